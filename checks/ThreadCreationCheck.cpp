@@ -1,0 +1,416 @@
+//===- ThreadCreationCheck.cpp - unbounded-thread-creation ----------------===//
+
+#include "ThreadCreationCheck.h"
+#include "utils/LimiterDetection.h"
+#include "utils/LoopBounds.h"
+#include "utils/NameLists.h"
+#include "utils/RequestContext.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::unbounded {
+
+using utils::ContextKind;
+using utils::ExecutionContext;
+using utils::SpawnKind;
+using utils::ThreadFate;
+using utils::ThreadLifetime;
+
+namespace {
+
+std::vector<llvm::StringRef> refs(const std::vector<std::string> &Names) {
+  return {Names.begin(), Names.end()};
+}
+
+/// The unbounded context of S, counting a function registered as a handler
+/// as running once per request.
+ExecutionContext contextOf(
+    const Stmt *S, const utils::RequestContext &Requests,
+    const llvm::DenseMap<const FunctionDecl *, const CallExpr *> &Handlers) {
+  ExecutionContext Where = Requests.enclosing(S);
+  if (Where.Kind != ContextKind::None || !Where.Function)
+    return Where;
+  auto Handler = Handlers.find(Where.Function->getDefinition());
+  if (Handler != Handlers.end()) {
+    Where.Kind = ContextKind::Handler;
+    Where.Registration = Handler->second;
+  }
+  return Where;
+}
+
+/// A loop sized by a runtime integer that fills a member container is how
+/// a pool starts its workers: sized once by configuration, not per item.
+/// unbounded-pool-growth owns what that size may be.
+bool isStartupSizing(const ExecutionContext &Where,
+                     const ThreadLifetime &Lifetime) {
+  return Where.Kind == ContextKind::Loop &&
+         Where.Bound.Kind == utils::TripCountKind::RuntimeCount &&
+         Lifetime.Fate == ThreadFate::Stored &&
+         isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl);
+}
+
+unsigned fateIndex(ThreadFate Fate) {
+  switch (Fate) {
+  case ThreadFate::Detached:
+    return 0;
+  case ThreadFate::Stored:
+    return 1;
+  default:
+    return 2;
+  }
+}
+
+SourceLocation locationOf(const Expr *E) {
+  if (isa<CXXMemberCallExpr>(E))
+    return E->getExprLoc();
+  return E->getBeginLoc();
+}
+
+} // namespace
+
+ThreadCreationCheck::ThreadCreationCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ThreadClasses(utils::parseList(
+          Options.get("ThreadClasses", "::std::thread;::std::jthread;"
+                                       "::boost::thread;::boost::scoped_thread"))),
+      JoiningThreadClasses(utils::parseList(Options.get(
+          "JoiningThreadClasses", "::std::jthread;::boost::scoped_thread"))),
+      AsyncFunctions(utils::parseList(
+          Options.get("AsyncFunctions", "::std::async;::boost::async"))),
+      CreateFunctions(utils::parseList(
+          Options.get("CreateFunctions", "::pthread_create;::thrd_create"))),
+      DetachedSpawnFunctions(
+          utils::parseList(Options.get("DetachedSpawnFunctions", ""))),
+      MaxIterations(Options.get("MaxIterations", 64U)),
+      WorkerCountPattern(Options.get(
+          "WorkerCountPattern",
+          "[Tt]hread|[Ww]orker|[Cc]ores?$|[Cc]pu|CPU|[Cc]oncurren|[Pp]arallel|"
+          "[Pp]ool")),
+      HandlerRegistrationPattern(Options.get(
+          "HandlerRegistrationPattern",
+          "^(Get|Post|Put|Patch|Delete|Options|route|Route|add_route|AddRoute|"
+          "handle|Handle|set_handler|SetHandler|register_handler|"
+          "registerHandler|RegisterHandler|set_[a-z_]*handler|"
+          "add_[a-z_]*handler|[Oo]n|on_[a-z_]+|On[A-Z][A-Za-z]*|subscribe|"
+          "Subscribe|connect|async_accept|async_read|async_read_some|"
+          "async_receive|async_receive_from|async_wait)$")),
+      LimiterFunctions(utils::parseList(Options.get(
+          "LimiterFunctions",
+          "::sem_wait;::sem_timedwait;::sem_trywait;::sem_clockwait"))),
+      LimiterTypePattern(Options.get(
+          "LimiterTypePattern", "[Ss]emaphore|[Ll]imiter|[Tt]oken_?[Bb]ucket|"
+                                "[Pp]ermit|[Tt]hrottle")),
+      CounterPattern(Options.get(
+          "CounterPattern", "active|inflight|in_flight|running|live|pending|"
+                            "outstanding|busy|concurren|thread|worker|max|"
+                            "limit|capacity|permit|slot")),
+      RegistrationNames(HandlerRegistrationPattern) {}
+
+void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ThreadClasses", utils::joinList(ThreadClasses));
+  Options.store(Opts, "JoiningThreadClasses",
+                utils::joinList(JoiningThreadClasses));
+  Options.store(Opts, "AsyncFunctions", utils::joinList(AsyncFunctions));
+  Options.store(Opts, "CreateFunctions", utils::joinList(CreateFunctions));
+  Options.store(Opts, "DetachedSpawnFunctions",
+                utils::joinList(DetachedSpawnFunctions));
+  Options.store(Opts, "MaxIterations", MaxIterations);
+  Options.store(Opts, "WorkerCountPattern", WorkerCountPattern);
+  Options.store(Opts, "HandlerRegistrationPattern",
+                HandlerRegistrationPattern);
+  Options.store(Opts, "LimiterFunctions", utils::joinList(LimiterFunctions));
+  Options.store(Opts, "LimiterTypePattern", LimiterTypePattern);
+  Options.store(Opts, "CounterPattern", CounterPattern);
+}
+
+void ThreadCreationCheck::registerMatchers(MatchFinder *Finder) {
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  auto Functions = [](const std::vector<std::string> &Names) {
+    return functionDecl(hasAnyName(refs(Names)));
+  };
+
+  if (!ThreadClasses.empty()) {
+    auto ThreadClass = cxxRecordDecl(hasAnyName(refs(ThreadClasses)));
+    auto ThreadType = qualType(
+        hasUnqualifiedDesugaredType(recordType(hasDeclaration(ThreadClass))));
+    Finder->addMatcher(
+        cxxConstructExpr(InUserCode,
+                         hasDeclaration(cxxConstructorDecl(
+                             ofClass(ThreadClass), unless(isCopyConstructor()),
+                             unless(isMoveConstructor()),
+                             unless(isDefaultConstructor()))))
+            .bind("construct"),
+        this);
+    Finder->addMatcher(
+        cxxMemberCallExpr(
+            InUserCode,
+            callee(cxxMethodDecl(
+                hasAnyName("emplace_back", "emplace", "emplace_front"))),
+            thisPointerType(classTemplateSpecializationDecl(
+                hasTemplateArgument(0, refersToType(ThreadType)))),
+            hasArgument(0, expr()))
+            .bind("emplace"),
+        this);
+    Finder->addMatcher(
+        callExpr(InUserCode,
+                 callee(functionDecl(
+                     hasAnyName("::std::make_unique", "::std::make_shared",
+                                "::boost::make_shared", "::boost::make_unique"),
+                     hasTemplateArgument(0, refersToType(ThreadType)))),
+                 hasArgument(0, expr()))
+            .bind("make"),
+        this);
+  }
+  if (!AsyncFunctions.empty())
+    Finder->addMatcher(
+        callExpr(InUserCode, callee(Functions(AsyncFunctions))).bind("async"),
+        this);
+  if (!CreateFunctions.empty())
+    Finder->addMatcher(
+        callExpr(InUserCode, callee(Functions(CreateFunctions))).bind("create"),
+        this);
+  if (!DetachedSpawnFunctions.empty())
+    Finder->addMatcher(callExpr(InUserCode,
+                                callee(Functions(DetachedSpawnFunctions)))
+                           .bind("detached"),
+                       this);
+  // Every call in user code: handler registrations, and calls that may reach
+  // a function starting a thread (one level deep).
+  Finder->addMatcher(callExpr(InUserCode).bind("call"), this);
+  Finder->addMatcher(
+      cxxConstructExpr(InUserCode, hasDeclaration(cxxConstructorDecl(
+                                       unless(isExpansionInSystemHeader()))))
+          .bind("userConstruct"),
+      this);
+}
+
+void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  const auto &Nodes = Result.Nodes;
+  auto Joins = [&](const NamedDecl *Class) {
+    return utils::isNamedAnyOf(Class, JoiningThreadClasses);
+  };
+  if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("construct")) {
+    const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+    onSpawn({Construct, SpawnKind::ThreadObject, Joins(Class),
+             Class->getQualifiedNameAsString()},
+            *Context);
+    return;
+  }
+  if (const auto *Emplace = Nodes.getNodeAs<CXXMemberCallExpr>("emplace")) {
+    const auto *Container = cast<ClassTemplateSpecializationDecl>(
+        Emplace->getRecordDecl());
+    const CXXRecordDecl *Thread =
+        Container->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+    // emplace_back(std::move(t)) moves a thread that already runs.
+    if (Emplace->getNumArgs() == 1 &&
+        Emplace->getArg(0)->getType()->getAsCXXRecordDecl() == Thread)
+      return;
+    onSpawn({Emplace, SpawnKind::ThreadInPlace, Joins(Thread),
+             Thread->getQualifiedNameAsString()},
+            *Context);
+    return;
+  }
+  if (const auto *Make = Nodes.getNodeAs<CallExpr>("make")) {
+    const CXXRecordDecl *Thread = Make->getDirectCallee()
+                                      ->getTemplateSpecializationArgs()
+                                      ->get(0)
+                                      .getAsType()
+                                      ->getAsCXXRecordDecl();
+    onSpawn({Make, SpawnKind::ThreadPointer, Joins(Thread),
+             Thread->getQualifiedNameAsString()},
+            *Context);
+    return;
+  }
+  if (const auto *Async = Nodes.getNodeAs<CallExpr>("async")) {
+    // std::async(std::launch::deferred, f) runs f in the caller.
+    if (Async->getNumArgs() >= 1)
+      if (const auto *Policy =
+              dyn_cast<DeclRefExpr>(utils::ignoreWrappers(Async->getArg(0))))
+        if (isa<EnumConstantDecl>(Policy->getDecl()) &&
+            Policy->getDecl()->getName() == "deferred")
+          return;
+    onSpawn({Async, SpawnKind::Future, true,
+             Async->getDirectCallee()->getQualifiedNameAsString()},
+            *Context);
+    return;
+  }
+  if (const auto *Create = Nodes.getNodeAs<CallExpr>("create")) {
+    onSpawn({Create, SpawnKind::Handle, false,
+             Create->getDirectCallee()->getQualifiedNameAsString()},
+            *Context);
+    return;
+  }
+  if (const auto *Detached = Nodes.getNodeAs<CallExpr>("detached")) {
+    onSpawn({Detached, SpawnKind::Detached, false,
+             Detached->getDirectCallee()->getQualifiedNameAsString()},
+            *Context);
+    return;
+  }
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("call")) {
+    onCall(Call, Call->getDirectCallee());
+    return;
+  }
+  if (const auto *Construct =
+          Nodes.getNodeAs<CXXConstructExpr>("userConstruct"))
+    onCall(Construct, Construct->getConstructor());
+}
+
+void ThreadCreationCheck::onCall(const Expr *Call, const FunctionDecl *Callee) {
+  if (!Callee)
+    return;
+  const auto *CallE = dyn_cast<CallExpr>(Call);
+  if (CallE && CallE->getNumArgs() > 0 &&
+      Callee->getDeclName().isIdentifier() &&
+      RegistrationNames.match(Callee->getName())) {
+    utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+    utils::RequestContext Requests(*Context, Bounds,
+                                   HandlerRegistrationPattern);
+    for (const FunctionDecl *Handler : Requests.registeredFunctions(CallE))
+      RegisteredHandlers.try_emplace(Handler, CallE);
+  }
+  if (!Context->getSourceManager().isInSystemHeader(Callee->getLocation()))
+    Calls.emplace_back(Call, Callee);
+}
+
+void ThreadCreationCheck::onSpawn(const Spawn &S, ASTContext &Ctx) {
+  utils::LoopBounds Bounds(Ctx, MaxIterations, WorkerCountPattern);
+  utils::RequestContext Requests(Ctx, Bounds, HandlerRegistrationPattern);
+  ExecutionContext Where = Requests.enclosing(S.E);
+  if (!Where.Scope)
+    return;
+  ThreadLifetime Lifetime = utils::threadLifetime(
+      S.E, S.Kind, S.JoinsOnDestruction, Where.Scope, Ctx);
+  if (!utils::outlives(Lifetime.Fate))
+    return;
+  utils::LimiterDetection Limiter(Ctx, LimiterFunctions, LimiterTypePattern,
+                                  CounterPattern);
+  if (Limiter.findLimiter(S.E, Where.Scope))
+    return;
+  if (Where.Kind == ContextKind::None) {
+    if (Where.Function)
+      DeferredSpawns.push_back({S, Lifetime, Where.Function});
+    return;
+  }
+  if (isStartupSizing(Where, Lifetime))
+    return;
+  diagnose(S, Where, Lifetime);
+}
+
+bool ThreadCreationCheck::alreadyReported(SourceLocation Loc) {
+  return !Reported.insert(Loc.getRawEncoding()).second;
+}
+
+static constexpr llvm::StringLiteral Remedy =
+    "; nothing limits how many run at once (use a bounded worker pool or "
+    "acquire a counting semaphore first)";
+
+void ThreadCreationCheck::noteContext(const ExecutionContext &Where) {
+  if (Where.Kind == ContextKind::Loop) {
+    utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+    diag(Where.Loop->getBeginLoc(), "the loop is unbounded: %0",
+         DiagnosticIDs::Note)
+        << Bounds.describe(Where.Bound);
+    return;
+  }
+  diag(Where.Registration->getExprLoc(),
+       "'%0' registers the handler, which runs once per request",
+       DiagnosticIDs::Note)
+      << Where.Registration->getDirectCallee()->getName();
+}
+
+void ThreadCreationCheck::noteFate(const Spawn &S,
+                                   const ThreadLifetime &Lifetime) {
+  if (!Lifetime.Where || Lifetime.Where == S.E ||
+      Lifetime.Fate == ThreadFate::NeverJoined)
+    return;
+  diag(Lifetime.Where->getBeginLoc(),
+       "%select{thread detached here|thread kept in '%1' here}0",
+       DiagnosticIDs::Note)
+      << fateIndex(Lifetime.Fate) << Lifetime.Holder;
+}
+
+void ThreadCreationCheck::diagnose(const Spawn &S,
+                                   const ExecutionContext &Where,
+                                   const ThreadLifetime &Lifetime) {
+  SourceLocation Loc = locationOf(S.E);
+  if (alreadyReported(Loc))
+    return;
+  diag(Loc, (llvm::Twine("thread started by '%0' on every "
+                         "%select{iteration of an unbounded loop|request to "
+                         "this handler}1 is %select{detached|kept in "
+                         "'%3'|never joined}2") +
+             Remedy)
+                .str())
+      << S.What << (Where.Kind == ContextKind::Handler ? 1 : 0)
+      << fateIndex(Lifetime.Fate) << Lifetime.Holder;
+  noteContext(Where);
+  noteFate(S, Lifetime);
+}
+
+void ThreadCreationCheck::diagnoseCall(const Expr *Call,
+                                       const ExecutionContext &Where,
+                                       const Deferred &Started) {
+  SourceLocation Loc = locationOf(Call);
+  if (alreadyReported(Loc))
+    return;
+  diag(Loc, (llvm::Twine("call to '%0' starts a thread on every "
+                         "%select{iteration of an unbounded loop|request to "
+                         "this handler}1 that is %select{detached|kept in "
+                         "'%3'|never joined}2") +
+             Remedy)
+                .str())
+      << Started.Function->getQualifiedNameAsString()
+      << (Where.Kind == ContextKind::Handler ? 1 : 0)
+      << fateIndex(Started.Lifetime.Fate) << Started.Lifetime.Holder;
+  noteContext(Where);
+  diag(locationOf(Started.S.E), "thread started here by '%0'",
+       DiagnosticIDs::Note)
+      << Started.S.What;
+  noteFate(Started.S, Started.Lifetime);
+}
+
+void ThreadCreationCheck::onEndOfTranslationUnit() {
+  if (!Context || DeferredSpawns.empty()) {
+    DeferredSpawns.clear();
+    Calls.clear();
+    RegisteredHandlers.clear();
+    return;
+  }
+  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+  utils::RequestContext Requests(*Context, Bounds, HandlerRegistrationPattern);
+  utils::LimiterDetection Limiter(*Context, LimiterFunctions,
+                                  LimiterTypePattern, CounterPattern);
+  llvm::DenseMap<const FunctionDecl *, const Deferred *> Spawning;
+  for (const Deferred &Started : DeferredSpawns) {
+    const FunctionDecl *Definition = Started.Function->getDefinition();
+    Spawning.try_emplace(Definition, &Started);
+    auto Handler = RegisteredHandlers.find(Definition);
+    if (Handler == RegisteredHandlers.end())
+      continue;
+    ExecutionContext Where;
+    Where.Kind = ContextKind::Handler;
+    Where.Scope = Definition->getBody();
+    Where.Registration = Handler->second;
+    diagnose(Started.S, Where, Started.Lifetime);
+  }
+  for (const auto &[Call, Callee] : Calls) {
+    auto Found = Spawning.find(Callee->getDefinition());
+    if (Found == Spawning.end() || RegisteredHandlers.count(Found->first))
+      continue;
+    ExecutionContext Where = contextOf(Call, Requests, RegisteredHandlers);
+    if (Where.Kind == ContextKind::None ||
+        Limiter.findLimiter(Call, Where.Scope))
+      continue;
+    diagnoseCall(Call, Where, *Found->second);
+  }
+  DeferredSpawns.clear();
+  Calls.clear();
+  RegisteredHandlers.clear();
+}
+
+} // namespace clang::tidy::unbounded

@@ -1,0 +1,80 @@
+//===- ThreadCreationCheck.h - unbounded-thread-creation --------*- C++ -*-===//
+
+#ifndef UNBOUNDED_THREADCREATIONCHECK_H
+#define UNBOUNDED_THREADCREATIONCHECK_H
+
+#include "utils/RequestContext.h"
+#include "utils/ThreadLifetime.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Regex.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::unbounded {
+
+/// Finds threads started once per loop iteration or per request with
+/// nothing bounding how many run at once.
+///
+/// For the user-facing documentation see:
+/// docs/checks/unbounded-thread-creation.md
+class ThreadCreationCheck : public ClangTidyCheck {
+public:
+  ThreadCreationCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  /// A place that starts a thread of execution.
+  struct Spawn {
+    const Expr *E = nullptr;
+    utils::SpawnKind Kind = utils::SpawnKind::ThreadObject;
+    bool JoinsOnDestruction = false;
+    std::string What; ///< the thread class or function, for messages
+  };
+  /// A spawn whose thread outlives its function, waiting to learn whether
+  /// the function is a handler or is called from an unbounded loop.
+  struct Deferred {
+    Spawn S;
+    utils::ThreadLifetime Lifetime;
+    const FunctionDecl *Function;
+  };
+
+  void onSpawn(const Spawn &S, ASTContext &Ctx);
+  void onCall(const Expr *Call, const FunctionDecl *Callee);
+  void diagnose(const Spawn &S, const utils::ExecutionContext &Where,
+                const utils::ThreadLifetime &Lifetime);
+  void diagnoseCall(const Expr *Call, const utils::ExecutionContext &Where,
+                    const Deferred &Started);
+  void noteContext(const utils::ExecutionContext &Where);
+  void noteFate(const Spawn &S, const utils::ThreadLifetime &Lifetime);
+  bool alreadyReported(SourceLocation Loc);
+
+  const std::vector<std::string> ThreadClasses;
+  const std::vector<std::string> JoiningThreadClasses;
+  const std::vector<std::string> AsyncFunctions;
+  const std::vector<std::string> CreateFunctions;
+  const std::vector<std::string> DetachedSpawnFunctions;
+  const unsigned MaxIterations;
+  const std::string WorkerCountPattern;
+  const std::string HandlerRegistrationPattern;
+  const std::vector<std::string> LimiterFunctions;
+  const std::string LimiterTypePattern;
+  const std::string CounterPattern;
+
+  llvm::Regex RegistrationNames;
+
+  ASTContext *Context = nullptr;
+  std::vector<Deferred> DeferredSpawns;
+  std::vector<std::pair<const Expr *, const FunctionDecl *>> Calls;
+  llvm::DenseMap<const FunctionDecl *, const CallExpr *> RegisteredHandlers;
+  llvm::DenseSet<unsigned> Reported;
+};
+
+} // namespace clang::tidy::unbounded
+
+#endif

@@ -1,0 +1,375 @@
+//===- LoopBounds.cpp - how many times a loop runs ------------------------===//
+
+#include "utils/LoopBounds.h"
+#include "utils/NameLists.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/Type.h"
+#include "clang/AST/DeclTemplate.h"
+
+namespace clang::tidy::unbounded::utils {
+
+namespace {
+
+constexpr unsigned MaxDepth = 4;
+
+const std::vector<std::string> CoreCountFunctions = {
+    "::std::thread::hardware_concurrency",
+    "::std::jthread::hardware_concurrency",
+    "::boost::thread::hardware_concurrency",
+    "::boost::thread::physical_concurrency",
+    "::get_nprocs",
+    "::get_nprocs_conf",
+    "::sysconf",
+    "::omp_get_max_threads",
+    "::omp_get_num_procs",
+    "::tbb::this_task_arena::max_concurrency",
+    "::tbb::info::default_concurrency"};
+
+const std::vector<std::string> SizeFunctions = {"::std::size", "::std::ssize",
+                                                "::std::distance"};
+
+TripCount constant(uint64_t Value) {
+  return {TripCountKind::Constant, Value, std::to_string(Value)};
+}
+
+/// The worse (less bounded) of two counts.
+TripCount worse(TripCount A, TripCount B) {
+  return A.Kind >= B.Kind ? A : B;
+}
+
+/// The better (more bounded) of two counts.
+TripCount better(TripCount A, TripCount B) {
+  if (A.Kind == TripCountKind::Constant && B.Kind == TripCountKind::Constant)
+    return A.Value <= B.Value ? A : B;
+  return A.Kind <= B.Kind ? A : B;
+}
+
+/// Combines the arms of a sum or product: constants fold, a constant
+/// multiple of the core count stays a core count.
+TripCount combine(TripCount A, TripCount B, BinaryOperatorKind Op) {
+  if (A.Kind == TripCountKind::Constant && B.Kind == TripCountKind::Constant) {
+    uint64_t Value = Op == BO_Mul ? A.Value * B.Value : A.Value + B.Value;
+    return constant(Value);
+  }
+  return worse(A, B);
+}
+
+/// The number of elements of a fixed-size array type, if T is one
+/// (C arrays and std::array).
+std::optional<uint64_t> fixedElementCount(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const auto *Array = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+    return Array->getZExtSize();
+  const auto *Record = T->getAsCXXRecordDecl();
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+  if (!Spec || !Spec->isInStdNamespace() || Spec->getName() != "array")
+    return std::nullopt;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() < 2 || Args[1].getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  return Args[1].getAsIntegral().getZExtValue();
+}
+
+/// The container behind `c.end()`, `c.cend()` or `std::end(c)`.
+const Expr *containerOfEnd(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const auto *Method = Member->getMethodDecl();
+    if (Method && Method->getDeclName().isIdentifier() &&
+        (Method->getName() == "end" || Method->getName() == "cend"))
+      return Member->getImplicitObjectArgument();
+    return nullptr;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (isNamedAnyOf(Call->getDirectCallee(), {"::std::end", "::std::cend"}) &&
+        Call->getNumArgs() == 1)
+      return Call->getArg(0);
+  return nullptr;
+}
+
+const VarDecl *inductionVariable(const Expr *E) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(ignoreWrappers(E)))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+/// The start value of the induction variable V in a for-init statement.
+const Expr *initialValue(const Stmt *Init, const VarDecl *V) {
+  if (V->getInit() && V->isLocalVarDecl())
+    return V->getInit();
+  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Init))
+    if (Assign->isAssignmentOp() && inductionVariable(Assign->getLHS()) == V)
+      return Assign->getRHS();
+  return nullptr;
+}
+
+} // namespace
+
+bool isLoop(const Stmt *S) {
+  return isa_and_nonnull<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S);
+}
+
+const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Range->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return Do->getBody();
+  return nullptr;
+}
+
+LoopBounds::LoopBounds(ASTContext &Ctx, uint64_t MaxIterations,
+                       llvm::StringRef WorkerCountPattern)
+    : Ctx(Ctx), MaxIterations(MaxIterations),
+      WorkerCountNames(WorkerCountPattern),
+      HasWorkerCountNames(!WorkerCountPattern.empty() &&
+                          WorkerCountNames.isValid()) {}
+
+bool LoopBounds::isBounded(const TripCount &T) const {
+  switch (T.Kind) {
+  case TripCountKind::Constant:
+    return T.Value <= MaxIterations;
+  case TripCountKind::CoreCount:
+  case TripCountKind::WorkerCount:
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::string LoopBounds::describe(const TripCount &T) const {
+  switch (T.Kind) {
+  case TripCountKind::Constant:
+    if (T.Value <= MaxIterations)
+      return "it runs " + T.What + " times";
+    return "it runs " + T.What + " times, more than the " +
+           std::to_string(MaxIterations) + " MaxIterations allows";
+  case TripCountKind::CoreCount:
+    return "it runs once per core ('" + T.What + "')";
+  case TripCountKind::WorkerCount:
+    return "it runs once per configured worker ('" + T.What + "')";
+  case TripCountKind::RuntimeCount:
+    return "its trip count '" + T.What + "' is only known at run time";
+  case TripCountKind::ElementCount:
+    return "it runs once per element of '" + T.What + "'";
+  case TripCountKind::Condition:
+    return "it runs for as long as '" + T.What + "' holds";
+  case TripCountKind::Infinite:
+    return "it has no exit condition";
+  }
+  return "";
+}
+
+TripCount LoopBounds::ofCount(const Expr *E) const { return ofCount(E, 0); }
+
+TripCount LoopBounds::ofCount(const Expr *E, unsigned Depth) const {
+  E = ignoreWrappers(E);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    E = ignoreWrappers(Cast->getSubExpr());
+  TripCount Runtime{TripCountKind::RuntimeCount, 0, spelling(E, Ctx)};
+  if (E->isValueDependent() || E->isTypeDependent())
+    return Runtime;
+  if (std::optional<llvm::APSInt> Value = E->getIntegerConstantExpr(Ctx))
+    return constant(Value->isNegative() ? 0 : Value->getZExtValue());
+  Expr::EvalResult Result;
+  if (E->EvaluateAsInt(Result, Ctx) && Result.Val.isInt())
+    return constant(Result.Val.getInt().isNegative()
+                        ? 0
+                        : Result.Val.getInt().getZExtValue());
+  if (Depth > MaxDepth)
+    return Runtime;
+
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    TripCount L = ofCount(Binary->getLHS(), Depth + 1);
+    switch (Binary->getOpcode()) {
+    case BO_Mul:
+    case BO_Add:
+      return combine(L, ofCount(Binary->getRHS(), Depth + 1),
+                     Binary->getOpcode());
+    case BO_Div:
+    case BO_Sub:
+    case BO_Shr:
+    case BO_Rem:
+      return L;
+    default:
+      return Runtime;
+    }
+  }
+  if (const auto *Conditional = dyn_cast<ConditionalOperator>(E))
+    return worse(ofCount(Conditional->getTrueExpr(), Depth + 1),
+                 ofCount(Conditional->getFalseExpr(), Depth + 1));
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return ofCall(Call, Depth);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    return ofNamedValue(Ref->getDecl(),
+                        Var && !isa<ParmVarDecl>(Var) ? Var->getAnyInitializer()
+                                                      : nullptr,
+                        Depth);
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    return ofNamedValue(Member->getMemberDecl(),
+                        Field ? Field->getInClassInitializer() : nullptr,
+                        Depth);
+  }
+  return Runtime;
+}
+
+TripCount LoopBounds::ofNamedValue(const NamedDecl *D, const Expr *Init,
+                                   unsigned Depth) const {
+  TripCount Named{TripCountKind::RuntimeCount, 0, D->getNameAsString()};
+  if (Init) {
+    TripCount FromInit = ofCount(Init, Depth + 1);
+    if (FromInit.Kind != TripCountKind::RuntimeCount)
+      return FromInit;
+  }
+  if (HasWorkerCountNames && WorkerCountNames.match(D->getName()))
+    Named.Kind = TripCountKind::WorkerCount;
+  return Named;
+}
+
+TripCount LoopBounds::ofCall(const CallExpr *Call, unsigned Depth) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  TripCount Runtime{TripCountKind::RuntimeCount, 0, spelling(Call, Ctx)};
+  if (!Callee || !Callee->getDeclName().isIdentifier())
+    return Runtime;
+  if (isNamedAnyOf(Callee, CoreCountFunctions))
+    return {TripCountKind::CoreCount, 0, spelling(Call, Ctx)};
+  llvm::StringRef Name = Callee->getName();
+  if (Callee->isInStdNamespace() && Call->getNumArgs() >= 2) {
+    if (Name == "min")
+      return better(ofCount(Call->getArg(0), Depth + 1),
+                    ofCount(Call->getArg(1), Depth + 1));
+    if (Name == "max")
+      return worse(ofCount(Call->getArg(0), Depth + 1),
+                   ofCount(Call->getArg(1), Depth + 1));
+    if (Name == "clamp" && Call->getNumArgs() >= 3)
+      return ofCount(Call->getArg(2), Depth + 1);
+  }
+  if (isNamedAnyOf(Callee, SizeFunctions) && Call->getNumArgs() >= 1)
+    return ofContainer(Call->getArg(0));
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    if (Name == "size" || Name == "length" || Name == "count")
+      return ofContainer(Member->getImplicitObjectArgument());
+    // A getter such as num_threads(): judged by its name.
+    if (Call->getNumArgs() == 0)
+      return ofNamedValue(Callee, nullptr, Depth);
+  }
+  return Runtime;
+}
+
+TripCount LoopBounds::ofContainer(const Expr *Container) const {
+  if (std::optional<uint64_t> Count = fixedElementCount(Container->getType()))
+    return constant(*Count);
+  return {TripCountKind::ElementCount, 0, spelling(Container, Ctx)};
+}
+
+TripCount LoopBounds::ofLoop(const Stmt *Loop) const {
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    return ofForLoop(For);
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return ofRangeLoop(Range);
+  if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    return ofCondition(While->getCond());
+  if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    return ofCondition(Do->getCond());
+  return {TripCountKind::Infinite, 0, ""};
+}
+
+TripCount LoopBounds::ofCondition(const Expr *Cond) const {
+  if (!Cond)
+    return {TripCountKind::Infinite, 0, ""};
+  bool Value = false;
+  if (!Cond->isValueDependent() && Cond->EvaluateAsBooleanCondition(Value, Ctx))
+    return Value ? TripCount{TripCountKind::Infinite, 0, spelling(Cond, Ctx)}
+                 : constant(1);
+  return {TripCountKind::Condition, 0, spelling(Cond, Ctx)};
+}
+
+TripCount LoopBounds::ofForLoop(const ForStmt *For) const {
+  const Expr *Cond = For->getCond();
+  if (!Cond)
+    return {TripCountKind::Infinite, 0, ""};
+  Cond = ignoreWrappers(Cond);
+  const Expr *LHS = nullptr;
+  const Expr *RHS = nullptr;
+  BinaryOperatorKind Op;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
+    LHS = Binary->getLHS();
+    RHS = Binary->getRHS();
+    Op = Binary->getOpcode();
+  } else if (const auto *Overloaded = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Overloaded && Overloaded->getNumArgs() == 2 &&
+             Overloaded->isComparisonOp()) {
+    LHS = Overloaded->getArg(0);
+    RHS = Overloaded->getArg(1);
+    Op = BinaryOperator::getOverloadedOpcode(Overloaded->getOperator());
+  } else {
+    return ofCondition(Cond);
+  }
+  if (Op == BO_NE || Op == BO_LT)
+    if (const Expr *Container = containerOfEnd(RHS))
+      return ofContainer(Container);
+
+  // Normalise to `i OP bound` with the induction variable on the left.
+  const VarDecl *Induction = inductionVariable(LHS);
+  const Expr *Bound = RHS;
+  if (!Induction || inductionVariable(RHS)) {
+    Induction = inductionVariable(RHS);
+    Bound = LHS;
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  if (!Induction)
+    return ofCondition(Cond);
+
+  const Expr *Start = initialValue(For->getInit(), Induction);
+  if (Op == BO_GT || Op == BO_GE) {
+    // Counting down from Start to Bound: Start bounds the count.
+    if (!Start)
+      return ofCondition(Cond);
+    std::swap(Start, Bound);
+  } else if (Op != BO_LT && Op != BO_LE && Op != BO_NE) {
+    return ofCondition(Cond);
+  }
+  TripCount Count = ofCount(Bound);
+  if (Count.Kind != TripCountKind::Constant)
+    return Count;
+  if (Op == BO_LE || Op == BO_GE)
+    Count.Value += 1;
+  if (Start) {
+    TripCount From = ofCount(Start);
+    if (From.Kind == TripCountKind::Constant && From.Value <= Count.Value)
+      Count.Value -= From.Value;
+  }
+  Count.What = std::to_string(Count.Value);
+  return Count;
+}
+
+TripCount LoopBounds::ofRangeLoop(const CXXForRangeStmt *Range) const {
+  const Expr *Init = ignoreWrappers(Range->getRangeInit());
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Init))
+    Init = ignoreWrappers(List->getSubExpr());
+  if (const auto *Braced = dyn_cast<InitListExpr>(Init))
+    return constant(Braced->getNumInits());
+  // iota(0, n), irange(0, n): the count is the upper bound.
+  if (const auto *Call = dyn_cast<CallExpr>(Init))
+    if (const auto *Callee = Call->getDirectCallee())
+      if (Callee->getDeclName().isIdentifier() &&
+          (Callee->getName() == "iota" || Callee->getName() == "irange") &&
+          Call->getNumArgs() >= 1)
+        return ofCount(Call->getArg(Call->getNumArgs() - 1));
+  if (const auto *Functional = dyn_cast<CXXConstructExpr>(Init))
+    if (const auto *Record = Functional->getConstructor()->getParent();
+        Record->getName() == "iota_view" && Functional->getNumArgs() >= 1)
+      return ofCount(Functional->getArg(Functional->getNumArgs() - 1));
+  return ofContainer(Init);
+}
+
+} // namespace clang::tidy::unbounded::utils

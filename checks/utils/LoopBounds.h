@@ -1,0 +1,79 @@
+//===- LoopBounds.h - how many times a loop runs ----------------*- C++ -*-===//
+
+#ifndef UNBOUNDED_UTILS_LOOPBOUNDS_H
+#define UNBOUNDED_UTILS_LOOPBOUNDS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/Support/Regex.h"
+#include <cstdint>
+#include <string>
+
+namespace clang::tidy::unbounded::utils {
+
+/// What bounds a loop's trip count or a count expression, best first.
+enum class TripCountKind {
+  Constant,     ///< a compile-time constant (Value)
+  CoreCount,    ///< the number of cores, or a small multiple of it
+  WorkerCount,  ///< an integer named like a configured worker count
+  RuntimeCount, ///< an integer only known at run time
+  ElementCount, ///< one per element of a container whose size is dynamic
+  Condition,    ///< as long as a condition holds
+  Infinite,     ///< no exit condition
+};
+
+/// The trip count of a loop, or the value of a count expression.
+struct TripCount {
+  TripCountKind Kind = TripCountKind::RuntimeCount;
+  uint64_t Value = 0; ///< the count, for Constant
+  std::string What;   ///< the bounding expression, container or condition
+};
+
+/// Whether S is a for, range-for, while or do loop.
+bool isLoop(const Stmt *S);
+
+/// The body of a loop statement.
+const Stmt *loopBody(const Stmt *Loop);
+
+/// Classifies loop trip counts and count expressions against a limit.
+class LoopBounds {
+public:
+  /// MaxIterations: the largest constant count that still counts as small.
+  /// WorkerCountPattern: a regex matched against the names of runtime
+  /// integers that size worker sets (empty: none).
+  LoopBounds(ASTContext &Ctx, uint64_t MaxIterations,
+             llvm::StringRef WorkerCountPattern);
+
+  /// How many times Loop runs.
+  TripCount ofLoop(const Stmt *Loop) const;
+
+  /// What bounds the value of the count expression E.
+  TripCount ofCount(const Expr *E) const;
+
+  /// Whether T is at most MaxIterations, the core count or a worker count.
+  bool isBounded(const TripCount &T) const;
+
+  /// A clause saying why T is or is not bounded, for diagnostics.
+  std::string describe(const TripCount &T) const;
+
+  uint64_t maxIterations() const { return MaxIterations; }
+
+private:
+  TripCount ofCount(const Expr *E, unsigned Depth) const;
+  TripCount ofCall(const CallExpr *Call, unsigned Depth) const;
+  TripCount ofNamedValue(const NamedDecl *D, const Expr *Init,
+                         unsigned Depth) const;
+  TripCount ofContainer(const Expr *Container) const;
+  TripCount ofForLoop(const ForStmt *For) const;
+  TripCount ofRangeLoop(const CXXForRangeStmt *Range) const;
+  TripCount ofCondition(const Expr *Cond) const;
+
+  ASTContext &Ctx;
+  uint64_t MaxIterations;
+  mutable llvm::Regex WorkerCountNames;
+  bool HasWorkerCountNames;
+};
+
+} // namespace clang::tidy::unbounded::utils
+
+#endif

@@ -1,0 +1,70 @@
+//===- RequestContext.h - what runs once per request or item ----*- C++ -*-===//
+
+#ifndef UNBOUNDED_UTILS_REQUESTCONTEXT_H
+#define UNBOUNDED_UTILS_REQUESTCONTEXT_H
+
+#include "utils/LoopBounds.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTTypeTraits.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/Support/Regex.h"
+
+namespace clang::tidy::unbounded::utils {
+
+/// Where a statement runs an unbounded number of times.
+enum class ContextKind {
+  None,    ///< once per call of its function, as far as this function shows
+  Loop,    ///< once per iteration of a loop with no small bound
+  Handler, ///< once per request, in a registered request/message handler
+};
+
+/// The innermost unbounded context around a statement.
+struct ExecutionContext {
+  ContextKind Kind = ContextKind::None;
+  /// One run of this statement is one iteration or one request: the loop
+  /// body, the handler's body, or (None) the enclosing function's body.
+  const Stmt *Scope = nullptr;
+  const Stmt *Loop = nullptr;             ///< Loop: the loop
+  TripCount Bound;                        ///< Loop: its trip count
+  const CallExpr *Registration = nullptr; ///< Handler: the registering call
+  const FunctionDecl *Function = nullptr; ///< the enclosing named function
+};
+
+/// Finds loops and request handlers that make code run without bound.
+class RequestContext {
+public:
+  /// RegistrationPattern: a regex matched against the unqualified name of a
+  /// function whose callable argument is a request or message handler.
+  RequestContext(ASTContext &Ctx, const LoopBounds &Bounds,
+                 llvm::StringRef RegistrationPattern);
+
+  /// The innermost unbounded loop or handler around S; otherwise Kind None
+  /// with the enclosing function.
+  ExecutionContext enclosing(const Stmt *S) const;
+
+  /// Whether Call registers a handler (its callee's name matches).
+  bool isRegistration(const CallExpr *Call) const;
+
+  /// The call that registers the callable expression E as a handler, if E
+  /// is an argument of one (through conversions such as std::function).
+  const CallExpr *registrationOf(const Expr *E) const;
+
+  /// The functions a registration call passes as handlers: `handle`,
+  /// `&Service::handle`, `std::bind(&Service::handle, this, _1)`.
+  llvm::SmallVector<const FunctionDecl *, 2>
+  registeredFunctions(const CallExpr *Registration) const;
+
+private:
+  void classify(const DynTypedNode &Node, const DynTypedNode &Parent,
+                ExecutionContext &Result) const;
+
+  ASTContext &Ctx;
+  const LoopBounds &Bounds;
+  mutable llvm::Regex RegistrationNames;
+  bool HasRegistrationNames;
+};
+
+} // namespace clang::tidy::unbounded::utils
+
+#endif

@@ -1,0 +1,273 @@
+//===- ThreadLifetime.cpp - does a started thread outlive its scope -------===//
+
+#include "utils/ThreadLifetime.h"
+#include "utils/NameLists.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::unbounded::utils {
+
+namespace {
+
+const std::vector<std::string> DetachFunctions = {"::pthread_detach",
+                                                  "::thrd_detach"};
+const std::vector<std::string> JoinFunctions = {
+    "::pthread_join", "::pthread_timedjoin_np", "::pthread_tryjoin_np",
+    "::pthread_clockjoin_np", "::thrd_join"};
+
+bool isInsertion(const CXXMethodDecl *Method) {
+  static const llvm::StringRef Names[] = {
+      "push_back",   "emplace_back", "push",      "emplace",
+      "insert",      "push_front",   "emplace_front", "try_emplace",
+      "insert_or_assign", "append",  "add",       "Add",
+      "PushBack",    "Push"};
+  return Method && Method->getDeclName().isIdentifier() &&
+         llvm::is_contained(Names, Method->getName());
+}
+
+bool isWaitName(llvm::StringRef Name) {
+  return Name == "join" || Name == "get" || Name == "wait" ||
+         Name == "wait_for" || Name == "wait_until" || Name == "try_join_for" ||
+         Name == "timed_join";
+}
+
+/// Calls every Fn(Call) for the calls below S, lambdas included.
+template <typename Fn> void forEachCall(const Stmt *S, Fn &&Visit) {
+  if (!S)
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    Visit(Call);
+  for (const Stmt *Child : S->children())
+    forEachCall(Child, Visit);
+}
+
+/// Calls Fn(Ref) for every reference to D below S.
+template <typename Fn>
+void forEachReference(const Stmt *S, const ValueDecl *D, Fn &&Visit) {
+  if (!S)
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == D)
+    Visit(Ref);
+  for (const Stmt *Child : S->children())
+    forEachReference(Child, D, Visit);
+}
+
+const Stmt *bodyDeclaring(const VarDecl *V) {
+  if (const auto *Function =
+          dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod()))
+    return Function->getBody();
+  return nullptr;
+}
+
+class LifetimeAnalysis {
+public:
+  LifetimeAnalysis(ASTContext &Ctx, const Stmt *Scope, bool WaitsOnDestruction)
+      : Ctx(Ctx), Scope(Scope), WaitsOnDestruction(WaitsOnDestruction) {}
+
+  ThreadLifetime ofValue(const Expr *Value);
+  ThreadLifetime ofVariable(const VarDecl *V);
+  ThreadLifetime ofHandle(const CallExpr *Create);
+  ThreadLifetime ofStorage(const Expr *Storage, const Stmt *Where);
+
+private:
+  ThreadLifetime ofAssignment(const Expr *Target, const Stmt *Where);
+  ThreadLifetime ofMemberCall(const MemberExpr *Member);
+  const CallExpr *detachedAttribute(const Expr *Attr, const Stmt *Body);
+
+  ASTContext &Ctx;
+  const Stmt *Scope;
+  bool WaitsOnDestruction;
+};
+
+ThreadLifetime LifetimeAnalysis::ofStorage(const Expr *Storage,
+                                           const Stmt *Where) {
+  if (outlivesScope(Storage, Scope, Ctx)) {
+    const ValueDecl *D = referencedDecl(Storage);
+    return {ThreadFate::Stored, Where,
+            D ? D->getNameAsString() : spelling(Storage, Ctx), D};
+  }
+  return {ThreadFate::Scoped, Where, ""};
+}
+
+ThreadLifetime LifetimeAnalysis::ofAssignment(const Expr *Target,
+                                              const Stmt *Where) {
+  if (outlivesScope(Target, Scope, Ctx))
+    return ofStorage(Target, Where);
+  if (const auto *Var = dyn_cast_or_null<VarDecl>(referencedDecl(Target)))
+    return ofVariable(Var);
+  return {ThreadFate::Unknown, Where, ""};
+}
+
+ThreadLifetime LifetimeAnalysis::ofMemberCall(const MemberExpr *Member) {
+  const ValueDecl *Method = Member->getMemberDecl();
+  if (!Method->getDeclName().isIdentifier())
+    return {};
+  DynTypedNode Call = consumerOf(Member, Ctx);
+  const Stmt *Where = Call.get<Stmt>() ? Call.get<Stmt>() : Member;
+  if (Method->getName() == "detach")
+    return {ThreadFate::Detached, Where, ""};
+  if (isWaitName(Method->getName()))
+    return {ThreadFate::Joined, Where, ""};
+  return {};
+}
+
+ThreadLifetime LifetimeAnalysis::ofValue(const Expr *Value) {
+  DynTypedNode Consumer = consumerOf(Value, Ctx);
+  if (const auto *Member = Consumer.get<MemberExpr>())
+    return ofMemberCall(Member);
+  if (const auto *Var = Consumer.get<VarDecl>())
+    return ofVariable(Var);
+  if (const auto *New = Consumer.get<CXXNewExpr>())
+    return ofValue(New);
+  if (const auto *Construct = Consumer.get<CXXConstructExpr>())
+    return ofValue(Construct); // unique_ptr<thread>(new thread(f)), ...
+  if (const auto *Member = Consumer.get<CXXMemberCallExpr>();
+      Member && isInsertion(Member->getMethodDecl()))
+    return ofStorage(Member->getImplicitObjectArgument(), Member);
+  if (const auto *Assign = Consumer.get<BinaryOperator>();
+      Assign && Assign->isAssignmentOp())
+    return ofAssignment(Assign->getLHS(), Assign);
+  if (const auto *Op = Consumer.get<CXXOperatorCallExpr>();
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    return ofAssignment(Op->getArg(0), Op);
+  // A value dropped at the end of its statement.
+  if (Consumer.get<CompoundStmt>() || Consumer.get<IfStmt>() ||
+      Consumer.get<ForStmt>() || Consumer.get<WhileStmt>() ||
+      Consumer.get<DoStmt>() || Consumer.get<CXXForRangeStmt>()) {
+    if (WaitsOnDestruction)
+      return {ThreadFate::Joined, Value, ""};
+    if (isa<CXXNewExpr>(Value))
+      return {ThreadFate::NeverJoined, Value, ""};
+  }
+  return {};
+}
+
+ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
+  if (!V->hasLocalStorage())
+    return {ThreadFate::Stored, nullptr, V->getNameAsString(), V};
+  const SourceManager &SM = Ctx.getSourceManager();
+  ThreadLifetime Detached, Stored, Joined;
+  forEachReference(bodyDeclaring(V), V, [&](const DeclRefExpr *Ref) {
+    DynTypedNode Consumer = consumerOf(Ref, Ctx);
+    // t->join() through a smart pointer's operator->.
+    if (const auto *Arrow = Consumer.get<CXXOperatorCallExpr>();
+        Arrow && (Arrow->getOperator() == OO_Arrow ||
+                  Arrow->getOperator() == OO_Star))
+      Consumer = consumerOf(Arrow, Ctx);
+    ThreadLifetime Use;
+    if (const auto *Member = Consumer.get<MemberExpr>())
+      Use = ofMemberCall(Member);
+    else if (const auto *Call = Consumer.get<CallExpr>();
+             Call && Call->isCallToStdMove())
+      Use = ofValue(Call);
+    else if (const auto *Insert = Consumer.get<CXXMemberCallExpr>();
+             Insert && isInsertion(Insert->getMethodDecl()))
+      Use = ofStorage(Insert->getImplicitObjectArgument(), Insert);
+    else if (const auto *Assign = Consumer.get<BinaryOperator>();
+             Assign && Assign->isAssignmentOp() &&
+             ignoreWrappers(Assign->getRHS()) == Ref)
+      Use = ofAssignment(Assign->getLHS(), Assign);
+    if (Use.Fate == ThreadFate::Detached && !Detached.Where)
+      Detached = Use;
+    else if (outlives(Use.Fate) && !Stored.Where)
+      Stored = Use;
+    else if (Use.Fate == ThreadFate::Joined &&
+             isWithin(Scope, Ref->getBeginLoc(), SM))
+      Joined = Use;
+  });
+  if (Detached.Where)
+    return Detached;
+  if (Stored.Where)
+    return Stored;
+  if (Joined.Where)
+    return Joined;
+  if (WaitsOnDestruction)
+    return {ThreadFate::Scoped, nullptr, ""};
+  if (V->getType()->isPointerType())
+    return {ThreadFate::NeverJoined, nullptr, ""};
+  return {};
+}
+
+const CallExpr *LifetimeAnalysis::detachedAttribute(const Expr *Attr,
+                                                    const Stmt *Body) {
+  const ValueDecl *AttrDecl = referencedDecl(Attr);
+  if (!AttrDecl)
+    return nullptr;
+  const CallExpr *Found = nullptr;
+  forEachCall(Body, [&](const CallExpr *Call) {
+    if (Found || Call->getNumArgs() != 2 ||
+        !isNamedAnyOf(Call->getDirectCallee(),
+                      {"::pthread_attr_setdetachstate"}) ||
+        referencedDecl(Call->getArg(0)) != AttrDecl)
+      return;
+    Expr::EvalResult State;
+    if (Call->getArg(1)->EvaluateAsInt(State, Ctx) &&
+        State.Val.getInt() == 1 /* PTHREAD_CREATE_DETACHED */)
+      Found = Call;
+  });
+  return Found;
+}
+
+ThreadLifetime LifetimeAnalysis::ofHandle(const CallExpr *Create) {
+  if (Create->getNumArgs() < 1)
+    return {};
+  const Expr *Handle = Create->getArg(0);
+  const ValueDecl *HandleDecl = referencedDecl(Handle);
+  const auto *Local = dyn_cast_or_null<VarDecl>(HandleDecl);
+  const Stmt *Body = Local ? bodyDeclaring(Local) : Scope;
+  if (Create->getNumArgs() >= 2)
+    if (const CallExpr *Attribute = detachedAttribute(Create->getArg(1), Body))
+      return {ThreadFate::Detached, Attribute, ""};
+  if (!HandleDecl)
+    return {ThreadFate::NeverJoined, Create, ""};
+  ThreadLifetime Result;
+  forEachCall(Body, [&](const CallExpr *Call) {
+    if (Result.Fate == ThreadFate::Detached || Call->getNumArgs() < 1 ||
+        referencedDecl(Call->getArg(0)) != HandleDecl)
+      return;
+    if (isNamedAnyOf(Call->getDirectCallee(), DetachFunctions))
+      Result = {ThreadFate::Detached, Call, ""};
+    else if (isNamedAnyOf(Call->getDirectCallee(), JoinFunctions) &&
+             isWithin(Scope, Call->getBeginLoc(), Ctx.getSourceManager()))
+      Result = {ThreadFate::Joined, Call, ""};
+  });
+  if (Result.Where)
+    return Result;
+  if (outlivesScope(Handle, Scope, Ctx))
+    return ofStorage(Handle, Create);
+  return {ThreadFate::NeverJoined, Create, ""};
+}
+
+} // namespace
+
+bool outlives(ThreadFate Fate) {
+  return Fate == ThreadFate::Detached || Fate == ThreadFate::Stored ||
+         Fate == ThreadFate::NeverJoined;
+}
+
+ThreadLifetime threadLifetime(const Expr *Spawn, SpawnKind Kind,
+                              bool JoinsOnDestruction, const Stmt *Scope,
+                              ASTContext &Ctx) {
+  switch (Kind) {
+  case SpawnKind::ThreadObject:
+  case SpawnKind::ThreadPointer:
+    return LifetimeAnalysis(Ctx, Scope, JoinsOnDestruction).ofValue(Spawn);
+  case SpawnKind::Future:
+    return LifetimeAnalysis(Ctx, Scope, /*WaitsOnDestruction=*/true)
+        .ofValue(Spawn);
+  case SpawnKind::ThreadInPlace: {
+    const auto *Emplace = cast<CXXMemberCallExpr>(Spawn);
+    return LifetimeAnalysis(Ctx, Scope, JoinsOnDestruction)
+        .ofStorage(Emplace->getImplicitObjectArgument(), Emplace);
+  }
+  case SpawnKind::Handle:
+    return LifetimeAnalysis(Ctx, Scope, false)
+        .ofHandle(cast<CallExpr>(Spawn));
+  case SpawnKind::Detached:
+    return {ThreadFate::Detached, Spawn, ""};
+  }
+  return {};
+}
+
+} // namespace clang::tidy::unbounded::utils
