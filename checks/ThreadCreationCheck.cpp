@@ -328,7 +328,8 @@ void ThreadCreationCheck::noteFate(const Spawn &S,
   if (!Lifetime.Where || Lifetime.Where == S.E ||
       Lifetime.Fate == ThreadFate::NeverJoined)
     return;
-  diag(Lifetime.Where->getBeginLoc(),
+  const auto *WhereExpr = dyn_cast<Expr>(Lifetime.Where);
+  diag(WhereExpr ? locationOf(WhereExpr) : Lifetime.Where->getBeginLoc(),
        "%select{thread detached here|thread kept in '%1' here}0",
        DiagnosticIDs::Note)
       << fateIndex(Lifetime.Fate) << Lifetime.Holder;

@@ -96,6 +96,24 @@ const VarDecl *inductionVariable(const Expr *E) {
   return nullptr;
 }
 
+/// Whether S mentions V.
+bool mentions(const Stmt *S, const VarDecl *V) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl() == V;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, V))
+      return true;
+  return false;
+}
+
+/// Whether V is the loop's induction variable: declared or set in its init
+/// statement, or stepped by its increment.
+bool isInductionOf(const ForStmt *For, const VarDecl *V) {
+  return V && (mentions(For->getInit(), V) || mentions(For->getInc(), V));
+}
+
 /// The start value of the induction variable V in a for-init statement.
 const Expr *initialValue(const Stmt *Init, const VarDecl *V) {
   if (V->getInit() && V->isLocalVarDecl())
@@ -321,12 +339,12 @@ TripCount LoopBounds::ofForLoop(const ForStmt *For) const {
   // Normalise to `i OP bound` with the induction variable on the left.
   const VarDecl *Induction = inductionVariable(LHS);
   const Expr *Bound = RHS;
-  if (!Induction || inductionVariable(RHS)) {
+  if (!isInductionOf(For, Induction)) {
     Induction = inductionVariable(RHS);
     Bound = LHS;
     Op = BinaryOperator::reverseComparisonOp(Op);
   }
-  if (!Induction)
+  if (!isInductionOf(For, Induction))
     return ofCondition(Cond);
 
   const Expr *Start = initialValue(For->getInit(), Induction);

@@ -178,10 +178,6 @@ bool outlivesScope(const Expr *E, const Stmt *Scope, ASTContext &Ctx) {
     const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
     return !Function || Function->getBody() != Scope;
   }
-  return !isWithin(Scope, Var->getLocation(), Ctx.getSourceManager()) &&
-           !isa<FunctionDecl>(Var->getDeclContext()) ? true
-           : !Scope || !isa<CompoundStmt>(Scope)     ? true
-                                                     : false;
   return !isWithin(Scope, Var->getLocation(), Ctx.getSourceManager());
 }
 

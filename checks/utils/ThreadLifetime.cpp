@@ -32,6 +32,13 @@ bool isWaitName(llvm::StringRef Name) {
          Name == "timed_join";
 }
 
+bool isStdMove(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && Callee->isInStdNamespace() &&
+         Callee->getDeclName().isIdentifier() && Callee->getName() == "move" &&
+         Call->getNumArgs() == 1;
+}
+
 /// Calls every Fn(Call) for the calls below S, lambdas included.
 template <typename Fn> void forEachCall(const Stmt *S, Fn &&Visit) {
   if (!S)
@@ -159,7 +166,7 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
     if (const auto *Member = Consumer.get<MemberExpr>())
       Use = ofMemberCall(Member);
     else if (const auto *Call = Consumer.get<CallExpr>();
-             Call && Call->isCallToStdMove())
+             Call && isStdMove(Call))
       Use = ofValue(Call);
     else if (const auto *Insert = Consumer.get<CXXMemberCallExpr>();
              Insert && isInsertion(Insert->getMethodDecl()))

@@ -1,0 +1,46 @@
+# lit configuration for unbounded-tidy. The build writes lit.site.cfg.py,
+# which sets the paths below and loads this file.
+import os
+import shutil
+
+import lit.formats
+
+config.name = "unbounded-tidy"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "unit", "tools"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.unbounded_build_dir, "test")
+
+# FileCheck, not and count come with LLVM; nothing else from PATH is needed.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+# Diagnostics must not depend on the terminal.
+config.environment["TERM"] = "dumb"
+
+plugin = os.path.join(config.unbounded_build_dir, "lib", "libUnboundedTidyModule.so")
+driver = os.path.join(config.unbounded_build_dir, "bin", "unbounded-tidy")
+tools = os.path.join(config.test_source_root, "tools")
+mock = os.path.join(config.test_source_root, "Inputs", "mock")
+
+config.substitutions.append(
+    ("%check_both",
+     "%s %s --clang-tidy %s --plugin %s --driver %s"
+     % (config.python, os.path.join(tools, "check_frontends.py"),
+        config.clang_tidy, plugin, driver)))
+config.substitutions.append(
+    ("%clang_tidy_plugin", "%s --load=%s" % (config.clang_tidy, plugin)))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%unbounded_tidy", driver))
+config.substitutions.append(("%mock_flags", "-nostdinc -isystem " + mock))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%tools", tools))
+config.substitutions.append(("%build", config.unbounded_build_dir))
+config.substitutions.append(("%srcroot", config.unbounded_source_dir))
+
+# Another major version of clang-tidy, for the plugin's version guard.
+other = shutil.which("clang-tidy-14")
+if other:
+    config.available_features.add("other-clang-tidy")
+    config.substitutions.append(("%other_clang_tidy", other))
