@@ -101,7 +101,7 @@ void parseArguments(int Argc, const char **Argv) {
     return;
   // Keep cl's first line ("Unknown command line argument '--x'.").
   llvm::StringRef First = llvm::StringRef(Errors).split('\n').first;
-  First.consume_front(llvm::StringRef(Argv[0]));
+  First.consume_front(llvm::sys::path::filename(Argv[0]));
   First.consume_front(": ");
   fail(First.trim());
 }

@@ -125,10 +125,14 @@ TEST_F(LoopBoundsTest, ShiftedBoundAboveTheLimit) {
 }
 
 TEST_F(LoopBoundsTest, LimitItselfIsBoundedOneMoreIsNot) {
-  EXPECT_TRUE(bounds().isBounded(
-      tripCount("void f() { for (int i = 0; i < 64; ++i) {} }")));
-  EXPECT_FALSE(bounds().isBounded(
-      tripCount("void f() { for (int i = 0; i <= 64; ++i) {} }")));
+  TripCount AtLimit =
+      tripCount("void f() { for (int i = 0; i < 64; ++i) {} }");
+  EXPECT_EQ(AtLimit.Value, 64u);
+  EXPECT_TRUE(bounds().isBounded(AtLimit));
+  TripCount AboveLimit =
+      tripCount("void f() { for (int i = 0; i <= 64; ++i) {} }");
+  EXPECT_EQ(AboveLimit.Value, 65u);
+  EXPECT_FALSE(bounds().isBounded(AboveLimit));
 }
 
 // --- core count ---------------------------------------------------------
