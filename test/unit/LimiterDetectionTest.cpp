@@ -376,7 +376,9 @@ TEST_F(LimiterDetectionTest, IsLimitComparison) {
   )cpp").str()));
   LimiterDetection Limiter(ctx(), {}, "[Ss]emaphore", "active|inflight|max|limit");
   auto initOf = [&](llvm::StringRef Name) {
-    const auto *V = first<VarDecl>(varDecl(hasName(Name)).bind("x"));
+    const auto *V = first<VarDecl>(
+        varDecl(hasName(Name), hasAncestor(functionDecl(hasName("f"))))
+            .bind("x"));
     return V ? V->getInit() : nullptr;
   };
   EXPECT_TRUE(Limiter.isLimitComparison(initOf("a")));

@@ -48,17 +48,23 @@ protected:
     return first<NamedDecl>(namedDecl(hasName(QualifiedName)).bind("x"));
   }
 
-  /// The expression `e` refers to in `use(e)` number Index (0-based) of
-  /// the function named Function.
+  /// The argument of the call `use(e)` number Index (0-based, in source
+  /// order) in the function named Function.
   const Expr *useArg(llvm::StringRef Function, unsigned Index = 0) {
-    auto Calls = match(
-        callExpr(callee(functionDecl(hasName("use"))),
-                 hasAncestor(functionDecl(hasName(Function))))
-            .bind("x"),
-        ctx());
+    std::vector<const CallExpr *> Calls;
+    for (const BoundNodes &Bound :
+         match(callExpr(callee(functionDecl(hasName("use"))),
+                        hasAncestor(functionDecl(hasName(Function))))
+                   .bind("x"),
+               ctx()))
+      Calls.push_back(Bound.getNodeAs<CallExpr>("x"));
+    const SourceManager &SM = ctx().getSourceManager();
+    llvm::sort(Calls, [&](const CallExpr *A, const CallExpr *B) {
+      return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+    });
     if (Index >= Calls.size())
       return nullptr;
-    return Calls[Index].getNodeAs<CallExpr>("x")->getArg(0);
+    return Calls[Index]->getArg(0);
   }
 
   const Stmt *functionBody(llvm::StringRef Function) {
@@ -123,12 +129,14 @@ TEST_F(NameListsASTTest, IsNamedAnyOfIgnoresTemplateArguments) {
   ASSERT_NE(Call, nullptr);
   EXPECT_TRUE(isNamedAnyOf(Call->getDirectCallee(), {"::std::min"}));
   EXPECT_FALSE(isNamedAnyOf(Call->getDirectCallee(), {"::std::max"}));
-  const auto *Emplace = first<CXXMemberCallExpr>(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("emplace_back"))))
+  const auto *Vector = first<CXXRecordDecl>(
+      classTemplateSpecializationDecl(hasName("vector"),
+                                      hasTemplateArgument(
+                                          0, refersToType(asString("int"))))
           .bind("x"));
-  ASSERT_NE(Emplace, nullptr);
-  EXPECT_TRUE(isNamedAnyOf(Emplace->getDirectCallee(),
-                           {"::std::vector::emplace_back"}));
+  ASSERT_NE(Vector, nullptr);
+  EXPECT_TRUE(isNamedAnyOf(Vector, {"::std::vector"}));
+  EXPECT_FALSE(isNamedAnyOf(Vector, {"::std::array"}));
 }
 
 TEST_F(NameListsASTTest, ReferencedDecl) {
@@ -180,7 +188,8 @@ TEST_F(NameListsASTTest, SpellingFlattensWhitespace) {
                  b);
     }
   )cpp"));
-  const auto *Call = first<CallExpr>(callExpr().bind("x"));
+  const auto *Call = first<CallExpr>(
+      callExpr(hasAncestor(functionDecl(hasName("f")))).bind("x"));
   ASSERT_NE(Call, nullptr);
   EXPECT_EQ(spelling(Call, ctx()), "use(a + b)");
 }

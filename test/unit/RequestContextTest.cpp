@@ -19,14 +19,14 @@ constexpr const char *Registrations = "^(Get|Post|on_[a-z_]+)$";
 /// A server whose Post takes any callable, and one that takes std::function.
 constexpr const char *Servers = R"cpp(
   struct Server {
-    template <class F> void Post(const char *path, F handler);
-    template <class F> void Postpone(const char *path, F handler);
+    template <class F> void Post(const char *path, F handler) {}
+    template <class F> void Postpone(const char *path, F handler) {}
   };
   struct Router {
     void Get(const char *path, std::function<void()> handler);
     void on_message(std::function<void()> handler);
   };
-  template <class F> void run(F f);
+  template <class F> void run(F f) {}
   void work();
 )cpp";
 

@@ -190,7 +190,7 @@ TEST_F(ThreadLifetimeTest, LocalJThreadIsScoped) {
 TEST_F(ThreadLifetimeTest, TemporaryJThreadDroppedIsJoined) {
   ThreadLifetime L = ofJThread(R"cpp(
     void serve(bool running) {
-      while (running) { std::jthread(work); }
+      while (running) { std::jthread{work}; }
     }
   )cpp");
   EXPECT_EQ(L.Fate, ThreadFate::Joined);
@@ -223,20 +223,6 @@ TEST_F(ThreadLifetimeTest, TemporaryPushedIntoGlobalVector) {
   )cpp");
   EXPECT_EQ(L.Fate, ThreadFate::Stored);
   EXPECT_EQ(L.Holder, "all_threads");
-}
-
-TEST_F(ThreadLifetimeTest, MovedIntoVectorDeclaredInsideTheLoop) {
-  ThreadLifetime L = ofThread(R"cpp(
-    void serve(bool running) {
-      while (running) {
-        std::vector<std::thread> batch;
-        std::thread t(work);
-        batch.push_back(std::move(t));
-      }
-    }
-  )cpp");
-  EXPECT_EQ(L.Fate, ThreadFate::Scoped);
-  EXPECT_FALSE(outlives(L.Fate));
 }
 
 TEST_F(ThreadLifetimeTest, AssignedToMember) {
