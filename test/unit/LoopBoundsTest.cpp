@@ -135,6 +135,32 @@ TEST_F(LoopBoundsTest, LimitItselfIsBoundedOneMoreIsNot) {
   EXPECT_FALSE(bounds().isBounded(AboveLimit));
 }
 
+TEST_F(LoopBoundsTest, LocalRuntimeBound) {
+  TripCount T = tripCount(R"cpp(
+    int count();
+    void f() {
+      int n = count();
+      for (int i = 0; i < n; ++i) {}
+    }
+  )cpp");
+  EXPECT_EQ(T.Kind, TripCountKind::RuntimeCount);
+  EXPECT_EQ(T.What, "n");
+  EXPECT_FALSE(bounds().isBounded(T));
+}
+
+TEST_F(LoopBoundsTest, ComparisonOfNonInductionVariableIsCondition) {
+  // i is neither set in the init statement nor stepped by the increment.
+  TripCount T = tripCount(R"cpp(
+    bool step(int &);
+    void f() {
+      int i = 0;
+      for (; i < 8;) { step(i); }
+    }
+  )cpp");
+  EXPECT_EQ(T.Kind, TripCountKind::Condition);
+  EXPECT_FALSE(bounds().isBounded(T));
+}
+
 // --- core count ---------------------------------------------------------
 
 TEST_F(LoopBoundsTest, HardwareConcurrencyBound) {

@@ -236,6 +236,10 @@ constexpr const char *Storage = R"cpp(
     while (running) { std::vector<int> batch; use(batch); }
   }
   void local_inside_function() { std::vector<int> batch; use(batch); }
+  void local_outside(bool running) {
+    std::vector<int> pool;
+    while (running) { use(pool); }
+  }
   void by_value(std::vector<int> items, bool running) {
     use(items);
     while (running) { use(items); }
@@ -272,6 +276,16 @@ TEST_F(NameListsASTTest, OutlivesScopeLocalDeclaredInside) {
                              ctx()));
   EXPECT_FALSE(outlivesScope(useArg("local_inside_function"),
                              functionBody("local_inside_function"), ctx()));
+}
+
+TEST_F(NameListsASTTest, OutlivesScopeLocalDeclaredOutside) {
+  ASSERT_TRUE(parse(Storage));
+  ASSERT_NE(loopBodyIn("local_outside"), nullptr);
+  EXPECT_TRUE(outlivesScope(useArg("local_outside"),
+                            loopBodyIn("local_outside"), ctx()));
+  // Relative to the whole function body it is declared inside.
+  EXPECT_FALSE(outlivesScope(useArg("local_outside"),
+                             functionBody("local_outside"), ctx()));
 }
 
 TEST_F(NameListsASTTest, OutlivesScopeByValueParameter) {

@@ -225,6 +225,51 @@ TEST_F(ThreadLifetimeTest, TemporaryPushedIntoGlobalVector) {
   EXPECT_EQ(L.Holder, "all_threads");
 }
 
+TEST_F(ThreadLifetimeTest, LocalMovedIntoVectorDeclaredOutsideTheLoop) {
+  ThreadLifetime L = ofThread(R"cpp(
+    void serve(bool running) {
+      std::vector<std::thread> pool;
+      while (running) {
+        std::thread t(work);
+        pool.push_back(std::move(t));
+      }
+    }
+  )cpp");
+  EXPECT_EQ(L.Fate, ThreadFate::Stored);
+  EXPECT_EQ(L.Holder, "pool");
+  EXPECT_TRUE(llvm::isa_and_nonnull<VarDecl>(L.HolderDecl));
+  EXPECT_EQ(L.Where,
+            node(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("push_back"))))
+                     .bind("x")));
+  EXPECT_TRUE(outlives(L.Fate));
+}
+
+TEST_F(ThreadLifetimeTest, TemporaryPushedIntoVectorDeclaredOutsideTheLoop) {
+  ThreadLifetime L = ofThread(R"cpp(
+    void serve(bool running) {
+      std::vector<std::thread> pool;
+      while (running) { pool.push_back(std::thread(work)); }
+    }
+  )cpp");
+  EXPECT_EQ(L.Fate, ThreadFate::Stored);
+  EXPECT_EQ(L.Holder, "pool");
+}
+
+TEST_F(ThreadLifetimeTest, LocalJoinedAfterTheLoopIsStillStored) {
+  // Joined eventually, but all of them run at once until the loop ends.
+  ThreadLifetime L = ofThread(R"cpp(
+    void serve(bool running) {
+      std::vector<std::thread> pool;
+      while (running) {
+        std::thread t(work);
+        pool.push_back(std::move(t));
+      }
+      for (std::thread &t : pool) t.join();
+    }
+  )cpp");
+  EXPECT_EQ(L.Fate, ThreadFate::Stored);
+}
+
 TEST_F(ThreadLifetimeTest, AssignedToMember) {
   ThreadLifetime L = ofThread(R"cpp(
     struct Server {
@@ -285,6 +330,17 @@ TEST_F(ThreadLifetimeTest, EmplaceIntoMemberVector) {
   EXPECT_EQ(L.Holder, "workers");
   EXPECT_TRUE(llvm::isa_and_nonnull<FieldDecl>(L.HolderDecl));
   EXPECT_EQ(L.Where, Spawn);
+}
+
+TEST_F(ThreadLifetimeTest, EmplaceIntoVectorDeclaredOutsideTheLoop) {
+  ThreadLifetime L = ofEmplace(R"cpp(
+    void serve(bool running) {
+      std::vector<std::thread> pool;
+      while (running) { pool.emplace_back(work); }
+    }
+  )cpp");
+  EXPECT_EQ(L.Fate, ThreadFate::Stored);
+  EXPECT_EQ(L.Holder, "pool");
 }
 
 TEST_F(ThreadLifetimeTest, EmplaceIntoVectorDeclaredInsideTheLoop) {
@@ -402,6 +458,18 @@ TEST_F(ThreadLifetimeTest, FuturePushedIntoMemberVector) {
   )cpp");
   EXPECT_EQ(L.Fate, ThreadFate::Stored);
   EXPECT_EQ(L.Holder, "pending");
+  EXPECT_TRUE(outlives(L.Fate));
+}
+
+TEST_F(ThreadLifetimeTest, FuturePushedIntoVectorDeclaredOutsideTheLoop) {
+  ThreadLifetime L = ofAsync(R"cpp(
+    void serve(bool running) {
+      std::vector<std::future<void>> futures;
+      while (running) { futures.push_back(std::async(work)); }
+    }
+  )cpp");
+  EXPECT_EQ(L.Fate, ThreadFate::Stored);
+  EXPECT_EQ(L.Holder, "futures");
   EXPECT_TRUE(outlives(L.Fate));
 }
 
