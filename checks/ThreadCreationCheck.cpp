@@ -28,9 +28,10 @@ std::vector<llvm::StringRef> refs(const std::vector<std::string> &Names) {
 /// The unbounded context of S, counting a function registered as a handler
 /// as running once per request.
 ExecutionContext contextOf(
-    const Stmt *S, const utils::RequestContext &Requests,
+    const Stmt *S, const utils::FunctionParents &Parents,
+    const utils::RequestContext &Requests,
     const llvm::DenseMap<const FunctionDecl *, const CallExpr *> &Handlers) {
-  ExecutionContext Where = Requests.enclosing(S);
+  ExecutionContext Where = Requests.enclosing(S, Parents);
   if (Where.Kind != ContextKind::None || !Where.Function)
     return Where;
   auto Handler = Handlers.find(Where.Function->getDefinition());
@@ -129,6 +130,12 @@ void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void ThreadCreationCheck::registerMatchers(MatchFinder *Finder) {
   auto InUserCode = unless(isExpansionInSystemHeader());
+  // The function definitions the nodes below are in (see FunctionTracker).
+  Finder->addMatcher(
+      functionDecl(InUserCode, isDefinition(),
+                   unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))))
+          .bind("function"),
+      this);
   auto Functions = [](const std::vector<std::string> &Names) {
     return functionDecl(hasAnyName(refs(Names)));
   };
@@ -191,14 +198,17 @@ void ThreadCreationCheck::registerMatchers(MatchFinder *Finder) {
 void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const auto &Nodes = Result.Nodes;
+  if (const auto *Function = Nodes.getNodeAs<FunctionDecl>("function")) {
+    Functions.enter(*Function, *Result.SourceManager);
+    return;
+  }
   auto Joins = [&](const NamedDecl *Class) {
     return utils::isNamedAnyOf(Class, JoiningThreadClasses);
   };
   if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("construct")) {
     const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
     onSpawn({Construct, SpawnKind::ThreadObject, Joins(Class),
-             Class->getQualifiedNameAsString()},
-            *Context);
+             Class->getQualifiedNameAsString()});
     return;
   }
   if (const auto *Emplace = Nodes.getNodeAs<CXXMemberCallExpr>("emplace")) {
@@ -211,8 +221,7 @@ void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
         Emplace->getArg(0)->getType()->getAsCXXRecordDecl() == Thread)
       return;
     onSpawn({Emplace, SpawnKind::ThreadInPlace, Joins(Thread),
-             Thread->getQualifiedNameAsString()},
-            *Context);
+             Thread->getQualifiedNameAsString()});
     return;
   }
   if (const auto *Make = Nodes.getNodeAs<CallExpr>("make")) {
@@ -222,8 +231,7 @@ void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
                                       .getAsType()
                                       ->getAsCXXRecordDecl();
     onSpawn({Make, SpawnKind::ThreadPointer, Joins(Thread),
-             Thread->getQualifiedNameAsString()},
-            *Context);
+             Thread->getQualifiedNameAsString()});
     return;
   }
   if (const auto *Async = Nodes.getNodeAs<CallExpr>("async")) {
@@ -235,20 +243,17 @@ void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
             Policy->getDecl()->getName() == "deferred")
           return;
     onSpawn({Async, SpawnKind::Future, true,
-             Async->getDirectCallee()->getQualifiedNameAsString()},
-            *Context);
+             Async->getDirectCallee()->getQualifiedNameAsString()});
     return;
   }
   if (const auto *Create = Nodes.getNodeAs<CallExpr>("create")) {
     onSpawn({Create, SpawnKind::Handle, false,
-             Create->getDirectCallee()->getQualifiedNameAsString()},
-            *Context);
+             Create->getDirectCallee()->getQualifiedNameAsString()});
     return;
   }
   if (const auto *Detached = Nodes.getNodeAs<CallExpr>("detached")) {
     onSpawn({Detached, SpawnKind::Detached, false,
-             Detached->getDirectCallee()->getQualifiedNameAsString()},
-            *Context);
+             Detached->getDirectCallee()->getQualifiedNameAsString()});
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("call")) {
@@ -268,32 +273,39 @@ void ThreadCreationCheck::onCall(const Expr *Call, const FunctionDecl *Callee) {
       Callee->getDeclName().isIdentifier() &&
       RegistrationNames.match(Callee->getName())) {
     utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-    utils::RequestContext Requests(*Context, Bounds,
-                                   HandlerRegistrationPattern);
+    utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
     for (const FunctionDecl *Handler : Requests.registeredFunctions(CallE))
       RegisteredHandlers.try_emplace(Handler, CallE);
   }
-  if (!Context->getSourceManager().isInSystemHeader(Callee->getLocation()))
-    Calls.emplace_back(Call, Callee);
+  const SourceManager &SM = Context->getSourceManager();
+  if (SM.isInSystemHeader(Callee->getLocation()))
+    return;
+  if (const FunctionDecl *Caller = Functions.at(Call->getBeginLoc(), SM))
+    Calls.push_back({Call, Callee, Caller});
 }
 
-void ThreadCreationCheck::onSpawn(const Spawn &S, ASTContext &Ctx) {
+void ThreadCreationCheck::onSpawn(const Spawn &S) {
+  ASTContext &Ctx = *Context;
+  const FunctionDecl *Function =
+      Functions.at(S.E->getBeginLoc(), Ctx.getSourceManager());
+  if (!Function)
+    return;
+  const utils::FunctionParents &Parents = Functions.parents(*Function);
   utils::LoopBounds Bounds(Ctx, MaxIterations, WorkerCountPattern);
-  utils::RequestContext Requests(Ctx, Bounds, HandlerRegistrationPattern);
-  ExecutionContext Where = Requests.enclosing(S.E);
+  utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
+  ExecutionContext Where = Requests.enclosing(S.E, Parents);
   if (!Where.Scope)
     return;
   ThreadLifetime Lifetime = utils::threadLifetime(
-      S.E, S.Kind, S.JoinsOnDestruction, Where.Scope, Ctx);
+      S.E, S.Kind, S.JoinsOnDestruction, Where.Scope, Parents, Ctx);
   if (!utils::outlives(Lifetime.Fate))
     return;
   utils::LimiterDetection Limiter(Ctx, LimiterFunctions, LimiterTypePattern,
                                   CounterPattern);
-  if (Limiter.findLimiter(S.E, Where.Scope))
+  if (Limiter.findLimiter(S.E, Where.Scope, Parents))
     return;
   if (Where.Kind == ContextKind::None) {
-    if (Where.Function)
-      DeferredSpawns.push_back({S, Lifetime, Where.Function});
+    DeferredSpawns.push_back({S, Lifetime, Function});
     return;
   }
   if (isStartupSizing(Where, Lifetime))
@@ -380,10 +392,11 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
     DeferredSpawns.clear();
     Calls.clear();
     RegisteredHandlers.clear();
+    Functions.clear();
     return;
   }
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-  utils::RequestContext Requests(*Context, Bounds, HandlerRegistrationPattern);
+  utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
   utils::LimiterDetection Limiter(*Context, LimiterFunctions,
                                   LimiterTypePattern, CounterPattern);
   llvm::DenseMap<const FunctionDecl *, const Deferred *> Spawning;
@@ -399,19 +412,22 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
     Where.Registration = Handler->second;
     diagnose(Started.S, Where, Started.Lifetime);
   }
-  for (const auto &[Call, Callee] : Calls) {
-    auto Found = Spawning.find(Callee->getDefinition());
+  for (const Call &C : Calls) {
+    auto Found = Spawning.find(C.Callee->getDefinition());
     if (Found == Spawning.end() || RegisteredHandlers.count(Found->first))
       continue;
-    ExecutionContext Where = contextOf(Call, Requests, RegisteredHandlers);
+    const utils::FunctionParents &Parents = Functions.parents(*C.Caller);
+    ExecutionContext Where =
+        contextOf(C.E, Parents, Requests, RegisteredHandlers);
     if (Where.Kind == ContextKind::None ||
-        Limiter.findLimiter(Call, Where.Scope))
+        Limiter.findLimiter(C.E, Where.Scope, Parents))
       continue;
-    diagnoseCall(Call, Where, *Found->second);
+    diagnoseCall(C.E, Where, *Found->second);
   }
   DeferredSpawns.clear();
   Calls.clear();
   RegisteredHandlers.clear();
+  Functions.clear();
 }
 
 } // namespace clang::tidy::unbounded

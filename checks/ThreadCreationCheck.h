@@ -3,6 +3,7 @@
 #ifndef UNBOUNDED_THREADCREATIONCHECK_H
 #define UNBOUNDED_THREADCREATIONCHECK_H
 
+#include "utils/FunctionParents.h"
 #include "utils/RequestContext.h"
 #include "utils/ThreadLifetime.h"
 
@@ -43,8 +44,14 @@ private:
     utils::ThreadLifetime Lifetime;
     const FunctionDecl *Function;
   };
+  /// A call to a function of this translation unit, from Caller.
+  struct Call {
+    const Expr *E;
+    const FunctionDecl *Callee;
+    const FunctionDecl *Caller;
+  };
 
-  void onSpawn(const Spawn &S, ASTContext &Ctx);
+  void onSpawn(const Spawn &S);
   void onCall(const Expr *Call, const FunctionDecl *Callee);
   void diagnose(const Spawn &S, const utils::ExecutionContext &Where,
                 const utils::ThreadLifetime &Lifetime);
@@ -69,8 +76,9 @@ private:
   llvm::Regex RegistrationNames;
 
   ASTContext *Context = nullptr;
+  utils::FunctionTracker Functions;
   std::vector<Deferred> DeferredSpawns;
-  std::vector<std::pair<const Expr *, const FunctionDecl *>> Calls;
+  std::vector<Call> Calls;
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> RegisteredHandlers;
   llvm::DenseSet<unsigned> Reported;
 };

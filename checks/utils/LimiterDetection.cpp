@@ -13,7 +13,8 @@ LimiterDetection::LimiterDetection(ASTContext &Ctx,
                                    llvm::StringRef TypePattern,
                                    llvm::StringRef CounterPattern)
     : Ctx(Ctx), Functions(std::move(Functions)), Types(TypePattern),
-      Counters(CounterPattern, llvm::Regex::IgnoreCase) {}
+      Counters(CounterPattern, llvm::Regex::IgnoreCase),
+      Maximums("max|limit|cap|ceiling|bound", llvm::Regex::IgnoreCase) {}
 
 /// Whether S leaves the enclosing iteration or function on every path.
 static bool alwaysExits(const Stmt *S) {
@@ -28,47 +29,87 @@ static bool alwaysExits(const Stmt *S) {
   return false;
 }
 
-bool LimiterDetection::mentionsCounter(const Stmt *S) const {
+static LimitSense negate(LimitSense Sense) {
+  switch (Sense) {
+  case LimitSense::Below:
+    return LimitSense::AtLimit;
+  case LimitSense::AtLimit:
+    return LimitSense::Below;
+  default:
+    return LimitSense::Unknown;
+  }
+}
+
+bool LimiterDetection::mentionsName(const Stmt *S, llvm::Regex &Names) const {
   if (!S)
     return false;
+  const NamedDecl *D = nullptr;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    return Ref->getDecl()->getDeclName().isIdentifier() &&
-           Counters.match(Ref->getDecl()->getName());
-  if (const auto *Member = dyn_cast<MemberExpr>(S))
-    if (Member->getMemberDecl()->getDeclName().isIdentifier() &&
-        Counters.match(Member->getMemberDecl()->getName()))
-      return true;
+    D = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(S))
+    D = Member->getMemberDecl();
+  if (D && D->getDeclName().isIdentifier() && Names.match(D->getName()))
+    return true;
   for (const Stmt *Child : S->children())
-    if (mentionsCounter(Child))
+    if (mentionsName(Child, Names))
       return true;
   return false;
 }
 
-bool LimiterDetection::isLimitComparison(const Expr *Cond) const {
+/// The side of a comparison that is the limit: a constant or a name such
+/// as max_workers or kLimit.
+bool LimiterDetection::isMaximum(const Expr *E) const {
+  E = E->IgnoreParenImpCasts();
+  if (!E->isValueDependent() && E->isIntegerConstantExpr(Ctx))
+    return true;
+  return mentionsName(E, Maximums);
+}
+
+std::optional<LimitSense>
+LimiterDetection::limitComparison(const Expr *Cond) const {
   if (!Cond)
-    return false;
+    return std::nullopt;
   Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot) {
+    std::optional<LimitSense> Inner = limitComparison(Not->getSubExpr());
+    return Inner ? std::optional(negate(*Inner)) : std::nullopt;
+  }
   const Expr *LHS = nullptr;
   const Expr *RHS = nullptr;
+  BinaryOperatorKind Op = BO_Comma;
   if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
-    if (Binary->isLogicalOp())
-      return isLimitComparison(Binary->getLHS()) ||
-             isLimitComparison(Binary->getRHS());
-    if (Binary->isComparisonOp()) {
-      LHS = Binary->getLHS();
-      RHS = Binary->getRHS();
+    if (Binary->isLogicalOp()) {
+      if (limitComparison(Binary->getLHS()) ||
+          limitComparison(Binary->getRHS()))
+        return LimitSense::Unknown;
+      return std::nullopt;
     }
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
-             Op && Op->isComparisonOp() && Op->getNumArgs() == 2) {
-    LHS = Op->getArg(0);
-    RHS = Op->getArg(1);
-  } else if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
-             Not && Not->getOpcode() == UO_LNot) {
-    return isLimitComparison(Not->getSubExpr());
+    LHS = Binary->getLHS();
+    RHS = Binary->getRHS();
+    Op = Binary->getOpcode();
+  } else if (const auto *Overloaded = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Overloaded && Overloaded->getNumArgs() == 2) {
+    LHS = Overloaded->getArg(0);
+    RHS = Overloaded->getArg(1);
+    Op = BinaryOperator::getOverloadedOpcode(Overloaded->getOperator());
   }
-  if (!LHS || !RHS)
-    return false;
-  return mentionsCounter(LHS) || mentionsCounter(RHS);
+  if (!LHS || !BinaryOperator::isRelationalOp(Op) ||
+      !(mentionsName(LHS, Counters) || mentionsName(RHS, Counters)))
+    return std::nullopt;
+  // Normalise to `counter OP maximum`.
+  bool MaxOnRight = isMaximum(RHS);
+  if (MaxOnRight == isMaximum(LHS))
+    return LimitSense::Unknown;
+  if (!MaxOnRight)
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  return Op == BO_LT || Op == BO_LE ? LimitSense::Below : LimitSense::AtLimit;
+}
+
+bool LimiterDetection::isLimiterType(QualType T) const {
+  const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return Record && Record->getDeclName().isIdentifier() &&
+         Types.match(Record->getName());
 }
 
 bool LimiterDetection::isPermitCall(const Stmt *S) const {
@@ -76,11 +117,9 @@ bool LimiterDetection::isPermitCall(const Stmt *S) const {
     if (isNamedAnyOf(Call->getDirectCallee(), Functions))
       return true;
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-    const CXXRecordDecl *Record =
-        Member ? Member->getRecordDecl() : nullptr;
     const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-    if (!Record || !Method || !Method->getDeclName().isIdentifier() ||
-        !Types.match(Record->getName()))
+    if (!Method || !Method->getDeclName().isIdentifier() ||
+        !isLimiterType(Member->getObjectType()))
       return false;
     llvm::StringRef Name = Method->getName();
     return Name.contains_insensitive("acquire") ||
@@ -88,31 +127,39 @@ bool LimiterDetection::isPermitCall(const Stmt *S) const {
            Name.contains_insensitive("take") ||
            Name.contains_insensitive("allow");
   }
+  // A guard that takes a permit from a limiter it is given:
+  // `SemaphoreGuard permit(slots);`. Constructing the limiter itself is not.
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-    return Types.match(Construct->getConstructor()->getParent()->getName());
+    return isLimiterType(Construct->getType()) &&
+           llvm::any_of(Construct->arguments(), [&](const Expr *Arg) {
+             return isLimiterType(Arg->getType());
+           });
   return false;
 }
 
 bool LimiterDetection::isLimiterStatement(const Stmt *S) const {
   if (isPermitCall(S))
     return true;
-  if (const auto *If = dyn_cast<IfStmt>(S))
-    return alwaysExits(If->getThen()) && isLimitComparison(If->getCond());
+  // `if (active >= max) return;`
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    std::optional<LimitSense> Sense = limitComparison(If->getCond());
+    return Sense && *Sense != LimitSense::Below && alwaysExits(If->getThen());
+  }
+  // `while (active >= max) wait();`
   if (const auto *While = dyn_cast<WhileStmt>(S))
-    return isLimitComparison(While->getCond());
+    return limitComparison(While->getCond()).has_value();
   if (const auto *Do = dyn_cast<DoStmt>(S))
-    return isLimitComparison(Do->getCond());
+    return limitComparison(Do->getCond()).has_value();
   // cv.wait(lock, [&] { return active < max; })
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
     if (const auto *Method = Member->getMethodDecl();
         Method && Method->getDeclName().isIdentifier() &&
         Method->getName().starts_with("wait"))
       for (const Expr *Arg : Member->arguments())
-        if (const auto *Predicate =
-                dyn_cast<LambdaExpr>(ignoreWrappers(Arg)))
+        if (const auto *Predicate = dyn_cast<LambdaExpr>(ignoreWrappers(Arg)))
           for (const Stmt *Child : Predicate->getBody()->children())
             if (const auto *Return = dyn_cast<ReturnStmt>(Child))
-              if (isLimitComparison(Return->getRetValue()))
+              if (limitComparison(Return->getRetValue()))
                 return true;
   return false;
 }
@@ -135,27 +182,30 @@ const Stmt *LimiterDetection::precedingLimiter(const Stmt *S,
   return nullptr;
 }
 
-const Stmt *LimiterDetection::guardingIf(const Stmt *Target,
-                                         const Stmt *Scope) const {
-  DynTypedNode Node = DynTypedNode::create(*Target);
-  while (Node.get<Stmt>() != Scope) {
-    DynTypedNode Parent = parentOf(Node, Ctx);
-    if (Parent.getNodeKind().isNone())
-      return nullptr;
-    if (const auto *If = Parent.get<IfStmt>())
-      if (Node.get<Stmt>() != If->getCond() &&
-          isLimitComparison(If->getCond()))
-        return If;
-    Node = Parent;
+const Stmt *LimiterDetection::guardingIf(const Stmt *Target, const Stmt *Scope,
+                                         const FunctionParents &Parents) const {
+  for (const Stmt *Node = Target, *Parent = Parents.parent(Target);
+       Parent && Node != Scope; Node = Parent, Parent = Parents.parent(Parent)) {
+    const auto *If = dyn_cast<IfStmt>(Parent);
+    if (!If || Node == If->getCond())
+      continue;
+    std::optional<LimitSense> Sense = limitComparison(If->getCond());
+    if (!Sense)
+      continue;
+    // The branch taken while below the limit.
+    bool InThen = Node == If->getThen();
+    if (*Sense == LimitSense::Unknown ||
+        (*Sense == LimitSense::Below) == InThen)
+      return If;
   }
   return nullptr;
 }
 
-const Stmt *LimiterDetection::findLimiter(const Stmt *Target,
-                                          const Stmt *Scope) const {
+const Stmt *LimiterDetection::findLimiter(const Stmt *Target, const Stmt *Scope,
+                                          const FunctionParents &Parents) const {
   if (!Target || !Scope)
     return nullptr;
-  if (const Stmt *If = guardingIf(Target, Scope))
+  if (const Stmt *If = guardingIf(Target, Scope, Parents))
     return If;
   return precedingLimiter(Scope, Target);
 }

@@ -3,13 +3,23 @@
 #ifndef UNBOUNDED_UTILS_LIMITERDETECTION_H
 #define UNBOUNDED_UTILS_LIMITERDETECTION_H
 
+#include "utils/FunctionParents.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/Support/Regex.h"
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace clang::tidy::unbounded::utils {
+
+/// Which way a limit comparison points when it holds.
+enum class LimitSense {
+  Below,   ///< true while under the limit: `active < max`
+  AtLimit, ///< true at or over the limit: `active >= max`
+  Unknown, ///< a limit comparison whose direction is unclear
+};
 
 /// Finds what limits how often a statement runs at once within one
 /// iteration or request: a semaphore acquired before it, or a comparison of
@@ -17,30 +27,36 @@ namespace clang::tidy::unbounded::utils {
 class LimiterDetection {
 public:
   /// Functions: qualified names of limiter calls (sem_wait, ...).
-  /// TypePattern: regex on class names whose acquire/wait methods or
-  /// constructors take a permit (counting_semaphore, RateLimiter, ...).
-  /// CounterPattern: regex on names that make a comparison a limit check
-  /// (active, inflight, max, limit, ...).
+  /// TypePattern: regex on class names whose acquire/wait methods take a
+  /// permit, or whose constructor taking such an object is a permit guard.
+  /// CounterPattern: regex (case-insensitive) on names that make a
+  /// comparison a limit check (active, inflight, max, limit, ...).
   LimiterDetection(ASTContext &Ctx, std::vector<std::string> Functions,
                    llvm::StringRef TypePattern, llvm::StringRef CounterPattern);
 
-  /// The statement in Scope that bounds Target, or nullptr.
-  const Stmt *findLimiter(const Stmt *Target, const Stmt *Scope) const;
+  /// The statement in Scope that bounds Target, or nullptr. Target is a
+  /// statement of the function Parents covers.
+  const Stmt *findLimiter(const Stmt *Target, const Stmt *Scope,
+                          const FunctionParents &Parents) const;
 
-  /// Whether Cond compares a counter against a limit.
-  bool isLimitComparison(const Expr *Cond) const;
+  /// Whether Cond compares a counter against a limit, and which way.
+  std::optional<LimitSense> limitComparison(const Expr *Cond) const;
 
 private:
-  const Stmt *guardingIf(const Stmt *Target, const Stmt *Scope) const;
+  const Stmt *guardingIf(const Stmt *Target, const Stmt *Scope,
+                         const FunctionParents &Parents) const;
   const Stmt *precedingLimiter(const Stmt *S, const Stmt *Target) const;
   bool isLimiterStatement(const Stmt *S) const;
   bool isPermitCall(const Stmt *S) const;
-  bool mentionsCounter(const Stmt *S) const;
+  bool isLimiterType(QualType T) const;
+  bool mentionsName(const Stmt *S, llvm::Regex &Names) const;
+  bool isMaximum(const Expr *E) const;
 
   ASTContext &Ctx;
   std::vector<std::string> Functions;
   mutable llvm::Regex Types;
   mutable llvm::Regex Counters;
+  mutable llvm::Regex Maximums;
 };
 
 } // namespace clang::tidy::unbounded::utils

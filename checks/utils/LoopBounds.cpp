@@ -114,13 +114,15 @@ bool isInductionOf(const ForStmt *For, const VarDecl *V) {
   return V && (mentions(For->getInit(), V) || mentions(For->getInc(), V));
 }
 
-/// The start value of the induction variable V in a for-init statement.
+/// The start value of the induction variable V in a for-init statement:
+/// `int i = start` or `i = start`.
 const Expr *initialValue(const Stmt *Init, const VarDecl *V) {
-  if (V->getInit() && V->isLocalVarDecl())
-    return V->getInit();
   if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Init))
     if (Assign->isAssignmentOp() && inductionVariable(Assign->getLHS()) == V)
       return Assign->getRHS();
+  if (const auto *Decls = dyn_cast_or_null<DeclStmt>(Init))
+    if (llvm::is_contained(Decls->decls(), V))
+      return V->getInit();
   return nullptr;
 }
 

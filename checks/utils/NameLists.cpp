@@ -3,7 +3,6 @@
 #include "utils/NameLists.h"
 
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Lex/Lexer.h"
@@ -65,44 +64,16 @@ const Expr *ignoreWrappers(const Expr *E) {
   return E;
 }
 
-DynTypedNode parentOf(const DynTypedNode &N, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(N);
-  if (Parents.empty())
-    return DynTypedNode();
-  return Parents[0];
-}
-
-static bool isWrapper(const DynTypedNode &N) {
-  const auto *E = N.get<Expr>();
-  if (!E)
+bool isWithin(SourceRange Range, SourceLocation Loc, const SourceManager &SM) {
+  if (Loc.isInvalid() || Range.isInvalid())
     return false;
-  if (isa<ParenExpr, ImplicitCastExpr, ExprWithCleanups,
-          MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-          CXXFunctionalCastExpr>(E))
-    return true;
-  // An elidable copy or move of the temporary, as C++14 mode still shows.
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    return Construct->isElidable();
-  return false;
-}
-
-DynTypedNode consumerOf(const Expr *E, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  DynTypedNode Parent = parentOf(Node, Ctx);
-  while (isWrapper(Parent))
-    Parent = parentOf(Parent, Ctx);
-  return Parent;
+  SourceLocation L = SM.getExpansionLoc(Loc);
+  return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(Range.getBegin())) &&
+         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Range.getEnd()), L);
 }
 
 bool isWithin(const Stmt *S, SourceLocation Loc, const SourceManager &SM) {
-  if (!S || Loc.isInvalid())
-    return false;
-  SourceRange Range = S->getSourceRange();
-  SourceLocation L = SM.getExpansionLoc(Loc);
-  SourceLocation B = SM.getExpansionLoc(Range.getBegin());
-  SourceLocation End = SM.getExpansionLoc(Range.getEnd());
-  return !SM.isBeforeInTranslationUnit(L, B) &&
-         !SM.isBeforeInTranslationUnit(End, L);
+  return S && isWithin(S->getSourceRange(), Loc, SM);
 }
 
 bool isBefore(SourceLocation A, SourceLocation B, const SourceManager &SM) {

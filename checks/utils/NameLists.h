@@ -4,7 +4,6 @@
 #define UNBOUNDED_UTILS_NAMELISTS_H
 
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -27,12 +26,8 @@ bool isNamedAnyOf(const NamedDecl *ND, llvm::ArrayRef<std::string> Names);
 /// functional casts that wrap a temporary object.
 const Expr *ignoreWrappers(const Expr *E);
 
-/// The single parent of N (the first, in template instantiations), or an
-/// empty node at the top.
-DynTypedNode parentOf(const DynTypedNode &N, ASTContext &Ctx);
-
-/// The first ancestor of E that is not a wrapper ignoreWrappers skips.
-DynTypedNode consumerOf(const Expr *E, ASTContext &Ctx);
+/// Whether Loc lies within Range (compared at their expansion locations).
+bool isWithin(SourceRange Range, SourceLocation Loc, const SourceManager &SM);
 
 /// Whether Loc lies within the source range of S.
 bool isWithin(const Stmt *S, SourceLocation Loc, const SourceManager &SM);

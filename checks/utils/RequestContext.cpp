@@ -4,13 +4,12 @@
 #include "utils/NameLists.h"
 
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/ParentMapContext.h"
 
 namespace clang::tidy::unbounded::utils {
 
-RequestContext::RequestContext(ASTContext &Ctx, const LoopBounds &Bounds,
+RequestContext::RequestContext(const LoopBounds &Bounds,
                                llvm::StringRef RegistrationPattern)
-    : Ctx(Ctx), Bounds(Bounds), RegistrationNames(RegistrationPattern),
+    : Bounds(Bounds), RegistrationNames(RegistrationPattern),
       HasRegistrationNames(!RegistrationPattern.empty() &&
                            RegistrationNames.isValid()) {}
 
@@ -23,12 +22,14 @@ bool RequestContext::isRegistration(const CallExpr *Call) const {
   return RegistrationNames.match(Callee->getName());
 }
 
-const CallExpr *RequestContext::registrationOf(const Expr *E) const {
-  DynTypedNode Consumer = consumerOf(E, Ctx);
+const CallExpr *
+RequestContext::registrationOf(const Expr *E,
+                               const FunctionParents &Parents) const {
+  const Stmt *Consumer = Parents.consumer(E);
   // Conversions to std::function and similar wrappers.
-  while (const auto *Construct = Consumer.get<CXXConstructExpr>())
-    Consumer = consumerOf(Construct, Ctx);
-  const auto *Call = Consumer.get<CallExpr>();
+  while (isa_and_nonnull<CXXConstructExpr>(Consumer))
+    Consumer = Parents.consumer(Consumer);
+  const auto *Call = dyn_cast_or_null<CallExpr>(Consumer);
   return isRegistration(Call) ? Call : nullptr;
 }
 
@@ -62,57 +63,46 @@ RequestContext::registeredFunctions(const CallExpr *Registration) const {
   return Functions;
 }
 
-/// Whether D is the call operator of a lambda.
-static bool isLambdaBody(const Decl *D) {
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(D);
-  return Method && Method->getParent()->isLambda();
-}
-
-/// Sets Result to Parent's context when Parent is an unbounded loop whose
-/// body is Node, or a registered handler lambda.
-void RequestContext::classify(const DynTypedNode &Node,
-                              const DynTypedNode &Parent,
+/// Sets Result to Parent's context and returns true when Parent is an
+/// unbounded loop whose body is Node, or a registered handler lambda whose
+/// body is Node.
+bool RequestContext::classify(const Stmt *Node, const Stmt *Parent,
+                              const FunctionParents &Parents,
                               ExecutionContext &Result) const {
-  if (const auto *Loop = Parent.get<Stmt>(); Loop && isLoop(Loop)) {
-    if (Node.get<Stmt>() != loopBody(Loop))
-      return;
-    TripCount Bound = Bounds.ofLoop(Loop);
+  if (isLoop(Parent)) {
+    if (Node != loopBody(Parent))
+      return false;
+    TripCount Bound = Bounds.ofLoop(Parent);
     if (Bounds.isBounded(Bound))
-      return;
+      return false;
     Result.Kind = ContextKind::Loop;
-    Result.Scope = loopBody(Loop);
-    Result.Loop = Loop;
+    Result.Scope = Node;
+    Result.Loop = Parent;
     Result.Bound = Bound;
-    return;
+    return true;
   }
-  if (const auto *Lambda = Parent.get<LambdaExpr>()) {
-    const CallExpr *Registration = registrationOf(Lambda);
-    if (!Registration)
-      return;
-    Result.Kind = ContextKind::Handler;
-    Result.Scope = Lambda->getBody();
-    Result.Registration = Registration;
-  }
+  const auto *Lambda = dyn_cast<LambdaExpr>(Parent);
+  if (!Lambda || Node != Lambda->getBody())
+    return false;
+  const CallExpr *Registration = registrationOf(Lambda, Parents);
+  if (!Registration)
+    return false;
+  Result.Kind = ContextKind::Handler;
+  Result.Scope = Node;
+  Result.Registration = Registration;
+  return true;
 }
 
-ExecutionContext RequestContext::enclosing(const Stmt *S) const {
+ExecutionContext
+RequestContext::enclosing(const Stmt *S, const FunctionParents &Parents) const {
   ExecutionContext Result;
-  DynTypedNode Node = DynTypedNode::create(*S);
-  while (true) {
-    DynTypedNode Parent = parentOf(Node, Ctx);
-    if (Parent.getNodeKind().isNone() || Parent.get<TranslationUnitDecl>())
+  Result.Function = &Parents.function();
+  for (const Stmt *Node = S, *Parent = Parents.parent(S); Parent;
+       Node = Parent, Parent = Parents.parent(Parent))
+    if (classify(Node, Parent, Parents, Result))
       return Result;
-    if (Result.Kind == ContextKind::None)
-      classify(Node, Parent, Result);
-    const auto *Function = Parent.get<FunctionDecl>();
-    if (Function && !isLambdaBody(Function)) {
-      Result.Function = Function;
-      if (Result.Kind == ContextKind::None)
-        Result.Scope = Function->getBody();
-      return Result;
-    }
-    Node = Parent;
-  }
+  Result.Scope = Parents.body();
+  return Result;
 }
 
 } // namespace clang::tidy::unbounded::utils

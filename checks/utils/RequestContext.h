@@ -3,10 +3,10 @@
 #ifndef UNBOUNDED_UTILS_REQUESTCONTEXT_H
 #define UNBOUNDED_UTILS_REQUESTCONTEXT_H
 
+#include "utils/FunctionParents.h"
 #include "utils/LoopBounds.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ASTTypeTraits.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/Regex.h"
 
@@ -36,19 +36,20 @@ class RequestContext {
 public:
   /// RegistrationPattern: a regex matched against the unqualified name of a
   /// function whose callable argument is a request or message handler.
-  RequestContext(ASTContext &Ctx, const LoopBounds &Bounds,
-                 llvm::StringRef RegistrationPattern);
+  RequestContext(const LoopBounds &Bounds, llvm::StringRef RegistrationPattern);
 
-  /// The innermost unbounded loop or handler around S; otherwise Kind None
-  /// with the enclosing function.
-  ExecutionContext enclosing(const Stmt *S) const;
+  /// The innermost unbounded loop or handler around S, a statement of the
+  /// function Parents covers; otherwise Kind None with that function.
+  ExecutionContext enclosing(const Stmt *S,
+                             const FunctionParents &Parents) const;
 
   /// Whether Call registers a handler (its callee's name matches).
   bool isRegistration(const CallExpr *Call) const;
 
   /// The call that registers the callable expression E as a handler, if E
   /// is an argument of one (through conversions such as std::function).
-  const CallExpr *registrationOf(const Expr *E) const;
+  const CallExpr *registrationOf(const Expr *E,
+                                 const FunctionParents &Parents) const;
 
   /// The functions a registration call passes as handlers: `handle`,
   /// `&Service::handle`, `std::bind(&Service::handle, this, _1)`.
@@ -56,10 +57,9 @@ public:
   registeredFunctions(const CallExpr *Registration) const;
 
 private:
-  void classify(const DynTypedNode &Node, const DynTypedNode &Parent,
-                ExecutionContext &Result) const;
+  bool classify(const Stmt *Node, const Stmt *Parent,
+                const FunctionParents &Parents, ExecutionContext &Result) const;
 
-  ASTContext &Ctx;
   const LoopBounds &Bounds;
   mutable llvm::Regex RegistrationNames;
   bool HasRegistrationNames;

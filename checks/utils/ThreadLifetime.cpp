@@ -60,17 +60,12 @@ void forEachReference(const Stmt *S, const ValueDecl *D, Fn &&Visit) {
     forEachReference(Child, D, Visit);
 }
 
-const Stmt *bodyDeclaring(const VarDecl *V) {
-  if (const auto *Function =
-          dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod()))
-    return Function->getBody();
-  return nullptr;
-}
-
 class LifetimeAnalysis {
 public:
-  LifetimeAnalysis(ASTContext &Ctx, const Stmt *Scope, bool WaitsOnDestruction)
-      : Ctx(Ctx), Scope(Scope), WaitsOnDestruction(WaitsOnDestruction) {}
+  LifetimeAnalysis(ASTContext &Ctx, const FunctionParents &Parents,
+                   const Stmt *Scope, bool WaitsOnDestruction)
+      : Ctx(Ctx), Parents(Parents), Scope(Scope),
+        WaitsOnDestruction(WaitsOnDestruction) {}
 
   ThreadLifetime ofValue(const Expr *Value);
   ThreadLifetime ofVariable(const VarDecl *V);
@@ -83,6 +78,7 @@ private:
   const CallExpr *detachedAttribute(const Expr *Attr, const Stmt *Body);
 
   ASTContext &Ctx;
+  const FunctionParents &Parents;
   const Stmt *Scope;
   bool WaitsOnDestruction;
 };
@@ -110,8 +106,8 @@ ThreadLifetime LifetimeAnalysis::ofMemberCall(const MemberExpr *Member) {
   const ValueDecl *Method = Member->getMemberDecl();
   if (!Method->getDeclName().isIdentifier())
     return {};
-  DynTypedNode Call = consumerOf(Member, Ctx);
-  const Stmt *Where = Call.get<Stmt>() ? Call.get<Stmt>() : Member;
+  const Stmt *Call = Parents.consumer(Member);
+  const Stmt *Where = Call ? Call : Member;
   if (Method->getName() == "detach")
     return {ThreadFate::Detached, Where, ""};
   if (isWaitName(Method->getName()))
@@ -120,28 +116,30 @@ ThreadLifetime LifetimeAnalysis::ofMemberCall(const MemberExpr *Member) {
 }
 
 ThreadLifetime LifetimeAnalysis::ofValue(const Expr *Value) {
-  DynTypedNode Consumer = consumerOf(Value, Ctx);
-  if (const auto *Member = Consumer.get<MemberExpr>())
+  const Stmt *Child = nullptr;
+  const Stmt *Consumer = Parents.consumer(Value, &Child);
+  if (!Consumer)
+    return {};
+  if (const auto *Member = dyn_cast<MemberExpr>(Consumer))
     return ofMemberCall(Member);
-  if (const auto *Var = Consumer.get<VarDecl>())
+  if (const VarDecl *Var = FunctionParents::initializedBy(Consumer, Child))
     return ofVariable(Var);
-  if (const auto *New = Consumer.get<CXXNewExpr>())
+  if (const auto *New = dyn_cast<CXXNewExpr>(Consumer))
     return ofValue(New);
-  if (const auto *Construct = Consumer.get<CXXConstructExpr>())
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Consumer))
     return ofValue(Construct); // unique_ptr<thread>(new thread(f)), ...
-  if (const auto *Member = Consumer.get<CXXMemberCallExpr>();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Consumer);
       Member && isInsertion(Member->getMethodDecl()))
     return ofStorage(Member->getImplicitObjectArgument(), Member);
-  if (const auto *Assign = Consumer.get<BinaryOperator>();
+  if (const auto *Assign = dyn_cast<BinaryOperator>(Consumer);
       Assign && Assign->isAssignmentOp())
     return ofAssignment(Assign->getLHS(), Assign);
-  if (const auto *Op = Consumer.get<CXXOperatorCallExpr>();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Consumer);
       Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
     return ofAssignment(Op->getArg(0), Op);
   // A value dropped at the end of its statement.
-  if (Consumer.get<CompoundStmt>() || Consumer.get<IfStmt>() ||
-      Consumer.get<ForStmt>() || Consumer.get<WhileStmt>() ||
-      Consumer.get<DoStmt>() || Consumer.get<CXXForRangeStmt>()) {
+  if (isa<CompoundStmt, IfStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
+          SwitchCase>(Consumer)) {
     if (WaitsOnDestruction)
       return {ThreadFate::Joined, Value, ""};
     if (isa<CXXNewExpr>(Value))
@@ -154,24 +152,24 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
   if (!V->hasLocalStorage())
     return {ThreadFate::Stored, nullptr, V->getNameAsString(), V};
   const SourceManager &SM = Ctx.getSourceManager();
-  ThreadLifetime Detached, Stored, Joined;
-  forEachReference(bodyDeclaring(V), V, [&](const DeclRefExpr *Ref) {
-    DynTypedNode Consumer = consumerOf(Ref, Ctx);
+  ThreadLifetime Detached, Stored, Joined, Scoped;
+  forEachReference(Parents.body(), V, [&](const DeclRefExpr *Ref) {
+    const Stmt *Consumer = Parents.consumer(Ref);
     // t->join() through a smart pointer's operator->.
-    if (const auto *Arrow = Consumer.get<CXXOperatorCallExpr>();
+    if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(Consumer);
         Arrow && (Arrow->getOperator() == OO_Arrow ||
                   Arrow->getOperator() == OO_Star))
-      Consumer = consumerOf(Arrow, Ctx);
+      Consumer = Parents.consumer(Arrow);
     ThreadLifetime Use;
-    if (const auto *Member = Consumer.get<MemberExpr>())
+    if (const auto *Member = dyn_cast_or_null<MemberExpr>(Consumer))
       Use = ofMemberCall(Member);
-    else if (const auto *Call = Consumer.get<CallExpr>();
+    else if (const auto *Call = dyn_cast_or_null<CallExpr>(Consumer);
              Call && isStdMove(Call))
       Use = ofValue(Call);
-    else if (const auto *Insert = Consumer.get<CXXMemberCallExpr>();
+    else if (const auto *Insert = dyn_cast_or_null<CXXMemberCallExpr>(Consumer);
              Insert && isInsertion(Insert->getMethodDecl()))
       Use = ofStorage(Insert->getImplicitObjectArgument(), Insert);
-    else if (const auto *Assign = Consumer.get<BinaryOperator>();
+    else if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Consumer);
              Assign && Assign->isAssignmentOp() &&
              ignoreWrappers(Assign->getRHS()) == Ref)
       Use = ofAssignment(Assign->getLHS(), Assign);
@@ -182,6 +180,8 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
     else if (Use.Fate == ThreadFate::Joined &&
              isWithin(Scope, Ref->getBeginLoc(), SM))
       Joined = Use;
+    else if (Use.Fate == ThreadFate::Scoped)
+      Scoped = Use;
   });
   if (Detached.Where)
     return Detached;
@@ -189,8 +189,8 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
     return Stored;
   if (Joined.Where)
     return Joined;
-  if (WaitsOnDestruction)
-    return {ThreadFate::Scoped, nullptr, ""};
+  if (Scoped.Where || WaitsOnDestruction)
+    return {ThreadFate::Scoped, Scoped.Where, ""};
   if (V->getType()->isPointerType())
     return {ThreadFate::NeverJoined, nullptr, ""};
   return {};
@@ -221,8 +221,7 @@ ThreadLifetime LifetimeAnalysis::ofHandle(const CallExpr *Create) {
     return {};
   const Expr *Handle = Create->getArg(0);
   const ValueDecl *HandleDecl = referencedDecl(Handle);
-  const auto *Local = dyn_cast_or_null<VarDecl>(HandleDecl);
-  const Stmt *Body = Local ? bodyDeclaring(Local) : Scope;
+  const Stmt *Body = Parents.body();
   if (Create->getNumArgs() >= 2)
     if (const CallExpr *Attribute = detachedAttribute(Create->getArg(1), Body))
       return {ThreadFate::Detached, Attribute, ""};
@@ -255,21 +254,21 @@ bool outlives(ThreadFate Fate) {
 
 ThreadLifetime threadLifetime(const Expr *Spawn, SpawnKind Kind,
                               bool JoinsOnDestruction, const Stmt *Scope,
-                              ASTContext &Ctx) {
+                              const FunctionParents &Parents, ASTContext &Ctx) {
   switch (Kind) {
   case SpawnKind::ThreadObject:
   case SpawnKind::ThreadPointer:
-    return LifetimeAnalysis(Ctx, Scope, JoinsOnDestruction).ofValue(Spawn);
+    return LifetimeAnalysis(Ctx, Parents, Scope, JoinsOnDestruction).ofValue(Spawn);
   case SpawnKind::Future:
-    return LifetimeAnalysis(Ctx, Scope, /*WaitsOnDestruction=*/true)
+    return LifetimeAnalysis(Ctx, Parents, Scope, /*WaitsOnDestruction=*/true)
         .ofValue(Spawn);
   case SpawnKind::ThreadInPlace: {
     const auto *Emplace = cast<CXXMemberCallExpr>(Spawn);
-    return LifetimeAnalysis(Ctx, Scope, JoinsOnDestruction)
+    return LifetimeAnalysis(Ctx, Parents, Scope, JoinsOnDestruction)
         .ofStorage(Emplace->getImplicitObjectArgument(), Emplace);
   }
   case SpawnKind::Handle:
-    return LifetimeAnalysis(Ctx, Scope, false)
+    return LifetimeAnalysis(Ctx, Parents, Scope, false)
         .ofHandle(cast<CallExpr>(Spawn));
   case SpawnKind::Detached:
     return {ThreadFate::Detached, Spawn, ""};

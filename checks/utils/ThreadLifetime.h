@@ -3,6 +3,8 @@
 #ifndef UNBOUNDED_UTILS_THREADLIFETIME_H
 #define UNBOUNDED_UTILS_THREADLIFETIME_H
 
+#include "utils/FunctionParents.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include <string>
@@ -39,13 +41,13 @@ struct ThreadLifetime {
 /// Whether a thread with this fate can outlive the scope it started in.
 bool outlives(ThreadFate Fate);
 
-/// The fate of the thread started by Spawn within one run of Scope.
-/// JoinsOnDestruction: the thread class joins in its destructor
-/// (std::jthread). For Handle, Spawn is the create call; for ThreadInPlace,
-/// the emplace call.
+/// The fate of the thread started by Spawn within one run of Scope, both
+/// in the function Parents covers. JoinsOnDestruction: the thread class
+/// joins in its destructor (std::jthread). For Handle, Spawn is the create
+/// call; for ThreadInPlace, the emplace call.
 ThreadLifetime threadLifetime(const Expr *Spawn, SpawnKind Kind,
                               bool JoinsOnDestruction, const Stmt *Scope,
-                              ASTContext &Ctx);
+                              const FunctionParents &Parents, ASTContext &Ctx);
 
 } // namespace clang::tidy::unbounded::utils
 
