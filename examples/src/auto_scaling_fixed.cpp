@@ -37,6 +37,7 @@ SubmitStatus BoundedDynamicPool::submit(Task task) {
   return SubmitStatus::Accepted;
 }
 
+// Called with mu_ held, so the check and the increment are one step.
 bool BoundedDynamicPool::tryAddWorker() {
   if (workers_ >= limits_.max_workers) return false;
   try {
