@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Times the unbounded-* checks against parsing alone.
 
-For each translation unit, the median wall time of N runs of
+For each translation unit, the median CPU time (user + system, of the child
+process; steadier than wall time on a shared machine) of N runs of
   parse:   clang++-<N> -fsyntax-only <flags> <file>   (the floor: no linter
            can be faster than parsing)
   driver:  unbounded-tidy --quiet <file> -- <flags>   (parse + all checks)
@@ -17,11 +18,11 @@ import argparse
 import glob
 import json
 import os
+import resource
 import shlex
 import statistics
 import subprocess
 import sys
-import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CONFIG = "{Checks: '-*,unbounded-*'}"
@@ -56,14 +57,16 @@ def default_units(build):
     return units
 
 
-def median_seconds(command, runs):
+def cpu_seconds(command):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def median_seconds(command, runs):
+    cpu_seconds(command)  # warm the page cache
+    return statistics.median(cpu_seconds(command) for _ in range(runs))
 
 
 def main():

@@ -317,8 +317,11 @@ bool ThreadCreationCheck::alreadyReported(SourceLocation Loc) {
   return !Reported.insert(Loc.getRawEncoding()).second;
 }
 
-static constexpr llvm::StringLiteral Remedy =
-    "; nothing limits how many run at once (use a bounded worker pool or "
+static constexpr llvm::StringLiteral Message =
+    "%select{thread started by '%1'|call to '%1' starts a thread}0 on every "
+    "%select{iteration of an unbounded loop|request to this handler}2 "
+    "%select{is|that is}0 %select{detached|kept in '%4'|never joined}3; "
+    "nothing limits how many run at once (use a bounded worker pool or "
     "acquire a counting semaphore first)";
 
 void ThreadCreationCheck::noteContext(const ExecutionContext &Where) {
@@ -347,40 +350,34 @@ void ThreadCreationCheck::noteFate(const Spawn &S,
       << fateIndex(Lifetime.Fate) << Lifetime.Holder;
 }
 
+bool ThreadCreationCheck::report(const Expr *At, bool IsCall,
+                                 llvm::StringRef Subject,
+                                 const ExecutionContext &Where,
+                                 const ThreadLifetime &Lifetime) {
+  SourceLocation Loc = locationOf(At);
+  if (alreadyReported(Loc))
+    return false;
+  diag(Loc, Message) << (IsCall ? 1 : 0) << Subject
+                     << (Where.Kind == ContextKind::Handler ? 1 : 0)
+                     << fateIndex(Lifetime.Fate) << Lifetime.Holder;
+  noteContext(Where);
+  return true;
+}
+
 void ThreadCreationCheck::diagnose(const Spawn &S,
                                    const ExecutionContext &Where,
                                    const ThreadLifetime &Lifetime) {
-  SourceLocation Loc = locationOf(S.E);
-  if (alreadyReported(Loc))
-    return;
-  diag(Loc, (llvm::Twine("thread started by '%0' on every "
-                         "%select{iteration of an unbounded loop|request to "
-                         "this handler}1 is %select{detached|kept in "
-                         "'%3'|never joined}2") +
-             Remedy)
-                .str())
-      << S.What << (Where.Kind == ContextKind::Handler ? 1 : 0)
-      << fateIndex(Lifetime.Fate) << Lifetime.Holder;
-  noteContext(Where);
-  noteFate(S, Lifetime);
+  if (report(S.E, /*IsCall=*/false, S.What, Where, Lifetime))
+    noteFate(S, Lifetime);
 }
 
 void ThreadCreationCheck::diagnoseCall(const Expr *Call,
                                        const ExecutionContext &Where,
                                        const Deferred &Started) {
-  SourceLocation Loc = locationOf(Call);
-  if (alreadyReported(Loc))
+  if (!report(Call, /*IsCall=*/true,
+              Started.Function->getQualifiedNameAsString(), Where,
+              Started.Lifetime))
     return;
-  diag(Loc, (llvm::Twine("call to '%0' starts a thread on every "
-                         "%select{iteration of an unbounded loop|request to "
-                         "this handler}1 that is %select{detached|kept in "
-                         "'%3'|never joined}2") +
-             Remedy)
-                .str())
-      << Started.Function->getQualifiedNameAsString()
-      << (Where.Kind == ContextKind::Handler ? 1 : 0)
-      << fateIndex(Started.Lifetime.Fate) << Started.Lifetime.Holder;
-  noteContext(Where);
   diag(locationOf(Started.S.E), "thread started here by '%0'",
        DiagnosticIDs::Note)
       << Started.S.What;

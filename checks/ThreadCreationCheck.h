@@ -57,6 +57,9 @@ private:
                 const utils::ThreadLifetime &Lifetime);
   void diagnoseCall(const Expr *Call, const utils::ExecutionContext &Where,
                     const Deferred &Started);
+  bool report(const Expr *At, bool IsCall, llvm::StringRef Subject,
+              const utils::ExecutionContext &Where,
+              const utils::ThreadLifetime &Lifetime);
   void noteContext(const utils::ExecutionContext &Where);
   void noteFate(const Spawn &S, const utils::ThreadLifetime &Lifetime);
   bool alreadyReported(SourceLocation Loc);
