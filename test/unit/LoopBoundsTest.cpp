@@ -114,6 +114,24 @@ TEST_F(LoopBoundsTest, CountingDownFromRuntimeStart) {
   EXPECT_FALSE(bounds().isBounded(T));
 }
 
+TEST_F(LoopBoundsTest, CountingDownFromRuntimeValueAssignedInInit) {
+  // The start is the value the init statement assigns, not the variable's
+  // earlier initializer.
+  TripCount T = tripCount(
+      "void f(int n) { int i = 0; for (i = n; i > 0; --i) {} }");
+  EXPECT_EQ(T.Kind, TripCountKind::RuntimeCount);
+  EXPECT_EQ(T.What, "n");
+  EXPECT_FALSE(bounds().isBounded(T));
+}
+
+TEST_F(LoopBoundsTest, CountingDownFromConstantAssignedInInit) {
+  TripCount T =
+      tripCount("void f() { int i = 0; for (i = 1000; i > 0; --i) {} }");
+  EXPECT_EQ(T.Kind, TripCountKind::Constant);
+  EXPECT_EQ(T.Value, 1000u);
+  EXPECT_FALSE(bounds().isBounded(T));
+}
+
 TEST_F(LoopBoundsTest, ShiftedBoundAboveTheLimit) {
   TripCount T =
       tripCount("void f() { for (int i = 0; i < (1 << 20); ++i) {} }");

@@ -4,6 +4,8 @@
 
 #include "clang/Tooling/Tooling.h"
 
+#include <cstdlib>
+
 namespace unbounded_test {
 
 const char *const Prelude = R"cpp(
@@ -161,10 +163,69 @@ int sem_post(sem_t *);
 )cpp";
 
 bool ASTTest::parse(llvm::StringRef Code) {
+  Parents.clear();
   AST = clang::tooling::buildASTFromCodeWithArgs(
       (llvm::Twine(Prelude) + "\n#line 1\n" + Code).str(), {"-std=c++17"},
       "input.cc");
   return AST && !AST->getDiagnostics().hasErrorOccurred();
+}
+
+const clang::FunctionDecl *ASTTest::functionOf(const clang::Stmt *S) {
+  using namespace clang::ast_matchers;
+  if (!AST || !S)
+    return nullptr;
+  // Lambda call operators are functions of their own to the AST, but not to
+  // the checks: their bodies are part of the function around the lambda.
+  auto Matches = match(
+      functionDecl(isDefinition(),
+                   unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))),
+                   hasDescendant(stmt(equalsNode(S))))
+          .bind("f"),
+      ctx());
+  // Every candidate contains S, so they nest: the innermost begins last.
+  const clang::SourceManager &SM = ctx().getSourceManager();
+  const clang::FunctionDecl *Innermost = nullptr;
+  for (const BoundNodes &Bound : Matches) {
+    const auto *F = Bound.getNodeAs<clang::FunctionDecl>("f");
+    if (!Innermost || SM.isBeforeInTranslationUnit(Innermost->getBeginLoc(),
+                                                   F->getBeginLoc()))
+      Innermost = F;
+  }
+  return Innermost;
+}
+
+const clang::FunctionDecl *ASTTest::functionNamed(llvm::StringRef Name) {
+  using namespace clang::ast_matchers;
+  return first<clang::FunctionDecl>(
+      functionDecl(hasName(Name), isDefinition()).bind("x"));
+}
+
+const clang::tidy::unbounded::utils::FunctionParents &
+ASTTest::parentsOf(const clang::Stmt *S) {
+  const clang::FunctionDecl *Function = functionOf(S);
+  if (!Function)
+    ADD_FAILURE() << "the statement is in no function definition";
+  return parentsIn(Function);
+}
+
+const clang::tidy::unbounded::utils::FunctionParents &
+ASTTest::parentsIn(const clang::FunctionDecl *Function) {
+  using clang::tidy::unbounded::utils::FunctionParents;
+  if (!Function) {
+    if (!AST) {
+      // Without an AST there is nothing to build even an empty function
+      // from; tests check parse() before getting here.
+      std::abort();
+    }
+    // A body-less function: every parent is null.
+    clang::ASTContext &C = ctx();
+    Function = clang::FunctionDecl::Create(
+        C, C.getTranslationUnitDecl(), clang::SourceLocation(),
+        clang::SourceLocation(), clang::DeclarationName(), C.VoidTy, nullptr,
+        clang::SC_None);
+  }
+  Parents.push_back(std::make_unique<FunctionParents>(*Function));
+  return *Parents.back();
 }
 
 } // namespace unbounded_test

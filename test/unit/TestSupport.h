@@ -3,6 +3,8 @@
 #ifndef UNBOUNDED_TEST_UNIT_TESTSUPPORT_H
 #define UNBOUNDED_TEST_UNIT_TESTSUPPORT_H
 
+#include "utils/FunctionParents.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -13,6 +15,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace unbounded_test {
 
@@ -39,7 +42,30 @@ protected:
         Id, clang::ast_matchers::match(Matcher, ctx()));
   }
 
+  /// The function definition whose body holds S, lambda bodies included
+  /// (a lambda belongs to the function it is written in); the innermost one
+  /// when functions nest through local classes. Null when there is none.
+  const clang::FunctionDecl *functionOf(const clang::Stmt *S);
+
+  /// The definition of the function named Name, or null.
+  const clang::FunctionDecl *functionNamed(llvm::StringRef Name);
+
+  /// The parents within functionOf(S), as a check would build them. Kept
+  /// until the next parse. When S is in no function, a test failure is
+  /// added and the parents of an empty function are returned.
+  const clang::tidy::unbounded::utils::FunctionParents &
+  parentsOf(const clang::Stmt *S);
+
+  /// The parents within Function (null: as parentsOf without a function).
+  const clang::tidy::unbounded::utils::FunctionParents &
+  parentsIn(const clang::FunctionDecl *Function);
+
   std::unique_ptr<clang::ASTUnit> AST;
+
+private:
+  /// Declared after AST so that they go first.
+  std::vector<std::unique_ptr<clang::tidy::unbounded::utils::FunctionParents>>
+      Parents;
 };
 
 } // namespace unbounded_test
