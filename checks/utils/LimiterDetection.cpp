@@ -94,9 +94,13 @@ LimiterDetection::limitComparison(const Expr *Cond) const {
     RHS = Overloaded->getArg(1);
     Op = BinaryOperator::getOverloadedOpcode(Overloaded->getOperator());
   }
-  if (!LHS || !BinaryOperator::isRelationalOp(Op) ||
+  if (!LHS || !BinaryOperator::isComparisonOp(Op) ||
       !(mentionsName(LHS, Counters) || mentionsName(RHS, Counters)))
     return std::nullopt;
+  if (Op == BO_EQ)
+    return LimitSense::AtLimit;
+  if (Op == BO_NE)
+    return LimitSense::Below;
   // Normalise to `counter OP maximum`.
   bool MaxOnRight = isMaximum(RHS);
   if (MaxOnRight == isMaximum(LHS))
@@ -106,8 +110,16 @@ LimiterDetection::limitComparison(const Expr *Cond) const {
   return Op == BO_LT || Op == BO_LE ? LimitSense::Below : LimitSense::AtLimit;
 }
 
+bool LimiterDetection::holds(const Expr *Cond, LimitSense Sense) const {
+  std::optional<LimitSense> Found = limitComparison(Cond);
+  return Found && (*Found == Sense || *Found == LimitSense::Unknown);
+}
+
 bool LimiterDetection::isLimiterType(QualType T) const {
-  const auto *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const auto *Record = T->getAsCXXRecordDecl();
   return Record && Record->getDeclName().isIdentifier() &&
          Types.match(Record->getName());
 }
@@ -140,17 +152,20 @@ bool LimiterDetection::isPermitCall(const Stmt *S) const {
 bool LimiterDetection::isLimiterStatement(const Stmt *S) const {
   if (isPermitCall(S))
     return true;
-  // `if (active >= max) return;`
+  // `if (active >= max) return;`, `if (active < max) {...} else return;`
   if (const auto *If = dyn_cast<IfStmt>(S)) {
     std::optional<LimitSense> Sense = limitComparison(If->getCond());
-    return Sense && *Sense != LimitSense::Below && alwaysExits(If->getThen());
+    if (!Sense)
+      return false;
+    return (*Sense != LimitSense::Below && alwaysExits(If->getThen())) ||
+           (*Sense != LimitSense::AtLimit && alwaysExits(If->getElse()));
   }
-  // `while (active >= max) wait();`
+  // `while (active >= max) wait();`: waits while at the limit.
   if (const auto *While = dyn_cast<WhileStmt>(S))
-    return limitComparison(While->getCond()).has_value();
+    return holds(While->getCond(), LimitSense::AtLimit);
   if (const auto *Do = dyn_cast<DoStmt>(S))
-    return limitComparison(Do->getCond()).has_value();
-  // cv.wait(lock, [&] { return active < max; })
+    return holds(Do->getCond(), LimitSense::AtLimit);
+  // cv.wait(lock, [&] { return active < max; }): waits until below it.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
     if (const auto *Method = Member->getMethodDecl();
         Method && Method->getDeclName().isIdentifier() &&
@@ -159,7 +174,7 @@ bool LimiterDetection::isLimiterStatement(const Stmt *S) const {
         if (const auto *Predicate = dyn_cast<LambdaExpr>(ignoreWrappers(Arg)))
           for (const Stmt *Child : Predicate->getBody()->children())
             if (const auto *Return = dyn_cast<ReturnStmt>(Child))
-              if (limitComparison(Return->getRetValue()))
+              if (holds(Return->getRetValue(), LimitSense::Below))
                 return true;
   return false;
 }

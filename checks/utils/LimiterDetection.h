@@ -49,6 +49,8 @@ private:
   bool isLimiterStatement(const Stmt *S) const;
   bool isPermitCall(const Stmt *S) const;
   bool isLimiterType(QualType T) const;
+  /// Whether Cond is a limit comparison that holds in Sense (or either).
+  bool holds(const Expr *Cond, LimitSense Sense) const;
   bool mentionsName(const Stmt *S, llvm::Regex &Names) const;
   bool isMaximum(const Expr *E) const;
 

@@ -114,11 +114,26 @@ bool isInductionOf(const ForStmt *For, const VarDecl *V) {
   return V && (mentions(For->getInit(), V) || mentions(For->getInc(), V));
 }
 
+/// Whether the loop's increment steps V down (--i, i--, i -= k).
+bool countsDown(const ForStmt *For, const VarDecl *V) {
+  const Expr *Inc = For->getInc();
+  if (!Inc)
+    return false;
+  Inc = Inc->IgnoreParenImpCasts();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Inc))
+    return Unary->isDecrementOp() && inductionVariable(Unary->getSubExpr()) == V;
+  if (const auto *Compound = dyn_cast<CompoundAssignOperator>(Inc))
+    return Compound->getOpcode() == BO_SubAssign &&
+           inductionVariable(Compound->getLHS()) == V;
+  return false;
+}
+
 /// The start value of the induction variable V in a for-init statement:
 /// `int i = start` or `i = start`.
 const Expr *initialValue(const Stmt *Init, const VarDecl *V) {
   if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Init))
-    if (Assign->isAssignmentOp() && inductionVariable(Assign->getLHS()) == V)
+    if (Assign->getOpcode() == BO_Assign &&
+        inductionVariable(Assign->getLHS()) == V)
       return Assign->getRHS();
   if (const auto *Decls = dyn_cast_or_null<DeclStmt>(Init))
     if (llvm::is_contained(Decls->decls(), V))
@@ -350,12 +365,13 @@ TripCount LoopBounds::ofForLoop(const ForStmt *For) const {
     return ofCondition(Cond);
 
   const Expr *Start = initialValue(For->getInit(), Induction);
-  if (Op == BO_GT || Op == BO_GE) {
+  bool Down = countsDown(For, Induction);
+  if (Down && (Op == BO_GT || Op == BO_GE || Op == BO_NE)) {
     // Counting down from Start to Bound: Start bounds the count.
     if (!Start)
       return ofCondition(Cond);
     std::swap(Start, Bound);
-  } else if (Op != BO_LT && Op != BO_LE && Op != BO_NE) {
+  } else if (Down || (Op != BO_LT && Op != BO_LE && Op != BO_NE)) {
     return ofCondition(Cond);
   }
   TripCount Count = ofCount(Bound);

@@ -55,7 +55,8 @@ protected:
     }
     LimiterDetection Limiter(ctx(), std::move(Functions), TypePattern,
                              CounterPattern);
-    const Stmt *Limit = Limiter.findLimiter(Target, Loop->getBody());
+    const Stmt *Limit =
+        Limiter.findLimiter(Target, Loop->getBody(), parentsOf(Target));
     Found = Limit != nullptr;
     return Limit;
   }
@@ -121,6 +122,40 @@ TEST_F(LimiterDetectionTest, SemaphoreOutsideTheScopeDoesNotCount) {
     }
   )cpp");
   EXPECT_FALSE(Found);
+}
+
+TEST_F(LimiterDetectionTest, ConstructingASemaphoreIsNotALimiter) {
+  // A semaphore made fresh in every iteration bounds nothing.
+  limiterIn(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        std::counting_semaphore<4> sem(4);
+        std::thread t(work);
+        t.detach();
+      }
+    }
+  )cpp");
+  EXPECT_FALSE(Found);
+}
+
+TEST_F(LimiterDetectionTest, GuardTakingASemaphoreBefore) {
+  const Stmt *Limit = limiterIn(R"cpp(
+    class SemaphoreGuard {
+    public:
+      explicit SemaphoreGuard(std::counting_semaphore<8> &);
+      ~SemaphoreGuard();
+    };
+    void serve(bool running) {
+      while (running) {
+        SemaphoreGuard g(sem);
+        std::thread t(work);
+        t.detach();
+      }
+    }
+  )cpp");
+  ASSERT_TRUE(Found);
+  EXPECT_EQ(Limit, node(cxxConstructExpr(
+                       hasType(cxxRecordDecl(hasName("SemaphoreGuard"))))));
 }
 
 TEST_F(LimiterDetectionTest, RateLimiterAllowBefore) {
@@ -207,6 +242,20 @@ TEST_F(LimiterDetectionTest, EarlyReturnOnCounterBefore) {
   EXPECT_EQ(Limit, node(ifStmt()));
 }
 
+TEST_F(LimiterDetectionTest, EarlyReturnBelowTheLimitIsNotALimiter) {
+  // Returns while there is room: only ever continues once at the limit.
+  limiterIn(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        if (active < kMax) return;
+        std::thread t(work);
+        t.detach();
+      }
+    }
+  )cpp");
+  EXPECT_FALSE(Found);
+}
+
 TEST_F(LimiterDetectionTest, EarlyContinueInBlockOnCounterBefore) {
   limiterIn(R"cpp(
     void serve(bool running) {
@@ -274,6 +323,53 @@ TEST_F(LimiterDetectionTest, GuardedByCounterComparison) {
   )cpp");
   ASSERT_TRUE(Found);
   EXPECT_EQ(Limit, node(ifStmt()));
+}
+
+TEST_F(LimiterDetectionTest, ElseBranchOfBelowLimitCheckIsNotGuarded) {
+  // The else branch runs when the limit is reached.
+  limiterIn(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        if (inflight < limit) {
+        } else {
+          std::thread t(work);
+          t.detach();
+        }
+      }
+    }
+  )cpp");
+  EXPECT_FALSE(Found);
+}
+
+TEST_F(LimiterDetectionTest, ElseBranchOfAtLimitCheckIsGuarded) {
+  const Stmt *Limit = limiterIn(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        if (active >= kMax) {
+          log();
+        } else {
+          std::thread t(work);
+          t.detach();
+        }
+      }
+    }
+  )cpp");
+  ASSERT_TRUE(Found);
+  EXPECT_EQ(Limit, node(ifStmt()));
+}
+
+TEST_F(LimiterDetectionTest, ThenBranchOfAtLimitCheckIsNotGuarded) {
+  limiterIn(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        if (active >= kMax) {
+          std::thread t(work);
+          t.detach();
+        }
+      }
+    }
+  )cpp");
+  EXPECT_FALSE(Found);
 }
 
 TEST_F(LimiterDetectionTest, GuardedByCompoundConditionWithCounter) {
@@ -362,30 +458,129 @@ TEST_F(LimiterDetectionTest, BusyWaitOnCounter) {
   EXPECT_TRUE(Found);
 }
 
-// --- isLimitComparison --------------------------------------------------
+// --- limitComparison ----------------------------------------------------
 
-TEST_F(LimiterDetectionTest, IsLimitComparison) {
+TEST_F(LimiterDetectionTest, LimitComparison) {
   ASSERT_TRUE(parse((llvm::Twine(Globals) + R"cpp(
-    int f(int n, int pending) {
-      int a = active < kMax;
-      int b = n < 10;
-      int c = !(inflight >= limit) || n > 3;
-      int d = active + 1;
+    int f(int n, int pending, bool a, std::string line) {
+      int below = active < max;
+      int at_limit = active >= kMax;
+      int negated = !(active < max);
+      int reversed = kMax > active;
+      int compound = a && active < max;
+      int unnamed = line.size() > 1024;
+      int constant_only = n < 10;
+      int negated_compound = !(inflight >= limit) || n > 3;
+      int arithmetic = active + 1;
       return 0;
     }
   )cpp").str()));
   LimiterDetection Limiter(ctx(), {}, "[Ss]emaphore", "active|inflight|max|limit");
-  auto initOf = [&](llvm::StringRef Name) {
+  auto initOf = [&](llvm::StringRef Name) -> const Expr * {
     const auto *V = first<VarDecl>(
         varDecl(hasName(Name), hasAncestor(functionDecl(hasName("f"))))
             .bind("x"));
+    EXPECT_NE(V, nullptr) << "no variable " << Name.str();
     return V ? V->getInit() : nullptr;
   };
-  EXPECT_TRUE(Limiter.isLimitComparison(initOf("a")));
-  EXPECT_FALSE(Limiter.isLimitComparison(initOf("b")));
-  EXPECT_TRUE(Limiter.isLimitComparison(initOf("c")));
-  EXPECT_FALSE(Limiter.isLimitComparison(initOf("d")));
-  EXPECT_FALSE(Limiter.isLimitComparison(nullptr));
+  EXPECT_EQ(Limiter.limitComparison(initOf("below")), LimitSense::Below);
+  EXPECT_EQ(Limiter.limitComparison(initOf("at_limit")), LimitSense::AtLimit);
+  EXPECT_EQ(Limiter.limitComparison(initOf("negated")), LimitSense::AtLimit);
+  EXPECT_EQ(Limiter.limitComparison(initOf("reversed")), LimitSense::Below);
+  EXPECT_EQ(Limiter.limitComparison(initOf("compound")), LimitSense::Unknown);
+  EXPECT_EQ(Limiter.limitComparison(initOf("unnamed")), std::nullopt);
+  EXPECT_EQ(Limiter.limitComparison(initOf("constant_only")), std::nullopt);
+  EXPECT_EQ(Limiter.limitComparison(initOf("negated_compound")),
+            LimitSense::Unknown);
+  EXPECT_EQ(Limiter.limitComparison(initOf("arithmetic")), std::nullopt);
+  EXPECT_EQ(Limiter.limitComparison(nullptr), std::nullopt);
+}
+
+} // namespace
+} // namespace unbounded_test
+
+namespace unbounded_test {
+namespace {
+
+TEST_F(LimiterDetectionTest, EqualityAtTheLimitRejects) {
+  limiterIn(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        if (active == kMax) return;
+        std::thread t(work);
+        t.detach();
+      }
+    })cpp");
+  EXPECT_TRUE(Found);
+}
+
+TEST_F(LimiterDetectionTest, NotEqualGuardsTheBelowBranch) {
+  limiterIn(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        if (active != kMax) {
+          std::thread t(work);
+          t.detach();
+        }
+      }
+    })cpp");
+  EXPECT_TRUE(Found);
+}
+
+TEST_F(LimiterDetectionTest, GuardTakingAPointerToASemaphore) {
+  limiterIn(R"cpp(
+    struct SemaphoreGuard {
+      explicit SemaphoreGuard(std::counting_semaphore<8> *s);
+      ~SemaphoreGuard();
+    };
+    void serve(bool running) {
+      while (running) {
+        SemaphoreGuard g(&sem);
+        std::thread t(work);
+        t.detach();
+      }
+    })cpp");
+  EXPECT_TRUE(Found);
+}
+
+TEST_F(LimiterDetectionTest, WaitingWhileBelowTheLimitIsNoLimit) {
+  limiterIn(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        while (active < kMax) { log(); }
+        std::thread t(work);
+        t.detach();
+      }
+    })cpp");
+  EXPECT_FALSE(Found);
+}
+
+TEST_F(LimiterDetectionTest, PredicateWaitingForTheLimitIsNoLimit) {
+  limiterIn(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        std::unique_lock<std::mutex> lk(m);
+        cv.wait(lk, [] { return active >= max; });
+        std::thread t(work);
+        t.detach();
+      }
+    })cpp");
+  EXPECT_FALSE(Found);
+}
+
+TEST_F(LimiterDetectionTest, ElseBranchRejectsAtTheLimit) {
+  limiterIn(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        if (active < kMax) {
+        } else {
+          return;
+        }
+        std::thread t(work);
+        t.detach();
+      }
+    })cpp");
+  EXPECT_TRUE(Found);
 }
 
 } // namespace

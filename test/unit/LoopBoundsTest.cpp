@@ -482,3 +482,32 @@ TEST_F(LoopBoundsTest, IsLoopAndLoopBody) {
 
 } // namespace
 } // namespace unbounded_test
+
+namespace unbounded_test {
+namespace {
+
+TEST_F(LoopBoundsTest, CompoundAssignmentIsNotAStartValue) {
+  TripCount T = tripCount(
+      "void f(int n) { int i = n; for (i -= 1; i > 0; --i) {} }");
+  EXPECT_EQ(T.Kind, TripCountKind::Condition);
+  EXPECT_FALSE(bounds().isBounded(T));
+}
+
+TEST_F(LoopBoundsTest, CountingDownWithNotEqual) {
+  TripCount Runtime =
+      tripCount("void f(int n) { for (int i = n; i != 0; --i) {} }");
+  EXPECT_EQ(Runtime.Kind, TripCountKind::RuntimeCount);
+  EXPECT_EQ(Runtime.What, "n");
+  TripCount Constant =
+      tripCount("void f() { for (int i = 100; i != 0; --i) {} }");
+  EXPECT_EQ(Constant.Kind, TripCountKind::Constant);
+  EXPECT_EQ(Constant.Value, 100u);
+}
+
+TEST_F(LoopBoundsTest, CountingDownWithLessThanIsNotACount) {
+  TripCount T = tripCount("void f(int n) { for (int i = 0; i < n; --i) {} }");
+  EXPECT_EQ(T.Kind, TripCountKind::Condition);
+}
+
+} // namespace
+} // namespace unbounded_test

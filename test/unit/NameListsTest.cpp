@@ -160,7 +160,7 @@ TEST_F(NameListsASTTest, ReferencedDecl) {
   EXPECT_EQ(referencedDecl(nullptr), nullptr);
 }
 
-TEST_F(NameListsASTTest, IgnoreWrappersAndConsumerOf) {
+TEST_F(NameListsASTTest, IgnoreWrappersAndConsumer) {
   ASSERT_TRUE(parse(R"cpp(
     struct T { T(int); ~T(); int get() const; };
     int use(int);
@@ -175,8 +175,8 @@ TEST_F(NameListsASTTest, IgnoreWrappersAndConsumerOf) {
   EXPECT_NE(Object, Construct);
   EXPECT_EQ(ignoreWrappers(Object), Construct);
   // The parens, temporaries and the functional cast are skipped.
-  DynTypedNode Consumer = consumerOf(Construct, ctx());
-  EXPECT_NE(Consumer.get<MemberExpr>(), nullptr);
+  const Stmt *Consumer = parentsOf(Construct).consumer(Construct);
+  EXPECT_TRUE(llvm::isa_and_nonnull<MemberExpr>(Consumer));
   EXPECT_EQ(ignoreWrappers(nullptr), nullptr);
 }
 
@@ -216,6 +216,40 @@ TEST_F(NameListsASTTest, IsWithinAndIsBefore) {
   EXPECT_FALSE(isWithin(nullptr, Two->getBeginLoc(), SM));
   EXPECT_TRUE(isBefore(One->getBeginLoc(), Two->getBeginLoc(), SM));
   EXPECT_FALSE(isBefore(Three->getBeginLoc(), Two->getBeginLoc(), SM));
+}
+
+TEST_F(NameListsASTTest, IsWithinSourceRange) {
+  ASSERT_TRUE(parse(R"cpp(
+    int use(int);
+    void f(bool running) {
+      use(1);
+      while (running) { use(2); }
+      use(3);
+    }
+  )cpp"));
+  const Stmt *Body = loopBodyIn("f");
+  ASSERT_NE(Body, nullptr);
+  const Expr *One = useArg("f", 0);
+  const Expr *Two = useArg("f", 1);
+  const Expr *Three = useArg("f", 2);
+  ASSERT_TRUE(One && Two && Three);
+  const SourceManager &SM = ctx().getSourceManager();
+  SourceRange Range = Body->getSourceRange();
+  EXPECT_FALSE(isWithin(Range, One->getBeginLoc(), SM));
+  EXPECT_TRUE(isWithin(Range, Two->getBeginLoc(), SM));
+  EXPECT_FALSE(isWithin(Range, Three->getBeginLoc(), SM));
+  // Both ends are inside.
+  EXPECT_TRUE(isWithin(Range, Range.getBegin(), SM));
+  EXPECT_TRUE(isWithin(Range, Range.getEnd(), SM));
+  // A function's range covers its whole definition.
+  const auto *F = first<FunctionDecl>(
+      functionDecl(hasName("f"), isDefinition()).bind("x"));
+  ASSERT_NE(F, nullptr);
+  EXPECT_TRUE(isWithin(F->getSourceRange(), One->getBeginLoc(), SM));
+  EXPECT_TRUE(isWithin(F->getSourceRange(), Three->getBeginLoc(), SM));
+  // Invalid ranges and locations contain nothing.
+  EXPECT_FALSE(isWithin(SourceRange(), Two->getBeginLoc(), SM));
+  EXPECT_FALSE(isWithin(Range, SourceLocation(), SM));
 }
 
 // --- outlivesScope ------------------------------------------------------

@@ -52,16 +52,17 @@ protected:
         functionDecl(hasName(Name), isDefinition()).bind("x"));
   }
 
+  /// The context of S, within the function that contains S.
   ExecutionContext enclosing(const Stmt *S) {
     LoopBounds Bounds(ctx(), 64, "[Tt]hread|[Ww]orker");
-    RequestContext Requests(ctx(), Bounds, Registrations);
-    return Requests.enclosing(S);
+    RequestContext Requests(Bounds, Registrations);
+    return Requests.enclosing(S, parentsOf(S));
   }
 
   llvm::SmallVector<const FunctionDecl *, 2>
   registered(const CallExpr *Registration) {
     LoopBounds Bounds(ctx(), 64, "[Tt]hread|[Ww]orker");
-    RequestContext Requests(ctx(), Bounds, Registrations);
+    RequestContext Requests(Bounds, Registrations);
     return Requests.registeredFunctions(Registration);
   }
 };
@@ -242,6 +243,24 @@ TEST_F(RequestContextTest, UnboundedLoopInsideHandlerIsInnermost) {
   EXPECT_EQ(C.Bound.Kind, TripCountKind::Infinite);
 }
 
+TEST_F(RequestContextTest, LambdaCaptureInitializerIsNotPerRequest) {
+  // The capture is initialised once, where the handler is registered; only
+  // the lambda's body runs per request.
+  ASSERT_TRUE(parseWithServers(R"cpp(
+    int count();
+    void setup(Server &server) {
+      server.Post("/x", [n = count()] { return n; });
+    }
+  )cpp"));
+  const CallExpr *Count = callTo("count");
+  ASSERT_NE(Count, nullptr);
+  ExecutionContext C = enclosing(Count);
+  EXPECT_NE(C.Kind, ContextKind::Handler);
+  EXPECT_EQ(C.Kind, ContextKind::None);
+  EXPECT_EQ(C.Registration, nullptr);
+  EXPECT_EQ(C.Function, function("setup"));
+}
+
 TEST_F(RequestContextTest, IsRegistrationAndRegistrationOf) {
   ASSERT_TRUE(parseWithServers(R"cpp(
     void setup(Server &server) {
@@ -250,7 +269,7 @@ TEST_F(RequestContextTest, IsRegistrationAndRegistrationOf) {
     }
   )cpp"));
   LoopBounds Bounds(ctx(), 64, "[Tt]hread|[Ww]orker");
-  RequestContext Requests(ctx(), Bounds, Registrations);
+  RequestContext Requests(Bounds, Registrations);
   const CallExpr *Post = callTo("Post");
   const CallExpr *Run = callTo("run");
   ASSERT_NE(Post, nullptr);
@@ -263,10 +282,11 @@ TEST_F(RequestContextTest, IsRegistrationAndRegistrationOf) {
   ASSERT_EQ(Lambdas.size(), 2u);
   const auto *PostLambda = Lambdas[0].getNodeAs<LambdaExpr>("x");
   const auto *RunLambda = Lambdas[1].getNodeAs<LambdaExpr>("x");
-  EXPECT_EQ(Requests.registrationOf(PostLambda), Post);
-  EXPECT_EQ(Requests.registrationOf(RunLambda), nullptr);
+  const FunctionParents &Parents = parentsIn(function("setup"));
+  EXPECT_EQ(Requests.registrationOf(PostLambda, Parents), Post);
+  EXPECT_EQ(Requests.registrationOf(RunLambda, Parents), nullptr);
 
-  RequestContext NoRegistrations(ctx(), Bounds, "");
+  RequestContext NoRegistrations(Bounds, "");
   EXPECT_FALSE(NoRegistrations.isRegistration(Post));
 }
 

@@ -3,8 +3,7 @@
 #include "TestSupport.h"
 
 #include "clang/Tooling/Tooling.h"
-
-#include <cstdlib>
+#include "llvm/Support/ErrorHandling.h"
 
 namespace unbounded_test {
 
@@ -177,7 +176,7 @@ const clang::FunctionDecl *ASTTest::functionOf(const clang::Stmt *S) {
   // Lambda call operators are functions of their own to the AST, but not to
   // the checks: their bodies are part of the function around the lambda.
   auto Matches = match(
-      functionDecl(isDefinition(),
+      functionDecl(isDefinition(), unless(isImplicit()),
                    unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))),
                    hasDescendant(stmt(equalsNode(S))))
           .bind("f"),
@@ -212,11 +211,9 @@ const clang::tidy::unbounded::utils::FunctionParents &
 ASTTest::parentsIn(const clang::FunctionDecl *Function) {
   using clang::tidy::unbounded::utils::FunctionParents;
   if (!Function) {
-    if (!AST) {
-      // Without an AST there is nothing to build even an empty function
-      // from; tests check parse() before getting here.
-      std::abort();
-    }
+    // Without an AST there is nothing to build even an empty function from.
+    if (!AST)
+      llvm::report_fatal_error("parentsIn() before parse()");
     // A body-less function: every parent is null.
     clang::ASTContext &C = ctx();
     Function = clang::FunctionDecl::Create(

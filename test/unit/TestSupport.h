@@ -42,9 +42,9 @@ protected:
         Id, clang::ast_matchers::match(Matcher, ctx()));
   }
 
-  /// The function definition whose body holds S, lambda bodies included
-  /// (a lambda belongs to the function it is written in); the innermost one
-  /// when functions nest through local classes. Null when there is none.
+  /// The function definition that holds S, lambda bodies included (a lambda
+  /// belongs to the function it is written in); the innermost one when
+  /// functions nest through local classes. Null when there is none.
   const clang::FunctionDecl *functionOf(const clang::Stmt *S);
 
   /// The definition of the function named Name, or null.

@@ -28,10 +28,10 @@ protected:
 
   /// The scope ThreadCreationCheck would pass: the body of the unbounded
   /// loop or handler around Spawn, or the enclosing function's body.
-  const Stmt *scopeOf(const Stmt *Spawn) {
+  const Stmt *scopeOf(const Stmt *Spawn, const FunctionParents &Parents) {
     LoopBounds Bounds(ctx(), 64, "[Tt]hread|[Ww]orker");
-    RequestContext Requests(ctx(), Bounds, "^(Get|Post|on_[a-z_]+)$");
-    return Requests.enclosing(Spawn).Scope;
+    RequestContext Requests(Bounds, "^(Get|Post|on_[a-z_]+)$");
+    return Requests.enclosing(Spawn, Parents).Scope;
   }
 
   /// The lifetime of the thread started by the first node Matcher binds to
@@ -50,12 +50,14 @@ protected:
       ADD_FAILURE() << "no spawn found";
       return {};
     }
-    Scope = scopeOf(Spawn);
+    const FunctionParents &Parents = parentsOf(Spawn);
+    Scope = scopeOf(Spawn, Parents);
     if (!Scope) {
       ADD_FAILURE() << "no scope around the spawn";
       return {};
     }
-    return threadLifetime(Spawn, Kind, JoinsOnDestruction, Scope, ctx());
+    return threadLifetime(Spawn, Kind, JoinsOnDestruction, Scope, Parents,
+                          ctx());
   }
 
   /// std::thread t(f), std::thread(f), new std::thread(f).
@@ -268,6 +270,24 @@ TEST_F(ThreadLifetimeTest, LocalJoinedAfterTheLoopIsStillStored) {
     }
   )cpp");
   EXPECT_EQ(L.Fate, ThreadFate::Stored);
+}
+
+TEST_F(ThreadLifetimeTest, LocalMovedIntoVectorDeclaredInsideTheLoop) {
+  // The vector, and with it the thread, ends with the iteration.
+  ThreadLifetime L = ofThread(R"cpp(
+    void serve(bool running) {
+      while (running) {
+        std::vector<std::thread> batch;
+        std::thread t(work);
+        batch.push_back(std::move(t));
+      }
+    }
+  )cpp");
+  EXPECT_EQ(L.Fate, ThreadFate::Scoped);
+  EXPECT_FALSE(outlives(L.Fate));
+  EXPECT_EQ(L.Where,
+            node(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("push_back"))))
+                     .bind("x")));
 }
 
 TEST_F(ThreadLifetimeTest, AssignedToMember) {
