@@ -5,9 +5,13 @@ For each translation unit, the median CPU time (user + system, of the child
 process; steadier than wall time on a shared machine) of N runs of
   parse:   clang++-<N> -fsyntax-only <flags> <file>   (the floor: no linter
            can be faster than parsing)
+  floor:   clang-tidy-<N> --checks=-*,misc-unused-alias-decls <file> -- <flags>
+           (clang-tidy with one check that matches almost nothing: the cost
+           of clang-tidy's AST traversal, which any AST-matcher check pays)
   driver:  unbounded-tidy --quiet <file> -- <flags>   (parse + all checks)
   plugin:  clang-tidy-<N> --load=<plugin> --checks=-*,unbounded-* <file> -- <flags>
-and the ratios driver/parse and plugin/parse. Prints a Markdown table.
+and the ratios to parse. The commands of one unit alternate run by run, so
+that drifting machine load affects them alike. Prints a Markdown table.
 
 usage: bench/run.py [--build build] [--runs 7] [FILE -- FLAGS ...]
 Without files: examples/ (flags from build/compile_commands.json) and the
@@ -64,9 +68,15 @@ def cpu_seconds(command):
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def median_seconds(command, runs):
-    cpu_seconds(command)  # warm the page cache
-    return statistics.median(cpu_seconds(command) for _ in range(runs))
+def medians(commands, runs):
+    """The median CPU seconds of each command, runs interleaved."""
+    for command in commands:
+        cpu_seconds(command)  # warm the page cache
+    samples = [[] for _ in commands]
+    for _ in range(runs):
+        for i, command in enumerate(commands):
+            samples[i].append(cpu_seconds(command))
+    return [statistics.median(times) for times in samples]
 
 
 def main():
@@ -89,24 +99,26 @@ def main():
     driver = os.path.join(args.build, "bin", "unbounded-tidy")
     plugin = os.path.join(args.build, "lib", "libUnboundedTidyModule.so")
 
-    print("| Translation unit | parse (s) | driver (s) | driver/parse | plugin (s) | plugin/parse |")
+    print("| Translation unit | parse (s) | floor/parse | driver (s) | driver/parse | plugin/parse |")
     print("|---|---|---|---|---|---|")
-    totals = [0.0, 0.0, 0.0]
+    totals = [0.0, 0.0, 0.0, 0.0]
     for path, flags in units:
-        parse = median_seconds([clang, "-fsyntax-only"] + flags + [path], args.runs)
-        run_driver = median_seconds(
-            [driver, "--quiet", "--config=" + CONFIG, path, "--"] + flags, args.runs)
-        run_plugin = median_seconds(
+        times = medians([
+            [clang, "-fsyntax-only"] + flags + [path],
+            [tidy, "--checks=-*,misc-unused-alias-decls", path, "--"] + flags,
+            [driver, "--quiet", "--config=" + CONFIG, path, "--"] + flags,
             [tidy, "--load=" + plugin, "--config=" + CONFIG, path, "--"] + flags,
-            args.runs)
-        for i, value in enumerate((parse, run_driver, run_plugin)):
+        ], args.runs)
+        for i, value in enumerate(times):
             totals[i] += value
+        parse, floor, run_driver, run_plugin = times
         print("| %s | %.3f | %.3f | %.3f | %.3f | %.3f |" % (
-            os.path.relpath(path, ROOT), parse, run_driver, run_driver / parse,
-            run_plugin, run_plugin / parse))
-    print("| **all %d** | %.3f | %.3f | **%.3f** | %.3f | **%.3f** |" % (
-        len(units), totals[0], totals[1], totals[1] / totals[0], totals[2],
-        totals[2] / totals[0]))
+            os.path.relpath(path, ROOT), parse, floor / parse, run_driver,
+            run_driver / parse, run_plugin / parse))
+    parse, floor, run_driver, run_plugin = totals
+    print("| **all %d** | %.3f | **%.3f** | %.3f | **%.3f** | **%.3f** |" % (
+        len(units), parse, floor / parse, run_driver, run_driver / parse,
+        run_plugin / parse))
 
 
 if __name__ == "__main__":

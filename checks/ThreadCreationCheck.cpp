@@ -129,79 +129,65 @@ void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ThreadCreationCheck::registerMatchers(MatchFinder *Finder) {
+  // Each matcher tests names first and the location last: most nodes of a
+  // translation unit are in headers, and a name comparison rejects them
+  // more cheaply than a source-location lookup.
   auto InUserCode = unless(isExpansionInSystemHeader());
-  // The function definitions the nodes below are in (see FunctionTracker).
-  Finder->addMatcher(
-      functionDecl(InUserCode, isDefinition(),
-                   unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))))
-          .bind("function"),
-      this);
-  auto Functions = [](const std::vector<std::string> &Names) {
+  auto Named = [](const std::vector<std::string> &Names) {
     return functionDecl(hasAnyName(refs(Names)));
   };
 
+  std::vector<ast_matchers::internal::DynTypedMatcher> Calls;
   if (!ThreadClasses.empty()) {
     auto ThreadClass = cxxRecordDecl(hasAnyName(refs(ThreadClasses)));
     auto ThreadType = qualType(
         hasUnqualifiedDesugaredType(recordType(hasDeclaration(ThreadClass))));
     Finder->addMatcher(
-        cxxConstructExpr(InUserCode,
-                         hasDeclaration(cxxConstructorDecl(
+        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
                              ofClass(ThreadClass), unless(isCopyConstructor()),
                              unless(isMoveConstructor()),
-                             unless(isDefaultConstructor()))))
+                             unless(isDefaultConstructor()))),
+                         InUserCode)
             .bind("construct"),
         this);
-    Finder->addMatcher(
+    Calls.push_back(
         cxxMemberCallExpr(
-            InUserCode,
             callee(cxxMethodDecl(
                 hasAnyName("emplace_back", "emplace", "emplace_front"))),
             thisPointerType(classTemplateSpecializationDecl(
                 hasTemplateArgument(0, refersToType(ThreadType)))),
             hasArgument(0, expr()))
-            .bind("emplace"),
-        this);
-    Finder->addMatcher(
-        callExpr(InUserCode,
-                 callee(functionDecl(
+            .bind("emplace"));
+    Calls.push_back(
+        callExpr(callee(functionDecl(
                      hasAnyName("::std::make_unique", "::std::make_shared",
                                 "::boost::make_shared", "::boost::make_unique"),
                      hasTemplateArgument(0, refersToType(ThreadType)))),
                  hasArgument(0, expr()))
-            .bind("make"),
-        this);
+            .bind("make"));
   }
   if (!AsyncFunctions.empty())
-    Finder->addMatcher(
-        callExpr(InUserCode, callee(Functions(AsyncFunctions))).bind("async"),
-        this);
+    Calls.push_back(callExpr(callee(Named(AsyncFunctions))).bind("async"));
   if (!CreateFunctions.empty())
-    Finder->addMatcher(
-        callExpr(InUserCode, callee(Functions(CreateFunctions))).bind("create"),
-        this);
+    Calls.push_back(callExpr(callee(Named(CreateFunctions))).bind("create"));
   if (!DetachedSpawnFunctions.empty())
-    Finder->addMatcher(callExpr(InUserCode,
-                                callee(Functions(DetachedSpawnFunctions)))
-                           .bind("detached"),
-                       this);
-  // Every call in user code: handler registrations, and calls that may reach
-  // a function starting a thread (one level deep).
-  Finder->addMatcher(callExpr(InUserCode).bind("call"), this);
-  Finder->addMatcher(
-      cxxConstructExpr(InUserCode, hasDeclaration(cxxConstructorDecl(
-                                       unless(isExpansionInSystemHeader()))))
-          .bind("userConstruct"),
-      this);
+    Calls.push_back(
+        callExpr(callee(Named(DetachedSpawnFunctions))).bind("detached"));
+  if (Calls.empty())
+    return;
+  auto AnySpawnCall =
+      ast_matchers::internal::DynTypedMatcher::constructVariadic(
+          ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
+          ASTNodeKind::getFromNodeKind<CallExpr>(), std::move(Calls))
+          .unconditionalConvertTo<CallExpr>();
+  Finder->addMatcher(callExpr(AnySpawnCall, InUserCode), this);
 }
 
 void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const auto &Nodes = Result.Nodes;
-  if (const auto *Function = Nodes.getNodeAs<FunctionDecl>("function")) {
-    Functions.enter(*Function, *Result.SourceManager);
-    return;
-  }
+  if (!Functions || &Functions->context() != Context)
+    Functions = std::make_unique<utils::FunctionIndex>(*Context);
   auto Joins = [&](const NamedDecl *Class) {
     return utils::isNamedAnyOf(Class, JoiningThreadClasses);
   };
@@ -256,41 +242,38 @@ void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
              Detached->getDirectCallee()->getQualifiedNameAsString()});
     return;
   }
-  if (const auto *Call = Nodes.getNodeAs<CallExpr>("call")) {
-    onCall(Call, Call->getDirectCallee());
-    return;
-  }
-  if (const auto *Construct =
-          Nodes.getNodeAs<CXXConstructExpr>("userConstruct"))
-    onCall(Construct, Construct->getConstructor());
 }
 
-void ThreadCreationCheck::onCall(const Expr *Call, const FunctionDecl *Callee) {
-  if (!Callee)
+void ThreadCreationCheck::collectCalls(const FunctionDecl &Caller,
+                                       const Stmt *S) {
+  if (!S)
     return;
-  const auto *CallE = dyn_cast<CallExpr>(Call);
-  if (CallE && CallE->getNumArgs() > 0 &&
-      Callee->getDeclName().isIdentifier() &&
-      RegistrationNames.match(Callee->getName())) {
-    utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-    utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
-    for (const FunctionDecl *Handler : Requests.registeredFunctions(CallE))
-      RegisteredHandlers.try_emplace(Handler, CallE);
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    Callee = Call->getDirectCallee();
+    if (Callee && Call->getNumArgs() > 0 &&
+        Callee->getDeclName().isIdentifier() &&
+        RegistrationNames.match(Callee->getName())) {
+      utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+      utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
+      for (const FunctionDecl *Handler : Requests.registeredFunctions(Call))
+        RegisteredHandlers.try_emplace(Handler, Call);
+    }
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    Callee = Construct->getConstructor();
   }
-  const SourceManager &SM = Context->getSourceManager();
-  if (SM.isInSystemHeader(Callee->getLocation()))
-    return;
-  if (const FunctionDecl *Caller = Functions.at(Call->getBeginLoc(), SM))
-    Calls.push_back({Call, Callee, Caller});
+  if (Callee)
+    Calls.push_back({cast<Expr>(S), Callee, &Caller});
+  for (const Stmt *Child : S->children())
+    collectCalls(Caller, Child);
 }
 
 void ThreadCreationCheck::onSpawn(const Spawn &S) {
   ASTContext &Ctx = *Context;
-  const FunctionDecl *Function =
-      Functions.at(S.E->getBeginLoc(), Ctx.getSourceManager());
-  if (!Function)
+  const utils::FunctionParents *Found = Functions->enclosing(S.E);
+  if (!Found)
     return;
-  const utils::FunctionParents &Parents = Functions.parents(*Function);
+  const utils::FunctionParents &Parents = *Found;
   utils::LoopBounds Bounds(Ctx, MaxIterations, WorkerCountPattern);
   utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
   ExecutionContext Where = Requests.enclosing(S.E, Parents);
@@ -305,7 +288,7 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
   if (Limiter.findLimiter(S.E, Where.Scope, Parents))
     return;
   if (Where.Kind == ContextKind::None) {
-    DeferredSpawns.push_back({S, Lifetime, Function});
+    DeferredSpawns.push_back({S, Lifetime, &Parents.function()});
     return;
   }
   if (isStartupSizing(Where, Lifetime))
@@ -385,13 +368,15 @@ void ThreadCreationCheck::diagnoseCall(const Expr *Call,
 }
 
 void ThreadCreationCheck::onEndOfTranslationUnit() {
-  if (!Context || DeferredSpawns.empty()) {
+  if (!Functions || DeferredSpawns.empty()) {
     DeferredSpawns.clear();
-    Calls.clear();
-    RegisteredHandlers.clear();
-    Functions.clear();
+    Functions.reset();
     return;
   }
+  // Only now, and only in user code: handler registrations, and the calls
+  // that may reach a function that starts a thread (one level deep).
+  for (const FunctionDecl *Function : Functions->userFunctions())
+    collectCalls(*Function, Function->getBody());
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
   utils::LimiterDetection Limiter(*Context, LimiterFunctions,
@@ -413,7 +398,7 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
     auto Found = Spawning.find(C.Callee->getDefinition());
     if (Found == Spawning.end() || RegisteredHandlers.count(Found->first))
       continue;
-    const utils::FunctionParents &Parents = Functions.parents(*C.Caller);
+    const utils::FunctionParents &Parents = Functions->parents(*C.Caller);
     ExecutionContext Where =
         contextOf(C.E, Parents, Requests, RegisteredHandlers);
     if (Where.Kind == ContextKind::None ||
@@ -424,7 +409,7 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
   DeferredSpawns.clear();
   Calls.clear();
   RegisteredHandlers.clear();
-  Functions.clear();
+  Functions.reset();
 }
 
 } // namespace clang::tidy::unbounded

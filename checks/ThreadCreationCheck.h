@@ -52,7 +52,7 @@ private:
   };
 
   void onSpawn(const Spawn &S);
-  void onCall(const Expr *Call, const FunctionDecl *Callee);
+  void collectCalls(const FunctionDecl &Caller, const Stmt *S);
   void diagnose(const Spawn &S, const utils::ExecutionContext &Where,
                 const utils::ThreadLifetime &Lifetime);
   void diagnoseCall(const Expr *Call, const utils::ExecutionContext &Where,
@@ -79,7 +79,7 @@ private:
   llvm::Regex RegistrationNames;
 
   ASTContext *Context = nullptr;
-  utils::FunctionTracker Functions;
+  std::unique_ptr<utils::FunctionIndex> Functions;
   std::vector<Deferred> DeferredSpawns;
   std::vector<Call> Calls;
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> RegisteredHandlers;

@@ -3,7 +3,9 @@
 #include "utils/FunctionParents.h"
 #include "utils/NameLists.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/Stmt.h"
 
 namespace clang::tidy::unbounded::utils {
@@ -53,34 +55,105 @@ const VarDecl *FunctionParents::initializedBy(const Stmt *Parent,
   return nullptr;
 }
 
-static bool contains(const FunctionDecl *Function, SourceLocation Loc,
-                     const SourceManager &SM) {
-  return isWithin(Function->getSourceRange(), Loc, SM);
-}
-
-void FunctionTracker::enter(const FunctionDecl &Function,
-                            const SourceManager &SM) {
-  at(Function.getLocation(), SM);
-  Stack.push_back(&Function);
-}
-
-const FunctionDecl *FunctionTracker::at(SourceLocation Loc,
-                                        const SourceManager &SM) {
-  while (!Stack.empty() && !contains(Stack.back(), Loc, SM))
-    Stack.pop_back();
-  return Stack.empty() ? nullptr : Stack.back();
-}
-
-const FunctionParents &FunctionTracker::parents(const FunctionDecl &Function) {
+const FunctionParents &FunctionIndex::parents(const FunctionDecl &Function) {
   std::unique_ptr<FunctionParents> &Entry = Built[&Function];
   if (!Entry)
     Entry = std::make_unique<FunctionParents>(Function);
   return *Entry;
 }
 
-void FunctionTracker::clear() {
-  Stack.clear();
-  Built.clear();
+/// The declaration a template stands for.
+static const Decl *templated(const Decl *D) {
+  if (const auto *Template = dyn_cast<TemplateDecl>(D))
+    if (const Decl *Inner = Template->getTemplatedDecl())
+      return Inner;
+  return D;
+}
+
+const FunctionDecl *
+FunctionIndex::writtenFunctionAt(const DeclContext &Context,
+                                 SourceLocation Loc) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Decl *D : Context.decls()) {
+    if (D->isImplicit() || !isWithin(D->getSourceRange(), Loc, SM))
+      continue;
+    D = templated(D);
+    if (const auto *Function = dyn_cast<FunctionDecl>(D);
+        Function && Function->doesThisDeclarationHaveABody())
+      return Function;
+    if (const auto *Inner = dyn_cast<DeclContext>(D))
+      if (const FunctionDecl *Found = writtenFunctionAt(*Inner, Loc))
+        return Found;
+  }
+  return nullptr;
+}
+
+/// Pattern and the functions instantiated from it.
+static llvm::SmallVector<const FunctionDecl *, 4>
+instantiationsOf(const FunctionDecl &Pattern) {
+  llvm::SmallVector<const FunctionDecl *, 4> Found{&Pattern};
+  if (const FunctionTemplateDecl *Template =
+          Pattern.getDescribedFunctionTemplate())
+    for (const FunctionDecl *Specialization : Template->specializations())
+      Found.push_back(Specialization);
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Pattern);
+  const ClassTemplateDecl *Class =
+      Method ? Method->getParent()->getDescribedClassTemplate() : nullptr;
+  if (!Class)
+    return Found;
+  for (const ClassTemplateSpecializationDecl *Specialization :
+       Class->specializations())
+    for (const Decl *Member : Specialization->decls())
+      if (const auto *Instance = dyn_cast<FunctionDecl>(templated(Member));
+          Instance && Instance->getTemplateInstantiationPattern() == &Pattern)
+        Found.push_back(Instance);
+  return Found;
+}
+
+const FunctionParents *FunctionIndex::containing(const FunctionDecl &Pattern,
+                                                 const Stmt *S) {
+  for (const FunctionDecl *Function : instantiationsOf(Pattern)) {
+    if (!Function->hasBody())
+      continue;
+    const FunctionParents &Parents = parents(*Function);
+    if (Parents.body() == S || Parents.parent(S))
+      return &Parents;
+  }
+  // A member of a local class: search inside the function.
+  if (const FunctionDecl *Inner = writtenFunctionAt(Pattern, S->getBeginLoc());
+      Inner && Inner != &Pattern)
+    return containing(*Inner, S);
+  return nullptr;
+}
+
+const FunctionParents *FunctionIndex::enclosing(const Stmt *S) {
+  const FunctionDecl *Written =
+      writtenFunctionAt(*Ctx.getTranslationUnitDecl(), S->getBeginLoc());
+  return Written ? containing(*Written, S) : nullptr;
+}
+
+static void collectFunctions(const DeclContext &Context,
+                             const SourceManager &SM,
+                             std::vector<const FunctionDecl *> &Functions) {
+  for (const Decl *D : Context.decls()) {
+    if (D->isImplicit() || SM.isInSystemHeader(D->getLocation()))
+      continue;
+    D = templated(D);
+    if (const auto *Function = dyn_cast<FunctionDecl>(D);
+        Function && Function->doesThisDeclarationHaveABody())
+      for (const FunctionDecl *Instance : instantiationsOf(*Function))
+        if (Instance->hasBody())
+          Functions.push_back(Instance);
+    if (const auto *Inner = dyn_cast<DeclContext>(D))
+      collectFunctions(*Inner, SM, Functions);
+  }
+}
+
+std::vector<const FunctionDecl *> FunctionIndex::userFunctions() const {
+  std::vector<const FunctionDecl *> Functions;
+  collectFunctions(*Ctx.getTranslationUnitDecl(), Ctx.getSourceManager(),
+                   Functions);
+  return Functions;
 }
 
 } // namespace clang::tidy::unbounded::utils

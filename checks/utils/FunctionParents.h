@@ -3,6 +3,7 @@
 #ifndef UNBOUNDED_UTILS_FUNCTIONPARENTS_H
 #define UNBOUNDED_UTILS_FUNCTIONPARENTS_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/ParentMap.h"
 #include "llvm/ADT/DenseMap.h"
@@ -40,26 +41,36 @@ private:
   std::unique_ptr<ParentMap> Map;
 };
 
-/// Which function definition a MatchFinder callback's node is in. MatchFinder
-/// visits a function before the statements of its body, so a stack of the
-/// functions seen, popped when a node lies outside them, gives the
-/// innermost one; its FunctionParents are built once, on first use.
-class FunctionTracker {
+/// Finds the function definition that contains a statement, without the
+/// AST-wide parent map and without matching every function of the
+/// translation unit: by source location among the declarations written in
+/// the translation unit, then, for templates, among the instantiations of
+/// the function found. Parent maps are built once per function, on use.
+class FunctionIndex {
 public:
-  /// Call for every function definition matched, in match order.
-  void enter(const FunctionDecl &Function, const SourceManager &SM);
+  explicit FunctionIndex(ASTContext &Ctx) : Ctx(Ctx) {}
 
-  /// The innermost entered function whose source contains Loc, or nullptr.
-  const FunctionDecl *at(SourceLocation Loc, const SourceManager &SM);
+  ASTContext &context() const { return Ctx; }
+
+  /// The parents of the function definition whose body contains S, or
+  /// nullptr when S is in no function body (a namespace-scope initializer,
+  /// a constructor initializer, a generic lambda's instantiation).
+  const FunctionParents *enclosing(const Stmt *S);
 
   /// The parents of Function's body, built on first use.
   const FunctionParents &parents(const FunctionDecl &Function);
 
-  /// Forgets everything (the end of a translation unit).
-  void clear();
+  /// Every function definition outside system headers, template
+  /// instantiations included.
+  std::vector<const FunctionDecl *> userFunctions() const;
 
 private:
-  std::vector<const FunctionDecl *> Stack;
+  const FunctionDecl *writtenFunctionAt(const DeclContext &Context,
+                                        SourceLocation Loc) const;
+  const FunctionParents *containing(const FunctionDecl &Pattern,
+                                    const Stmt *S);
+
+  ASTContext &Ctx;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionParents>> Built;
 };
 
