@@ -1,4 +1,4 @@
-//===- FunctionParentsTest.cpp - FunctionParents and FunctionTracker ------===//
+//===- FunctionParentsTest.cpp - FunctionParents and FunctionIndex ------===//
 
 #include "TestSupport.h"
 
@@ -19,16 +19,6 @@ protected:
   const CallExpr *callTo(llvm::StringRef Name) {
     return first<CallExpr>(
         callExpr(callee(functionDecl(hasName(Name)))).bind("x"));
-  }
-
-  /// Where the call `work(N)` begins.
-  SourceLocation workAt(int N) {
-    const auto *Call =
-        first<CallExpr>(callExpr(callee(functionDecl(hasName("work"))),
-                                 hasArgument(0, integerLiteral(equals(N))))
-                            .bind("x"));
-    EXPECT_NE(Call, nullptr) << "no work(" << N << ")";
-    return Call ? Call->getBeginLoc() : SourceLocation();
   }
 };
 
@@ -234,9 +224,9 @@ TEST_F(FunctionParentsTest, InitializedByPicksTheRightDeclarator) {
   EXPECT_EQ(FunctionParents::initializedBy(Parents.parent(Make), Make), B);
 }
 
-// --- FunctionTracker ----------------------------------------------------
+// --- FunctionIndex ------------------------------------------------------
 
-TEST_F(FunctionParentsTest, TrackerFindsTheInnermostFunction) {
+TEST_F(FunctionParentsTest, IndexFindsTheInnermostFunction) {
   ASSERT_TRUE(parse(R"cpp(
     void work(int);
     void outer() {
@@ -247,59 +237,82 @@ TEST_F(FunctionParentsTest, TrackerFindsTheInnermostFunction) {
       work(3);
     }
     void after() { work(4); }
-    int global = 5;
+    int global = (work(5), 5);
   )cpp"));
   const FunctionDecl *Outer = functionNamed("outer");
   const FunctionDecl *Inner = functionNamed("inner");
   const FunctionDecl *After = functionNamed("after");
-  const auto *Global = first<VarDecl>(varDecl(hasName("global")).bind("x"));
-  ASSERT_TRUE(Outer && Inner && After && Global);
-  // The test helper agrees: work(2) belongs to the local class's method.
-  const auto *Work2 = first<CallExpr>(
-      callExpr(hasArgument(0, integerLiteral(equals(2)))).bind("x"));
-  ASSERT_NE(Work2, nullptr);
-  EXPECT_EQ(functionOf(Work2), Inner);
-  const SourceManager &SM = ctx().getSourceManager();
-  FunctionTracker Tracker;
-  // Nothing entered yet.
-  EXPECT_EQ(Tracker.at(workAt(1), SM), nullptr);
-  // In MatchFinder's order: a function, then the nodes within it.
-  Tracker.enter(*Outer, SM);
-  EXPECT_EQ(Tracker.at(workAt(1), SM), Outer);
-  Tracker.enter(*Inner, SM);
-  EXPECT_EQ(Tracker.at(workAt(2), SM), Inner);
-  // Past the inner function, back in the outer one.
-  EXPECT_EQ(Tracker.at(workAt(3), SM), Outer);
-  Tracker.enter(*After, SM);
-  EXPECT_EQ(Tracker.at(workAt(4), SM), After);
-  // Outside every function.
-  EXPECT_EQ(Tracker.at(Global->getLocation(), SM), nullptr);
+  ASSERT_TRUE(Outer && Inner && After);
+  FunctionIndex Index(ctx());
+  auto FunctionAt = [&](int N) -> const FunctionDecl * {
+    const auto *Call = first<CallExpr>(
+        callExpr(hasArgument(0, integerLiteral(equals(N)))).bind("x"));
+    const FunctionParents *Parents = Call ? Index.enclosing(Call) : nullptr;
+    return Parents ? &Parents->function() : nullptr;
+  };
+  EXPECT_EQ(FunctionAt(1), Outer);
+  EXPECT_EQ(FunctionAt(2), Inner);
+  EXPECT_EQ(FunctionAt(3), Outer);
+  EXPECT_EQ(FunctionAt(4), After);
+  // A namespace-scope initializer is in no function.
+  EXPECT_EQ(FunctionAt(5), nullptr);
 }
 
-TEST_F(FunctionParentsTest, TrackerFunctionsInSequence) {
+TEST_F(FunctionParentsTest, IndexFindsTemplateInstantiations) {
   ASSERT_TRUE(parse(R"cpp(
     void work(int);
-    void first_fn() { work(1); }
-    int between = 0;
-    void second_fn() { work(2); }
+    template <class T> void each(T t) { work(int(t)); }
+    template <class T> struct Box {
+      void run() { work(int(sizeof(T))); }
+      void later();
+    };
+    template <class T> void Box<T>::later() { work(7); }
+    void use() {
+      each(1);
+      each(2.0);
+      Box<char>().run();
+      Box<char>().later();
+    }
   )cpp"));
-  const FunctionDecl *First = functionNamed("first_fn");
-  const FunctionDecl *Second = functionNamed("second_fn");
-  const auto *Between = first<VarDecl>(varDecl(hasName("between")).bind("x"));
-  ASSERT_TRUE(First && Second && Between);
-  const SourceManager &SM = ctx().getSourceManager();
-  FunctionTracker Tracker;
-  Tracker.enter(*First, SM);
-  EXPECT_EQ(Tracker.at(workAt(1), SM), First);
-  EXPECT_EQ(Tracker.at(Between->getLocation(), SM), nullptr);
-  Tracker.enter(*Second, SM);
-  EXPECT_EQ(Tracker.at(workAt(2), SM), Second);
-  // Entering a function leaves the one before it.
-  EXPECT_EQ(Tracker.at(workAt(1), SM), nullptr);
-  EXPECT_EQ(Tracker.at(SourceLocation(), SM), nullptr);
+  FunctionIndex Index(ctx());
+  // Every instantiated call finds the instantiation that contains it.
+  auto Calls = match(
+      callExpr(callee(functionDecl(hasName("work"))),
+               hasAncestor(functionDecl(isTemplateInstantiation()).bind("f")))
+          .bind("call"),
+      ctx());
+  ASSERT_EQ(Calls.size(), 4u);
+  for (const BoundNodes &Nodes : Calls) {
+    const auto *Call = Nodes.getNodeAs<CallExpr>("call");
+    const auto *Function = Nodes.getNodeAs<FunctionDecl>("f");
+    const FunctionParents *Parents = Index.enclosing(Call);
+    ASSERT_NE(Parents, nullptr);
+    EXPECT_EQ(&Parents->function(), Function);
+  }
 }
 
-TEST_F(FunctionParentsTest, TrackerBuildsParentsOnce) {
+TEST_F(FunctionParentsTest, IndexListsUserFunctions) {
+  ASSERT_TRUE(parse(R"cpp(
+    void declared();
+    void defined() {}
+    template <class T> void each(T) {}
+    void use() { each(1); each('c'); }
+  )cpp"));
+  FunctionIndex Index(ctx());
+  std::vector<std::string> Names;
+  for (const FunctionDecl *Function : Index.userFunctions())
+    if (Function->getDeclName().isIdentifier() &&
+        (Function->getName() == "defined" || Function->getName() == "each" ||
+         Function->getName() == "declared"))
+      Names.push_back(Function->getNameAsString());
+  // The pattern of each and its two instantiations; no declaration-only
+  // function.
+  EXPECT_EQ(std::count(Names.begin(), Names.end(), "each"), 3);
+  EXPECT_EQ(std::count(Names.begin(), Names.end(), "defined"), 1);
+  EXPECT_EQ(std::count(Names.begin(), Names.end(), "declared"), 0);
+}
+
+TEST_F(FunctionParentsTest, IndexBuildsParentsOnce) {
   ASSERT_TRUE(parse(R"cpp(
     void work();
     void f() { work(); }
@@ -308,21 +321,15 @@ TEST_F(FunctionParentsTest, TrackerBuildsParentsOnce) {
   const FunctionDecl *F = functionNamed("f");
   const FunctionDecl *G = functionNamed("g");
   ASSERT_TRUE(F && G);
-  const SourceManager &SM = ctx().getSourceManager();
-  FunctionTracker Tracker;
-  Tracker.enter(*F, SM);
-  const FunctionParents &First = Tracker.parents(*F);
-  const FunctionParents &Second = Tracker.parents(*F);
+  FunctionIndex Index(ctx());
+  const FunctionParents &First = Index.parents(*F);
+  const FunctionParents &Second = Index.parents(*F);
   EXPECT_EQ(&First, &Second);
   EXPECT_EQ(&First.function(), F);
   EXPECT_EQ(First.body(), F->getBody());
-  const FunctionParents &OfG = Tracker.parents(*G);
+  const FunctionParents &OfG = Index.parents(*G);
   EXPECT_NE(&OfG, &First);
   EXPECT_EQ(&OfG.function(), G);
-  // clear() forgets the functions entered.
-  Tracker.clear();
-  EXPECT_EQ(Tracker.at(F->getBody()->getBeginLoc(), SM), nullptr);
-  EXPECT_EQ(&Tracker.parents(*F).function(), F);
 }
 
 } // namespace
