@@ -5,6 +5,7 @@
 #include "utils/LoopBounds.h"
 #include "utils/NameLists.h"
 #include "utils/RequestContext.h"
+#include "utils/ThreadStarts.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -20,10 +21,6 @@ using utils::ThreadFate;
 using utils::ThreadLifetime;
 
 namespace {
-
-std::vector<llvm::StringRef> refs(const std::vector<std::string> &Names) {
-  return {Names.begin(), Names.end()};
-}
 
 /// The unbounded context of S, counting a function registered as a handler
 /// as running once per request.
@@ -75,17 +72,17 @@ SourceLocation locationOf(const Expr *E) {
 ThreadCreationCheck::ThreadCreationCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ThreadClasses(utils::parseList(
-          Options.get("ThreadClasses", "::std::thread;::std::jthread;"
-                                       "::boost::thread;::boost::scoped_thread"))),
-      JoiningThreadClasses(utils::parseList(Options.get(
-          "JoiningThreadClasses", "::std::jthread;::boost::scoped_thread"))),
-      AsyncFunctions(utils::parseList(
-          Options.get("AsyncFunctions", "::std::async;::boost::async"))),
-      CreateFunctions(utils::parseList(
-          Options.get("CreateFunctions", "::pthread_create;::thrd_create"))),
-      DetachedSpawnFunctions(
-          utils::parseList(Options.get("DetachedSpawnFunctions", ""))),
+      Starts{utils::parseList(Options.get(
+                 "ThreadClasses", "::std::thread;::std::jthread;"
+                                  "::boost::thread;::boost::scoped_thread")),
+             utils::parseList(Options.get(
+                 "JoiningThreadClasses",
+                 "::std::jthread;::boost::scoped_thread")),
+             utils::parseList(Options.get("AsyncFunctions",
+                                          "::std::async;::boost::async")),
+             utils::parseList(Options.get("CreateFunctions",
+                                          "::pthread_create;::thrd_create")),
+             utils::parseList(Options.get("DetachedSpawnFunctions", ""))},
       MaxIterations(Options.get("MaxIterations", 64U)),
       WorkerCountPattern(Options.get(
           "WorkerCountPattern",
@@ -112,13 +109,15 @@ ThreadCreationCheck::ThreadCreationCheck(StringRef Name,
       RegistrationNames(HandlerRegistrationPattern) {}
 
 void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ThreadClasses", utils::joinList(ThreadClasses));
+  Options.store(Opts, "ThreadClasses", utils::joinList(Starts.ThreadClasses));
   Options.store(Opts, "JoiningThreadClasses",
-                utils::joinList(JoiningThreadClasses));
-  Options.store(Opts, "AsyncFunctions", utils::joinList(AsyncFunctions));
-  Options.store(Opts, "CreateFunctions", utils::joinList(CreateFunctions));
+                utils::joinList(Starts.JoiningThreadClasses));
+  Options.store(Opts, "AsyncFunctions",
+                utils::joinList(Starts.AsyncFunctions));
+  Options.store(Opts, "CreateFunctions",
+                utils::joinList(Starts.CreateFunctions));
   Options.store(Opts, "DetachedSpawnFunctions",
-                utils::joinList(DetachedSpawnFunctions));
+                utils::joinList(Starts.DetachedSpawnFunctions));
   Options.store(Opts, "MaxIterations", MaxIterations);
   Options.store(Opts, "WorkerCountPattern", WorkerCountPattern);
   Options.store(Opts, "HandlerRegistrationPattern",
@@ -129,119 +128,16 @@ void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ThreadCreationCheck::registerMatchers(MatchFinder *Finder) {
-  // Each matcher tests names first and the location last: most nodes of a
-  // translation unit are in headers, and a name comparison rejects them
-  // more cheaply than a source-location lookup.
-  auto InUserCode = unless(isExpansionInSystemHeader());
-  auto Named = [](const std::vector<std::string> &Names) {
-    return functionDecl(hasAnyName(refs(Names)));
-  };
-
-  std::vector<ast_matchers::internal::DynTypedMatcher> Calls;
-  if (!ThreadClasses.empty()) {
-    auto ThreadClass = cxxRecordDecl(hasAnyName(refs(ThreadClasses)));
-    auto ThreadType = qualType(
-        hasUnqualifiedDesugaredType(recordType(hasDeclaration(ThreadClass))));
-    Finder->addMatcher(
-        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                             ofClass(ThreadClass), unless(isCopyConstructor()),
-                             unless(isMoveConstructor()),
-                             unless(isDefaultConstructor()))),
-                         InUserCode)
-            .bind("construct"),
-        this);
-    Calls.push_back(
-        cxxMemberCallExpr(
-            callee(cxxMethodDecl(
-                hasAnyName("emplace_back", "emplace", "emplace_front"))),
-            thisPointerType(classTemplateSpecializationDecl(
-                hasTemplateArgument(0, refersToType(ThreadType)))),
-            hasArgument(0, expr()))
-            .bind("emplace"));
-    Calls.push_back(
-        callExpr(callee(functionDecl(
-                     hasAnyName("::std::make_unique", "::std::make_shared",
-                                "::boost::make_shared", "::boost::make_unique"),
-                     hasTemplateArgument(0, refersToType(ThreadType)))),
-                 hasArgument(0, expr()))
-            .bind("make"));
-  }
-  if (!AsyncFunctions.empty())
-    Calls.push_back(callExpr(callee(Named(AsyncFunctions))).bind("async"));
-  if (!CreateFunctions.empty())
-    Calls.push_back(callExpr(callee(Named(CreateFunctions))).bind("create"));
-  if (!DetachedSpawnFunctions.empty())
-    Calls.push_back(
-        callExpr(callee(Named(DetachedSpawnFunctions))).bind("detached"));
-  if (Calls.empty())
-    return;
-  auto AnySpawnCall =
-      ast_matchers::internal::DynTypedMatcher::constructVariadic(
-          ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
-          ASTNodeKind::getFromNodeKind<CallExpr>(), std::move(Calls))
-          .unconditionalConvertTo<CallExpr>();
-  Finder->addMatcher(callExpr(AnySpawnCall, InUserCode), this);
+  utils::registerThreadStartMatchers(*Finder, *this, Starts);
 }
 
 void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  const auto &Nodes = Result.Nodes;
   if (!Functions || &Functions->context() != Context)
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
-  auto Joins = [&](const NamedDecl *Class) {
-    return utils::isNamedAnyOf(Class, JoiningThreadClasses);
-  };
-  if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("construct")) {
-    const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
-    onSpawn({Construct, SpawnKind::ThreadObject, Joins(Class),
-             Class->getQualifiedNameAsString()});
-    return;
-  }
-  if (const auto *Emplace = Nodes.getNodeAs<CXXMemberCallExpr>("emplace")) {
-    const auto *Container = cast<ClassTemplateSpecializationDecl>(
-        Emplace->getRecordDecl());
-    const CXXRecordDecl *Thread =
-        Container->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
-    // emplace_back(std::move(t)) moves a thread that already runs.
-    if (Emplace->getNumArgs() == 1 &&
-        Emplace->getArg(0)->getType()->getAsCXXRecordDecl() == Thread)
-      return;
-    onSpawn({Emplace, SpawnKind::ThreadInPlace, Joins(Thread),
-             Thread->getQualifiedNameAsString()});
-    return;
-  }
-  if (const auto *Make = Nodes.getNodeAs<CallExpr>("make")) {
-    const CXXRecordDecl *Thread = Make->getDirectCallee()
-                                      ->getTemplateSpecializationArgs()
-                                      ->get(0)
-                                      .getAsType()
-                                      ->getAsCXXRecordDecl();
-    onSpawn({Make, SpawnKind::ThreadPointer, Joins(Thread),
-             Thread->getQualifiedNameAsString()});
-    return;
-  }
-  if (const auto *Async = Nodes.getNodeAs<CallExpr>("async")) {
-    // std::async(std::launch::deferred, f) runs f in the caller.
-    if (Async->getNumArgs() >= 1)
-      if (const auto *Policy =
-              dyn_cast<DeclRefExpr>(utils::ignoreWrappers(Async->getArg(0))))
-        if (isa<EnumConstantDecl>(Policy->getDecl()) &&
-            Policy->getDecl()->getName() == "deferred")
-          return;
-    onSpawn({Async, SpawnKind::Future, true,
-             Async->getDirectCallee()->getQualifiedNameAsString()});
-    return;
-  }
-  if (const auto *Create = Nodes.getNodeAs<CallExpr>("create")) {
-    onSpawn({Create, SpawnKind::Handle, false,
-             Create->getDirectCallee()->getQualifiedNameAsString()});
-    return;
-  }
-  if (const auto *Detached = Nodes.getNodeAs<CallExpr>("detached")) {
-    onSpawn({Detached, SpawnKind::Detached, false,
-             Detached->getDirectCallee()->getQualifiedNameAsString()});
-    return;
-  }
+  if (std::optional<utils::ThreadStart> Start =
+          utils::threadStartOf(Result, Starts))
+    onSpawn(*Start);
 }
 
 void ThreadCreationCheck::collectCalls(const FunctionDecl &Caller,

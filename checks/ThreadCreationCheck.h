@@ -6,6 +6,7 @@
 #include "utils/FunctionParents.h"
 #include "utils/RequestContext.h"
 #include "utils/ThreadLifetime.h"
+#include "utils/ThreadStarts.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -30,13 +31,7 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  /// A place that starts a thread of execution.
-  struct Spawn {
-    const Expr *E = nullptr;
-    utils::SpawnKind Kind = utils::SpawnKind::ThreadObject;
-    bool JoinsOnDestruction = false;
-    std::string What; ///< the thread class or function, for messages
-  };
+  using Spawn = utils::ThreadStart;
   /// A spawn whose thread outlives its function, waiting to learn whether
   /// the function is a handler or is called from an unbounded loop.
   struct Deferred {
@@ -64,11 +59,7 @@ private:
   void noteFate(const Spawn &S, const utils::ThreadLifetime &Lifetime);
   bool alreadyReported(SourceLocation Loc);
 
-  const std::vector<std::string> ThreadClasses;
-  const std::vector<std::string> JoiningThreadClasses;
-  const std::vector<std::string> AsyncFunctions;
-  const std::vector<std::string> CreateFunctions;
-  const std::vector<std::string> DetachedSpawnFunctions;
+  const utils::ThreadStartNames Starts;
   const unsigned MaxIterations;
   const std::string WorkerCountPattern;
   const std::string HandlerRegistrationPattern;
