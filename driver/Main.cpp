@@ -1,139 +1,80 @@
 //===- Main.cpp - the unbounded-tidy driver --------------------------------===//
 //
 // unbounded-tidy [options] <source|directory>... [-- <compiler flags>]
+// unbounded-tidy merge <report.json>... [--format=F -o FILE]...
 //
-// Runs the unbounded-* checks through clang-tidy's own engine, so .clang-tidy
-// files, NOLINT comments and the diagnostic format are clang-tidy's.
-// Exit status: 0 no findings, 1 findings, 2 usage error or a file that
-// cannot be read or compiled.
+// Lints translation units in parallel worker processes (Runner.h), each
+// running clang-tidy's own engine (Worker.h), so .clang-tidy files, NOLINT
+// comments and diagnostics are clang-tidy's; then builds one report
+// (Report.h) and renders it in every requested format (Formats.h).
+// Exit status: 0 nothing (introduced) found, 1 findings, 2 usage error or a
+// file that cannot be read or compiled. docs/driver.md has the details.
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
+#include "Cache.h"
+#include "Formats.h"
+#include "Options.h"
+#include "Output.h"
+#include "Runner.h"
 #include "UnboundedTidyModule.h"
+#include "Worker.h"
 
 #include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
-#include "llvm/Support/CommandLine.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <cstdlib>
-
 using namespace clang;
 using namespace clang::tidy;
 using namespace clang::tooling;
-namespace cl = llvm::cl;
+using namespace unbounded::driver;
 
 namespace {
 
 enum ExitCode { NoFindings = 0, Findings = 1, Failure = 2 };
-
-cl::OptionCategory Category("unbounded-tidy options");
-
-cl::list<std::string> Sources(cl::Positional,
-                              cl::desc("<source file or directory>..."),
-                              cl::cat(Category));
-cl::opt<std::string>
-    BuildPath("p", cl::value_desc("build-dir"),
-              cl::desc("Build directory holding compile_commands.json (or the "
-                       "file itself); without sources, lints every file in "
-                       "it; a directory argument lints the files below it"),
-              cl::cat(Category));
-cl::opt<std::string> Checks("checks", cl::value_desc("globs"),
-                            cl::desc("Comma-separated check globs, added to "
-                                     "the configuration (default: "
-                                     "unbounded-*)"),
-                            cl::cat(Category));
-cl::opt<std::string> Config("config", cl::value_desc("yaml"),
-                            cl::desc("Configuration in .clang-tidy YAML form; "
-                                     "replaces .clang-tidy files"),
-                            cl::cat(Category));
-cl::opt<std::string> ConfigFile("config-file", cl::value_desc("path"),
-                                cl::desc("Read the configuration from this "
-                                         "file; replaces .clang-tidy files"),
-                                cl::cat(Category));
-cl::opt<std::string> HeaderFilter("header-filter", cl::value_desc("regex"),
-                                  cl::desc("Also report findings in headers "
-                                           "whose path matches"),
-                                  cl::cat(Category));
-cl::opt<bool> ListChecks("list-checks",
-                         cl::desc("List the enabled checks and exit"),
-                         cl::cat(Category));
-cl::opt<bool> DumpConfig("dump-config",
-                         cl::desc("Print the effective configuration, with "
-                                  "every check option, and exit"),
-                         cl::cat(Category));
-cl::opt<bool> Quiet("quiet", cl::desc("Do not print the closing summary"),
-                    cl::cat(Category));
-
 const char *const Tool = "unbounded-tidy";
 
-[[noreturn]] void fail(const llvm::Twine &Message) {
-  std::string Text = Message.str();
-  std::replace(Text.begin(), Text.end(), '\n', ' ');
-  llvm::errs() << Tool << ": error: " << llvm::StringRef(Text).rtrim()
-               << "\n";
-  std::exit(Failure);
-}
-
-void parseArguments(int Argc, const char **Argv) {
-  cl::HideUnrelatedOptions(Category);
-  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
-    OS << Tool << " " << UNBOUNDED_VERSION << " (unbounded-* checks on "
-       << "clang-tidy " << UNBOUNDED_LLVM_VERSION << ")\n";
-  });
-  std::string Errors;
-  llvm::raw_string_ostream ErrorStream(Errors);
-  if (cl::ParseCommandLineOptions(
-          Argc, Argv,
-          "Finds unbounded resource use (threads, queues, clients, pools) "
-          "in C++ code.\n",
-          &ErrorStream))
-    return;
-  // Keep cl's first line ("Unknown command line argument '--x'.").
-  llvm::StringRef First = llvm::StringRef(Errors).split('\n').first;
-  First.consume_front(llvm::sys::path::filename(Argv[0]));
-  First.consume_front(": ");
-  fail(First.trim());
-}
-
-std::string readFile(const std::string &Path, llvm::StringRef What) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
+std::string readOrFail(const std::string &Path, llvm::StringRef What) {
+  auto Text = readWholeFile(Path);
+  if (!Text)
     fail("cannot read " + What + " '" + Path + "': " +
-         Buffer.getError().message());
-  return (*Buffer)->getBuffer().str();
+         llvm::toString(Text.takeError()).substr(
+             ("cannot read '" + Path + "': ").size()));
+  return *Text;
 }
 
-std::unique_ptr<ClangTidyOptionsProvider> makeOptionsProvider() {
+std::unique_ptr<ClangTidyOptionsProvider>
+makeOptionsProvider(const Options &O) {
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,unbounded-*";
   Defaults.User = llvm::sys::Process::GetEnv("USER");
   ClangTidyOptions Overrides;
-  if (Checks.getNumOccurrences())
-    Overrides.Checks = Checks;
-  if (HeaderFilter.getNumOccurrences())
-    Overrides.HeaderFilterRegex = HeaderFilter;
+  if (O.HasChecks)
+    Overrides.Checks = O.Checks;
+  if (O.HasHeaderFilter)
+    Overrides.HeaderFilterRegex = O.HeaderFilter;
   auto FS = llvm::vfs::getRealFileSystem();
 
-  std::string Text = Config;
+  std::string Text = O.Config;
   std::string Origin = "--config";
-  if (!ConfigFile.empty()) {
-    if (!Config.empty())
+  if (!O.ConfigFile.empty()) {
+    if (!O.Config.empty())
       fail("--config and --config-file cannot be used together");
-    Text = readFile(ConfigFile, "configuration file");
-    Origin = ConfigFile;
+    Text = readOrFail(O.ConfigFile, "configuration file");
+    Origin = O.ConfigFile;
   }
-  if (Text.empty() && !Config.getNumOccurrences() && ConfigFile.empty())
+  if (Text.empty() && !O.HasConfig && O.ConfigFile.empty())
     return std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                                  Defaults, Overrides, FS);
   std::string Problem;
@@ -172,15 +113,8 @@ void validateCheckGlobs(llvm::StringRef Globs) {
   }
 }
 
-std::string absolute(llvm::StringRef Path) {
-  llvm::SmallString<256> Absolute(Path);
-  llvm::sys::fs::make_absolute(Absolute);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
-  return std::string(Absolute);
-}
-
-std::unique_ptr<CompilationDatabase> loadBuildDatabase() {
-  std::string Path = BuildPath;
+std::unique_ptr<CompilationDatabase> loadBuildDatabase(const Options &O) {
+  std::string Path = O.BuildPath;
   if (llvm::sys::fs::is_directory(Path))
     Path = (llvm::Twine(Path) + "/compile_commands.json").str();
   if (!llvm::sys::fs::exists(Path))
@@ -196,23 +130,34 @@ std::unique_ptr<CompilationDatabase> loadBuildDatabase() {
       inferMissingCompileCommands(std::move(Database)));
 }
 
+/// A named file must exist and be readable.
+void checkReadable(const std::string &Source, const std::string &Path) {
+  if (!llvm::sys::fs::exists(Path))
+    fail("cannot read '" + Source + "': no such file or directory");
+  auto Handle = llvm::sys::fs::openNativeFileForRead(Path);
+  if (!Handle)
+    fail("cannot read '" + Source +
+         "': " + llvm::toString(Handle.takeError()));
+  llvm::sys::fs::closeFile(*Handle);
+}
+
 /// The files to lint: named files, and the database's files under named
-/// directories (all of them when nothing is named).
-std::vector<std::string> selectFiles(const CompilationDatabase *Build) {
+/// directories (all of them when nothing is named); sorted, unique.
+std::vector<std::string> selectFiles(const Options &O,
+                                     const CompilationDatabase *Build) {
   std::vector<std::string> Files;
-  if (Sources.empty()) {
+  if (O.Sources.empty()) {
     if (!Build)
       fail("no input files (name sources, or use -p <build-dir>)");
-    Files = Build->getAllFiles();
+    for (const std::string &File : Build->getAllFiles())
+      Files.push_back(absolute(File));
     if (Files.empty())
-      fail("the compilation database in '" + BuildPath + "' lists no files");
-    return Files;
+      fail("the compilation database in '" + O.BuildPath + "' lists no files");
   }
-  for (const std::string &Source : Sources) {
+  for (const std::string &Source : O.Sources) {
     std::string Path = absolute(Source);
     if (!llvm::sys::fs::is_directory(Path)) {
-      if (!llvm::sys::fs::exists(Path))
-        fail("cannot read '" + Source + "': no such file or directory");
+      checkReadable(Source, Path);
       Files.push_back(Path);
       continue;
     }
@@ -222,29 +167,31 @@ std::vector<std::string> selectFiles(const CompilationDatabase *Build) {
     size_t Before = Files.size();
     for (const std::string &File : Build->getAllFiles())
       if (llvm::StringRef(absolute(File)).starts_with(Path + "/"))
-        Files.push_back(File);
+        Files.push_back(absolute(File));
     if (Files.size() == Before)
       fail("no file of the compilation database is under '" + Source + "'");
   }
+  llvm::sort(Files);
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   return Files;
 }
 
 std::unique_ptr<CompilationDatabase>
 databaseFor(std::unique_ptr<CompilationDatabase> Fixed,
             std::unique_ptr<CompilationDatabase> Build,
-            const std::vector<std::string> &Files) {
+            const std::string &File, bool Quiet) {
   if (Build)
     return Build;
   if (Fixed)
     return Fixed;
   std::string Error;
-  if (auto Detected = CompilationDatabase::autoDetectFromSource(Files.front(),
-                                                                Error))
+  if (auto Detected = CompilationDatabase::autoDetectFromSource(File, Error))
     return inferMissingCompileCommands(std::move(Detected));
-  llvm::errs() << Tool << ": note: no compilation database found for '"
-               << Files.front()
-               << "'; compiling with default flags (use -p <build-dir> or "
-                  "-- <flags>)\n";
+  if (!Quiet)
+    llvm::errs() << Tool << ": note: no compilation database found for '"
+                 << File
+                 << "'; compiling with default flags (use -p <build-dir> or "
+                    "-- <flags>)\n";
   return std::make_unique<FixedCompilationDatabase>(
       ".", std::vector<std::string>{});
 }
@@ -264,90 +211,272 @@ void dumpConfig(ClangTidyOptions Options) {
                << "\n";
 }
 
-struct Tally {
-  unsigned Findings = 0;
-  unsigned CompileErrors = 0;
-  llvm::StringSet<> FilesWithFindings;
-  llvm::StringSet<> FilesWithErrors;
-};
-
-Tally tally(const std::vector<ClangTidyError> &Errors) {
-  Tally Result;
-  for (const ClangTidyError &Error : Errors) {
-    bool IsCompileError = Error.DiagLevel == ClangTidyError::Error &&
-                          !Error.IsWarningAsError;
-    if (IsCompileError) {
-      ++Result.CompileErrors;
-      Result.FilesWithErrors.insert(Error.Message.FilePath);
-    } else {
-      ++Result.Findings;
-      Result.FilesWithFindings.insert(Error.Message.FilePath);
-    }
-  }
-  return Result;
+std::string plural(size_t N, llvm::StringRef Word) {
+  return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
 }
 
-std::string plural(unsigned N, llvm::StringRef Word) {
-  return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
+/// Baseline, guard report and line filters: read and validated before any
+/// linting, so bad input costs nothing.
+struct Inputs {
+  std::vector<Finding> Baseline;
+  ReportSettings Settings;
+};
+
+Inputs loadInputs(const Options &O) {
+  Inputs In;
+  if (!O.Baseline.empty() && !O.WriteBaseline) {
+    std::string Text = readOrFail(O.Baseline, "baseline");
+    auto Parsed = parseBaseline(Text, O.Root);
+    if (!Parsed)
+      fail("malformed baseline '" + O.Baseline +
+           "': " + llvm::toString(Parsed.takeError()));
+    In.Baseline = std::move(*Parsed);
+    In.Settings.Baseline = &In.Baseline;
+  }
+  if (!O.GuardReport.empty()) {
+    std::string Text = readOrFail(O.GuardReport, "guard report");
+    auto Parsed = parseGuardReport(Text);
+    if (!Parsed)
+      fail("malformed guard report '" + O.GuardReport +
+           "': " + llvm::toString(Parsed.takeError()));
+    In.Settings.Guard = std::move(*Parsed);
+  }
+  if (!O.LineFilter.empty()) {
+    auto Parsed = parseLineFilter(O.LineFilter);
+    if (!Parsed)
+      fail("invalid --line-filter: " + llvm::toString(Parsed.takeError()));
+    In.Settings.Filters.push_back(std::move(*Parsed));
+  }
+  if (!O.Diff.empty()) {
+    auto Changed = changedLinesSince(O.Diff, O.Root);
+    if (!Changed)
+      fail("--diff=" + O.Diff + ": " + llvm::toString(Changed.takeError()));
+    In.Settings.Filters.push_back(std::move(*Changed));
+  }
+  return In;
+}
+
+void writeOutputs(const Report &R, const Options &O) {
+  FormatSettings Settings{O.HelpUriBase};
+  for (const OutputSpec &Spec : O.Outputs) {
+    std::string Text;
+    if (Spec.Format == "json")
+      Text = formatJson(R);
+    else if (Spec.Format == "sarif")
+      Text = formatSarif(R, Settings);
+    else if (Spec.Format == "markdown")
+      Text = formatMarkdown(R, Settings);
+    else if (Spec.Format == "html")
+      Text = formatHtml(R, Settings);
+    else
+      Text = formatText(R);
+    if (Spec.Path.empty()) {
+      llvm::outs() << Text;
+      llvm::outs().flush();
+      continue;
+    }
+    if (auto E = writeFileAtomically(Spec.Path, Text))
+      fail(llvm::toString(std::move(E)));
+  }
+}
+
+/// Summary on stderr, the errors' one line, and the exit status.
+int finish(const Report &R, const Options &O, unsigned CacheHits) {
+  if (O.WriteBaseline)
+    if (auto E = writeFileAtomically(O.Baseline,
+                                     baselineText(R.Findings, R.Root)))
+      fail(llvm::toString(std::move(E)));
+  if (!O.Quiet) {
+    llvm::StringSet<> Files;
+    for (const Finding &F : R.Findings)
+      Files.insert(F.Where.File);
+    llvm::errs() << Tool << ": " << plural(R.Findings.size(), "finding")
+                 << " in " << plural(Files.size(), "file") << " ("
+                 << plural(R.Units.size(), "file") << " linted)";
+    if (R.HasBaseline) {
+      unsigned Introduced = R.counted();
+      llvm::errs() << "; baseline: " << Introduced << " introduced, "
+                   << R.Findings.size() - Introduced << " preexisting, "
+                   << R.Fixed.size() << " fixed";
+    }
+    if (O.WriteBaseline)
+      llvm::errs() << "; baseline written to " << O.Baseline;
+    if (!O.CacheDir.empty())
+      llvm::errs() << "; " << CacheHits << " from the cache";
+    llvm::errs() << "\n";
+  }
+  if (!R.Errors.empty()) {
+    llvm::StringSet<> Files;
+    std::string Which;
+    for (const Finding &F : R.Errors)
+      if (Files.insert(F.Where.File).second)
+        Which += (Which.empty() ? "" : ", ") + F.Where.File;
+    unsigned Compile = llvm::count_if(R.Errors, [](const Finding &F) {
+      return F.Check != ToolErrorCheck;
+    });
+    if (Compile == R.Errors.size())
+      fail(plural(Compile, "compiler error") +
+           " (findings may be incomplete) in: " + Which);
+    fail(plural(R.Errors.size(), "error") +
+         " (findings may be incomplete) in: " + Which + " (" +
+         R.Errors.front().Message + ")");
+  }
+  if (O.WriteBaseline)
+    return NoFindings;
+  return R.counted() ? Findings : NoFindings;
+}
+
+int runAsWorker(const Options &O, std::unique_ptr<CompilationDatabase> Fixed) {
+  if (O.Sources.size() != 1)
+    fail("--internal-worker lints exactly one file");
+  std::unique_ptr<CompilationDatabase> Build;
+  if (!O.BuildPath.empty())
+    Build = loadBuildDatabase(O);
+  std::string File = absolute(O.Sources.front());
+  auto Compilations =
+      databaseFor(std::move(Fixed), std::move(Build), File, /*Quiet=*/true);
+  UnitResult Result = lintUnit(makeOptionsProvider(O), *Compilations, File);
+  std::string Text = llvm::formatv("{0}", toJson(Result)).str();
+  std::error_code EC;
+  llvm::raw_fd_ostream Out(O.WorkerResult, EC);
+  if (EC)
+    fail("cannot write '" + O.WorkerResult + "': " + EC.message());
+  Out << Text;
+  return NoFindings;
+}
+
+int merge(const Options &O, const Inputs &In) {
+  Report R;
+  for (const std::string &Path : O.Sources) {
+    std::string Text = readOrFail(Path, "report");
+    auto Part = parseJsonReport(Text);
+    if (!Part)
+      fail("malformed report '" + Path +
+           "': " + llvm::toString(Part.takeError()));
+    if (R.Root.empty())
+      R.Root = O.HasRoot ? O.Root : Part->Root;
+    for (auto *Field : {&Part->Units, &Part->ChecksRun})
+      (Field == &Part->Units ? R.Units : R.ChecksRun)
+          .insert((Field == &Part->Units ? R.Units : R.ChecksRun).end(),
+                  Field->begin(), Field->end());
+    for (auto *Field : {&Part->Findings, &Part->Errors})
+      (Field == &Part->Findings ? R.Findings : R.Errors)
+          .insert((Field == &Part->Findings ? R.Findings : R.Errors).end(),
+                  Field->begin(), Field->end());
+  }
+  finalize(R, In.Settings);
+  writeOutputs(R, O);
+  return finish(R, O, 0);
+}
+
+/// Keeps the i-th of N parts: every N-th file of the sorted list.
+std::vector<std::string> shard(std::vector<std::string> Files,
+                               const Options &O) {
+  if (!O.ShardCount)
+    return Files;
+  std::vector<std::string> Mine;
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (I % O.ShardCount == O.ShardIndex - 1)
+      Mine.push_back(std::move(Files[I]));
+  return Mine;
+}
+
+std::string commandText(const CompilationDatabase &Compilations,
+                        const std::string &File) {
+  std::string Text;
+  for (const CompileCommand &Command : Compilations.getCompileCommands(File)) {
+    Text += Command.Directory + '\n';
+    for (const std::string &Arg : Command.CommandLine)
+      Text += Arg + '\0';
+    Text += '\n';
+  }
+  return Text;
+}
+
+int lint(const Options &O, const Inputs &In,
+         std::unique_ptr<CompilationDatabase> Fixed, const char *Argv0) {
+  std::unique_ptr<ClangTidyOptionsProvider> Provider = makeOptionsProvider(O);
+  if (O.ListChecks || O.DumpConfig) {
+    std::string Anchor = O.Sources.empty() ? absolute("dummy.cpp")
+                                           : absolute(O.Sources.front());
+    ClangTidyOptions Effective = Provider->getOptions(Anchor);
+    if (O.ListChecks)
+      listChecks(Effective);
+    else
+      dumpConfig(Effective);
+    return NoFindings;
+  }
+  std::unique_ptr<CompilationDatabase> Build;
+  if (!O.BuildPath.empty())
+    Build = loadBuildDatabase(O);
+  std::vector<std::string> All = selectFiles(O, Build.get());
+  if (getCheckNames(Provider->getOptions(All.front()), false).empty())
+    fail("no checks enabled for '" + All.front() +
+         "' (see --checks and the .clang-tidy files that apply)");
+  std::vector<std::string> Files = shard(All, O);
+  std::unique_ptr<CompilationDatabase> Compilations = databaseFor(
+      std::move(Fixed), std::move(Build), All.front(), O.Quiet);
+
+  std::optional<ResultCache> Cache;
+  if (!O.CacheDir.empty()) {
+    Cache.emplace(O.CacheDir);
+    if (auto E = Cache->prepare())
+      fail(llvm::toString(std::move(E)));
+  }
+  std::string Self =
+      llvm::sys::fs::getMainExecutable(Argv0, (void *)&validateCheckGlobs);
+  Report R;
+  R.Root = O.Root;
+  std::vector<Job> Jobs;
+  for (const std::string &File : Files) {
+    ClangTidyOptions Effective = Provider->getOptions(File);
+    for (const std::string &Check : getCheckNames(Effective, false))
+      R.ChecksRun.push_back(Check);
+    Job J{File, workerArguments(O, Self, File), ""};
+    if (Cache)
+      J.CacheKey = ResultCache::key(configurationAsText(Effective),
+                                    commandText(*Compilations, File), File);
+    Jobs.push_back(std::move(J));
+  }
+  RunnerSettings Settings;
+  Settings.Jobs = O.Jobs;
+  bool Terminal = llvm::sys::Process::StandardErrIsDisplayed();
+  Settings.Terminal = !O.Quiet && Terminal;
+  Settings.Lines = !O.Quiet && !Terminal && Jobs.size() > 1;
+  Settings.Root = O.Root;
+  Settings.Cache = Cache ? &*Cache : nullptr;
+  RunOutcome Outcome = runJobs(Jobs, Settings);
+  for (UnitResult &Unit : Outcome.Units)
+    addUnit(R, std::move(Unit));
+  finalize(R, In.Settings);
+  writeOutputs(R, O);
+  return finish(R, O, Outcome.CacheHits);
 }
 
 } // namespace
 
 int main(int Argc, const char **Argv) {
   unbounded::linkChecks();
+  bool Merging = Argc > 1 && llvm::StringRef(Argv[1]) == "merge";
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  if (Merging)
+    Args.erase(Args.begin() + 1);
+  Argc = int(Args.size());
+  Args.push_back(nullptr);
+  int FullArgc = Argc;
   std::string FixedError;
   std::unique_ptr<CompilationDatabase> Fixed =
-      FixedCompilationDatabase::loadFromCommandLine(Argc, Argv, FixedError);
+      FixedCompilationDatabase::loadFromCommandLine(Argc, Args.data(),
+                                                    FixedError);
   if (!Fixed && !FixedError.empty())
     fail(FixedError);
-  parseArguments(Argc, Argv);
-  if (Checks.getNumOccurrences())
-    validateCheckGlobs(Checks);
-
-  std::unique_ptr<ClangTidyOptionsProvider> Provider = makeOptionsProvider();
-  if (ListChecks || DumpConfig) {
-    std::string Anchor = Sources.empty() ? absolute("dummy.cpp")
-                                         : absolute(Sources.front());
-    ClangTidyOptions Effective = Provider->getOptions(Anchor);
-    if (ListChecks)
-      listChecks(Effective);
-    else
-      dumpConfig(Effective);
-    return NoFindings;
-  }
-
-  std::unique_ptr<CompilationDatabase> Build;
-  if (!BuildPath.empty())
-    Build = loadBuildDatabase();
-  std::vector<std::string> Files = selectFiles(Build.get());
-  std::unique_ptr<CompilationDatabase> Compilations =
-      databaseFor(std::move(Fixed), std::move(Build), Files);
-
-  if (getCheckNames(Provider->getOptions(Files.front()), false).empty())
-    fail("no checks enabled for '" + Files.front() +
-         "' (see --checks and the .clang-tidy files that apply)");
-
-  ClangTidyContext Context(std::move(Provider));
-  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, *Compilations, Files, BaseFS,
-                   /*ApplyAnyFix=*/false);
-  unsigned WarningsAsErrors = 0;
-  handleErrors(Errors, Context, FB_NoFix, WarningsAsErrors, BaseFS);
-  llvm::outs().flush();
-
-  Tally Result = tally(Errors);
-  if (!Quiet)
-    llvm::errs() << Tool << ": " << plural(Result.Findings, "finding")
-                 << " in " << plural(Result.FilesWithFindings.size(), "file")
-                 << " (" << plural(Files.size(), "file") << " linted)\n";
-  if (Result.CompileErrors) {
-    std::string Which;
-    for (const auto &Entry : Result.FilesWithErrors)
-      Which += (Which.empty() ? "" : ", ") + Entry.getKey().str();
-    fail(plural(Result.CompileErrors, "compiler error") +
-         " (findings may be incomplete) in: " + Which);
-  }
-  return Result.Findings ? Findings : NoFindings;
+  Options O = parseOptions(Argc, Args.data(), FullArgc, Merging);
+  if (O.HasChecks)
+    validateCheckGlobs(O.Checks);
+  if (!O.WorkerResult.empty())
+    return runAsWorker(O, std::move(Fixed));
+  Inputs In = loadInputs(O);
+  if (O.Merge)
+    return merge(O, In);
+  return lint(O, In, std::move(Fixed), Args.front());
 }

@@ -1,0 +1,83 @@
+//===- Findings.h - the findings model --------------------------*- C++ -*-===//
+///
+/// \file
+/// What one lint run produces: findings (with notes), errors of translation
+/// units, and the JSON form a worker process hands to its parent.
+///
+//===----------------------------------------------------------------------===//
+#ifndef UNBOUNDED_DRIVER_FINDINGS_H
+#define UNBOUNDED_DRIVER_FINDINGS_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+#include <string>
+#include <vector>
+
+namespace unbounded::driver {
+
+/// A position in a file; Line 0 means "the file as a whole".
+struct Location {
+  std::string File; ///< Absolute path (empty: no location).
+  unsigned Line = 0, Column = 0;
+};
+
+/// A note attached to a finding.
+struct Note {
+  Location Where;
+  std::string Message;
+};
+
+/// Classification against a baseline.
+enum class BaselineState { None, Introduced, Preexisting, Fixed };
+
+/// One diagnostic: a check's finding, or (Level "error") a compiler error
+/// or a failure of the tool on one file.
+struct Finding {
+  std::string Check;
+  std::string Level = "warning"; ///< warning or error.
+  Location Where;
+  std::string Message;
+  std::string SourceLine; ///< The text of the flagged line, for snippets.
+  std::vector<Note> Notes;
+  std::string Fingerprint;
+  BaselineState State = BaselineState::None;
+};
+
+/// Name of the pseudo-check of errors the tool itself reports per file.
+inline constexpr llvm::StringLiteral ToolErrorCheck = "unbounded-tidy-error";
+
+/// What a worker process reports for one translation unit.
+struct UnitResult {
+  std::string File;                  ///< The translation unit, absolute.
+  std::vector<Finding> Diagnostics;  ///< Findings and compiler errors.
+  std::vector<std::string> Inputs;   ///< Files the compiler read.
+};
+
+llvm::StringRef stateName(BaselineState State);
+
+/// Orders findings by file, line, column, check, message.
+bool operator<(const Finding &A, const Finding &B);
+/// Same check, place and message: the same diagnostic seen from two TUs.
+bool sameDiagnostic(const Finding &A, const Finding &B);
+
+/// JSON of a finding; paths made relative to Root when Root is not empty.
+llvm::json::Value toJson(const Finding &F, llvm::StringRef Root);
+/// Reads a finding; relative paths are resolved against Root.
+llvm::Expected<Finding> findingFromJson(const llvm::json::Value &V,
+                                        llvm::StringRef Root);
+
+llvm::json::Value toJson(const UnitResult &R);
+llvm::Expected<UnitResult> unitResultFromJson(llvm::StringRef Text);
+
+/// Path relative to Root when it lies below it, else unchanged.
+std::string relativePath(llvm::StringRef Path, llvm::StringRef Root);
+/// Path resolved against Root when relative; dots removed.
+std::string resolvePath(llvm::StringRef Path, llvm::StringRef Root);
+
+/// A one-line description of why V does not have the shape expected.
+llvm::Error malformed(const llvm::Twine &What);
+
+} // namespace unbounded::driver
+
+#endif

@@ -1,0 +1,141 @@
+//===- FormatJson.cpp - the versioned JSON report -------------------------===//
+//
+// Schema "unbounded-tidy-report", version 1; docs/driver.md describes each
+// field. Also read back by `unbounded-tidy merge`.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Catalogue.h"
+#include "Formats.h"
+
+#include "llvm/Support/FormatVariadic.h"
+
+namespace unbounded::driver {
+namespace json = llvm::json;
+
+static json::Value findingJson(const Finding &F, llvm::StringRef Root) {
+  json::Value V = toJson(F, Root);
+  json::Object &O = *V.getAsObject();
+  O["severity"] = severityOf(F.Check);
+  json::Array Items;
+  std::string Study;
+  if (const CheckInfo *Info = catalogue().check(F.Check)) {
+    for (const std::string &Item : Info->Checklist)
+      Items.push_back(Item);
+    Study = Info->CaseStudy;
+  }
+  O["checklist"] = std::move(Items);
+  O["case_study"] = Study;
+  return V;
+}
+
+static json::Array findingsJson(const std::vector<Finding> &Findings,
+                                llvm::StringRef Root) {
+  json::Array Array;
+  for (const Finding &F : Findings)
+    Array.push_back(findingJson(F, Root));
+  return Array;
+}
+
+static unsigned countState(const Report &R, BaselineState State) {
+  return unsigned(llvm::count_if(
+      R.Findings, [&](const Finding &F) { return F.State == State; }));
+}
+
+std::string formatJson(const Report &R) {
+  json::Array Units, Checks, Guard;
+  for (const std::string &Unit : R.Units)
+    Units.push_back(relativePath(Unit, R.Root));
+  for (const std::string &Check : R.ChecksRun)
+    Checks.push_back(Check);
+  json::Object Summary{{"findings", R.Findings.size()},
+                       {"errors", R.Errors.size()},
+                       {"translation_units", R.Units.size()}};
+  if (R.HasBaseline) {
+    Summary["introduced"] = countState(R, BaselineState::Introduced);
+    Summary["preexisting"] = countState(R, BaselineState::Preexisting);
+    Summary["fixed"] = R.Fixed.size();
+  }
+  json::Object Root{
+      {"schema", JsonSchema},
+      {"version", JsonVersion},
+      {"tool", json::Object{{"name", "unbounded-tidy"},
+                            {"version", UNBOUNDED_VERSION},
+                            {"clang_tidy", UNBOUNDED_LLVM_VERSION}}},
+      {"root", R.Root},
+      {"translation_units", std::move(Units)},
+      {"checks_run", std::move(Checks)},
+      {"baseline", R.HasBaseline},
+      {"summary", std::move(Summary)},
+      {"findings", findingsJson(R.Findings, R.Root)},
+      {"fixed", findingsJson(R.Fixed, R.Root)},
+      {"errors", findingsJson(R.Errors, R.Root)}};
+  if (R.Guard) {
+    for (const GuardEvidence &E : *R.Guard)
+      Guard.push_back(json::Object{{"id", E.Item},
+                                   {"state", E.Passed ? "passed" : "failed"},
+                                   {"evidence", E.Evidence}});
+    Root["guard"] = std::move(Guard);
+  }
+  return llvm::formatv("{0:2}", json::Value(std::move(Root))).str() + "\n";
+}
+
+static llvm::Error readStrings(const json::Object &O, llvm::StringRef Key,
+                               llvm::StringRef Root,
+                               std::vector<std::string> &Out, bool Paths) {
+  const json::Array *Array = O.getArray(Key);
+  if (!Array)
+    return malformed("no '" + Key + "' array");
+  for (const json::Value &V : *Array) {
+    auto S = V.getAsString();
+    if (!S)
+      return malformed("'" + Key + "' holds a non-string");
+    Out.push_back(Paths ? resolvePath(*S, Root) : S->str());
+  }
+  return llvm::Error::success();
+}
+
+static llvm::Error readFindings(const json::Object &O, llvm::StringRef Key,
+                                llvm::StringRef Root,
+                                std::vector<Finding> &Out) {
+  const json::Array *Array = O.getArray(Key);
+  if (!Array)
+    return malformed("no '" + Key + "' array");
+  for (const json::Value &V : *Array) {
+    auto F = findingFromJson(V, Root);
+    if (!F)
+      return F.takeError();
+    F->State = BaselineState::None;
+    Out.push_back(std::move(*F));
+  }
+  return llvm::Error::success();
+}
+
+llvm::Expected<Report> parseJsonReport(llvm::StringRef Text) {
+  auto Parsed = json::parse(Text);
+  if (!Parsed)
+    return Parsed.takeError();
+  const json::Object *O = Parsed->getAsObject();
+  if (!O)
+    return malformed("not a JSON object");
+  if (O->getString("schema") != std::optional<llvm::StringRef>(JsonSchema))
+    return malformed("'schema' is not \"" + JsonSchema + "\"");
+  if (O->getInteger("version") != std::optional<int64_t>(JsonVersion))
+    return malformed("unsupported 'version'");
+  auto Root = O->getString("root");
+  if (!Root)
+    return malformed("no string 'root'");
+  Report R;
+  R.Root = Root->str();
+  if (auto E = readStrings(*O, "translation_units", R.Root, R.Units, true))
+    return std::move(E);
+  if (auto E = readStrings(*O, "checks_run", R.Root, R.ChecksRun, false))
+    return std::move(E);
+  if (auto E = readFindings(*O, "findings", R.Root, R.Findings))
+    return std::move(E);
+  if (auto E = readFindings(*O, "errors", R.Root, R.Errors))
+    return std::move(E);
+  return R;
+}
+
+} // namespace unbounded::driver

@@ -1,0 +1,30 @@
+//===- GuardReport.h - runtime evidence for the checklist -------*- C++ -*-===//
+///
+/// \file
+/// The runtime-guard library's JSON report (docs/driver.md, "Guard report"):
+/// per checklist item, whether the guarded tests established it, and the
+/// evidence. Only the fields read here are validated; others are ignored.
+///
+//===----------------------------------------------------------------------===//
+#ifndef UNBOUNDED_DRIVER_GUARDREPORT_H
+#define UNBOUNDED_DRIVER_GUARDREPORT_H
+
+#include "Findings.h"
+
+namespace unbounded::driver {
+
+/// The guard's verdict on one checklist item.
+struct GuardEvidence {
+  std::string Item;     ///< A checklist item id from the catalogue.
+  bool Passed = false;
+  std::string Evidence; ///< What the guard observed, one line.
+};
+
+/// Parses a guard report; fails on a missing or mistyped field it uses or
+/// on an unknown checklist item.
+llvm::Expected<std::vector<GuardEvidence>>
+parseGuardReport(llvm::StringRef Text);
+
+} // namespace unbounded::driver
+
+#endif

@@ -1,0 +1,72 @@
+//===- Report.cpp - one run's results, ready for the formats --------------===//
+
+#include "Report.h"
+
+#include "Baseline.h"
+#include "Fingerprint.h"
+
+#include <algorithm>
+
+namespace unbounded::driver {
+
+unsigned Report::counted() const {
+  if (!HasBaseline)
+    return unsigned(Findings.size());
+  return unsigned(llvm::count_if(Findings, [](const Finding &F) {
+    return F.State == BaselineState::Introduced;
+  }));
+}
+
+void addUnit(Report &R, UnitResult Unit) {
+  R.Units.push_back(Unit.File);
+  for (Finding &F : Unit.Diagnostics)
+    (F.Level == "error" ? R.Errors : R.Findings).push_back(std::move(F));
+}
+
+static void sortUnique(std::vector<Finding> &Findings) {
+  std::stable_sort(Findings.begin(), Findings.end());
+  Findings.erase(std::unique(Findings.begin(), Findings.end(), sameDiagnostic),
+                 Findings.end());
+}
+
+static void sortUnique(std::vector<std::string> &Strings) {
+  llvm::sort(Strings);
+  Strings.erase(std::unique(Strings.begin(), Strings.end()), Strings.end());
+}
+
+static bool passes(const Finding &F, const ReportSettings &Settings) {
+  return llvm::all_of(Settings.Filters, [&](const LineFilter &Filter) {
+    return Filter.contains(F.Where);
+  });
+}
+
+static void keepPassing(std::vector<Finding> &Findings,
+                        const ReportSettings &Settings) {
+  llvm::erase_if(Findings,
+                 [&](const Finding &F) { return !passes(F, Settings); });
+}
+
+void finalize(Report &R, const ReportSettings &Settings) {
+  sortUnique(R.Units);
+  sortUnique(R.ChecksRun);
+  sortUnique(R.Errors);
+  sortUnique(R.Findings);
+  // Fingerprints count identical findings before each one, so they are
+  // taken over all findings, before any line filter drops some.
+  assignFingerprints(R.Findings, R.Root);
+  keepPassing(R.Findings, Settings);
+  R.Fixed.clear();
+  R.HasBaseline = Settings.Baseline != nullptr;
+  if (Settings.Baseline) {
+    R.Fixed = classify(R.Findings, *Settings.Baseline);
+    keepPassing(R.Fixed, Settings);
+    sortUnique(R.Fixed);
+  } else {
+    for (Finding &F : R.Findings)
+      F.State = BaselineState::None;
+  }
+  if (Settings.Guard)
+    R.Guard = Settings.Guard;
+}
+
+} // namespace unbounded::driver

@@ -1,0 +1,52 @@
+//===- Report.h - one run's results, ready for the formats ------*- C++ -*-===//
+///
+/// \file
+/// The results of a run (or of merged shard runs): translation units
+/// linted, checks run, findings (deduplicated across TUs, fingerprinted,
+/// classified against a baseline), errors, and runtime-guard evidence.
+///
+//===----------------------------------------------------------------------===//
+#ifndef UNBOUNDED_DRIVER_REPORT_H
+#define UNBOUNDED_DRIVER_REPORT_H
+
+#include "Diff.h"
+#include "Findings.h"
+#include "GuardReport.h"
+
+#include <optional>
+
+namespace unbounded::driver {
+
+struct Report {
+  std::string Root;                   ///< Paths in reports are relative to it.
+  std::vector<std::string> Units;     ///< Translation units linted (absolute).
+  std::vector<std::string> ChecksRun; ///< Checks enabled for at least one TU.
+  std::vector<Finding> Findings;      ///< Check findings, sorted.
+  std::vector<Finding> Fixed;         ///< Baseline entries no longer found.
+  std::vector<Finding> Errors;        ///< Compiler and tool errors per TU.
+  bool HasBaseline = false;
+  std::optional<std::vector<GuardEvidence>> Guard;
+
+  /// Findings that count for the exit status: introduced ones with a
+  /// baseline, all of them without.
+  unsigned counted() const;
+};
+
+/// How to finish a report: filters, baseline, guard evidence.
+struct ReportSettings {
+  const std::vector<Finding> *Baseline = nullptr;
+  std::vector<LineFilter> Filters; ///< A finding must pass every one.
+  std::optional<std::vector<GuardEvidence>> Guard;
+};
+
+/// Adds one unit's diagnostics: warnings to Findings, errors to Errors.
+void addUnit(Report &R, UnitResult Unit);
+
+/// Sorts and deduplicates (a header's finding seen from several TUs is
+/// one finding), fingerprints, filters lines, classifies against the
+/// baseline. The same for a full run and for merged shards.
+void finalize(Report &R, const ReportSettings &Settings);
+
+} // namespace unbounded::driver
+
+#endif

@@ -1,0 +1,173 @@
+//===- Runner.cpp - lint translation units in parallel --------------------===//
+
+#include "Runner.h"
+
+#include "Output.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+namespace unbounded::driver {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string minutes(double Seconds) {
+  unsigned S = unsigned(Seconds + 0.5);
+  std::string Text = std::to_string(S / 60) + ":";
+  if (S % 60 < 10)
+    Text += "0";
+  return Text + std::to_string(S % 60);
+}
+
+/// Counts and prints progress; thread-safe.
+class Progress {
+public:
+  Progress(const RunnerSettings &S, size_t Total)
+      : Settings(S), Total(Total), Start(Clock::now()) {}
+
+  void finished(const UnitResult &Unit) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    ++Done;
+    unsigned Here = 0;
+    for (const Finding &F : Unit.Diagnostics)
+      Here += F.Level != "error";
+    Findings += Here;
+    if (Settings.Terminal)
+      redraw();
+    else if (Settings.Lines)
+      llvm::errs() << "[" << Done << "/" << Total << "] "
+                   << relativePath(Unit.File, Settings.Root) << ": " << Here
+                   << (Here == 1 ? " finding\n" : " findings\n");
+  }
+
+  void close() {
+    if (Settings.Terminal && Done)
+      llvm::errs() << "\r\x1b[K";
+  }
+
+private:
+  void redraw() {
+    double Elapsed =
+        std::chrono::duration<double>(Clock::now() - Start).count();
+    double Eta = Elapsed / double(Done) * double(Total - Done);
+    unsigned Width = 24, Filled = unsigned(Width * Done / Total);
+    llvm::errs() << "\r\x1b[K[" << std::string(Filled, '#')
+                 << std::string(Width - Filled, '.') << "] " << Done << "/"
+                 << Total << " files, " << Findings << " findings, "
+                 << minutes(Elapsed) << " elapsed, ETA " << minutes(Eta);
+  }
+
+  const RunnerSettings &Settings;
+  size_t Total, Done = 0;
+  unsigned Findings = 0;
+  Clock::time_point Start;
+  std::mutex Mutex;
+};
+
+UnitResult failure(const Job &J, const std::string &Why) {
+  UnitResult R;
+  R.File = J.File;
+  Finding F;
+  F.Check = ToolErrorCheck.str();
+  F.Level = "error";
+  F.Where.File = J.File;
+  F.Message = Why;
+  R.Diagnostics.push_back(std::move(F));
+  return R;
+}
+
+std::string firstLine(const std::string &Path) {
+  auto Text = readWholeFile(Path);
+  if (!Text) {
+    llvm::consumeError(Text.takeError());
+    return "";
+  }
+  llvm::StringRef Line = llvm::StringRef(*Text).trim().split('\n').first;
+  Line.consume_front("unbounded-tidy: error: ");
+  return Line.str();
+}
+
+/// Runs the worker for J and reads what it wrote.
+UnitResult runWorker(const Job &J) {
+  llvm::SmallString<128> Out, Err;
+  llvm::sys::fs::createTemporaryFile("unbounded-unit", "json", Out);
+  llvm::sys::fs::createTemporaryFile("unbounded-unit", "err", Err);
+  std::vector<llvm::StringRef> Argv(J.Argv.begin(), J.Argv.end());
+  std::string Flag = "--internal-worker=" + Out.str().str();
+  Argv.insert(Argv.begin() + 1, Flag);
+  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
+                                                llvm::StringRef(""),
+                                                Err.str()};
+  std::string Message;
+  int Status = llvm::sys::ExecuteAndWait(Argv.front(), Argv, std::nullopt,
+                                         Redirects, 0, 0, &Message);
+  auto Text = readWholeFile(std::string(Out));
+  std::string Stderr = firstLine(std::string(Err));
+  llvm::sys::fs::remove(Out);
+  llvm::sys::fs::remove(Err);
+  if (Status != 0 || !Text) {
+    if (!Text)
+      llvm::consumeError(Text.takeError());
+    std::string Why = !Stderr.empty() ? Stderr
+                      : Status < 0    ? "the worker crashed: " + Message
+                                      : "the worker exited with status " +
+                                         std::to_string(Status);
+    return failure(J, Why);
+  }
+  auto Unit = unitResultFromJson(*Text);
+  if (!Unit)
+    return failure(J, "unreadable worker result: " +
+                          llvm::toString(Unit.takeError()));
+  return std::move(*Unit);
+}
+
+} // namespace
+
+RunOutcome runJobs(const std::vector<Job> &Jobs, const RunnerSettings &S) {
+  RunOutcome Outcome;
+  Outcome.Units.resize(Jobs.size());
+  Progress Bar(S, Jobs.size());
+  std::atomic<size_t> Next{0};
+  std::atomic<unsigned> Hits{0};
+  auto Work = [&] {
+    for (size_t I = Next++; I < Jobs.size(); I = Next++) {
+      const Job &J = Jobs[I];
+      std::optional<UnitResult> Cached;
+      if (S.Cache && !J.CacheKey.empty())
+        Cached = S.Cache->lookup(J.CacheKey);
+      if (Cached) {
+        ++Hits;
+        Outcome.Units[I] = std::move(*Cached);
+      } else {
+        Outcome.Units[I] = runWorker(J);
+        bool Failed = llvm::any_of(Outcome.Units[I].Diagnostics,
+                                   [](const Finding &F) {
+                                     return F.Check == ToolErrorCheck;
+                                   });
+        if (S.Cache && !J.CacheKey.empty() && !Failed)
+          S.Cache->store(J.CacheKey, Outcome.Units[I]);
+      }
+      Bar.finished(Outcome.Units[I]);
+    }
+  };
+  unsigned Threads = std::max(1u, std::min<unsigned>(S.Jobs, Jobs.size()));
+  std::vector<std::thread> Pool;
+  for (unsigned T = 1; T < Threads; ++T)
+    Pool.emplace_back(Work);
+  Work();
+  for (std::thread &T : Pool)
+    T.join();
+  Bar.close();
+  Outcome.CacheHits = Hits;
+  return Outcome;
+}
+
+} // namespace unbounded::driver
