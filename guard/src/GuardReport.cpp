@@ -1,0 +1,137 @@
+#include "unbounded/GuardReport.h"
+
+#include "unbounded/Metrics.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace unbounded::guard {
+namespace {
+
+std::string limit(int64_t value) { return value < 0 ? "null" : std::to_string(value); }
+
+void writeLeaks(std::ostream &out, const Leaks &leaks) {
+  out << "{\"threads\": [";
+  for (size_t i = 0; i < leaks.threads.size(); ++i)
+    out << (i ? ", " : "") << "{\"tid\": " << leaks.threads[i].tid
+        << ", \"name\": " << jsonQuote(leaks.threads[i].name) << "}";
+  out << "], \"fds\": [";
+  for (size_t i = 0; i < leaks.fds.size(); ++i)
+    out << (i ? ", " : "") << "{\"fd\": " << leaks.fds[i].fd
+        << ", \"kind\": " << jsonQuote(fdKindName(leaks.fds[i].kind))
+        << ", \"target\": " << jsonQuote(leaks.fds[i].target) << "}";
+  out << "], \"attempts\": " << leaks.attempts << "}";
+}
+
+void writeCounts(std::ostream &out, const std::optional<ResourceCounts> &counts) {
+  if (!counts) {
+    out << "null";
+    return;
+  }
+  out << "{\"threads_peak\": " << counts->threads_peak
+      << ", \"threads_created\": " << counts->threads_created
+      << ", \"threads_rejected\": " << counts->threads_rejected
+      << ", \"threads_live\": " << counts->threads_live
+      << ", \"threads_unreclaimed\": " << counts->threads_unreclaimed
+      << ", \"sockets_peak\": " << counts->sockets_peak
+      << ", \"sockets_opened\": " << counts->sockets_opened
+      << ", \"sockets_rejected\": " << counts->sockets_rejected
+      << ", \"sockets_live\": " << counts->sockets_live
+      << ", \"connects_attempted\": " << counts->connects_attempted
+      << ", \"connects_failed\": " << counts->connects_failed << "}";
+}
+
+void writeTest(std::ostream &out, const TestGuardRecord &test) {
+  out << "    {\"name\": " << jsonQuote(test.name) << ", \"result\": " << jsonQuote(test.result)
+      << ", \"duration_ms\": " << formatMetricValue(test.durationMs)
+      << ",\n     \"limits\": {\"max_threads\": " << limit(test.limits.maxThreads)
+      << ", \"max_sockets\": " << limit(test.limits.maxSockets)
+      << ", \"max_fds\": " << limit(test.limits.maxFds) << "}"
+      << ", \"interposition\": " << (test.interposition ? "true" : "false")
+      << ",\n     \"counts\": ";
+  writeCounts(out, test.counts);
+  out << ",\n     \"threads_at_start\": " << test.threadsAtStart
+      << ", \"threads_at_end\": " << test.threadsAtEnd << ", \"fds_at_start\": " << test.fdsAtStart
+      << ", \"fds_at_end\": " << test.fdsAtEnd << ",\n     \"leaks\": ";
+  writeLeaks(out, test.leaks);
+  out << ",\n     \"rejections\": {";
+  bool first = true;
+  for (const auto &[series, delta] : test.rejections) {
+    out << (first ? "" : ", ") << jsonQuote(series) << ": " << formatMetricValue(delta);
+    first = false;
+  }
+  out << "},\n     \"metrics_exported\": [";
+  for (size_t i = 0; i < test.metricsExported.size(); ++i)
+    out << (i ? ", " : "") << jsonQuote(test.metricsExported[i]);
+  out << "]}";
+}
+
+} // namespace
+
+std::string jsonQuote(const std::string &text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    default:
+      if (c < 0x20) {
+        char buffer[8];
+        std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+        out += buffer;
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+  }
+  return out + "\"";
+}
+
+std::string GuardReport::toJson() const {
+  std::ostringstream out;
+  size_t leaking = 0;
+  size_t failed = 0;
+  for (const TestGuardRecord &test : tests) {
+    leaking += test.leaks.empty() ? 0 : 1;
+    failed += test.result == "failed" ? 1 : 0;
+  }
+  out << "{\n  \"schema\": \"unbounded-guard-report\",\n  \"version\": " << kGuardReportVersion
+      << ",\n  \"binary\": " << jsonQuote(binary) << ",\n  \"summary\": {\"tests\": " << tests.size()
+      << ", \"failed\": " << failed << ", \"tests_with_leaks\": " << leaking << "},\n";
+  out << "  \"binary_leaks\": ";
+  if (binaryLeaks)
+    writeLeaks(out, *binaryLeaks);
+  else
+    out << "null";
+  out << ",\n  \"tests\": [\n";
+  for (size_t i = 0; i < tests.size(); ++i) {
+    writeTest(out, tests[i]);
+    out << (i + 1 < tests.size() ? ",\n" : "\n");
+  }
+  out << "  ]\n}\n";
+  return out.str();
+}
+
+void GuardReport::write(const std::string &path) const {
+  std::ofstream file(path);
+  file << toJson();
+  if (!file)
+    throw std::runtime_error("GuardReport: cannot write " + path);
+}
+
+} // namespace unbounded::guard
