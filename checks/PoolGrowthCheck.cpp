@@ -67,9 +67,18 @@ const FieldDecl *incrementedField(const Stmt *S) {
   return Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
 }
 
-/// Whether Body has a timed wait and a way out of its loop: an idle worker
-/// can exit.
+/// A type as the code spells it (tbb::task_arena, not its detail name).
+std::string spelled(QualType Type) {
+  PrintingPolicy Policy(LangOptions{});
+  Policy.SuppressTagKeyword = true;
+  return Type.getUnqualifiedType().getAsString(Policy);
+}
+
+/// Whether a worker running Body can end while idle: it has no loop (it
+/// runs one task and ends), or a timed wait and a way out of its loop.
 bool exitsWhenIdle(const Stmt *Body) {
+  if (!containsStmt(Body, [](const Stmt *S) { return utils::isLoop(S); }))
+    return true;
   bool TimedWait = containsStmt(Body, [](const Stmt *S) {
     const auto *Call = dyn_cast<CallExpr>(S);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
@@ -221,7 +230,8 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
     std::optional<unsigned> Index = countArgument(*Ctor->getParent(), Ctor);
     if (Index && *Index < Construct->getNumArgs())
-      checkSizing(Construct, *Ctor->getParent(), Construct->getArg(*Index));
+      checkSizing(Construct, spelled(Construct->getType()),
+                  Construct->getArg(*Index));
     return;
   }
   if (const auto *Make = Nodes.getNodeAs<CallExpr>("makePool")) {
@@ -231,7 +241,8 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
     std::optional<unsigned> Index =
         Pool ? countArgument(*Pool, nullptr) : std::nullopt;
     if (Index && *Index < Make->getNumArgs())
-      checkSizing(Make, *Pool, Make->getArg(*Index));
+      checkSizing(Make, spelled(Args->get(0).getAsType()),
+                  Make->getArg(*Index));
     return;
   }
   if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("userPool")) {
@@ -242,7 +253,8 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     std::optional<unsigned> Index = countArgument(*Pool, Ctor);
     if (Index && *Index < Construct->getNumArgs())
-      checkSizing(Construct, *Pool, Construct->getArg(*Index));
+      checkSizing(Construct, spelled(Construct->getType()),
+                  Construct->getArg(*Index));
     return;
   }
   if (std::optional<utils::ThreadStart> Start =
@@ -297,13 +309,12 @@ bool PoolGrowthCheck::clampedBefore(const Expr *Count, const Expr *Use,
 }
 
 void PoolGrowthCheck::checkSizing(const Expr *Construction,
-                                  const CXXRecordDecl &Pool,
+                                  llvm::StringRef PoolName,
                                   const Expr *Count) {
   if (isa<CXXDefaultArgExpr>(Count) || alreadyReported(Count->getBeginLoc()))
     return;
   utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
   utils::TripCount Size = Bounds.ofCount(Count);
-  std::string PoolName = Pool.getQualifiedNameAsString();
   const char *Remedy = "; clamp it with std::min against a configured maximum "
                        "or the core count";
   if (Size.Kind == TripCountKind::Constant) {

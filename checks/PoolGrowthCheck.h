@@ -40,7 +40,7 @@ public:
 
 private:
   void checkGrowth(const utils::ThreadStart &Start);
-  void checkSizing(const Expr *Construction, const CXXRecordDecl &Pool,
+  void checkSizing(const Expr *Construction, llvm::StringRef PoolName,
                    const Expr *Count);
   const FieldDecl *incrementedCounter(const FunctionDecl &Growth) const;
   void noteScaleDown(const utils::ThreadStart &Start);
