@@ -8,6 +8,7 @@
 #include "utils/ThreadStarts.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -39,15 +40,27 @@ ExecutionContext contextOf(
   return Where;
 }
 
-/// A loop sized by a runtime integer that fills a member container is how
-/// a pool starts its workers: sized once by configuration, not per item.
+/// How a pool starts its workers: a loop sized by a runtime integer that
+/// fills a member container, or a loop over a container's existing slots
+/// that assigns a thread to each (`for (i < threads_.size()) threads_[i] =
+/// std::thread(...)`). Either is sized once by configuration, not per item;
 /// unbounded-pool-growth owns what that size may be.
 bool isStartupSizing(const ExecutionContext &Where,
                      const ThreadLifetime &Lifetime) {
-  return Where.Kind == ContextKind::Loop &&
-         Where.Bound.Kind == utils::TripCountKind::RuntimeCount &&
-         Lifetime.Fate == ThreadFate::Stored &&
-         isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl);
+  if (Where.Kind != ContextKind::Loop || Lifetime.Fate != ThreadFate::Stored)
+    return false;
+  if (Where.Bound.Kind == utils::TripCountKind::RuntimeCount)
+    return isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl);
+  bool Assigns = isa_and_nonnull<BinaryOperator, CXXOperatorCallExpr>(
+      Lifetime.Where);
+  if (Where.Bound.Kind != utils::TripCountKind::ElementCount || !Assigns)
+    return false;
+  // `for (auto &slot : slots) slot = ...` assigns through the loop variable.
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Where.Loop);
+      Range && Range->getLoopVariable() == Lifetime.HolderDecl)
+    return true;
+  return Where.Bound.Container &&
+         utils::referencedDecl(Where.Bound.Container) == Lifetime.HolderDecl;
 }
 
 unsigned fateIndex(ThreadFate Fate) {

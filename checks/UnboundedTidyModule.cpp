@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "PoolGrowthCheck.h"
 #include "ThreadCreationCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -16,6 +17,7 @@ namespace clang::tidy::unbounded {
 class UnboundedTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<PoolGrowthCheck>("unbounded-pool-growth");
     Factories.registerCheck<ThreadCreationCheck>("unbounded-thread-creation");
   }
 };

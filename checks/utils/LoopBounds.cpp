@@ -303,7 +303,7 @@ TripCount LoopBounds::ofCall(const CallExpr *Call, unsigned Depth) const {
 TripCount LoopBounds::ofContainer(const Expr *Container) const {
   if (std::optional<uint64_t> Count = fixedElementCount(Container->getType()))
     return constant(*Count);
-  return {TripCountKind::ElementCount, 0, spelling(Container, Ctx)};
+  return {TripCountKind::ElementCount, 0, spelling(Container, Ctx), Container};
 }
 
 TripCount LoopBounds::ofLoop(const Stmt *Loop) const {

@@ -27,6 +27,7 @@ struct TripCount {
   TripCountKind Kind = TripCountKind::RuntimeCount;
   uint64_t Value = 0; ///< the count, for Constant
   std::string What;   ///< the bounding expression, container or condition
+  const Expr *Container = nullptr; ///< ElementCount: the container
 };
 
 /// Whether S is a for, range-for, while or do loop.

@@ -278,3 +278,21 @@ void outsideLoop(const std::vector<int> &items) {
     process(item);
   std::thread(process, 0).detach();
 }
+
+struct SlotPool {
+  // Start-up over the container's own, already sized slots.
+  void init() {
+    for (std::size_t i = 0; i < slots.size(); ++i)
+      slots[i] = std::thread(process, int(i));
+    for (auto &slot : slots)
+      slot = std::thread(process, 0);
+  }
+  // Growing the container it iterates is not filling slots.
+  void grow() {
+    for (std::size_t i = 0; i < slots.size(); ++i)
+      slots.emplace_back(process, int(i));
+    // CHECK: :[[@LINE-1]]:13: warning: thread started by 'std::thread' on every iteration of an unbounded loop is kept in 'slots'
+    // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: it runs once per element of 'slots'
+  }
+  std::vector<std::thread> slots;
+};

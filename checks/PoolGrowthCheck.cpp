@@ -1,0 +1,429 @@
+//===- PoolGrowthCheck.cpp - unbounded-pool-growth ------------------------===//
+
+#include "PoolGrowthCheck.h"
+#include "utils/LimiterDetection.h"
+#include "utils/LoopBounds.h"
+#include "utils/NameLists.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::unbounded {
+
+using utils::ThreadFate;
+using utils::TripCountKind;
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultPoolTypes =
+    "::boost::asio::thread_pool:0;::BS::thread_pool:0;"
+    "::BS::light_thread_pool:0;::BS::priority_thread_pool:0;"
+    "::folly::CPUThreadPoolExecutor:0;::folly::IOThreadPoolExecutor:0;"
+    "::tbb::task_arena:0;::tbb::detail::d1::task_arena:0";
+
+/// Timed waits after which an idle worker can exit.
+constexpr llvm::StringLiteral TimedWaits[] = {
+    "wait_for",        "wait_until",      "try_pop_for",
+    "try_pop_until",   "try_dequeue_for", "wait_dequeue_timed",
+    "timed_wait",      "try_acquire_for", "try_acquire_until",
+    "pop_for",         "poll"};
+
+/// Whether S, or anything below it, matches Pred.
+template <typename Pred> bool containsStmt(const Stmt *S, Pred &&Matches) {
+  if (!S)
+    return false;
+  if (Matches(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsStmt(Child, Matches))
+      return true;
+  return false;
+}
+
+/// The member a statement increments (++n_, n_ += 1, n_.fetch_add(1)).
+const FieldDecl *incrementedField(const Stmt *S) {
+  const Expr *Target = nullptr;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(S);
+      Unary && Unary->isIncrementOp())
+    Target = Unary->getSubExpr();
+  else if (const auto *Compound = dyn_cast<CompoundAssignOperator>(S);
+           Compound && Compound->getOpcode() == BO_AddAssign)
+    Target = Compound->getLHS();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+           Op && (Op->getOperator() == OO_PlusPlus ||
+                  Op->getOperator() == OO_PlusEqual))
+    Target = Op->getArg(0);
+  else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const auto *Method = Call->getMethodDecl();
+        Method && Method->getDeclName().isIdentifier() &&
+        Method->getName() == "fetch_add")
+      Target = Call->getImplicitObjectArgument();
+  if (!Target)
+    return nullptr;
+  const auto *Member = dyn_cast<MemberExpr>(utils::ignoreWrappers(Target));
+  return Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+}
+
+/// A type as the code spells it (tbb::task_arena, not its detail name).
+std::string spelled(QualType Type) {
+  PrintingPolicy Policy(LangOptions{});
+  Policy.SuppressTagKeyword = true;
+  return Type.getUnqualifiedType().getAsString(Policy);
+}
+
+/// Whether a worker running Body can end while idle: it has no loop (it
+/// runs one task and ends), or a timed wait and a way out of its loop.
+bool exitsWhenIdle(const Stmt *Body) {
+  if (!containsStmt(Body, [](const Stmt *S) { return utils::isLoop(S); }))
+    return true;
+  bool TimedWait = containsStmt(Body, [](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->getDeclName().isIdentifier() &&
+           llvm::is_contained(TimedWaits, Callee->getName());
+  });
+  bool Exit = containsStmt(
+      Body, [](const Stmt *S) { return isa<ReturnStmt, BreakStmt>(S); });
+  return TimedWait && Exit;
+}
+
+/// The function whose body a worker runs: the thread's function, or the
+/// member function its lambda calls on `this`.
+const FunctionDecl *workerBody(const utils::ThreadStart &Start) {
+  const FunctionDecl *Function = utils::threadFunction(Start);
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
+  if (!Method || !Method->getParent()->isLambda())
+    return Function;
+  const FunctionDecl *Called = nullptr;
+  containsStmt(Method->getBody(), [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    if (!Call || !isa<CXXThisExpr>(Call->getImplicitObjectArgument()
+                                       ->IgnoreParenImpCasts()))
+      return false;
+    Called = Call->getMethodDecl() ? Call->getMethodDecl()->getDefinition()
+                                   : nullptr;
+    return Called != nullptr;
+  });
+  return Called ? Called : Function;
+}
+
+} // namespace
+
+/// "::ns::Pool:1;::other::Pool" → {("::ns::Pool", 1), ("::other::Pool", 0)}.
+static std::vector<PoolGrowthCheck::PoolType>
+parsePoolTypes(llvm::StringRef Value) {
+  std::vector<PoolGrowthCheck::PoolType> Types;
+  for (const std::string &Item : utils::parseList(Value)) {
+    auto [Name, Index] = llvm::StringRef(Item).rsplit(':');
+    unsigned Argument = 0;
+    if (Index.empty() || Index.getAsInteger(10, Argument))
+      Argument = 0;
+    Types.push_back({Name.trim().str(), Argument});
+  }
+  return Types;
+}
+
+static std::string
+joinPoolTypes(const std::vector<PoolGrowthCheck::PoolType> &Types) {
+  std::vector<std::string> Items;
+  for (const PoolGrowthCheck::PoolType &Type : Types)
+    Items.push_back(Type.Name + ":" + std::to_string(Type.Argument));
+  return utils::joinList(Items);
+}
+
+PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      MaxThreads(Options.get("MaxThreads", 256U)),
+      PoolTypes(parsePoolTypes(Options.get("PoolTypes", DefaultPoolTypes))),
+      PoolTypePattern(Options.get("PoolTypePattern", "(Pool|Executor)$")),
+      ThreadCountParameterPattern(
+          Options.get("ThreadCountParameterPattern",
+                      "[Tt]hread|[Ww]orker|[Cc]oncurren|[Pp]arallel")),
+      InputCountPattern(Options.get(
+          "InputCountPattern",
+          "[Rr]equest|[Ii]tem|[Tt]ask|[Jj]ob|[Mm]essage|[Ee]vent|"
+          "[Cc]onnection|[Cc]lient|[Uu]ser|[Oo]rder|[Ee]ntr|[Rr]ow|[Ff]ile|"
+          "[Ll]ine|[Ii]nput")),
+      WorkerCountPattern(Options.get(
+          "WorkerCountPattern",
+          "[Tt]hread|[Ww]orker|[Cc]ores?$|[Cc]pu|CPU|[Cc]oncurren|[Pp]arallel|"
+          "[Pp]ool")),
+      GrowthFunctionPattern(Options.get(
+          "GrowthFunctionPattern",
+          "([Aa]dd|[Gg]row|[Ss]pawn|[Ss]cale|[Ee]xpand|[Ee]nsure|[Mm]ore|"
+          "[Nn]ew).*([Ww]orker|[Tt]hread)")),
+      CounterPattern(Options.get(
+          "CounterPattern", "active|inflight|in_flight|running|live|pending|"
+                            "outstanding|busy|concurren|thread|worker|max|"
+                            "limit|capacity|permit|slot")),
+      LimiterFunctions(utils::parseList(Options.get(
+          "LimiterFunctions",
+          "::sem_wait;::sem_timedwait;::sem_trywait;::sem_clockwait"))),
+      LimiterTypePattern(Options.get(
+          "LimiterTypePattern", "[Ss]emaphore|[Ll]imiter|[Tt]oken_?[Bb]ucket|"
+                                "[Pp]ermit|[Tt]hrottle")),
+      Starts{{"::std::thread", "::std::jthread", "::boost::thread"},
+             {"::std::jthread"},
+             {"::std::async", "::boost::async"},
+             {"::pthread_create", "::thrd_create"},
+             {}},
+      PoolTypeNames(PoolTypePattern),
+      ThreadCountParameters(ThreadCountParameterPattern),
+      InputCounts(InputCountPattern), GrowthFunctions(GrowthFunctionPattern) {}
+
+void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MaxThreads", MaxThreads);
+  Options.store(Opts, "PoolTypes", joinPoolTypes(PoolTypes));
+  Options.store(Opts, "PoolTypePattern", PoolTypePattern);
+  Options.store(Opts, "ThreadCountParameterPattern",
+                ThreadCountParameterPattern);
+  Options.store(Opts, "InputCountPattern", InputCountPattern);
+  Options.store(Opts, "WorkerCountPattern", WorkerCountPattern);
+  Options.store(Opts, "GrowthFunctionPattern", GrowthFunctionPattern);
+  Options.store(Opts, "CounterPattern", CounterPattern);
+  Options.store(Opts, "LimiterFunctions", utils::joinList(LimiterFunctions));
+  Options.store(Opts, "LimiterTypePattern", LimiterTypePattern);
+}
+
+void PoolGrowthCheck::registerMatchers(MatchFinder *Finder) {
+  utils::registerThreadStartMatchers(*Finder, *this, Starts);
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  std::vector<llvm::StringRef> Known;
+  for (const PoolType &Type : PoolTypes)
+    Known.push_back(Type.Name);
+  if (!Known.empty()) {
+    auto KnownPool = cxxRecordDecl(hasAnyName(Known));
+    Finder->addMatcher(
+        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(KnownPool))),
+                         InUserCode)
+            .bind("pool"),
+        this);
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(
+                     hasAnyName("::std::make_unique", "::std::make_shared"),
+                     hasTemplateArgument(0, refersToType(qualType(
+                                                hasUnqualifiedDesugaredType(
+                                                    recordType(hasDeclaration(
+                                                        KnownPool)))))))),
+                 InUserCode)
+            .bind("makePool"),
+        this);
+  }
+  // Pools of this translation unit's own making, judged by name.
+  Finder->addMatcher(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                           unless(isExpansionInSystemHeader()))),
+                       InUserCode)
+          .bind("userPool"),
+      this);
+}
+
+void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  if (!Functions || &Functions->context() != Context)
+    Functions = std::make_unique<utils::FunctionIndex>(*Context);
+  const auto &Nodes = Result.Nodes;
+  if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("pool")) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    std::optional<unsigned> Index = countArgument(*Ctor->getParent(), Ctor);
+    if (Index && *Index < Construct->getNumArgs())
+      checkSizing(Construct, spelled(Construct->getType()),
+                  Construct->getArg(*Index));
+    return;
+  }
+  if (const auto *Make = Nodes.getNodeAs<CallExpr>("makePool")) {
+    const auto *Args = Make->getDirectCallee()->getTemplateSpecializationArgs();
+    const CXXRecordDecl *Pool =
+        Args ? Args->get(0).getAsType()->getAsCXXRecordDecl() : nullptr;
+    std::optional<unsigned> Index =
+        Pool ? countArgument(*Pool, nullptr) : std::nullopt;
+    if (Index && *Index < Make->getNumArgs())
+      checkSizing(Make, spelled(Args->get(0).getAsType()),
+                  Make->getArg(*Index));
+    return;
+  }
+  if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("userPool")) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    const CXXRecordDecl *Pool = Ctor->getParent();
+    if (!Pool->getDeclName().isIdentifier() ||
+        !PoolTypeNames.match(Pool->getName()) || Ctor->isCopyOrMoveConstructor())
+      return;
+    std::optional<unsigned> Index = countArgument(*Pool, Ctor);
+    if (Index && *Index < Construct->getNumArgs())
+      checkSizing(Construct, spelled(Construct->getType()),
+                  Construct->getArg(*Index));
+    return;
+  }
+  if (std::optional<utils::ThreadStart> Start =
+          utils::threadStartOf(Result, Starts))
+    checkGrowth(*Start);
+}
+
+std::optional<unsigned>
+PoolGrowthCheck::countArgument(const CXXRecordDecl &Pool,
+                               const CXXConstructorDecl *Ctor) const {
+  for (const PoolType &Type : PoolTypes)
+    if (utils::isNamedAnyOf(&Pool, {Type.Name}))
+      return Type.Argument;
+  if (!Ctor)
+    return std::nullopt;
+  for (unsigned I = 0; I < Ctor->getNumParams(); ++I) {
+    const ParmVarDecl *Param = Ctor->getParamDecl(I);
+    if (Param->getDeclName().isIdentifier() &&
+        ThreadCountParameters.match(Param->getName()) &&
+        Param->getType()->isIntegerType())
+      return I;
+  }
+  return std::nullopt;
+}
+
+bool PoolGrowthCheck::clampedBefore(const Expr *Count, const Expr *Use,
+                                    const utils::FunctionParents &Parents) const {
+  const auto *Var = dyn_cast_or_null<VarDecl>(utils::referencedDecl(Count));
+  if (!Var)
+    return false;
+  const SourceManager &SM = Context->getSourceManager();
+  auto Mentions = [&](const Stmt *S) {
+    return containsStmt(S, [&](const Stmt *Node) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(Node);
+      return Ref && Ref->getDecl() == Var;
+    });
+  };
+  return containsStmt(Parents.body(), [&](const Stmt *S) {
+    if (!utils::isBefore(S->getBeginLoc(), Use->getBeginLoc(), SM))
+      return false;
+    // if (n > kMax) n = kMax;  or  if (n > kMax) return;
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      const auto *Cond =
+          dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
+      return Cond && Cond->isComparisonOp() && Mentions(Cond);
+    }
+    // n = std::min(n, kMax);
+    const auto *Assign = dyn_cast<BinaryOperator>(S);
+    return Assign && Assign->isAssignmentOp() &&
+           utils::referencedDecl(Assign->getLHS()) == Var;
+  });
+}
+
+void PoolGrowthCheck::checkSizing(const Expr *Construction,
+                                  llvm::StringRef PoolName,
+                                  const Expr *Count) {
+  if (isa<CXXDefaultArgExpr>(Count) || alreadyReported(Count->getBeginLoc()))
+    return;
+  utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
+  utils::TripCount Size = Bounds.ofCount(Count);
+  const char *Remedy = "; clamp it with std::min against a configured maximum "
+                       "or the core count";
+  if (Size.Kind == TripCountKind::Constant) {
+    if (Size.Value <= MaxThreads)
+      return;
+    diag(Count->getBeginLoc(), "'%0' is sized with %1 threads, more than the "
+                               "%2 MaxThreads allows%3")
+        << PoolName << static_cast<unsigned>(Size.Value) << MaxThreads
+        << Remedy;
+    return;
+  }
+  bool FromInput =
+      Size.Kind == TripCountKind::ElementCount ||
+      (Size.Kind == TripCountKind::RuntimeCount && InputCounts.match(Size.What));
+  if (!FromInput)
+    return;
+  if (const utils::FunctionParents *Parents = Functions->enclosing(Construction))
+    if (clampedBefore(Count, Construction, *Parents))
+      return;
+  diag(Count->getBeginLoc(),
+       "'%0' is sized by %select{the number of elements of '%2'|'%2'}1, which "
+       "grows with the input: one thread per %select{element|unit of input}1%3")
+      << PoolName << (Size.Kind == TripCountKind::ElementCount ? 0 : 1)
+      << Size.What << Remedy;
+}
+
+const FieldDecl *
+PoolGrowthCheck::incrementedCounter(const FunctionDecl &Growth) const {
+  const FieldDecl *Counter = nullptr;
+  containsStmt(Growth.getBody(), [&](const Stmt *S) {
+    Counter = incrementedField(S);
+    return Counter != nullptr;
+  });
+  return Counter;
+}
+
+void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
+  const utils::FunctionParents *Parents = Functions->enclosing(Start.E);
+  if (!Parents)
+    return;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Parents->function());
+  if (!Method || isa<CXXConstructorDecl, CXXDestructorDecl>(Method) ||
+      Method->getParent()->isLambda() || !Method->getDeclName().isIdentifier())
+    return;
+  // Loops start a set of workers (or are unbounded-thread-creation's);
+  // growth adds one worker per call, on demand.
+  bool Conditional = false;
+  for (const Stmt *Node = Start.E, *Parent = Parents->parent(Start.E); Parent;
+       Node = Parent, Parent = Parents->parent(Parent)) {
+    if (utils::isLoop(Parent) || isa<LambdaExpr>(Parent))
+      return;
+    if (const auto *If = dyn_cast<IfStmt>(Parent); If && Node != If->getCond())
+      Conditional = true;
+  }
+  if (!Conditional && !GrowthFunctions.match(Method->getName()))
+    return;
+
+  utils::ThreadLifetime Lifetime =
+      utils::threadLifetime(Start.E, Start.Kind, Start.JoinsOnDestruction,
+                            Parents->body(), *Parents, *Context);
+  const FieldDecl *Workers = nullptr;
+  if (Lifetime.Fate == ThreadFate::Stored &&
+      (Start.Kind == utils::SpawnKind::ThreadInPlace ||
+       isa_and_nonnull<CXXMemberCallExpr>(Lifetime.Where)))
+    Workers = dyn_cast_or_null<FieldDecl>(Lifetime.HolderDecl);
+  const FieldDecl *Counter = nullptr;
+  if (!Workers && (Lifetime.Fate == ThreadFate::Detached ||
+                   Lifetime.Fate == ThreadFate::NeverJoined))
+    Counter = incrementedCounter(*Method);
+  const FieldDecl *Tally = Workers ? Workers : Counter;
+  if (!Tally)
+    return;
+
+  utils::LimiterDetection Limiter(
+      *Context, LimiterFunctions, LimiterTypePattern,
+      "^" + llvm::Regex::escape(Tally->getName()) + "$|" + CounterPattern);
+  if (Limiter.findLimiter(Start.E, Parents->body(), *Parents))
+    return;
+  SourceLocation Loc = isa<CXXMemberCallExpr>(Start.E)
+                           ? Start.E->getExprLoc()
+                           : Start.E->getBeginLoc();
+  if (alreadyReported(Loc))
+    return;
+  diag(Loc, "pool '%0' adds a worker here with no maximum: nothing compares "
+            "the worker count with a limit before it grows (add a maximum, "
+            "reject work when it is reached, and let idle workers exit)")
+      << Method->getParent()->getName();
+  diag(Tally->getLocation(),
+       Workers ? "workers are kept in '%0', which nothing bounds"
+               : "'%0' counts the workers and is never compared with a maximum",
+       DiagnosticIDs::Note)
+      << Tally->getName();
+  noteScaleDown(Start);
+}
+
+void PoolGrowthCheck::noteScaleDown(const utils::ThreadStart &Start) {
+  const FunctionDecl *Worker = workerBody(Start);
+  if (!Worker || !Worker->hasBody() || exitsWhenIdle(Worker->getBody()))
+    return;
+  diag(Worker->getLocation(),
+       "the pool only ever grows: a worker running this never exits while "
+       "idle (no timed wait leads to an exit)",
+       DiagnosticIDs::Note);
+}
+
+bool PoolGrowthCheck::alreadyReported(SourceLocation Loc) {
+  return !Reported.insert(Loc.getRawEncoding()).second;
+}
+
+void PoolGrowthCheck::onEndOfTranslationUnit() { Functions.reset(); }
+
+} // namespace clang::tidy::unbounded

@@ -1,0 +1,77 @@
+//===- PoolGrowthCheck.h - unbounded-pool-growth ----------------*- C++ -*-===//
+
+#ifndef UNBOUNDED_POOLGROWTHCHECK_H
+#define UNBOUNDED_POOLGROWTHCHECK_H
+
+#include "utils/FunctionParents.h"
+#include "utils/ThreadStarts.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clang::tidy::unbounded {
+
+/// Finds worker pools that grow without a maximum (a worker added on
+/// demand with no comparison against a limit, and workers that never exit
+/// while idle) and pools sized by a large constant or by the input.
+///
+/// For the user-facing documentation see:
+/// docs/checks/unbounded-pool-growth.md
+class PoolGrowthCheck : public ClangTidyCheck {
+public:
+  PoolGrowthCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void onEndOfTranslationUnit() override;
+
+  /// A pool type and the index of its thread-count argument.
+  struct PoolType {
+    std::string Name;
+    unsigned Argument;
+  };
+
+private:
+  void checkGrowth(const utils::ThreadStart &Start);
+  void checkSizing(const Expr *Construction, llvm::StringRef PoolName,
+                   const Expr *Count);
+  const FieldDecl *incrementedCounter(const FunctionDecl &Growth) const;
+  void noteScaleDown(const utils::ThreadStart &Start);
+  std::optional<unsigned> countArgument(const CXXRecordDecl &Pool,
+                                        const CXXConstructorDecl *Ctor) const;
+  bool clampedBefore(const Expr *Count, const Expr *Use,
+                     const utils::FunctionParents &Parents) const;
+  bool alreadyReported(SourceLocation Loc);
+
+  const unsigned MaxThreads;
+  const std::vector<PoolType> PoolTypes;
+  const std::string PoolTypePattern;
+  const std::string ThreadCountParameterPattern;
+  const std::string InputCountPattern;
+  const std::string WorkerCountPattern;
+  const std::string GrowthFunctionPattern;
+  const std::string CounterPattern;
+  const std::vector<std::string> LimiterFunctions;
+  const std::string LimiterTypePattern;
+  const utils::ThreadStartNames Starts;
+
+  mutable llvm::Regex PoolTypeNames;
+  mutable llvm::Regex ThreadCountParameters;
+  mutable llvm::Regex InputCounts;
+  mutable llvm::Regex GrowthFunctions;
+
+  ASTContext *Context = nullptr;
+  std::unique_ptr<utils::FunctionIndex> Functions;
+  llvm::DenseSet<unsigned> Reported;
+};
+
+} // namespace clang::tidy::unbounded
+
+#endif
