@@ -163,6 +163,7 @@ BENCHMARK(BM_BurstWorkerPool)->BURSTS;
 class MutexDeque {
 public:
   explicit MutexDeque(std::size_t) {}
+  PushStatus push(int value) { return tryPush(value); }
   PushStatus tryPush(int value) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -205,24 +206,25 @@ template <typename Queue> void BM_QueuePushPop(benchmark::State &state) {
 BENCHMARK_TEMPLATE(BM_QueuePushPop, BoundedQueue<int>);
 BENCHMARK_TEMPLATE(BM_QueuePushPop, MutexDeque);
 
-/// One producer, one consumer, 200,000 items through the queue.
+/// One producer, one consumer, 200,000 items through the queue; the
+/// argument is BoundedQueue's capacity (the deque ignores it and grows).
 template <typename Queue> void BM_QueueTransfer(benchmark::State &state) {
   constexpr int kItems = 200000;
   for (auto _ : state) {
-    Queue queue(1024);
+    Queue queue(static_cast<std::size_t>(state.range(0)));
     std::thread consumer([&] {
       for (int i = 0; i < kItems; ++i)
         benchmark::DoNotOptimize(queue.pop());
     });
     for (int i = 0; i < kItems; ++i)
-      while (queue.tryPush(int(i)) != PushStatus::Ok)
-        std::this_thread::yield(); // full: back off (only BoundedQueue can be)
+      queue.push(int(i)); // BoundedQueue blocks when full; the deque just grows
     consumer.join();
   }
   state.SetItemsProcessed(state.iterations() * kItems);
 }
-BENCHMARK_TEMPLATE(BM_QueueTransfer, BoundedQueue<int>)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_TEMPLATE(BM_QueueTransfer, MutexDeque)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_QueueTransfer, BoundedQueue<int>)
+    ->Arg(1024)->Arg(16384)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_QueueTransfer, MutexDeque)->Arg(0)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 } // namespace
 

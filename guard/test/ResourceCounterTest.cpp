@@ -218,3 +218,22 @@ TEST(ResourceCounterTest, ScopedLimitsRestore) {
   }
   EXPECT_FALSE(resourceLimits().any());
 }
+
+TEST(ResourceCounterTest, TightestLimitsOutliveTheScope) {
+  resetPeaks();
+  {
+    ResourceLimits loose;
+    loose.maxSockets = 500;
+    ScopedResourceLimits first(loose);
+    ResourceLimits tight;
+    tight.maxSockets = 100;
+    tight.maxThreads = 50;
+    ScopedResourceLimits second(tight);
+  }
+  const ResourceLimits seen = tightestLimitsSinceReset();
+  EXPECT_EQ(seen.maxSockets, 100);
+  EXPECT_EQ(seen.maxThreads, 50);
+  EXPECT_EQ(seen.maxFds, -1);
+  resetPeaks();
+  EXPECT_FALSE(tightestLimitsSinceReset().any());
+}
