@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ClientLimitsCheck.h"
 #include "ClientPerCallCheck.h"
 #include "PoolGrowthCheck.h"
 #include "ThreadCreationCheck.h"
@@ -18,6 +19,7 @@ namespace clang::tidy::unbounded {
 class UnboundedTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<ClientLimitsCheck>("unbounded-client-limits");
     Factories.registerCheck<ClientPerCallCheck>("unbounded-client-per-call");
     Factories.registerCheck<PoolGrowthCheck>("unbounded-pool-growth");
     Factories.registerCheck<ThreadCreationCheck>("unbounded-thread-creation");
