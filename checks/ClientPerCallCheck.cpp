@@ -9,6 +9,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang::ast_matchers;
 
@@ -93,6 +94,31 @@ std::string spelled(QualType Type) {
   PrintingPolicy Policy(LangOptions{});
   Policy.SuppressTagKeyword = true;
   return Type.getUnqualifiedType().getAsString(Policy);
+}
+
+/// The prefix a C library gives its functions: curl_, redis, PQ, mysql_.
+llvm::StringRef libraryPrefix(llvm::StringRef Function) {
+  Function = Function.rsplit("::").second.empty() ? Function
+                                                  : Function.rsplit("::").second;
+  size_t Underscore = Function.find('_');
+  if (Underscore != llvm::StringRef::npos)
+    return Function.take_front(Underscore + 1);
+  bool Upper = !Function.empty() && llvm::isUpper(Function.front());
+  return Function.take_while(
+      [&](char C) { return Upper ? llvm::isUpper(C) : llvm::isLower(C); });
+}
+
+/// Whether handing Ref to Call may give the handle a new owner: it is not
+/// the call's first argument (curl_multi_add_handle(multi, easy)), or the
+/// callee is not the library's own.
+bool mayAdopt(const CallExpr *Call, const DeclRefExpr *Ref,
+              llvm::StringRef Prefix) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getDeclName().isIdentifier())
+    return true;
+  bool First = Call->getNumArgs() > 0 &&
+               utils::ignoreWrappers(Call->getArg(0)) == Ref;
+  return !First || !Callee->getName().starts_with(Prefix);
 }
 
 /// Whether a loop between Ref and the function body leaves Var's scope:
@@ -207,6 +233,7 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
     return {};
   const SourceManager &SM = Context->getSourceManager();
   Fate Result{true, nullptr};
+  bool Adopted = false;
   forEachReference(Parents.body(), &Var, [&](const DeclRefExpr *Ref) {
     if (!Result.PerCall)
       return;
@@ -232,6 +259,14 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
       Result.Release = Call;
       return;
     }
+    if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+        Callee && Callee->getDeclName().isIdentifier() &&
+        llvm::is_contained(OwnerFactories, Callee->getName().str())) {
+      Result.PerCall = fateOfValue(Call, Release, Parents).PerCall;
+      return;
+    }
+    if (Call && !Release.empty() && mayAdopt(Call, Ref, libraryPrefix(Release)))
+      Adopted = true;
     // A handle copied into a member or global outlives the call.
     if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Consumer);
         Assign && Assign->isAssignmentOp() &&
@@ -239,6 +274,9 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
         utils::outlivesScope(Assign->getLHS(), Parents.body(), *Context))
       Result.PerCall = false;
   });
+  // Never released here but handed over: the new owner releases it.
+  if (Adopted && !Result.Release)
+    Result.PerCall = false;
   return Result;
 }
 

@@ -179,3 +179,23 @@ int main() {
   boost::asio::io_context io;
   boost::asio::ip::tcp::socket socket(io);
 }
+
+// Handed to a new owner that releases it.
+void addTransfer(CURLM *multi, const char *url) {
+  CURL *curl = curl_easy_init();
+  curl_easy_setopt(curl, CURLOPT_URL, url);
+  curl_multi_add_handle(multi, curl);
+}
+void enqueueForLater(std::vector<CURL *> &queue) {
+  CURL *curl = curl_easy_init();
+  queue.push_back(curl);
+}
+// A stub kept in a member holds its channel.
+struct Orders {
+  void connect() {
+    auto channel =
+        grpc::CreateChannel("orders:50051", grpc::InsecureChannelCredentials());
+    stub = Stub::NewStub(channel);
+  }
+  std::unique_ptr<Stub> stub;
+};
