@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ClientLimitsCheck.h"
+#include "ClientPerCallCheck.h"
 #include "PoolGrowthCheck.h"
 #include "ThreadCreationCheck.h"
 
@@ -17,6 +19,8 @@ namespace clang::tidy::unbounded {
 class UnboundedTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<ClientLimitsCheck>("unbounded-client-limits");
+    Factories.registerCheck<ClientPerCallCheck>("unbounded-client-per-call");
     Factories.registerCheck<PoolGrowthCheck>("unbounded-pool-growth");
     Factories.registerCheck<ThreadCreationCheck>("unbounded-thread-creation");
   }
