@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Times the driver on a whole compile database against run-clang-tidy.
 
-Median wall-clock time of N runs of, on the same translation units
+Median wall-clock and CPU time (user + system of all child processes) of
+N runs of, on the same translation units
 (default: examples/ from <build>/compile_commands.json):
   driver -j1        unbounded-tidy -p <build> <dir> -j1
   driver -j2        unbounded-tidy -p <build> <dir> -j2
@@ -16,6 +17,7 @@ usage: bench/driver.py [--build build] [--runs 5] [--dir examples]
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -25,13 +27,19 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(command):
-    start = time.monotonic()
+    """Wall time and CPU time (all descendants) of one run."""
+    start, start_cpu = time.monotonic(), cpu()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.monotonic() - start
+    elapsed, used = time.monotonic() - start, cpu() - start_cpu
     if done.returncode not in (0, 1):
         raise SystemExit("bench: %s failed: %s" % (command[0], done.stderr.decode()[-500:]))
-    return elapsed
+    return elapsed, used
 
 
 def main():
@@ -66,12 +74,13 @@ def main():
         for name, command in commands.items():
             times[name].append(timed(command))
     shutil.rmtree(cache, ignore_errors=True)
-    full = statistics.median(times["driver -j2"])
-    print("| Command | median wall time (s) | relative to driver -j2 |")
-    print("|---|---|---|")
+    full = statistics.median(wall for wall, _ in times["driver -j2"])
+    print("| Command | wall (s) | CPU (s) | wall relative to driver -j2 |")
+    print("|---|---|---|---|")
     for name, values in times.items():
-        median = statistics.median(values)
-        print("| %s | %.2f | %.2f |" % (name, median, median / full))
+        wall = statistics.median(w for w, _ in values)
+        used = statistics.median(c for _, c in values)
+        print("| %s | %.2f | %.2f | %.2f |" % (name, wall, used, wall / full))
 
 
 if __name__ == "__main__":

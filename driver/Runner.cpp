@@ -61,7 +61,8 @@ private:
     unsigned Width = 24, Filled = unsigned(Width * Done / Total);
     llvm::errs() << "\r\x1b[K[" << std::string(Filled, '#')
                  << std::string(Width - Filled, '.') << "] " << Done << "/"
-                 << Total << " files, " << Findings << " findings, "
+                 << Total << " files, " << Findings
+                 << (Findings == 1 ? " finding, " : " findings, ")
                  << minutes(Elapsed) << " elapsed, ETA " << minutes(Eta);
   }
 
