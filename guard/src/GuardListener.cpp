@@ -102,7 +102,7 @@ void GuardListener::OnTestEnd(const ::testing::TestInfo &test) {
     for (const auto &[series, value] : options_.registry->values())
       record.metricsExported.push_back(series);
   if (!record.leaks.empty() && options_.failOnLeak)
-    ADD_FAILURE() << "unbounded-guard: " << record.name << " leaked:\n" << record.leaks.describe();
+    ADD_FAILURE_AT(test.file(), test.line()) << "unbounded-guard: " << record.name << " leaked:\n" << record.leaks.describe();
   record.result = resultOf(test);
   report_.tests.push_back(std::move(record));
 }

@@ -54,6 +54,7 @@ TEST(GuardListenerTest, LeakedThreadFailsTheTestThatLeakedIt) {
   EXPECT_NE(run.output.find("Probe.LeaksThread leaked:"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("'probe-leak'"), std::string::npos) << run.output;
   EXPECT_NE(run.output.find("[  FAILED  ] Probe.LeaksThread"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("ListenerProbe.cpp:"), std::string::npos) << "failure at the TEST line";
   // The test after it is not blamed: the leaked thread is in its baseline.
   EXPECT_EQ(run.output.find("[  FAILED  ] Probe.CleanSocketClosed"), std::string::npos) << run.output;
   EXPECT_EQ(run.output.find("[  FAILED  ] Probe.CleanThreadJoined"), std::string::npos) << run.output;
