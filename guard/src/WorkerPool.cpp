@@ -5,6 +5,12 @@
 #include <system_error>
 
 namespace unbounded::guard {
+namespace {
+
+/// The pool whose worker runs on this thread, if any.
+thread_local const WorkerPool *currentPool = nullptr;
+
+} // namespace
 
 void WorkerPoolOptions::validate() const {
   if (maxWorkers == 0)
@@ -90,6 +96,7 @@ void WorkerPool::runTask(Entry &entry) {
 }
 
 void WorkerPool::workerLoop() {
+  currentPool = this;
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     const bool woke = workAvailable_.wait_for(lock, options_.idleTimeout,
@@ -128,6 +135,8 @@ void WorkerPool::shutdown(ShutdownMode mode) {
     std::unique_lock<std::mutex> lock(mutex_);
     if (stopped_)
       return;
+    if (currentPool == this)
+      throw std::logic_error("WorkerPool '" + options_.name + "': shutdown called from its own task");
     stopping_ = true;
     if (mode == ShutdownMode::Reject)
       cancelled.swap(queue_);

@@ -160,6 +160,21 @@ TEST(WorkerPoolTest, DestructorDrains) {
   EXPECT_EQ(ran, 20);
 }
 
+TEST(WorkerPoolTest, ShutdownFromItsOwnTaskIsRejected) {
+  WorkerPool pool(options(0, 1, 1));
+  std::atomic<bool> threw{false};
+  ASSERT_EQ(pool.submit([&] {
+    try {
+      pool.shutdown();
+    } catch (const std::logic_error &) {
+      threw = true;
+    }
+  }),
+            SubmitStatus::Accepted);
+  EXPECT_TRUE(eventually([&] { return threw.load(); }));
+  pool.shutdown();
+}
+
 TEST(WorkerPoolTest, StatusNames) {
   EXPECT_STREQ(submitStatusName(SubmitStatus::RejectedFull), "rejected_full");
 }

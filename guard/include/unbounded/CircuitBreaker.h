@@ -42,6 +42,7 @@ struct CircuitBreakerSettings {
   std::chrono::milliseconds timeout{0};
   /// Trips closed -> open; default: more than 5 consecutive failures.
   std::function<bool(const BreakerCounts &)> readyToTrip;
+  /// Runs under the breaker's lock: it must not call the breaker.
   std::function<void(const std::string &name, BreakerState from, BreakerState to)> onStateChange;
   /// Injectable for deterministic tests.
   std::function<Clock::time_point()> now;

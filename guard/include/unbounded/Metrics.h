@@ -51,7 +51,8 @@ using MetricGroup = std::vector<MetricHandle>;
 
 /// Thread-safe. A name is either a gauge or a counter; registering it with
 /// the other type, an invalid name or a duplicate label set throws
-/// std::invalid_argument.
+/// std::invalid_argument. Read functions run under the registry's lock: they
+/// must not register or unregister series.
 class MetricsRegistry {
 public:
   /// The registry the GoogleTest adapter and the /metrics endpoint use by default.

@@ -81,7 +81,8 @@ public:
   SubmitStatus submit(Task task, Task onCancel = {});
 
   /// Stops accepting, drains or cancels the queue, joins every worker.
-  /// Idempotent; must not be called from a task.
+  /// Idempotent. Throws std::logic_error when called from one of the pool's
+  /// own tasks (it would wait for itself).
   void shutdown(ShutdownMode mode = ShutdownMode::Drain);
 
   WorkerPoolStats stats() const;
