@@ -1,6 +1,7 @@
 //===- ClientLimitsCheck.cpp - unbounded-client-limits --------------------===//
 
 #include "ClientLimitsCheck.h"
+#include "utils/AstWalk.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/ASTContext.h"
@@ -14,18 +15,6 @@ namespace clang::tidy::unbounded {
 using Library = ClientLimitsCheck::Library;
 
 namespace {
-
-/// Whether S or anything below it matches Pred.
-template <typename Pred> bool containsStmt(const Stmt *S, Pred &&Matches) {
-  if (!S)
-    return false;
-  if (Matches(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsStmt(Child, Matches))
-      return true;
-  return false;
-}
 
 /// The variable or member an expression of the handle names.
 bool names(const Expr *E, const ValueDecl &Handle) {
@@ -181,12 +170,12 @@ bool ClientLimitsCheck::configuredIn(const FunctionDecl &Function,
     Escapes |= handsOver(Call, Handle, Kind);
     return false;
   };
-  containsStmt(Function.getBody(), Visit);
+  utils::anyStmt(Function.getBody(), Visit);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
     for (const CXXCtorInitializer *Init : Ctor->inits())
-      containsStmt(Init->getInit(), Visit);
+      utils::anyStmt(Init->getInit(), Visit);
   // Returned to the caller: configured there.
-  Escapes |= containsStmt(Function.getBody(), [&](const Stmt *S) {
+  Escapes |= utils::anyStmt(Function.getBody(), [&](const Stmt *S) {
     const auto *Return = dyn_cast<ReturnStmt>(S);
     return Return && Return->getRetValue() &&
            names(Return->getRetValue(), Handle);

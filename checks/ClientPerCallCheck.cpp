@@ -3,6 +3,7 @@
 #include "ClientPerCallCheck.h"
 #include "utils/Defaults.h"
 #include "utils/LoopBounds.h"
+#include "utils/AstWalk.h"
 #include "utils/NameLists.h"
 #include "utils/RequestContext.h"
 
@@ -60,40 +61,6 @@ std::string joinFactories(const std::vector<ClientPerCallCheck::Factory> &List) 
   for (const ClientPerCallCheck::Factory &F : List)
     Items.push_back(F.Create + "=" + F.Release);
   return utils::joinList(Items);
-}
-
-/// Whether S or anything below it matches Pred.
-template <typename Pred> bool containsStmt(const Stmt *S, Pred &&Matches) {
-  if (!S)
-    return false;
-  if (Matches(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsStmt(Child, Matches))
-      return true;
-  return false;
-}
-
-/// Calls Visit(Ref) for every reference to D below S.
-template <typename Fn>
-void forEachReference(const Stmt *S, const ValueDecl *D, Fn &&Visit) {
-  containsStmt(S, [&](const Stmt *Node) {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Node); Ref && Ref->getDecl() == D)
-      Visit(Ref);
-    return false;
-  });
-}
-
-bool isStdMove(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  return Callee && Callee->isInStdNamespace() &&
-         Callee->getDeclName().isIdentifier() && Callee->getName() == "move";
-}
-
-std::string spelled(QualType Type) {
-  PrintingPolicy Policy(LangOptions{});
-  Policy.SuppressTagKeyword = true;
-  return Type.getUnqualifiedType().getAsString(Policy);
 }
 
 /// The prefix a C library gives its functions: curl_, redis, PQ, mysql_.
@@ -193,13 +160,13 @@ void ClientPerCallCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Functions || &Functions->context() != Context)
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
   if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>("client")) {
-    onCreation(Construct, spelled(Construct->getType()), /*IsHandle=*/false,
+    onCreation(Construct, utils::spelledType(Construct->getType()), /*IsHandle=*/false,
                "");
     return;
   }
   if (const auto *Make = Result.Nodes.getNodeAs<CallExpr>("make")) {
     const auto *Args = Make->getDirectCallee()->getTemplateSpecializationArgs();
-    onCreation(Make, spelled(Args->get(0).getAsType()), /*IsHandle=*/false,
+    onCreation(Make, utils::spelledType(Args->get(0).getAsType()), /*IsHandle=*/false,
                "");
     return;
   }
@@ -216,7 +183,7 @@ void ClientPerCallCheck::check(const MatchFinder::MatchResult &Result) {
 
 bool ClientPerCallCheck::hasAsioConnection(
     const utils::FunctionParents &Parents) const {
-  return containsStmt(Parents.body(), [](const Stmt *S) {
+  return utils::anyStmt(Parents.body(), [](const Stmt *S) {
     const auto *Construct = dyn_cast<CXXConstructExpr>(S);
     const CXXRecordDecl *Class =
         Construct ? Construct->getConstructor()->getParent() : nullptr;
@@ -234,7 +201,7 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
   const SourceManager &SM = Context->getSourceManager();
   Fate Result{true, nullptr};
   bool Adopted = false;
-  forEachReference(Parents.body(), &Var, [&](const DeclRefExpr *Ref) {
+  utils::forEachReference(Parents.body(), &Var, [&](const DeclRefExpr *Ref) {
     if (!Result.PerCall)
       return;
     if (usedAcrossLoop(Ref, Var, Parents, SM)) {
@@ -250,7 +217,7 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
       return;
     }
     const auto *Call = dyn_cast_or_null<CallExpr>(Consumer);
-    if (Call && isStdMove(Call)) {
+    if (Call && utils::isStdMove(Call)) {
       Result.PerCall = fateOfValue(Call, Release, Parents).PerCall;
       return;
     }
@@ -303,7 +270,7 @@ ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
     const FunctionDecl *Callee = Call->getDirectCallee();
     bool Owner = Callee && Callee->getDeclName().isIdentifier() &&
                  llvm::is_contained(OwnerFactories, Callee->getName().str());
-    if (Owner || isStdMove(Call))
+    if (Owner || utils::isStdMove(Call))
       return fateOfValue(Call, Release, Parents);
     return {}; // handed to a function that may keep it
   }

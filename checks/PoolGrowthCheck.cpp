@@ -4,6 +4,7 @@
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
+#include "utils/AstWalk.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/ASTContext.h"
@@ -32,18 +33,6 @@ constexpr llvm::StringLiteral TimedWaits[] = {
     "timed_wait",      "try_acquire_for", "try_acquire_until",
     "pop_for",         "poll"};
 
-/// Whether S, or anything below it, matches Pred.
-template <typename Pred> bool containsStmt(const Stmt *S, Pred &&Matches) {
-  if (!S)
-    return false;
-  if (Matches(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsStmt(Child, Matches))
-      return true;
-  return false;
-}
-
 /// The member a statement increments (++n_, n_ += 1, n_.fetch_add(1)).
 const FieldDecl *incrementedField(const Stmt *S) {
   const Expr *Target = nullptr;
@@ -68,25 +57,18 @@ const FieldDecl *incrementedField(const Stmt *S) {
   return Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
 }
 
-/// A type as the code spells it (tbb::task_arena, not its detail name).
-std::string spelled(QualType Type) {
-  PrintingPolicy Policy(LangOptions{});
-  Policy.SuppressTagKeyword = true;
-  return Type.getUnqualifiedType().getAsString(Policy);
-}
-
 /// Whether a worker running Body can end while idle: it has no loop (it
 /// runs one task and ends), or a timed wait and a way out of its loop.
 bool exitsWhenIdle(const Stmt *Body) {
-  if (!containsStmt(Body, [](const Stmt *S) { return utils::isLoop(S); }))
+  if (!utils::anyStmt(Body, [](const Stmt *S) { return utils::isLoop(S); }))
     return true;
-  bool TimedWait = containsStmt(Body, [](const Stmt *S) {
+  bool TimedWait = utils::anyStmt(Body, [](const Stmt *S) {
     const auto *Call = dyn_cast<CallExpr>(S);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     return Callee && Callee->getDeclName().isIdentifier() &&
            llvm::is_contained(TimedWaits, Callee->getName());
   });
-  bool Exit = containsStmt(
+  bool Exit = utils::anyStmt(
       Body, [](const Stmt *S) { return isa<ReturnStmt, BreakStmt>(S); });
   return TimedWait && Exit;
 }
@@ -99,7 +81,7 @@ const FunctionDecl *workerBody(const utils::ThreadStart &Start) {
   if (!Method || !Method->getParent()->isLambda())
     return Function;
   const FunctionDecl *Called = nullptr;
-  containsStmt(Method->getBody(), [&](const Stmt *S) {
+  utils::anyStmt(Method->getBody(), [&](const Stmt *S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
     if (!Call || !isa<CXXThisExpr>(Call->getImplicitObjectArgument()
                                        ->IgnoreParenImpCasts()))
@@ -221,7 +203,7 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
     std::optional<unsigned> Index = countArgument(*Ctor->getParent(), Ctor);
     if (Index && *Index < Construct->getNumArgs())
-      checkSizing(Construct, spelled(Construct->getType()),
+      checkSizing(Construct, utils::spelledType(Construct->getType()),
                   Construct->getArg(*Index));
     return;
   }
@@ -232,7 +214,7 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
     std::optional<unsigned> Index =
         Pool ? countArgument(*Pool, nullptr) : std::nullopt;
     if (Index && *Index < Make->getNumArgs())
-      checkSizing(Make, spelled(Args->get(0).getAsType()),
+      checkSizing(Make, utils::spelledType(Args->get(0).getAsType()),
                   Make->getArg(*Index));
     return;
   }
@@ -244,7 +226,7 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     std::optional<unsigned> Index = countArgument(*Pool, Ctor);
     if (Index && *Index < Construct->getNumArgs())
-      checkSizing(Construct, spelled(Construct->getType()),
+      checkSizing(Construct, utils::spelledType(Construct->getType()),
                   Construct->getArg(*Index));
     return;
   }
@@ -278,12 +260,12 @@ bool PoolGrowthCheck::clampedBefore(const Expr *Count, const Expr *Use,
     return false;
   const SourceManager &SM = Context->getSourceManager();
   auto Mentions = [&](const Stmt *S) {
-    return containsStmt(S, [&](const Stmt *Node) {
+    return utils::anyStmt(S, [&](const Stmt *Node) {
       const auto *Ref = dyn_cast<DeclRefExpr>(Node);
       return Ref && Ref->getDecl() == Var;
     });
   };
-  return containsStmt(Parents.body(), [&](const Stmt *S) {
+  return utils::anyStmt(Parents.body(), [&](const Stmt *S) {
     if (!utils::isBefore(S->getBeginLoc(), Use->getBeginLoc(), SM))
       return false;
     // if (n > kMax) n = kMax;  or  if (n > kMax) return;
@@ -335,7 +317,7 @@ void PoolGrowthCheck::checkSizing(const Expr *Construction,
 const FieldDecl *
 PoolGrowthCheck::incrementedCounter(const FunctionDecl &Growth) const {
   const FieldDecl *Counter = nullptr;
-  containsStmt(Growth.getBody(), [&](const Stmt *S) {
+  utils::anyStmt(Growth.getBody(), [&](const Stmt *S) {
     Counter = incrementedField(S);
     return Counter != nullptr;
   });

@@ -1,6 +1,7 @@
 //===- ThreadLifetime.cpp - does a started thread outlive its scope -------===//
 
 #include "utils/ThreadLifetime.h"
+#include "utils/AstWalk.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -30,34 +31,6 @@ bool isWaitName(llvm::StringRef Name) {
   return Name == "join" || Name == "get" || Name == "wait" ||
          Name == "wait_for" || Name == "wait_until" || Name == "try_join_for" ||
          Name == "timed_join";
-}
-
-bool isStdMove(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  return Callee && Callee->isInStdNamespace() &&
-         Callee->getDeclName().isIdentifier() && Callee->getName() == "move" &&
-         Call->getNumArgs() == 1;
-}
-
-/// Calls every Fn(Call) for the calls below S, lambdas included.
-template <typename Fn> void forEachCall(const Stmt *S, Fn &&Visit) {
-  if (!S)
-    return;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    Visit(Call);
-  for (const Stmt *Child : S->children())
-    forEachCall(Child, Visit);
-}
-
-/// Calls Fn(Ref) for every reference to D below S.
-template <typename Fn>
-void forEachReference(const Stmt *S, const ValueDecl *D, Fn &&Visit) {
-  if (!S)
-    return;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == D)
-    Visit(Ref);
-  for (const Stmt *Child : S->children())
-    forEachReference(Child, D, Visit);
 }
 
 class LifetimeAnalysis {
