@@ -345,6 +345,14 @@ int runAsWorker(const Options &O, std::unique_ptr<CompilationDatabase> Fixed) {
   return NoFindings;
 }
 
+template <typename T>
+void append(std::vector<T> &To, std::vector<T> &From) {
+  To.insert(To.end(), std::make_move_iterator(From.begin()),
+            std::make_move_iterator(From.end()));
+}
+
+/// `unbounded-tidy merge`: shard reports become one report, finished
+/// exactly like a full run's.
 int merge(const Options &O, const Inputs &In) {
   Report R;
   for (const std::string &Path : O.Sources) {
@@ -355,14 +363,10 @@ int merge(const Options &O, const Inputs &In) {
            "': " + llvm::toString(Part.takeError()));
     if (R.Root.empty())
       R.Root = O.HasRoot ? O.Root : Part->Root;
-    for (auto *Field : {&Part->Units, &Part->ChecksRun})
-      (Field == &Part->Units ? R.Units : R.ChecksRun)
-          .insert((Field == &Part->Units ? R.Units : R.ChecksRun).end(),
-                  Field->begin(), Field->end());
-    for (auto *Field : {&Part->Findings, &Part->Errors})
-      (Field == &Part->Findings ? R.Findings : R.Errors)
-          .insert((Field == &Part->Findings ? R.Findings : R.Errors).end(),
-                  Field->begin(), Field->end());
+    append(R.Units, Part->Units);
+    append(R.ChecksRun, Part->ChecksRun);
+    append(R.Findings, Part->Findings);
+    append(R.Errors, Part->Errors);
   }
   finalize(R, In.Settings);
   writeOutputs(R, O);
