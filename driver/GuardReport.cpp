@@ -140,7 +140,8 @@ std::vector<GuardEvidence> derive(const Observed &Seen) {
   else if (!Seen.LimitedPassed.empty())
     Out.push_back({"artificial-resource-limits", true,
                    std::to_string(Seen.LimitedPassed.size()) +
-                       " tests passed under artificial limits (" +
+                       (Seen.LimitedPassed.size() == 1 ? " test" : " tests") +
+                       " passed under artificial limits (" +
                        list(Seen.LimitedPassed) + ")"});
   return Out;
 }
