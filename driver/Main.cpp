@@ -429,6 +429,16 @@ int lint(const Options &O, const Inputs &In,
   }
   std::string Self =
       llvm::sys::fs::getMainExecutable(Argv0, (void *)&validateCheckGlobs);
+  // The version number does not change with every rebuild during
+  // development; the binary's size and time do.
+  std::string Binary;
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(Self, Status))
+    Binary = std::to_string(Status.getSize()) + ":" +
+            std::to_string(Status.getLastModificationTime()
+                               .time_since_epoch()
+                               .count()) +
+            "\n";
   Report R;
   R.Root = O.Root;
   std::vector<Job> Jobs;
@@ -438,7 +448,7 @@ int lint(const Options &O, const Inputs &In,
       R.ChecksRun.push_back(Check);
     Job J{File, workerArguments(O, Self, File), ""};
     if (Cache)
-      J.CacheKey = ResultCache::key(configurationAsText(Effective),
+      J.CacheKey = ResultCache::key(Binary + configurationAsText(Effective),
                                     commandText(*Compilations, File), File);
     Jobs.push_back(std::move(J));
   }
