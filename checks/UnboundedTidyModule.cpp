@@ -7,6 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "PoolGrowthCheck.h"
+#include "QueueCapacityCheck.h"
+#include "QueueGrowthCheck.h"
+#include "SilentDropCheck.h"
 #include "ThreadCreationCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -18,6 +21,9 @@ class UnboundedTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<PoolGrowthCheck>("unbounded-pool-growth");
+    Factories.registerCheck<QueueCapacityCheck>("unbounded-queue-capacity");
+    Factories.registerCheck<QueueGrowthCheck>("unbounded-queue-growth");
+    Factories.registerCheck<SilentDropCheck>("unbounded-silent-drop");
     Factories.registerCheck<ThreadCreationCheck>("unbounded-thread-creation");
   }
 };
