@@ -52,35 +52,6 @@ std::string spelled(QualType Type) {
   return Type.getUnqualifiedType().getAsString(Policy);
 }
 
-/// N of a boost::lockfree::capacity<N> among a queue's template arguments.
-std::optional<uint64_t> templateCapacity(const CXXRecordDecl &Queue) {
-  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Queue);
-  if (!Spec)
-    return std::nullopt;
-  std::vector<TemplateArgument> Args;
-  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
-    // queue<T, Options...>: the options arrive as one pack.
-    if (Arg.getKind() == TemplateArgument::Pack)
-      Args.insert(Args.end(), Arg.pack_begin(), Arg.pack_end());
-    else
-      Args.push_back(Arg);
-  }
-  for (const TemplateArgument &Arg : Args) {
-    if (Arg.getKind() != TemplateArgument::Type)
-      continue;
-    const auto *Option = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-        Arg.getAsType()->getAsCXXRecordDecl());
-    if (!Option || !Option->getDeclName().isIdentifier() ||
-        Option->getName() != "capacity" ||
-        !utils::isNamedAnyOf(Option, {"::boost::lockfree::capacity"}))
-      continue;
-    const TemplateArgumentList &Value = Option->getTemplateArgs();
-    if (Value.size() == 1 && Value[0].getKind() == TemplateArgument::Integral)
-      return Value[0].getAsIntegral().getZExtValue();
-  }
-  return std::nullopt;
-}
-
 } // namespace
 
 QueueCapacityCheck::QueueCapacityCheck(StringRef Name,
@@ -275,7 +246,7 @@ void QueueCapacityCheck::checkCapacity(const Expr *Capacity,
 void QueueCapacityCheck::checkTemplateCapacity(const DeclaratorDecl &Declared,
                                                ASTContext &Ctx) {
   const CXXRecordDecl *Queue = utils::recordOf(Declared.getType());
-  std::optional<uint64_t> Capacity = Queue ? templateCapacity(*Queue) : std::nullopt;
+  std::optional<uint64_t> Capacity = Queue ? utils::lockfreeCapacity(*Queue) : std::nullopt;
   if (!Capacity || *Capacity <= MaxCapacity)
     return;
   SourceLocation Loc = Declared.getTypeSpecStartLoc();

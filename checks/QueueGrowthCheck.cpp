@@ -29,6 +29,7 @@ constexpr llvm::StringLiteral DefaultConcurrentPushFunctions =
     "::tbb::detail::d2::concurrent_queue::push;"
     "::tbb::detail::d2::concurrent_queue::emplace;"
     "::tbb::concurrent_queue::push;::tbb::concurrent_queue::emplace;"
+    "::boost::lockfree::queue::push;"
     "::moodycamel::ConcurrentQueue::enqueue;"
     "::moodycamel::ConcurrentQueue::enqueue_bulk;"
     "::moodycamel::BlockingConcurrentQueue::enqueue;"
@@ -148,6 +149,10 @@ void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   bool Concurrent = Nodes.getNodeAs<CXXMemberCallExpr>("concurrent") != nullptr;
   const auto *Call = Concurrent ? Nodes.getNodeAs<CXXMemberCallExpr>("concurrent")
                                 : Nodes.getNodeAs<CXXMemberCallExpr>("locked");
+  // A fixed-size Boost.Lockfree queue is bounded; its push fails instead.
+  if (const CXXRecordDecl *Record = Call->getRecordDecl();
+      Concurrent && Record && utils::isFixedSizeLockfree(*Record))
+    return;
   const ValueDecl *Queue =
       utils::referencedDecl(Call->getImplicitObjectArgument());
   // Only storage that several threads can reach is a queue between them;
@@ -246,13 +251,27 @@ bool QueueGrowthCheck::trimmedAfter(const Stmt *S, const Stmt *Target,
   });
 }
 
+bool QueueGrowthCheck::removedBefore(const Stmt *S, const Stmt *Target,
+                                     const ValueDecl *Queue) const {
+  // q.pop_front(); ...; q.push_back(item);  -- a rotation, not growth.
+  const SourceManager &SM = Context->getSourceManager();
+  static constexpr llvm::StringRef Removals[] = {"pop", "pop_front", "pop_back",
+                                                 "erase"};
+  return containsStmt(S, [&](const Stmt *Node) {
+    return isa<CXXMemberCallExpr>(Node) &&
+           utils::isBefore(Node->getBeginLoc(), Target->getBeginLoc(), SM) &&
+           callsOn(Node, Queue, Removals);
+  });
+}
+
 bool QueueGrowthCheck::isBounded(const Push &P,
                                  const utils::FunctionParents &Parents) const {
   utils::LimiterDetection Limiter(*Context, LimiterFunctions,
                                   LimiterTypePattern, SizeNamePattern);
   return Limiter.findLimiter(P.Call, Parents.body(), Parents) ||
          waitsForSpace(Parents.body(), P.Call) ||
-         trimmedAfter(Parents.body(), P.Call, P.Queue);
+         trimmedAfter(Parents.body(), P.Call, P.Queue) ||
+         removedBefore(Parents.body(), P.Call, P.Queue);
 }
 
 void QueueGrowthCheck::checkPush(const Push &P) {

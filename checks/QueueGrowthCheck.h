@@ -44,6 +44,8 @@ private:
   bool holdsLock(const Stmt *Body, const Stmt *Target) const;
   bool isBounded(const Push &P, const utils::FunctionParents &Parents) const;
   bool waitsForSpace(const Stmt *S, const Stmt *Target) const;
+  bool removedBefore(const Stmt *S, const Stmt *Target,
+                     const ValueDecl *Queue) const;
   bool trimmedAfter(const Stmt *S, const Stmt *Target,
                     const ValueDecl *Queue) const;
 

@@ -142,6 +142,10 @@ bool SilentDropCheck::isFallible(const CXXMemberCallExpr &Call) const {
   if (!Method || !Method->getDeclName().isIdentifier() ||
       !Method->getReturnType()->isBooleanType())
     return false;
+  // A Boost.Lockfree queue without a fixed size allocates instead of failing.
+  if (Method->getName() == "push" &&
+      utils::isNamedAnyOf(Method->getParent(), {"::boost::lockfree::queue"}))
+    return utils::isFixedSizeLockfree(*Method->getParent());
   if (utils::isFunctionNamedAnyOf(Method, FallibleFunctions) ||
       llvm::is_contained(TryMethods, Method->getName()))
     return true;

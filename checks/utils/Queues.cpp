@@ -123,6 +123,51 @@ std::optional<QualType> elementType(const CXXRecordDecl &Queue,
   return std::nullopt;
 }
 
+/// A class template specialization's arguments, packs expanded
+/// (queue<T, Options...> receives its options as one pack).
+static std::vector<TemplateArgument> flatArguments(const CXXRecordDecl &Record) {
+  std::vector<TemplateArgument> Args;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Record);
+  if (!Spec)
+    return Args;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    if (Arg.getKind() == TemplateArgument::Pack)
+      Args.insert(Args.end(), Arg.pack_begin(), Arg.pack_end());
+    else
+      Args.push_back(Arg);
+  }
+  return Args;
+}
+
+/// The integral argument of a boost::lockfree::<Option><N> among Record's
+/// template arguments.
+static std::optional<uint64_t> lockfreeOption(const CXXRecordDecl &Record,
+                                              llvm::StringRef Option) {
+  for (const TemplateArgument &Arg : flatArguments(Record)) {
+    if (Arg.getKind() != TemplateArgument::Type)
+      continue;
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Arg.getAsType()->getAsCXXRecordDecl());
+    if (!Spec || !Spec->getDeclName().isIdentifier() ||
+        Spec->getName() != Option ||
+        !isNamedAnyOf(Spec, {("::boost::lockfree::" + Option).str()}))
+      continue;
+    const TemplateArgumentList &Value = Spec->getTemplateArgs();
+    if (Value.size() == 1 && Value[0].getKind() == TemplateArgument::Integral)
+      return Value[0].getAsIntegral().getZExtValue();
+  }
+  return std::nullopt;
+}
+
+std::optional<uint64_t> lockfreeCapacity(const CXXRecordDecl &Queue) {
+  return lockfreeOption(Queue, "capacity");
+}
+
+bool isFixedSizeLockfree(const CXXRecordDecl &Queue) {
+  std::optional<uint64_t> Fixed = lockfreeOption(Queue, "fixed_sized");
+  return lockfreeCapacity(Queue) || (Fixed && *Fixed != 0);
+}
+
 std::string withThousands(uint64_t Value) {
   std::string Digits = std::to_string(Value);
   std::string Result;

@@ -51,6 +51,14 @@ const CXXRecordDecl *recordOf(QualType T);
 std::optional<QualType> elementType(const CXXRecordDecl &Queue,
                                     ASTContext &Ctx);
 
+/// N of a boost::lockfree::capacity<N> among a queue's template arguments.
+std::optional<uint64_t> lockfreeCapacity(const CXXRecordDecl &Queue);
+
+/// Whether a Boost.Lockfree queue has a fixed size (capacity<N> or
+/// fixed_sized<true>): only then does its push fail when it is full; a
+/// queue without one allocates another node instead.
+bool isFixedSizeLockfree(const CXXRecordDecl &Queue);
+
 /// 1048576 → "1,048,576".
 std::string withThousands(uint64_t Value);
 

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <boost/lockfree/queue.hpp>
 #include <concurrentqueue/blockingconcurrentqueue.h>
 #include <concurrentqueue/concurrentqueue.h>
 #include <deque>
@@ -119,6 +120,22 @@ void submit(Task t, const Event &e) {
   // CHECK: :[[@LINE-1]]:20: warning: queue 'blockingIncoming' grows without bound: 'BlockingConcurrentQueue' has no capacity
   // CHECK-NEXT: :[[@LINE-10]]:44: note: 'blockingIncoming' is declared here with no capacity
 }
+
+// A Boost.Lockfree queue without a fixed size allocates a node per push
+// (vit-vit/CTPL's pool queue); a fixed-size one fails instead.
+class LockfreePool {
+public:
+  void push(Task *t) {
+    q.push(t);
+    // CHECK: :[[@LINE-1]]:7: warning: queue 'q' grows without bound: 'queue' has no capacity and nothing compares its size with a limit before this 'push'
+    // CHECK-NEXT: :[[@LINE+5]]:34: note: 'q' is declared here with no capacity
+    (void)fixed.push(t);
+  }
+
+private:
+  boost::lockfree::queue<Task *> q;
+  boost::lockfree::queue<Task *, boost::lockfree::capacity<128>> fixed;
+};
 
 // ---- Negatives ---------------------------------------------------------------
 
@@ -235,6 +252,22 @@ public:
 
 private:
   std::counting_semaphore<64> slots{64};
+  std::mutex m;
+  std::deque<int> items;
+};
+
+// Rotations move an item within the queue (found on
+// DeveloperPaul123/thread-pool's thread_safe_queue).
+class Rotating {
+public:
+  void rotate() {
+    std::lock_guard<std::mutex> lock(m);
+    int first = items.front();
+    items.pop_front();
+    items.push_back(first);
+  }
+
+private:
   std::mutex m;
   std::deque<int> items;
 };

@@ -23,7 +23,7 @@ void log(const char *);
 
 // ---- Positives: the result is discarded -----------------------------------------
 
-void discarded(boost::lockfree::queue<Event> &lf,
+void discarded(boost::lockfree::queue<Event, boost::lockfree::capacity<1024>> &lf,
                boost::lockfree::spsc_queue<Event> &spsc,
                moodycamel::ConcurrentQueue<Event> &moody,
                folly::MPMCQueue<Event> &mpmc,
@@ -115,6 +115,19 @@ private:
   EventQueue events;
   Metrics metrics;
 };
+
+// A Boost.Lockfree queue without a fixed size allocates a node instead of
+// failing (found on vit-vit/CTPL, whose pool pushes to one): its push is an
+// unbounded-queue-growth matter, not a silent drop; bounded_push can fail.
+void growable(boost::lockfree::queue<Event *> &q,
+              boost::lockfree::queue<Event, boost::lockfree::fixed_sized<true>> &fixed,
+              Event *e) {
+  q.push(e);
+  q.bounded_push(e);
+  // CHECK: :[[@LINE-1]]:5: warning: result of 'bounded_push' is discarded
+  fixed.push(*e);
+  // CHECK: :[[@LINE-1]]:9: warning: result of 'push' is discarded
+}
 
 bool handled(rigtorp::SPSCQueue<Event> &q, boost::lockfree::queue<Event> &lf,
              tbb::concurrent_bounded_queue<Event> &bounded,
