@@ -264,11 +264,40 @@ bool QueueGrowthCheck::removedBefore(const Stmt *S, const Stmt *Target,
   });
 }
 
+bool QueueGrowthCheck::guardedThroughVariable(
+    const Push &P, const utils::FunctionParents &Parents,
+    const utils::LimiterDetection &Limiter) const {
+  // const bool room = q.size() < max; if (room) q.push_back(x);
+  auto HasLimitTest = [&](const Stmt *S) {
+    return containsStmt(S, [&](const Stmt *Node) {
+      const auto *Compare = dyn_cast<BinaryOperator>(Node);
+      return Compare && Compare->isComparisonOp() &&
+             Limiter.limitComparison(Compare).has_value();
+    });
+  };
+  for (const Stmt *Node = P.Call, *Parent = Parents.parent(P.Call); Parent;
+       Node = Parent, Parent = Parents.parent(Parent)) {
+    const auto *If = dyn_cast<IfStmt>(Parent);
+    if (!If || Node == If->getCond())
+      continue;
+    bool Tested = containsStmt(If->getCond(), [&](const Stmt *Cond) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(Cond);
+      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      return Var && Var->isLocalVarDecl() && Var->getInit() &&
+             HasLimitTest(Var->getInit());
+    });
+    if (Tested)
+      return true;
+  }
+  return false;
+}
+
 bool QueueGrowthCheck::isBounded(const Push &P,
                                  const utils::FunctionParents &Parents) const {
   utils::LimiterDetection Limiter(*Context, LimiterFunctions,
                                   LimiterTypePattern, SizeNamePattern);
   return Limiter.findLimiter(P.Call, Parents.body(), Parents) ||
+         guardedThroughVariable(P, Parents, Limiter) ||
          waitsForSpace(Parents.body(), P.Call) ||
          trimmedAfter(Parents.body(), P.Call, P.Queue) ||
          removedBefore(Parents.body(), P.Call, P.Queue);

@@ -4,6 +4,7 @@
 #define UNBOUNDED_QUEUEGROWTHCHECK_H
 
 #include "utils/FunctionParents.h"
+#include "utils/LimiterDetection.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -43,6 +44,9 @@ private:
   void checkPush(const Push &P);
   bool holdsLock(const Stmt *Body, const Stmt *Target) const;
   bool isBounded(const Push &P, const utils::FunctionParents &Parents) const;
+  bool guardedThroughVariable(const Push &P,
+                              const utils::FunctionParents &Parents,
+                              const utils::LimiterDetection &Limiter) const;
   bool waitsForSpace(const Stmt *S, const Stmt *Target) const;
   bool removedBefore(const Stmt *S, const Stmt *Target,
                      const ValueDecl *Queue) const;

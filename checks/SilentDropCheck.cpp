@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <functional>
 
 using namespace clang::ast_matchers;
 
@@ -94,6 +95,30 @@ Use useOf(const Expr *Call, const utils::FunctionParents &Parents) {
   return utils::isSilentBranch(Failure) ? Use::Silent : Use::Handled;
 }
 
+/// Whether every return of a method's visible body returns `true`: a push
+/// that always succeeds (vit-vit/CTPL's ctpl_stl.h Queue::push) drops nothing.
+bool alwaysSucceeds(const CXXMethodDecl &Method) {
+  const FunctionDecl *Definition = Method.getDefinition();
+  if (!Definition || !Definition->getBody())
+    return false;
+  bool OnlyTrue = true;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S) || !OnlyTrue)
+      return;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      const auto *Literal = dyn_cast_or_null<CXXBoolLiteralExpr>(
+          Return->getRetValue() ? Return->getRetValue()->IgnoreParenImpCasts()
+                                : nullptr);
+      OnlyTrue = Literal && Literal->getValue();
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Definition->getBody());
+  return OnlyTrue;
+}
+
 /// A boolean option as clang-tidy spells them ("true", "1", "On"); parsed
 /// here because the plugin may not link clang-tidy's own option parser.
 bool isTrue(llvm::StringRef Value) {
@@ -152,7 +177,8 @@ bool SilentDropCheck::isFallible(const CXXMemberCallExpr &Call) const {
   const CXXRecordDecl *Queue = Call.getRecordDecl();
   return Queue && Queue->getDeclName().isIdentifier() &&
          QueueTypeNames.match(Queue->getName()) &&
-         llvm::is_contained(QueuePushMethods, Method->getName());
+         llvm::is_contained(QueuePushMethods, Method->getName()) &&
+         !alwaysSucceeds(*Method);
 }
 
 void SilentDropCheck::check(const MatchFinder::MatchResult &Result) {

@@ -256,6 +256,29 @@ private:
   std::deque<int> items;
 };
 
+// A limit test kept in a variable (found on examples/src/http_client.cpp,
+// whose idle connection list is bounded by max_idle_per_host).
+class IdleList {
+public:
+  void checkin(int fd, bool keep) {
+    std::lock_guard<std::mutex> lock(m);
+    const bool room = idle.size() < max_idle;
+    if (keep && room)
+      idle.push_back(fd);
+  }
+  int checkout() {
+    std::lock_guard<std::mutex> lock(m);
+    int fd = idle.front();
+    idle.pop_front();
+    return fd;
+  }
+
+private:
+  std::mutex m;
+  std::deque<int> idle;
+  std::size_t max_idle = 100;
+};
+
 // Rotations move an item within the queue (found on
 // DeveloperPaul123/thread-pool's thread_safe_queue).
 class Rotating {

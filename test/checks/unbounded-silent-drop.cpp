@@ -129,6 +129,19 @@ void growable(boost::lockfree::queue<Event *> &q,
   // CHECK: :[[@LINE-1]]:9: warning: result of 'push' is discarded
 }
 
+// A push that always returns true cannot fail (found on vit-vit/CTPL's
+// ctpl_stl.h, whose Queue::push returns true after an unbounded push).
+template <typename T> class LockedQueue {
+public:
+  bool push(const T &value) {
+    items.push(value);
+    return true;
+  }
+private:
+  std::queue<T> items;
+};
+void alwaysTrue(LockedQueue<Event> &q, const Event &e) { q.push(e); }
+
 bool handled(rigtorp::SPSCQueue<Event> &q, boost::lockfree::queue<Event> &lf,
              tbb::concurrent_bounded_queue<Event> &bounded,
              rigtorp::MPMCQueue<Event> &rig, std::queue<Event> &plain,
