@@ -18,7 +18,14 @@ PACKAGES=(
   "libclang-${LLVM_VERSION}-dev" "llvm-${LLVM_VERSION}-dev" "llvm-${LLVM_VERSION}-tools"
   libgtest-dev           # unit tests of the shared analyses
   libboost-thread-dev    # integration tests against Boost.Thread's headers
+  libboost-dev libtbb-dev # integration tests against Boost.Asio's and oneTBB's pools
+  libcurl4-openssl-dev libcpp-httplib-dev libhiredis-dev libpqxx-dev libpq-dev
+  libmariadb-dev         # integration tests of the client checks (with gRPC, above)
   clang-tidy-14          # the plugin's version guard is tested against it
+  "libclang-rt-${LLVM_VERSION}-dev" # guard/: ThreadSanitizer runtime of the stress test
+  libbenchmark-dev libcpp-httplib-dev prometheus # guard/: benchmark, /metrics, promtool
+  libgrpc++-dev libprotobuf-dev # unbounded-clangd links libclangdMain.a, which needs them
+  neovim                 # the editor test of unbounded-clangd (test/clangd)
 )
 
 install_packages() {
@@ -35,12 +42,27 @@ install_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "${missing[@]}"
 }
 
+# The driver's SARIF test validates with @microsoft/sarif-multitool, kept in
+# the build directory (not committed); without it that test is skipped.
+install_sarif_validator() {
+  [ -x "$BUILD_DIR/npm/node_modules/.bin/sarif-multitool" ] && return 0
+  if ! command -v npm >/dev/null; then
+    PACKAGES=(npm)
+    install_packages
+  fi
+  mkdir -p "$BUILD_DIR/npm"
+  npm install --no-save --no-audit --no-fund --prefix "$BUILD_DIR/npm" \
+    @microsoft/sarif-multitool@5.7.0 \
+    || echo "dev.sh: could not install the SARIF validator; its test is skipped" >&2
+}
+
 build() {
   install_packages
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     cmake -S . -B "$BUILD_DIR" -G Ninja -DUNBOUNDED_LLVM_VERSION="$LLVM_VERSION"
   fi
   cmake --build "$BUILD_DIR" -j "$JOBS"
+  install_sarif_validator
 }
 
 case "${1:-}" in

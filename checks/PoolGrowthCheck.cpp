@@ -1,6 +1,7 @@
 //===- PoolGrowthCheck.cpp - unbounded-pool-growth ------------------------===//
 
 #include "PoolGrowthCheck.h"
+#include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/NameLists.h"
@@ -147,24 +148,14 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
           "[Rr]equest|[Ii]tem|[Tt]ask|[Jj]ob|[Mm]essage|[Ee]vent|"
           "[Cc]onnection|[Cc]lient|[Uu]ser|[Oo]rder|[Ee]ntr|[Rr]ow|[Ff]ile|"
           "[Ll]ine|[Ii]nput")),
-      WorkerCountPattern(Options.get(
-          "WorkerCountPattern",
-          "[Tt]hread|[Ww]orker|[Cc]ores?$|[Cc]pu|CPU|[Cc]oncurren|[Pp]arallel|"
-          "[Pp]ool")),
+      WorkerCountPattern(Options.get("WorkerCountPattern", utils::defaults::WorkerCountPattern)),
       GrowthFunctionPattern(Options.get(
           "GrowthFunctionPattern",
           "([Aa]dd|[Gg]row|[Ss]pawn|[Ss]cale|[Ee]xpand|[Ee]nsure|[Mm]ore|"
           "[Nn]ew).*([Ww]orker|[Tt]hread)")),
-      CounterPattern(Options.get(
-          "CounterPattern", "active|inflight|in_flight|running|live|pending|"
-                            "outstanding|busy|concurren|thread|worker|max|"
-                            "limit|capacity|permit|slot")),
-      LimiterFunctions(utils::parseList(Options.get(
-          "LimiterFunctions",
-          "::sem_wait;::sem_timedwait;::sem_trywait;::sem_clockwait"))),
-      LimiterTypePattern(Options.get(
-          "LimiterTypePattern", "[Ss]emaphore|[Ll]imiter|[Tt]oken_?[Bb]ucket|"
-                                "[Pp]ermit|[Tt]hrottle")),
+      CounterPattern(Options.get("CounterPattern", utils::defaults::CounterPattern)),
+      LimiterFunctions(utils::parseList(Options.get("LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(Options.get("LimiterTypePattern", utils::defaults::LimiterTypePattern)),
       Starts{{"::std::thread", "::std::jthread", "::boost::thread"},
              {"::std::jthread"},
              {"::std::async", "::boost::async"},

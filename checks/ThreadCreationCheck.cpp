@@ -1,6 +1,7 @@
 //===- ThreadCreationCheck.cpp - unbounded-thread-creation ----------------===//
 
 #include "ThreadCreationCheck.h"
+#include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/NameLists.h"
@@ -96,29 +97,13 @@ ThreadCreationCheck::ThreadCreationCheck(StringRef Name,
              utils::parseList(Options.get("CreateFunctions",
                                           "::pthread_create;::thrd_create")),
              utils::parseList(Options.get("DetachedSpawnFunctions", ""))},
-      MaxIterations(Options.get("MaxIterations", 64U)),
-      WorkerCountPattern(Options.get(
-          "WorkerCountPattern",
-          "[Tt]hread|[Ww]orker|[Cc]ores?$|[Cc]pu|CPU|[Cc]oncurren|[Pp]arallel|"
-          "[Pp]ool")),
-      HandlerRegistrationPattern(Options.get(
-          "HandlerRegistrationPattern",
-          "^(Get|Post|Put|Patch|Delete|Options|route|Route|add_route|AddRoute|"
-          "handle|Handle|set_handler|SetHandler|register_handler|"
-          "registerHandler|RegisterHandler|set_[a-z_]*handler|"
-          "add_[a-z_]*handler|[Oo]n|on_[a-z_]+|On[A-Z][A-Za-z]*|subscribe|"
-          "Subscribe|connect|async_accept|async_read|async_read_some|"
-          "async_receive|async_receive_from|async_wait)$")),
-      LimiterFunctions(utils::parseList(Options.get(
-          "LimiterFunctions",
-          "::sem_wait;::sem_timedwait;::sem_trywait;::sem_clockwait"))),
-      LimiterTypePattern(Options.get(
-          "LimiterTypePattern", "[Ss]emaphore|[Ll]imiter|[Tt]oken_?[Bb]ucket|"
-                                "[Pp]ermit|[Tt]hrottle")),
-      CounterPattern(Options.get(
-          "CounterPattern", "active|inflight|in_flight|running|live|pending|"
-                            "outstanding|busy|concurren|thread|worker|max|"
-                            "limit|capacity|permit|slot")),
+      MaxIterations(Options.get("MaxIterations", utils::defaults::MaxIterations)),
+      WorkerCountPattern(Options.get("WorkerCountPattern", utils::defaults::WorkerCountPattern)),
+      HandlerRegistrationPattern(Options.get("HandlerRegistrationPattern",
+                  utils::defaults::HandlerRegistrationPattern)),
+      LimiterFunctions(utils::parseList(Options.get("LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(Options.get("LimiterTypePattern", utils::defaults::LimiterTypePattern)),
+      CounterPattern(Options.get("CounterPattern", utils::defaults::CounterPattern)),
       RegistrationNames(HandlerRegistrationPattern) {}
 
 void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ClientLimitsCheck.h"
+#include "ClientPerCallCheck.h"
 #include "PoolGrowthCheck.h"
 #include "QueueCapacityCheck.h"
 #include "QueueGrowthCheck.h"
@@ -20,6 +22,8 @@ namespace clang::tidy::unbounded {
 class UnboundedTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<ClientLimitsCheck>("unbounded-client-limits");
+    Factories.registerCheck<ClientPerCallCheck>("unbounded-client-per-call");
     Factories.registerCheck<PoolGrowthCheck>("unbounded-pool-growth");
     Factories.registerCheck<QueueCapacityCheck>("unbounded-queue-capacity");
     Factories.registerCheck<QueueGrowthCheck>("unbounded-queue-growth");

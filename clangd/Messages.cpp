@@ -70,8 +70,8 @@ std::string checksSkippedMessage(llvm::StringRef File) {
           "[unbounded-*]'), or clangd's FastCheckFilter dropped them: its "
           "default, Strict, silently skips every check clangd has not "
           "measured as fast, ours included. Put 'Diagnostics: ClangTidy: "
-          "FastCheckFilter: None' in a .clangd above the file (see "
-          "docs/editors.md).")
+          "FastCheckFilter: Loose' (or None) in a .clangd above the file "
+          "(see docs/editors.md).")
       .str();
 }
 

@@ -239,7 +239,7 @@ std::string studyChecks(const CaseStudy &Study) {
 std::string mdEscape(llvm::StringRef Text) {
   std::string Result;
   for (char C : Text) {
-    if (llvm::StringRef("|*_`[]<>").contains(C))
+    if (llvm::StringRef("|`[]<>").contains(C))
       Result += '\\';
     Result += C == '\n' ? ' ' : C;
   }

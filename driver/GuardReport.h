@@ -1,9 +1,11 @@
 //===- GuardReport.h - runtime evidence for the checklist -------*- C++ -*-===//
 ///
 /// \file
-/// The runtime-guard library's JSON report (docs/driver.md, "Guard report"):
-/// per checklist item, whether the guarded tests established it, and the
-/// evidence. Only the fields read here are validated; others are ignored.
+/// The runtime-guard library's JSON report (schema unbounded-guard-report,
+/// version 1; docs/driver.md, "Guard report"): its tests' exported metrics,
+/// rejections and artificial limits become evidence for checklist items,
+/// and an optional "checklist" array states items directly. Only the
+/// fields read here are validated; others are ignored.
 ///
 //===----------------------------------------------------------------------===//
 #ifndef UNBOUNDED_DRIVER_GUARDREPORT_H

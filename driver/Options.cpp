@@ -57,7 +57,7 @@ cl::opt<bool> DumpConfig("dump-config",
 cl::opt<bool> Quiet("quiet",
                     cl::desc("No progress and no closing summary"),
                     cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::value_desc("N"),
+cl::opt<unsigned> Jobs("j", cl::value_desc("N"), cl::Prefix,
                        cl::desc("Lint N translation units at once (default: "
                                 "the number of cores)"),
                        cl::cat(Category));

@@ -19,8 +19,12 @@ unsigned Report::counted() const {
 
 void addUnit(Report &R, UnitResult Unit) {
   R.Units.push_back(Unit.File);
-  for (Finding &F : Unit.Diagnostics)
+  for (Finding &F : Unit.Diagnostics) {
+    // Errors without a place (a missing file) belong to their TU.
+    if (F.Where.File.empty())
+      F.Where.File = Unit.File;
     (F.Level == "error" ? R.Errors : R.Findings).push_back(std::move(F));
+  }
 }
 
 static void sortUnique(std::vector<Finding> &Findings) {

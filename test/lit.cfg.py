@@ -43,8 +43,26 @@ config.substitutions.append(("%tools", tools))
 config.substitutions.append(("%build", config.unbounded_build_dir))
 config.substitutions.append(("%srcroot", config.unbounded_source_dir))
 
+# unbounded-clangd and the LSP client that drives it (test/clangd).
+config.substitutions.append(
+    ("%unbounded_clangd", os.path.join(config.unbounded_build_dir, "bin", "unbounded-clangd")))
+config.substitutions.append(
+    ("%lsp_client", "%s %s" % (config.python, os.path.join(tools, "lsp_client.py"))))
+if shutil.which("nvim"):
+    config.available_features.add("neovim")
+
 # Another major version of clang-tidy, for the plugin's version guard.
 other = shutil.which("clang-tidy-14")
 if other:
     config.available_features.add("other-clang-tidy")
     config.substitutions.append(("%other_clang_tidy", other))
+
+# Microsoft's SARIF validator, installed by dev.sh with npm into the build
+# directory (never committed): tests that need it say REQUIRES: sarif-multitool.
+multitool = os.path.join(config.unbounded_build_dir, "npm", "node_modules", ".bin",
+                         "sarif-multitool")
+if os.path.exists(multitool):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_multitool", multitool))
+if shutil.which("git"):
+    config.available_features.add("git")

@@ -126,6 +126,19 @@ const FunctionParents *FunctionIndex::containing(const FunctionDecl &Pattern,
   return nullptr;
 }
 
+const FunctionDecl *FunctionIndex::writtenFunctionOf(const Stmt *S) const {
+  const FunctionDecl *Found =
+      writtenFunctionAt(*Ctx.getTranslationUnitDecl(), S->getBeginLoc());
+  // A member of a local class: the innermost function.
+  while (Found) {
+    const FunctionDecl *Inner = writtenFunctionAt(*Found, S->getBeginLoc());
+    if (!Inner || Inner == Found)
+      return Found;
+    Found = Inner;
+  }
+  return nullptr;
+}
+
 const FunctionParents *FunctionIndex::enclosing(const Stmt *S) {
   const FunctionDecl *Written =
       writtenFunctionAt(*Ctx.getTranslationUnitDecl(), S->getBeginLoc());

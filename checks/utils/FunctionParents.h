@@ -57,6 +57,11 @@ public:
   /// a constructor initializer, a generic lambda's instantiation).
   const FunctionParents *enclosing(const Stmt *S);
 
+  /// The function, as written, whose source contains S: unlike enclosing,
+  /// also for constructor initializers; a template's pattern rather than
+  /// its instantiations.
+  const FunctionDecl *writtenFunctionOf(const Stmt *S) const;
+
   /// The parents of Function's body, built on first use.
   const FunctionParents &parents(const FunctionDecl &Function);
 

@@ -16,7 +16,7 @@ HttpResponse callDownstream(const Endpoint& service, const std::string& path) {
   // New client for EVERY request!
   ClientLimits limits;
   limits.request_timeout = std::chrono::seconds(30);
-  HttpClient client(limits);  // EXPECT-LATER: unbounded-client-per-call
+  HttpClient client(limits);  // EXPECT: unbounded-client-per-call
   // One request; then ~HttpClient closes the connection and the next call
   // dials again.
   return client.get(service, path);

@@ -9,6 +9,7 @@
 #include "unbounded/ResourceCounter.h"
 #include "unbounded/WorkerPool.h"
 
+#include <algorithm>
 #include <atomic>
 #include <benchmark/benchmark.h>
 #include <chrono>
@@ -163,10 +164,12 @@ BENCHMARK(BM_BurstWorkerPool)->BURSTS;
 class MutexDeque {
 public:
   explicit MutexDeque(std::size_t) {}
+  PushStatus push(int value) { return tryPush(value); }
   PushStatus tryPush(int value) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       items_.push_back(value);
+      peakDepth_ = std::max(peakDepth_, items_.size());
     }
     ready_.notify_one();
     return PushStatus::Ok;
@@ -187,11 +190,20 @@ public:
     return value;
   }
 
+  std::size_t peakDepth() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return peakDepth_;
+  }
+
 private:
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<int> items_;
+  std::size_t peakDepth_ = 0;
 };
+
+std::size_t peakDepthOf(MutexDeque &queue) { return queue.peakDepth(); }
+std::size_t peakDepthOf(BoundedQueue<int> &queue) { return queue.stats().peakDepth; }
 
 /// One thread: push then pop, the cost of the bookkeeping alone.
 template <typename Queue> void BM_QueuePushPop(benchmark::State &state) {
@@ -205,24 +217,28 @@ template <typename Queue> void BM_QueuePushPop(benchmark::State &state) {
 BENCHMARK_TEMPLATE(BM_QueuePushPop, BoundedQueue<int>);
 BENCHMARK_TEMPLATE(BM_QueuePushPop, MutexDeque);
 
-/// One producer, one consumer, 200,000 items through the queue.
+/// One producer, one consumer, 200,000 items through the queue; the
+/// argument is BoundedQueue's capacity (the deque ignores it and grows).
 template <typename Queue> void BM_QueueTransfer(benchmark::State &state) {
   constexpr int kItems = 200000;
+  std::size_t peakDepth = 0;
   for (auto _ : state) {
-    Queue queue(1024);
+    Queue queue(static_cast<std::size_t>(state.range(0)));
     std::thread consumer([&] {
       for (int i = 0; i < kItems; ++i)
         benchmark::DoNotOptimize(queue.pop());
     });
     for (int i = 0; i < kItems; ++i)
-      while (queue.tryPush(int(i)) != PushStatus::Ok)
-        std::this_thread::yield(); // full: back off (only BoundedQueue can be)
+      queue.push(int(i)); // BoundedQueue blocks when full; the deque just grows
     consumer.join();
+    peakDepth = std::max(peakDepth, peakDepthOf(queue));
   }
   state.SetItemsProcessed(state.iterations() * kItems);
+  state.counters["peak_depth"] = double(peakDepth);
 }
-BENCHMARK_TEMPLATE(BM_QueueTransfer, BoundedQueue<int>)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_TEMPLATE(BM_QueueTransfer, MutexDeque)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_QueueTransfer, BoundedQueue<int>)
+    ->Arg(1024)->Arg(16384)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_QueueTransfer, MutexDeque)->Arg(0)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 } // namespace
 

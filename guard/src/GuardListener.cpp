@@ -84,7 +84,7 @@ void GuardListener::OnTestEnd(const ::testing::TestInfo &test) {
   record.durationMs = std::chrono::duration<double, std::milli>(
                           std::chrono::steady_clock::now() - startedAt_).count();
   record.leaks = findLeaks(baseline_, options_.leaks);
-  record.limits = resourceLimits();
+  record.limits = tightestLimitsSinceReset();
   record.interposition = interpositionActive();
   if (const std::optional<ResourceCounts> now = resourceCounts(); now && countsAtStart_)
     record.counts = sinceStart(*now, *countsAtStart_);

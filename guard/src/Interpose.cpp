@@ -52,6 +52,23 @@ std::atomic<int64_t> connectsFailed{0};
 std::atomic<int64_t> maxThreads{-1};
 std::atomic<int64_t> maxSockets{-1};
 std::atomic<int64_t> maxFds{-1};
+// The tightest limits in force since the last peak reset (-1: none).
+std::mutex tightestMutex;
+unbounded_guard_limits tightest{-1, -1, -1};
+
+int64_t tighter(int64_t a, int64_t b) {
+  if (a < 0)
+    return b;
+  if (b < 0)
+    return a;
+  return a < b ? a : b;
+}
+
+void noteTightestLocked() {
+  tightest.max_threads = tighter(tightest.max_threads, maxThreads.load());
+  tightest.max_sockets = tighter(tightest.max_sockets, maxSockets.load());
+  tightest.max_fds = tighter(tightest.max_fds, maxFds.load());
+}
 
 // Threads created here and neither joined nor detached yet.
 std::mutex unreclaimedMutex;
@@ -85,6 +102,8 @@ __attribute__((constructor)) void readLimitsFromEnvironment() {
   maxThreads = envLimit("UNBOUNDED_GUARD_MAX_THREADS");
   maxSockets = envLimit("UNBOUNDED_GUARD_MAX_SOCKETS");
   maxFds = envLimit("UNBOUNDED_GUARD_MAX_FDS");
+  std::lock_guard<std::mutex> lock(tightestMutex);
+  noteTightestLocked();
 }
 
 struct Start {
@@ -173,11 +192,22 @@ unbounded_guard_write_limits(const unbounded_guard_limits *limits) {
   maxThreads = limits->max_threads;
   maxSockets = limits->max_sockets;
   maxFds = limits->max_fds;
+  std::lock_guard<std::mutex> lock(tightestMutex);
+  noteTightestLocked();
+}
+
+__attribute__((visibility("default"))) void
+unbounded_guard_read_tightest_limits(unbounded_guard_limits *out) {
+  std::lock_guard<std::mutex> lock(tightestMutex);
+  *out = tightest;
 }
 
 __attribute__((visibility("default"))) void unbounded_guard_reset_peaks() {
   threads.peak = threads.live.load();
   sockets.peak = sockets.live.load();
+  std::lock_guard<std::mutex> lock(tightestMutex);
+  tightest = {-1, -1, -1};
+  noteTightestLocked();
 }
 
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*routine)(void *),

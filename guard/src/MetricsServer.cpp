@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <stdexcept>
+#include <chrono>
 #include <thread>
 
 namespace unbounded::guard {
@@ -23,6 +24,10 @@ MetricsServer::MetricsServer(MetricsRegistry &registry, const std::string &host,
   if (impl_->port < 0)
     throw std::runtime_error("MetricsServer: cannot bind " + host);
   impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
+  // stop() only stops a server that is already running: wait for it, so the
+  // destructor cannot race the start and hang in join.
+  for (int i = 0; i < 5000 && !impl_->server.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 MetricsServer::~MetricsServer() {

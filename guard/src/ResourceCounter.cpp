@@ -41,6 +41,15 @@ ResourceLimits resourceLimits() {
   return {raw.max_threads, raw.max_sockets, raw.max_fds};
 }
 
+ResourceLimits tightestLimitsSinceReset() {
+  const auto read = lookup<ReadLimits>("unbounded_guard_read_tightest_limits");
+  if (!read)
+    return {};
+  unbounded_guard_limits raw{};
+  read(&raw);
+  return {raw.max_threads, raw.max_sockets, raw.max_fds};
+}
+
 void setResourceLimits(const ResourceLimits &limits) {
   const auto write = lookup<WriteLimits>("unbounded_guard_write_limits");
   if (!write)

@@ -218,3 +218,58 @@ TEST(ResourceCounterTest, ScopedLimitsRestore) {
   }
   EXPECT_FALSE(resourceLimits().any());
 }
+
+TEST(ResourceCounterTest, TightestLimitsOutliveTheScope) {
+  resetPeaks();
+  {
+    ResourceLimits loose;
+    loose.maxSockets = 500;
+    ScopedResourceLimits first(loose);
+    ResourceLimits tight;
+    tight.maxSockets = 100;
+    tight.maxThreads = 50;
+    ScopedResourceLimits second(tight);
+  }
+  const ResourceLimits seen = tightestLimitsSinceReset();
+  EXPECT_EQ(seen.maxSockets, 100);
+  EXPECT_EQ(seen.maxThreads, 50);
+  EXPECT_EQ(seen.maxFds, -1);
+  resetPeaks();
+  EXPECT_FALSE(tightestLimitsSinceReset().any());
+}
+
+TEST(ResourceCounterTest, ThreadPerRequestCodeFailsUnderALimit) {
+  // Case study 1's handler in C++: one thread per request. Under a limit of
+  // four threads the fifth request throws instead of degrading.
+  resetPeaks();
+  ResourceLimits limits;
+  limits.maxThreads = counts().threads_live + 4;
+  ScopedResourceLimits scoped(limits);
+  std::mutex mutex;
+  std::condition_variable done;
+  bool release = false;
+  std::vector<std::thread> handlers;
+  int served = 0;
+  bool threw = false;
+  for (int request = 0; request < 10 && !threw; ++request) {
+    try {
+      handlers.emplace_back([&] {
+        std::unique_lock<std::mutex> lock(mutex);
+        done.wait(lock, [&] { return release; });
+      });
+      ++served;
+    } catch (const std::system_error &) {
+      threw = true;
+    }
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    release = true;
+  }
+  done.notify_all();
+  for (std::thread &handler : handlers)
+    handler.join();
+  EXPECT_EQ(served, 4);
+  EXPECT_TRUE(threw);
+  EXPECT_EQ(counts().threads_peak, limits.maxThreads);
+}

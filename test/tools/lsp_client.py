@@ -21,7 +21,10 @@ diagnostics whose code starts with PREFIX. Every wait is bounded by
 for and exits 1. --timing prints to stderr how long each version took from
 the notification to its diagnostics; --repeat N applies the edits N times
 (alternately forwards and backwards), for latency measurements.
---stderr FILE keeps the server's log there. Server-to-client messages
+--definition L:C and --complete L:C (1-based) ask for the definition of
+the symbol at that position and for completions there, on the opened
+version, and print where the definition is and whether completion offered
+--expect-item LABEL. --stderr FILE keeps the server's log there. Server-to-client messages
 (window/showMessage) are printed at the end, in order.
 """
 
@@ -223,6 +226,24 @@ class Session:
             self.deadline, handle_other) or []
         return [a["title"] for a in actions if a.get("kind") == "quickfix"]
 
+    def definition(self, where):
+        result = self.server.request("textDocument/definition", {
+            "textDocument": {"uri": self.uri}, "position": where},
+            self.deadline, handle_other) or []
+        for location in result if isinstance(result, list) else [result]:
+            path = urllib.parse.unquote(urllib.parse.urlparse(location["uri"]).path)
+            print("definition: %s:%d" % (os.path.basename(path),
+                                         location["range"]["start"]["line"] + 1))
+
+    def complete(self, where, label):
+        result = self.server.request("textDocument/completion", {
+            "textDocument": {"uri": self.uri}, "position": where},
+            self.deadline, handle_other) or {}
+        items = result.get("items", []) if isinstance(result, dict) else result
+        found = any(i.get("filterText", i["label"]).strip() == label
+                    or i["label"].strip().startswith(label) for i in items)
+        print("completion: %s %s" % (label, "offered" if found else "missing"))
+
     def show(self, diagnostics):
         kept = [d for d in diagnostics
                 if str(d.get("code", "")).startswith(self.args.only)]
@@ -245,6 +266,11 @@ class Session:
         sys.stdout.flush()
 
 
+def position_arg(text):
+    line, column = text.split(":")
+    return {"line": int(line) - 1, "character": int(column) - 1}
+
+
 def main():
     parser = argparse.ArgumentParser(usage=__doc__)
     parser.add_argument("--open", required=True)
@@ -257,6 +283,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--stderr")
+    parser.add_argument("--definition", type=position_arg)
+    parser.add_argument("--complete", type=position_arg)
+    parser.add_argument("--expect-item", default="")
     parser.add_argument("server", nargs="+")
     args = parser.parse_args()
 
@@ -264,6 +293,10 @@ def main():
     try:
         session.initialize()
         session.show(session.open()[0])
+        if args.definition:
+            session.definition(args.definition)
+        if args.complete:
+            session.complete(args.complete, args.expect_item)
         latencies = []
         for round in range(args.repeat):
             edits = args.replace if round % 2 == 0 else \

@@ -76,7 +76,9 @@ public:
   template <typename Rep, typename Period>
   PushStatus pushFor(T &&item, std::chrono::duration<Rep, Period> timeout) {
     std::unique_lock<std::mutex> lock(mutex_);
+    ++pushWaiters_;
     const bool room = notFull_.wait_for(lock, timeout, [&] { return closed_ || items_.size() < capacity_; });
+    --pushWaiters_;
     if (!room) {
       ++dropped_;
       return PushStatus::Timeout;
@@ -87,7 +89,9 @@ public:
   /// Blocks until there is room or the queue is closed.
   PushStatus push(T &&item) {
     std::unique_lock<std::mutex> lock(mutex_);
+    ++pushWaiters_;
     notFull_.wait(lock, [&] { return closed_ || items_.size() < capacity_; });
+    --pushWaiters_;
     return pushLocked(std::move(item), lock);
   }
 
@@ -100,7 +104,9 @@ public:
   /// Blocks until an item arrives; empty once closed and drained.
   std::optional<T> pop() {
     std::unique_lock<std::mutex> lock(mutex_);
+    ++popWaiters_;
     notEmpty_.wait(lock, [&] { return closed_ || !items_.empty(); });
+    --popWaiters_;
     return popLocked(lock);
   }
 
@@ -108,7 +114,9 @@ public:
   template <typename Rep, typename Period>
   std::optional<T> popFor(std::chrono::duration<Rep, Period> timeout) {
     std::unique_lock<std::mutex> lock(mutex_);
+    ++popWaiters_;
     notEmpty_.wait_for(lock, timeout, [&] { return closed_ || !items_.empty(); });
+    --popWaiters_;
     return popLocked(lock);
   }
 
@@ -149,8 +157,10 @@ private:
     ++queued_;
     if (items_.size() > peakDepth_)
       peakDepth_ = items_.size();
+    const bool wake = popWaiters_ > 0;
     lock.unlock();
-    notEmpty_.notify_one();
+    if (wake)
+      notEmpty_.notify_one();
     return PushStatus::Ok;
   }
 
@@ -160,8 +170,10 @@ private:
     std::optional<T> item(std::move(items_.front()));
     items_.pop_front();
     ++popped_;
+    const bool wake = pushWaiters_ > 0;
     lock.unlock();
-    notFull_.notify_one();
+    if (wake)
+      notFull_.notify_one();
     return item;
   }
 
@@ -174,6 +186,8 @@ private:
   uint64_t queued_ = 0;
   uint64_t dropped_ = 0;
   uint64_t popped_ = 0;
+  int pushWaiters_ = 0; ///< notifications only when someone waits
+  int popWaiters_ = 0;
   bool closed_ = false;
 };
 

@@ -24,7 +24,7 @@ struct TestGuardRecord {
   std::string name;   ///< "Suite.Test"
   std::string result; ///< "passed", "failed" or "skipped"
   double durationMs = 0;
-  ResourceLimits limits;                ///< in force at the end of the test
+  ResourceLimits limits;                ///< the tightest in force during the test
   bool interposition = false;           ///< exact counts available
   std::optional<ResourceCounts> counts; ///< peaks since test start; totals as deltas
   int threadsAtStart = 0;

@@ -55,11 +55,16 @@ std::optional<ResourceCounts> resourceCounts();
 /// Limits in force now (all unlimited without interposition).
 ResourceLimits resourceLimits();
 
+/// The tightest limits in force at any moment since the last resetPeaks()
+/// (what a test ran under, even after a ScopedResourceLimits restored them).
+ResourceLimits tightestLimitsSinceReset();
+
 /// Sets the limits; throws std::logic_error without interposition, because a
 /// limit that silently does nothing would make a test prove nothing.
 void setResourceLimits(const ResourceLimits &limits);
 
-/// Restarts peak tracking from the current live counts (no-op without interposition).
+/// Restarts peak tracking (and the tightest limits) from the current state;
+/// no-op without interposition.
 void resetPeaks();
 
 /// Sets limits for a scope and restores the previous ones.

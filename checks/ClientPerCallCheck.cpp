@@ -1,0 +1,363 @@
+//===- ClientPerCallCheck.cpp - unbounded-client-per-call -----------------===//
+
+#include "ClientPerCallCheck.h"
+#include "utils/Defaults.h"
+#include "utils/LoopBounds.h"
+#include "utils/NameLists.h"
+#include "utils/RequestContext.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::unbounded {
+
+using utils::ContextKind;
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultClientTypes =
+    "::httplib::Client;::httplib::SSLClient;::pqxx::connection;"
+    "::pqxx::basic_connection_base;::cpr::Session";
+
+constexpr llvm::StringLiteral DefaultFactories =
+    "::curl_easy_init=::curl_easy_cleanup;"
+    "::curl_multi_init=::curl_multi_cleanup;"
+    "::redisConnect=::redisFree;::redisConnectWithTimeout=::redisFree;"
+    "::redisConnectNonBlock=::redisFree;::redisConnectUnix=::redisFree;"
+    "::redisConnectWithOptions=::redisFree;"
+    "::redisAsyncConnect=::redisAsyncFree;"
+    "::redisAsyncConnectUnix=::redisAsyncFree;"
+    "::redisAsyncConnectWithOptions=::redisAsyncFree;"
+    "::PQconnectdb=::PQfinish;::PQconnectdbParams=::PQfinish;"
+    "::PQsetdbLogin=::PQfinish;::mysql_init=::mysql_close;"
+    "::grpc::CreateChannel=;::grpc::CreateCustomChannel=";
+
+/// The Asio classes whose local construction next to an io_context makes
+/// that io_context a connection set up per call.
+constexpr llvm::StringLiteral AsioConnectionClasses[] = {
+    "basic_resolver", "basic_stream_socket", "basic_stream", "stream"};
+
+std::vector<llvm::StringRef> refs(const std::vector<std::string> &Names) {
+  return {Names.begin(), Names.end()};
+}
+
+/// "::create=::release;::create2=" → {create, release}, {create2, ""}.
+std::vector<ClientPerCallCheck::Factory> parseFactories(llvm::StringRef Value) {
+  std::vector<ClientPerCallCheck::Factory> Factories;
+  for (const std::string &Item : utils::parseList(Value)) {
+    auto [Create, Release] = llvm::StringRef(Item).split('=');
+    Factories.push_back({Create.trim().str(), Release.trim().str()});
+  }
+  return Factories;
+}
+
+std::string joinFactories(const std::vector<ClientPerCallCheck::Factory> &List) {
+  std::vector<std::string> Items;
+  for (const ClientPerCallCheck::Factory &F : List)
+    Items.push_back(F.Create + "=" + F.Release);
+  return utils::joinList(Items);
+}
+
+/// Whether S or anything below it matches Pred.
+template <typename Pred> bool containsStmt(const Stmt *S, Pred &&Matches) {
+  if (!S)
+    return false;
+  if (Matches(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsStmt(Child, Matches))
+      return true;
+  return false;
+}
+
+/// Calls Visit(Ref) for every reference to D below S.
+template <typename Fn>
+void forEachReference(const Stmt *S, const ValueDecl *D, Fn &&Visit) {
+  containsStmt(S, [&](const Stmt *Node) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Node); Ref && Ref->getDecl() == D)
+      Visit(Ref);
+    return false;
+  });
+}
+
+bool isStdMove(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && Callee->isInStdNamespace() &&
+         Callee->getDeclName().isIdentifier() && Callee->getName() == "move";
+}
+
+std::string spelled(QualType Type) {
+  PrintingPolicy Policy(LangOptions{});
+  Policy.SuppressTagKeyword = true;
+  return Type.getUnqualifiedType().getAsString(Policy);
+}
+
+/// The prefix a C library gives its functions: curl_, redis, PQ, mysql_.
+llvm::StringRef libraryPrefix(llvm::StringRef Function) {
+  Function = Function.rsplit("::").second.empty() ? Function
+                                                  : Function.rsplit("::").second;
+  size_t Underscore = Function.find('_');
+  if (Underscore != llvm::StringRef::npos)
+    return Function.take_front(Underscore + 1);
+  bool Upper = !Function.empty() && llvm::isUpper(Function.front());
+  return Function.take_while(
+      [&](char C) { return Upper ? llvm::isUpper(C) : llvm::isLower(C); });
+}
+
+/// Whether handing Ref to Call may give the handle a new owner: it is not
+/// the call's first argument (curl_multi_add_handle(multi, easy)), or the
+/// callee is not the library's own.
+bool mayAdopt(const CallExpr *Call, const DeclRefExpr *Ref,
+              llvm::StringRef Prefix) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getDeclName().isIdentifier())
+    return true;
+  bool First = Call->getNumArgs() > 0 &&
+               utils::ignoreWrappers(Call->getArg(0)) == Ref;
+  return !First || !Callee->getName().starts_with(Prefix);
+}
+
+/// Whether a loop between Ref and the function body leaves Var's scope:
+/// the client is created once and reused across that loop's iterations.
+bool usedAcrossLoop(const DeclRefExpr *Ref, const VarDecl &Var,
+                    const utils::FunctionParents &Parents,
+                    const SourceManager &SM) {
+  for (const Stmt *Parent = Parents.parent(Ref); Parent;
+       Parent = Parents.parent(Parent))
+    if (utils::isLoop(Parent) && !utils::isWithin(Parent, Var.getLocation(), SM))
+      return true;
+  return false;
+}
+
+} // namespace
+
+ClientPerCallCheck::ClientPerCallCheck(StringRef Name,
+                                       ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ClientTypes(utils::parseList(Options.get("ClientTypes", DefaultClientTypes))),
+      Factories(parseFactories(Options.get("ClientFactories", DefaultFactories))),
+      OwnerFactories(utils::parseList(Options.get("OwnerFactories", "NewStub"))),
+      MaxIterations(Options.get("MaxIterations", utils::defaults::MaxIterations)),
+      WorkerCountPattern(Options.get("WorkerCountPattern",
+                                     utils::defaults::WorkerCountPattern)),
+      HandlerRegistrationPattern(
+          Options.get("HandlerRegistrationPattern",
+                      utils::defaults::HandlerRegistrationPattern)) {}
+
+void ClientPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ClientTypes", utils::joinList(ClientTypes));
+  Options.store(Opts, "ClientFactories", joinFactories(Factories));
+  Options.store(Opts, "OwnerFactories", utils::joinList(OwnerFactories));
+  Options.store(Opts, "MaxIterations", MaxIterations);
+  Options.store(Opts, "WorkerCountPattern", WorkerCountPattern);
+  Options.store(Opts, "HandlerRegistrationPattern", HandlerRegistrationPattern);
+}
+
+void ClientPerCallCheck::registerMatchers(MatchFinder *Finder) {
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  std::vector<std::string> Classes = ClientTypes;
+  Classes.push_back("::boost::asio::io_context");
+  auto ClientClass = cxxRecordDecl(hasAnyName(refs(Classes)));
+  Finder->addMatcher(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                           ofClass(ClientClass), unless(isCopyConstructor()),
+                           unless(isMoveConstructor()))),
+                       InUserCode)
+          .bind("client"),
+      this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(
+                   hasAnyName("::std::make_unique", "::std::make_shared"),
+                   hasTemplateArgument(
+                       0, refersToType(qualType(hasUnqualifiedDesugaredType(
+                              recordType(hasDeclaration(ClientClass)))))))),
+               InUserCode)
+          .bind("make"),
+      this);
+  std::vector<llvm::StringRef> Creators;
+  for (const Factory &F : Factories)
+    Creators.push_back(F.Create);
+  if (!Creators.empty())
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(hasAnyName(Creators))), InUserCode)
+            .bind("factory"),
+        this);
+}
+
+void ClientPerCallCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  if (!Functions || &Functions->context() != Context)
+    Functions = std::make_unique<utils::FunctionIndex>(*Context);
+  if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>("client")) {
+    onCreation(Construct, spelled(Construct->getType()), /*IsHandle=*/false,
+               "");
+    return;
+  }
+  if (const auto *Make = Result.Nodes.getNodeAs<CallExpr>("make")) {
+    const auto *Args = Make->getDirectCallee()->getTemplateSpecializationArgs();
+    onCreation(Make, spelled(Args->get(0).getAsType()), /*IsHandle=*/false,
+               "");
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("factory")) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    for (const Factory &F : Factories)
+      if (utils::isNamedAnyOf(Callee, {F.Create})) {
+        onCreation(Call, Callee->getQualifiedNameAsString(), /*IsHandle=*/true,
+                   F.Release);
+        return;
+      }
+  }
+}
+
+bool ClientPerCallCheck::hasAsioConnection(
+    const utils::FunctionParents &Parents) const {
+  return containsStmt(Parents.body(), [](const Stmt *S) {
+    const auto *Construct = dyn_cast<CXXConstructExpr>(S);
+    const CXXRecordDecl *Class =
+        Construct ? Construct->getConstructor()->getParent() : nullptr;
+    return Class && Class->getDeclName().isIdentifier() &&
+           llvm::is_contained(AsioConnectionClasses, Class->getName()) &&
+           Class->getQualifiedNameAsString().rfind("boost::", 0) == 0;
+  });
+}
+
+ClientPerCallCheck::Fate
+ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
+                                   const utils::FunctionParents &Parents) {
+  if (!Var.hasLocalStorage() || Var.getType()->isReferenceType())
+    return {};
+  const SourceManager &SM = Context->getSourceManager();
+  Fate Result{true, nullptr};
+  bool Adopted = false;
+  forEachReference(Parents.body(), &Var, [&](const DeclRefExpr *Ref) {
+    if (!Result.PerCall)
+      return;
+    if (usedAcrossLoop(Ref, Var, Parents, SM)) {
+      Result.PerCall = false;
+      return;
+    }
+    const Stmt *Consumer = Parents.consumer(Ref);
+    // `return c;` may move-construct the returned object from c.
+    while (isa_and_nonnull<CXXConstructExpr>(Consumer))
+      Consumer = Parents.consumer(Consumer);
+    if (isa_and_nonnull<ReturnStmt>(Consumer)) {
+      Result.PerCall = false;
+      return;
+    }
+    const auto *Call = dyn_cast_or_null<CallExpr>(Consumer);
+    if (Call && isStdMove(Call)) {
+      Result.PerCall = fateOfValue(Call, Release, Parents).PerCall;
+      return;
+    }
+    if (Call && !Release.empty() &&
+        utils::isNamedAnyOf(Call->getDirectCallee(), {Release.str()})) {
+      Result.Release = Call;
+      return;
+    }
+    if (const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+        Callee && Callee->getDeclName().isIdentifier() &&
+        llvm::is_contained(OwnerFactories, Callee->getName().str())) {
+      Result.PerCall = fateOfValue(Call, Release, Parents).PerCall;
+      return;
+    }
+    if (Call && !Release.empty() && mayAdopt(Call, Ref, libraryPrefix(Release)))
+      Adopted = true;
+    // A handle copied into a member or global outlives the call.
+    if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Consumer);
+        Assign && Assign->isAssignmentOp() &&
+        utils::ignoreWrappers(Assign->getRHS()) == Ref &&
+        utils::outlivesScope(Assign->getLHS(), Parents.body(), *Context))
+      Result.PerCall = false;
+  });
+  // Never released here but handed over: the new owner releases it.
+  if (Adopted && !Result.Release)
+    Result.PerCall = false;
+  return Result;
+}
+
+ClientPerCallCheck::Fate
+ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
+                                const utils::FunctionParents &Parents) {
+  const Stmt *Child = nullptr;
+  const Stmt *Consumer = Parents.consumer(Value, &Child);
+  if (!Consumer || isa<ReturnStmt>(Consumer))
+    return {};
+  if (const VarDecl *Var = utils::FunctionParents::initializedBy(Consumer, Child))
+    return fateOfVariable(*Var, Release, Parents);
+  if (isa<CXXNewExpr, CXXConstructExpr>(Consumer))
+    return fateOfValue(cast<Expr>(Consumer), Release, Parents);
+  if (const auto *Assign = dyn_cast<BinaryOperator>(Consumer);
+      Assign && Assign->isAssignmentOp()) {
+    const auto *Var =
+        dyn_cast_or_null<VarDecl>(utils::referencedDecl(Assign->getLHS()));
+    if (!Var || utils::outlivesScope(Assign->getLHS(), Parents.body(), *Context))
+      return {};
+    return fateOfVariable(*Var, Release, Parents);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Consumer)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    bool Owner = Callee && Callee->getDeclName().isIdentifier() &&
+                 llvm::is_contained(OwnerFactories, Callee->getName().str());
+    if (Owner || isStdMove(Call))
+      return fateOfValue(Call, Release, Parents);
+    return {}; // handed to a function that may keep it
+  }
+  // Used on the spot (`httplib::Client(host).Get(path)`) or dropped.
+  if (isa<MemberExpr>(Consumer) || isa<CompoundStmt>(Consumer))
+    return {true, nullptr};
+  return {};
+}
+
+void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
+                                    bool IsHandle, llvm::StringRef Release) {
+  const utils::FunctionParents *Parents = Functions->enclosing(Creation);
+  if (!Parents || Parents->function().isMain())
+    return;
+  if (What == "boost::asio::io_context" && !hasAsioConnection(*Parents))
+    return;
+  Fate Life = fateOfValue(Creation, Release, *Parents);
+  if (!Life.PerCall)
+    return;
+  SourceLocation Loc = Creation->getBeginLoc();
+  if (!Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+  utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
+  utils::ExecutionContext Where = Requests.enclosing(Creation, *Parents);
+  unsigned Scope = Where.Kind == ContextKind::Loop      ? 1
+                   : Where.Kind == ContextKind::Handler ? 2
+                                                        : 0;
+  unsigned End = Life.Release ? 1 : Release.empty() ? 0 : 2;
+  const auto *Function = dyn_cast<NamedDecl>(&Parents->function());
+  diag(Loc, "%select{'%0' is created|the handle from '%0' is obtained}4 on "
+            "every %select{call of '%1'|iteration of an unbounded loop|request "
+            "to this handler}2 and %select{destroyed at its end|released at "
+            "its end|never released}3: each one opens its own connections "
+            "(create one shared client, configured with connection limits, and "
+            "reuse it)")
+      << What << Function->getQualifiedNameAsString() << Scope << End
+      << (IsHandle ? 1 : 0);
+  if (Where.Kind == ContextKind::Loop)
+    diag(Where.Loop->getBeginLoc(), "the loop is unbounded: %0",
+         DiagnosticIDs::Note)
+        << Bounds.describe(Where.Bound);
+  else if (Where.Kind == ContextKind::Handler)
+    diag(Where.Registration->getExprLoc(),
+         "'%0' registers the handler, which runs once per request",
+         DiagnosticIDs::Note)
+        << Where.Registration->getDirectCallee()->getName();
+  if (Life.Release)
+    diag(Life.Release->getBeginLoc(),
+         "released here, at the end of the same %select{call|iteration|request}0",
+         DiagnosticIDs::Note)
+        << Scope;
+}
+
+void ClientPerCallCheck::onEndOfTranslationUnit() { Functions.reset(); }
+
+} // namespace clang::tidy::unbounded

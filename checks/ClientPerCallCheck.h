@@ -1,0 +1,65 @@
+//===- ClientPerCallCheck.h - unbounded-client-per-call ---------*- C++ -*-===//
+
+#ifndef UNBOUNDED_CLIENTPERCALLCHECK_H
+#define UNBOUNDED_CLIENTPERCALLCHECK_H
+
+#include "utils/FunctionParents.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::unbounded {
+
+/// Finds network and database clients, connections and pools whose whole
+/// life is one call, one loop iteration or one request.
+///
+/// For the user-facing documentation see:
+/// docs/checks/unbounded-client-per-call.md
+class ClientPerCallCheck : public ClangTidyCheck {
+public:
+  ClientPerCallCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+  /// A function returning a client handle, and the function releasing it
+  /// (empty when the handle releases itself).
+  struct Factory {
+    std::string Create;
+    std::string Release;
+  };
+
+private:
+  /// Where a client's life ends, as far as its function shows.
+  struct Fate {
+    bool PerCall = false;             ///< its whole life is within the call
+    const CallExpr *Release = nullptr; ///< the release call, if any
+  };
+
+  void onCreation(const Expr *Creation, llvm::StringRef What, bool IsHandle,
+                  llvm::StringRef Release);
+  Fate fateOfValue(const Expr *Value, llvm::StringRef Release,
+                   const utils::FunctionParents &Parents);
+  Fate fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
+                      const utils::FunctionParents &Parents);
+  bool hasAsioConnection(const utils::FunctionParents &Parents) const;
+
+  const std::vector<std::string> ClientTypes;
+  const std::vector<Factory> Factories;
+  const std::vector<std::string> OwnerFactories;
+  const unsigned MaxIterations;
+  const std::string WorkerCountPattern;
+  const std::string HandlerRegistrationPattern;
+
+  ASTContext *Context = nullptr;
+  std::unique_ptr<utils::FunctionIndex> Functions;
+  llvm::DenseSet<unsigned> Reported;
+};
+
+} // namespace clang::tidy::unbounded
+
+#endif

@@ -1,0 +1,42 @@
+//===- Defaults.h - option defaults shared by several checks ----*- C++ -*-===//
+
+#ifndef UNBOUNDED_UTILS_DEFAULTS_H
+#define UNBOUNDED_UTILS_DEFAULTS_H
+
+#include "llvm/ADT/StringRef.h"
+
+namespace clang::tidy::unbounded::utils::defaults {
+
+/// Regex on integer names that count configured workers (a bound).
+constexpr llvm::StringLiteral WorkerCountPattern =
+    "[Tt]hread|[Ww]orker|[Cc]ores?$|[Cc]pu|CPU|[Cc]oncurren|[Pp]arallel|[Pp]ool";
+
+/// Regex on the unqualified names of functions whose callable argument is a
+/// request or message handler.
+constexpr llvm::StringLiteral HandlerRegistrationPattern =
+    "^(Get|Post|Put|Patch|Delete|Options|route|Route|add_route|AddRoute|"
+    "handle|Handle|set_handler|SetHandler|register_handler|"
+    "registerHandler|RegisterHandler|set_[a-z_]*handler|"
+    "add_[a-z_]*handler|[Oo]n|on_[a-z_]+|On[A-Z][A-Za-z]*|subscribe|"
+    "Subscribe|connect|async_accept|async_read|async_read_some|"
+    "async_receive|async_receive_from|async_wait)$";
+
+/// Calls that take a permit from a limiter.
+constexpr llvm::StringLiteral LimiterFunctions =
+    "::sem_wait;::sem_timedwait;::sem_trywait;::sem_clockwait";
+
+/// Regex on class names whose acquire/wait methods take a permit.
+constexpr llvm::StringLiteral LimiterTypePattern =
+    "[Ss]emaphore|[Ll]imiter|[Tt]oken_?[Bb]ucket|[Pp]ermit|[Tt]hrottle";
+
+/// Regex (case-insensitive) on names that make a comparison a limit check.
+constexpr llvm::StringLiteral CounterPattern =
+    "active|inflight|in_flight|running|live|pending|outstanding|busy|"
+    "concurren|thread|worker|max|limit|capacity|permit|slot";
+
+/// The largest constant loop trip count that still counts as small.
+constexpr unsigned MaxIterations = 64;
+
+} // namespace clang::tidy::unbounded::utils::defaults
+
+#endif

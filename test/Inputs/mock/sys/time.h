@@ -1,0 +1,5 @@
+#pragma once
+struct timeval {
+  long tv_sec;
+  long tv_usec;
+};

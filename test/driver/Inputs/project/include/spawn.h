@@ -1,0 +1,6 @@
+#include <thread>
+bool running();
+inline void spawnForever() {
+  while (running())
+    std::thread([] {}).detach();
+}

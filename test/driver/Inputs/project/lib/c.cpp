@@ -1,0 +1,5 @@
+#include "spawn.h"
+void c() {
+  for (;;)
+    std::thread([] {}).detach();
+}

@@ -1,0 +1,5 @@
+#include "spawn.h"
+void a() {
+  while (running())
+    std::thread([] {}).detach();
+}

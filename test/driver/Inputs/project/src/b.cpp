@@ -1,0 +1,2 @@
+#include <thread>
+void b() { std::thread([] {}).join(); }
