@@ -1,6 +1,7 @@
 //===- QueueGrowthCheck.cpp - unbounded-queue-growth ----------------------===//
 
 #include "QueueGrowthCheck.h"
+#include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/NameLists.h"
@@ -81,12 +82,10 @@ QueueGrowthCheck::QueueGrowthCheck(StringRef Name, ClangTidyContext *Context)
                              "capacity|max|limit")),
       SpacePattern(Options.get("SpacePattern",
                                "full|space|room|vacan|capacity|can_?push")),
-      LimiterFunctions(utils::parseList(Options.get(
-          "LimiterFunctions",
-          "::sem_wait;::sem_timedwait;::sem_trywait;::sem_clockwait"))),
-      LimiterTypePattern(Options.get(
-          "LimiterTypePattern",
-          "[Ss]emaphore|[Ll]imiter|[Tt]oken_?[Bb]ucket|[Pp]ermit|[Tt]hrottle")),
+      LimiterFunctions(utils::parseList(
+          Options.get("LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(Options.get("LimiterTypePattern",
+                                     utils::defaults::LimiterTypePattern)),
       SpaceNames(SpacePattern, llvm::Regex::IgnoreCase) {}
 
 void QueueGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
