@@ -174,8 +174,12 @@ bool SilentDropCheck::isFallible(const CXXMemberCallExpr &Call) const {
   if (utils::isFunctionNamedAnyOf(Method, FallibleFunctions) ||
       llvm::is_contained(TryMethods, Method->getName()))
     return true;
+  // Library queues are known by the lists above; the name heuristic is for
+  // the project's own (moodycamel's enqueue, say, allocates rather than fails).
   const CXXRecordDecl *Queue = Call.getRecordDecl();
-  return Queue && Queue->getDeclName().isIdentifier() &&
+  const SourceManager &SM = Method->getASTContext().getSourceManager();
+  return Queue && !SM.isInSystemHeader(Queue->getLocation()) &&
+         Queue->getDeclName().isIdentifier() &&
          QueueTypeNames.match(Queue->getName()) &&
          llvm::is_contained(QueuePushMethods, Method->getName()) &&
          !alwaysSucceeds(*Method);
