@@ -36,7 +36,7 @@ constexpr llvm::StringLiteral DefaultConcurrentPushFunctions =
     "::moodycamel::BlockingConcurrentQueue::enqueue;"
     "::moodycamel::BlockingConcurrentQueue::enqueue_bulk";
 
-/// Calls that take items out of a standard container used as a queue.
+/// Calls that take items out of a container used as a queue.
 constexpr llvm::StringLiteral ConsumerMethods[] = {
     "pop", "pop_front", "pop_back", "front", "top", "swap", "erase", "splice"};
 
@@ -117,8 +117,7 @@ void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<llvm::StringRef> Consumers(std::begin(ConsumerMethods),
                                          std::end(ConsumerMethods));
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Consumers),
-                                             ofClass(isInStdNamespace()))),
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Consumers))),
                         InUserCode)
           .bind("consume"),
       this);
@@ -307,6 +306,12 @@ void QueueGrowthCheck::checkPush(const Push &P) {
   if (!Parents)
     return;
   if (isa<CXXConstructorDecl, CXXDestructorDecl>(&Parents->function()))
+    return;
+  // A queue's own push forwarding to its inner queue (a vendored
+  // BlockingConcurrentQueue::enqueue): the report belongs at its callers.
+  if (utils::isFunctionNamedAnyOf(&Parents->function(),
+                                  ConcurrentPushFunctions) ||
+      utils::isFunctionNamedAnyOf(&Parents->function(), LockedPushFunctions))
     return;
   if (!P.Concurrent &&
       (!Consumed.contains(P.Queue) || !holdsLock(Parents->body(), P.Call)))

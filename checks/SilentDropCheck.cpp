@@ -119,6 +119,22 @@ bool alwaysSucceeds(const CXXMethodDecl &Method) {
   return OnlyTrue;
 }
 
+/// Whether Queue is a type template argument of the function template
+/// instantiation Function: generic code (`template <class Q> void run(Q &q)`)
+/// that does not know which queue it gets, as in moodycamel's benchmarks
+/// where one instantiation's queue has a dummy `enqueue` returning false.
+bool isTemplateArgumentOf(const CXXRecordDecl *Queue,
+                          const FunctionDecl &Function) {
+  const TemplateArgumentList *Args = Function.getTemplateSpecializationArgs();
+  if (!Queue || !Args)
+    return false;
+  for (const TemplateArgument &Arg : Args->asArray())
+    if (Arg.getKind() == TemplateArgument::Type &&
+        utils::recordOf(Arg.getAsType()) == Queue)
+      return true;
+  return false;
+}
+
 /// A boolean option as clang-tidy spells them ("true", "1", "On"); parsed
 /// here because the plugin may not link clang-tidy's own option parser.
 bool isTrue(llvm::StringRef Value) {
@@ -137,6 +153,9 @@ SilentDropCheck::SilentDropCheck(StringRef Name, ClangTidyContext *Context)
                                    "(Queue|Buffer|Channel|Mailbox|Ring)$")),
       QueuePushMethods(utils::parseList(
           Options.get("QueuePushMethods", DefaultQueuePushMethods))),
+      LibraryNamespaces(utils::parseList(Options.get(
+          "LibraryNamespaces",
+          "std;boost;tbb;moodycamel;folly;rigtorp;spdlog"))),
       AllowVoidCast(isTrue(Options.get("AllowVoidCast", "true"))),
       QueueTypeNames(QueueTypePattern) {}
 
@@ -145,6 +164,7 @@ void SilentDropCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TryMethods", utils::joinList(TryMethods));
   Options.store(Opts, "QueueTypePattern", QueueTypePattern);
   Options.store(Opts, "QueuePushMethods", utils::joinList(QueuePushMethods));
+  Options.store(Opts, "LibraryNamespaces", utils::joinList(LibraryNamespaces));
   Options.store(Opts, "AllowVoidCast", AllowVoidCast ? "true" : "false");
 }
 
@@ -161,6 +181,17 @@ void SilentDropCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
+bool SilentDropCheck::isInLibraryNamespace(const CXXRecordDecl &Queue) const {
+  const DeclContext *Outer = Queue.getDeclContext();
+  const NamespaceDecl *Top = nullptr;
+  for (; Outer && !Outer->isTranslationUnit(); Outer = Outer->getParent())
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Outer);
+        Namespace && !Namespace->isInline())
+      Top = Namespace;
+  return Top && Top->getDeclName().isIdentifier() &&
+         llvm::is_contained(LibraryNamespaces, Top->getName());
+}
+
 bool SilentDropCheck::isFallible(const CXXMemberCallExpr &Call) const {
   const CXXMethodDecl *Method = Call.getMethodDecl();
   // An enqueue that cannot fail (a blocking push returns void) drops nothing.
@@ -174,12 +205,13 @@ bool SilentDropCheck::isFallible(const CXXMemberCallExpr &Call) const {
   if (utils::isFunctionNamedAnyOf(Method, FallibleFunctions) ||
       llvm::is_contained(TryMethods, Method->getName()))
     return true;
-  // Library queues are known by the lists above; the name heuristic is for
-  // the project's own (moodycamel's enqueue, say, allocates rather than fails).
+  // Library queues are known by the lists above, vendored copies included;
+  // the name heuristic is for the project's own (moodycamel's enqueue, say,
+  // allocates rather than fails).
   const CXXRecordDecl *Queue = Call.getRecordDecl();
   const SourceManager &SM = Method->getASTContext().getSourceManager();
   return Queue && !SM.isInSystemHeader(Queue->getLocation()) &&
-         Queue->getDeclName().isIdentifier() &&
+         !isInLibraryNamespace(*Queue) && Queue->getDeclName().isIdentifier() &&
          QueueTypeNames.match(Queue->getName()) &&
          llvm::is_contained(QueuePushMethods, Method->getName()) &&
          !alwaysSucceeds(*Method);
@@ -193,6 +225,8 @@ void SilentDropCheck::check(const MatchFinder::MatchResult &Result) {
     Functions = std::make_unique<utils::FunctionIndex>(*Result.Context);
   const utils::FunctionParents *Parents = Functions->enclosing(Call);
   if (!Parents)
+    return;
+  if (isTemplateArgumentOf(Call->getRecordDecl(), Parents->function()))
     return;
   Use How = useOf(Call, *Parents);
   if (How == Use::Handled || (How == Use::VoidCast && AllowVoidCast))

@@ -32,11 +32,13 @@ public:
 
 private:
   bool isFallible(const CXXMemberCallExpr &Call) const;
+  bool isInLibraryNamespace(const CXXRecordDecl &Queue) const;
 
   const std::vector<std::string> FallibleFunctions;
   const std::vector<std::string> TryMethods;
   const std::string QueueTypePattern;
   const std::vector<std::string> QueuePushMethods;
+  const std::vector<std::string> LibraryNamespaces;
   const bool AllowVoidCast;
 
   mutable llvm::Regex QueueTypeNames;
