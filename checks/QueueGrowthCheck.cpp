@@ -38,7 +38,7 @@ constexpr llvm::StringLiteral DefaultConcurrentPushFunctions =
 
 /// Calls that take items out of a container used as a queue.
 constexpr llvm::StringLiteral ConsumerMethods[] = {
-    "pop", "pop_front", "pop_back", "front", "top", "swap", "erase", "splice"};
+    "pop", "pop_front", "pop_back", "front", "top", "swap", "erase"};
 
 template <typename Pred> bool containsStmt(const Stmt *S, Pred &&Matches) {
   if (!S)
@@ -57,6 +57,18 @@ llvm::StringRef methodName(const Stmt *S) {
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   return Method && Method->getDeclName().isIdentifier() ? Method->getName()
                                                         : "";
+}
+
+/// Whether a consumer call takes the oldest item out: erase only counts as
+/// `erase(q.begin())`; erasing a found element is deregistration.
+bool takesOldest(const CXXMemberCallExpr &Call) {
+  if (methodName(&Call) != "erase")
+    return true;
+  if (Call.getNumArgs() == 0)
+    return false;
+  const auto *Begin = dyn_cast<CXXMemberCallExpr>(
+      utils::ignoreWrappers(Call.getArg(0)));
+  return Begin && (methodName(Begin) == "begin" || methodName(Begin) == "cbegin");
 }
 
 /// Whether S calls one of Names on Queue.
@@ -133,6 +145,8 @@ void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const auto &Nodes = Result.Nodes;
   if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("consume")) {
+    if (!takesOldest(*Call))
+      return;
     if (const ValueDecl *Queue =
             utils::referencedDecl(Call->getImplicitObjectArgument()))
       Consumed.insert(Queue);

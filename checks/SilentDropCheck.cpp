@@ -27,7 +27,7 @@ constexpr llvm::StringLiteral DefaultFallibleFunctions =
 constexpr llvm::StringLiteral DefaultTryMethods =
     "try_push;try_emplace;try_enqueue;try_enqueue_bulk;bounded_push;"
     "tryWriteUntil;tryWriteFor;writeIfNotFull;tryPush;tryEnqueue;tryEmplace;"
-    "try_put;try_send;try_offer";
+    "try_send;try_offer";
 
 constexpr llvm::StringLiteral DefaultQueuePushMethods =
     "push;push_back;emplace;enqueue;put;post;send;offer;write;add";

@@ -295,6 +295,29 @@ private:
   std::deque<int> items;
 };
 
+// Registrations under a lock are not a queue: nothing takes them out, and
+// erasing a found element is deregistration, not consumption (found on
+// oneTBB's flow graph successor_cache).
+class Successors {
+public:
+  void add(int *r) {
+    std::lock_guard<std::mutex> lock(m);
+    list.push_back(r);
+  }
+  void remove(int *r) {
+    std::lock_guard<std::mutex> lock(m);
+    for (int **i = list.begin(); i != list.end(); ++i)
+      if (*i == r) {
+        list.erase(i);
+        break;
+      }
+  }
+
+private:
+  std::mutex m;
+  std::vector<int *> list;
+};
+
 // Registrations under a lock are not a queue: nothing takes them out.
 class Listeners {
 public:
