@@ -230,15 +230,22 @@ void QueueCapacityCheck::checkCapacity(const Expr *Capacity,
   utils::TripCount Size = Bounds.ofCount(Capacity);
   if (Size.Kind != utils::TripCountKind::Constant || Size.Value <= MaxCapacity)
     return;
-  if (alreadyReported(Capacity->getBeginLoc()))
+  reportCapacity(Capacity->getBeginLoc(), What, Size.Value, Queue, Ctx);
+}
+
+void QueueCapacityCheck::reportCapacity(SourceLocation Loc,
+                                        llvm::StringRef What,
+                                        uint64_t Capacity,
+                                        const CXXRecordDecl *Queue,
+                                        ASTContext &Ctx) {
+  if (alreadyReported(Loc))
     return;
   std::string Memory = utils::slotMemory(
-      Size.Value, Queue ? utils::elementType(*Queue, Ctx) : std::nullopt, Ctx);
-  diag(Capacity->getBeginLoc(),
-       "'%0' is given a capacity of %1, above the threshold of %2%3: a buffer "
-       "this deep hides backpressure until it overflows; size it for seconds "
-       "of traffic and export its depth")
-      << What << utils::withThousands(Size.Value)
+      Capacity, Queue ? utils::elementType(*Queue, Ctx) : std::nullopt, Ctx);
+  diag(Loc, "'%0' is given a capacity of %1, above the threshold of %2%3: a "
+            "buffer this deep hides backpressure until it overflows; size it "
+            "for seconds of traffic and export its depth")
+      << What << utils::withThousands(Capacity)
       << utils::withThousands(MaxCapacity)
       << (Memory.empty() ? "" : " (" + Memory + " when full)");
 }
@@ -249,17 +256,8 @@ void QueueCapacityCheck::checkTemplateCapacity(const DeclaratorDecl &Declared,
   std::optional<uint64_t> Capacity = Queue ? utils::lockfreeCapacity(*Queue) : std::nullopt;
   if (!Capacity || *Capacity <= MaxCapacity)
     return;
-  SourceLocation Loc = Declared.getTypeSpecStartLoc();
-  if (alreadyReported(Loc))
-    return;
-  std::string Memory =
-      utils::slotMemory(*Capacity, utils::elementType(*Queue, Ctx), Ctx);
-  diag(Loc, "'%0' is given a capacity of %1, above the threshold of %2%3: a "
-            "buffer this deep hides backpressure until it overflows; size it "
-            "for seconds of traffic and export its depth")
-      << spelled(Declared.getType()) << utils::withThousands(*Capacity)
-      << utils::withThousands(MaxCapacity)
-      << (Memory.empty() ? "" : " (" + Memory + " when full)");
+  reportCapacity(Declared.getTypeSpecStartLoc(), spelled(Declared.getType()),
+                 *Capacity, Queue, Ctx);
 }
 
 void QueueCapacityCheck::checkSizeComparison(const BinaryOperator &Compare,

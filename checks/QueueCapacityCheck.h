@@ -34,6 +34,9 @@ private:
   bool looksLikeQueue(const CXXRecordDecl &Record) const;
   void checkCapacity(const Expr *Capacity, const CXXRecordDecl *Queue,
                      llvm::StringRef What, ASTContext &Ctx);
+  void reportCapacity(SourceLocation Loc, llvm::StringRef What,
+                      uint64_t Capacity, const CXXRecordDecl *Queue,
+                      ASTContext &Ctx);
   void checkTemplateCapacity(const DeclaratorDecl &Declared, ASTContext &Ctx);
   void checkSizeComparison(const BinaryOperator &Compare,
                            const CXXMemberCallExpr &Size, ASTContext &Ctx);
