@@ -3,7 +3,6 @@
 #include "QueueGrowthCheck.h"
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
-#include "utils/LoopBounds.h"
 #include "utils/NameLists.h"
 #include "utils/Queues.h"
 
