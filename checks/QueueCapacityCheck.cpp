@@ -52,6 +52,21 @@ std::string spelled(QualType Type) {
   return Type.getUnqualifiedType().getAsString(Policy);
 }
 
+/// The first integral template argument of a class template specialization:
+/// the N of `RingBuffer<Event, N>`.
+std::optional<uint64_t> integralTemplateArgument(const CXXRecordDecl &Queue) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Queue);
+  if (!Spec)
+    return std::nullopt;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+    if (Arg.getKind() == TemplateArgument::Integral &&
+        !Arg.getIntegralType()->isBooleanType())
+      return Arg.getAsIntegral().isNegative()
+                 ? 0
+                 : Arg.getAsIntegral().getLimitedValue();
+  return std::nullopt;
+}
+
 } // namespace
 
 QueueCapacityCheck::QueueCapacityCheck(StringRef Name,
@@ -119,12 +134,15 @@ void QueueCapacityCheck::registerMatchers(MatchFinder *Finder) {
         callExpr(callee(utils::functionNamedAnyOf(Setters)), InUserCode)
             .bind("setCapacity"),
         this);
-  auto Lockfree = qualType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(classTemplateSpecializationDecl(hasAnyName(
-          "::boost::lockfree::queue", "::boost::lockfree::spsc_queue"))))));
-  Finder->addMatcher(varDecl(hasType(Lockfree), InUserCode).bind("declared"),
+  // Capacities given as template arguments: boost::lockfree::capacity<N>,
+  // and the project's own `RingBuffer<Event, 1 << 20>`.
+  auto Templated = qualType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(classTemplateSpecializationDecl(anyOf(
+          hasAnyName("::boost::lockfree::queue", "::boost::lockfree::spsc_queue"),
+          unless(isExpansionInSystemHeader())))))));
+  Finder->addMatcher(varDecl(hasType(Templated), InUserCode).bind("declared"),
                      this);
-  Finder->addMatcher(fieldDecl(hasType(Lockfree), InUserCode).bind("declared"),
+  Finder->addMatcher(fieldDecl(hasType(Templated), InUserCode).bind("declared"),
                      this);
   std::vector<llvm::StringRef> Sizes(std::begin(SizeMethods),
                                      std::end(SizeMethods));
@@ -253,7 +271,11 @@ void QueueCapacityCheck::reportCapacity(SourceLocation Loc,
 void QueueCapacityCheck::checkTemplateCapacity(const DeclaratorDecl &Declared,
                                                ASTContext &Ctx) {
   const CXXRecordDecl *Queue = utils::recordOf(Declared.getType());
-  std::optional<uint64_t> Capacity = Queue ? utils::lockfreeCapacity(*Queue) : std::nullopt;
+  if (!Queue)
+    return;
+  std::optional<uint64_t> Capacity = utils::lockfreeCapacity(*Queue);
+  if (!Capacity && looksLikeQueue(*Queue))
+    Capacity = integralTemplateArgument(*Queue);
   if (!Capacity || *Capacity <= MaxCapacity)
     return;
   reportCapacity(Declared.getTypeSpecStartLoc(), spelled(Declared.getType()),

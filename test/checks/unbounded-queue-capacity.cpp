@@ -111,6 +111,19 @@ struct Mailbox {
 Mailbox inbox(1000 * 1000);
 // CHECK: :[[@LINE-1]]:15: warning: 'Mailbox' is given a capacity of 1,000,000, above the threshold of 10,000: a buffer
 
+template <typename T, std::size_t N> class StaticRing {
+public:
+  bool push(const T &);
+private:
+  T slots[N];
+};
+StaticRing<Small, 1 << 20> staticRing;
+// CHECK: :[[@LINE-1]]:1: warning: 'StaticRing<Small, 1 << 20>' is given a capacity of 1,048,576, above the threshold of 10,000 (1,048,576 slots x 4 B = 4 MiB when full)
+struct Holder {
+  StaticRing<Event, 20000> ring;
+  // CHECK: :[[@LINE-1]]:3: warning: 'StaticRing<Event, 20000>' is given a capacity of 20,000
+};
+
 // ---- Positives: size checks that bound nothing ---------------------------------
 
 std::queue<Small> pending;
@@ -153,6 +166,7 @@ void negatives(std::size_t configured, std::vector<Small> &items) {
   // Plain data buffers are not queues.
   std::vector<char> buf(4 << 20);
   std::array<int, 100000> table{};
+  StaticRing<Small, 1024> smallRing;
   struct ByteBuffer {
     explicit ByteBuffer(std::size_t size);
     void append(const char *, std::size_t);
