@@ -19,6 +19,7 @@ PACKAGES=(
   libgtest-dev           # unit tests of the shared analyses
   libboost-thread-dev    # integration tests against Boost.Thread's headers
   libboost-dev libtbb-dev # integration tests against Boost.Asio's and oneTBB's pools
+  libconcurrentqueue-dev libspdlog-dev # integration tests of the queue checks (with Boost, oneTBB)
   libcurl4-openssl-dev libcpp-httplib-dev libhiredis-dev libpqxx-dev libpq-dev
   libmariadb-dev         # integration tests of the client checks (with gRPC, above)
   clang-tidy-14          # the plugin's version guard is tested against it

@@ -284,7 +284,10 @@ bool PoolGrowthCheck::clampedBefore(const Expr *Count, const Expr *Use,
 void PoolGrowthCheck::checkSizing(const Expr *Construction,
                                   llvm::StringRef PoolName,
                                   const Expr *Count) {
-  if (isa<CXXDefaultArgExpr>(Count) || alreadyReported(Count->getBeginLoc()))
+  // task_arena(task_arena::attach()): a tag, not a thread count (found on a
+  // vendored oneTBB's flow graph).
+  if (isa<CXXDefaultArgExpr>(Count) || !Count->getType()->isIntegerType() ||
+      alreadyReported(Count->getBeginLoc()))
     return;
   utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
   utils::TripCount Size = Bounds.ofCount(Count);

@@ -9,6 +9,9 @@
 #include "ClientLimitsCheck.h"
 #include "ClientPerCallCheck.h"
 #include "PoolGrowthCheck.h"
+#include "QueueCapacityCheck.h"
+#include "QueueGrowthCheck.h"
+#include "SilentDropCheck.h"
 #include "ThreadCreationCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -22,6 +25,9 @@ public:
     Factories.registerCheck<ClientLimitsCheck>("unbounded-client-limits");
     Factories.registerCheck<ClientPerCallCheck>("unbounded-client-per-call");
     Factories.registerCheck<PoolGrowthCheck>("unbounded-pool-growth");
+    Factories.registerCheck<QueueCapacityCheck>("unbounded-queue-capacity");
+    Factories.registerCheck<QueueGrowthCheck>("unbounded-queue-growth");
+    Factories.registerCheck<SilentDropCheck>("unbounded-silent-drop");
     Factories.registerCheck<ThreadCreationCheck>("unbounded-thread-creation");
   }
 };

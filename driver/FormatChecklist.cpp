@@ -82,6 +82,11 @@ void judgeStatically(const Report &R, Verdict &V) {
                ".";
     return;
   }
+  // A finding fails a runtime item (a silent drop has no drop counter), but
+  // code without findings does not show that the metric or counter exists:
+  // only the runtime guard's evidence can pass it.
+  if (V.Item->Verifiable != "static")
+    return;
   if (!R.Errors.empty()) {
     V.Reason = names(Ran) + " found nothing, but " +
                plural(R.Errors.size(), "compiler error") +

@@ -103,10 +103,18 @@ instantiationsOf(const FunctionDecl &Pattern) {
     return Found;
   for (const ClassTemplateSpecializationDecl *Specialization :
        Class->specializations())
-    for (const Decl *Member : Specialization->decls())
+    for (const Decl *Member : Specialization->decls()) {
       if (const auto *Instance = dyn_cast<FunctionDecl>(templated(Member));
           Instance && Instance->getTemplateInstantiationPattern() == &Pattern)
         Found.push_back(Instance);
+      // A member template of a class template (BS::thread_pool's
+      // detach_task): its instances are specializations of the member
+      // template the class specialization declares.
+      if (const auto *MemberTemplate = dyn_cast<FunctionTemplateDecl>(Member))
+        for (const FunctionDecl *Instance : MemberTemplate->specializations())
+          if (Instance->getTemplateInstantiationPattern() == &Pattern)
+            Found.push_back(Instance);
+    }
   return Found;
 }
 

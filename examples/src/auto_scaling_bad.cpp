@@ -34,7 +34,7 @@ void DynamicPool::submit(Task task) {
     // Queue full: add more workers! No upper limit.
     workers_.emplace_back(&DynamicPool::worker, this);  // EXPECT: unbounded-pool-growth
   }
-  tasks_.push_back(std::move(task));
+  tasks_.push_back(std::move(task));  // EXPECT: unbounded-queue-growth
   ready_.notify_one();
 }
 

@@ -62,3 +62,18 @@ void sized(const std::vector<Request> &requests, std::size_t num_threads) {
   ConnectionPool connections(requests.size());
   boost::asio::thread_pool atTheLimit(256);
 }
+
+// A tag argument is not a thread count: oneTBB's task_arena(attach()), as a
+// vendored copy of its flow graph constructs it.
+namespace tbb {
+class task_arena {
+public:
+  struct attach {};
+  explicit task_arena(attach);
+  explicit task_arena(int max_concurrency);
+};
+} // namespace tbb
+void attached() {
+  auto *arena = new tbb::task_arena(tbb::task_arena::attach());
+  (void)arena;
+}

@@ -265,6 +265,7 @@ TEST_F(FunctionParentsTest, IndexFindsTemplateInstantiations) {
     template <class T> struct Box {
       void run() { work(int(sizeof(T))); }
       void later();
+      template <class U> void post(U u) { work(int(u)); }
     };
     template <class T> void Box<T>::later() { work(7); }
     void use() {
@@ -272,6 +273,7 @@ TEST_F(FunctionParentsTest, IndexFindsTemplateInstantiations) {
       each(2.0);
       Box<char>().run();
       Box<char>().later();
+      Box<char>().post(3L); // a member template of a class template
     }
   )cpp"));
   FunctionIndex Index(ctx());
@@ -281,7 +283,7 @@ TEST_F(FunctionParentsTest, IndexFindsTemplateInstantiations) {
                hasAncestor(functionDecl(isTemplateInstantiation()).bind("f")))
           .bind("call"),
       ctx());
-  ASSERT_EQ(Calls.size(), 4u);
+  ASSERT_EQ(Calls.size(), 5u);
   for (const BoundNodes &Nodes : Calls) {
     const auto *Call = Nodes.getNodeAs<CallExpr>("call");
     const auto *Function = Nodes.getNodeAs<FunctionDecl>("f");

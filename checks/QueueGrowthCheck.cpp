@@ -1,0 +1,348 @@
+//===- QueueGrowthCheck.cpp - unbounded-queue-growth ----------------------===//
+
+#include "QueueGrowthCheck.h"
+#include "utils/Defaults.h"
+#include "utils/LimiterDetection.h"
+#include "utils/NameLists.h"
+#include "utils/Queues.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::unbounded {
+
+namespace {
+
+constexpr llvm::StringLiteral DefaultLockedPushFunctions =
+    "::std::queue::push;::std::queue::emplace;"
+    "::std::priority_queue::push;::std::priority_queue::emplace;"
+    "::std::deque::push_back;::std::deque::emplace_back;"
+    "::std::deque::push_front;::std::deque::emplace_front;"
+    "::std::list::push_back;::std::list::emplace_back;"
+    "::std::list::push_front;::std::list::emplace_front;"
+    "::std::vector::push_back;::std::vector::emplace_back";
+
+constexpr llvm::StringLiteral DefaultConcurrentPushFunctions =
+    "::tbb::detail::d2::concurrent_queue::push;"
+    "::tbb::detail::d2::concurrent_queue::emplace;"
+    "::tbb::concurrent_queue::push;::tbb::concurrent_queue::emplace;"
+    "::boost::lockfree::queue::push;"
+    "::moodycamel::ConcurrentQueue::enqueue;"
+    "::moodycamel::ConcurrentQueue::enqueue_bulk;"
+    "::moodycamel::BlockingConcurrentQueue::enqueue;"
+    "::moodycamel::BlockingConcurrentQueue::enqueue_bulk";
+
+/// Calls that take items out of a container used as a queue.
+constexpr llvm::StringLiteral ConsumerMethods[] = {
+    "pop", "pop_front", "pop_back", "front", "top", "swap", "erase"};
+
+template <typename Pred> bool containsStmt(const Stmt *S, Pred &&Matches) {
+  if (!S)
+    return false;
+  if (Matches(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (containsStmt(Child, Matches))
+      return true;
+  return false;
+}
+
+/// The name of the method a member call calls, or "".
+llvm::StringRef methodName(const Stmt *S) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  return Method && Method->getDeclName().isIdentifier() ? Method->getName()
+                                                        : "";
+}
+
+/// Whether a consumer call takes the oldest item out: erase only counts as
+/// `erase(q.begin())`; erasing a found element is deregistration.
+bool takesOldest(const CXXMemberCallExpr &Call) {
+  if (methodName(&Call) != "erase")
+    return true;
+  if (Call.getNumArgs() == 0)
+    return false;
+  const auto *Begin = dyn_cast<CXXMemberCallExpr>(
+      utils::ignoreWrappers(Call.getArg(0)));
+  return Begin && (methodName(Begin) == "begin" || methodName(Begin) == "cbegin");
+}
+
+/// Whether S calls one of Names on Queue.
+bool callsOn(const Stmt *S, const ValueDecl *Queue,
+             llvm::ArrayRef<llvm::StringRef> Names) {
+  return containsStmt(S, [&](const Stmt *Node) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(Node);
+    return Call && llvm::is_contained(Names, methodName(Call)) &&
+           utils::referencedDecl(Call->getImplicitObjectArgument()) == Queue;
+  });
+}
+
+} // namespace
+
+QueueGrowthCheck::QueueGrowthCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      LockedPushFunctions(utils::parseList(
+          Options.get("LockedPushFunctions", DefaultLockedPushFunctions))),
+      ConcurrentPushFunctions(utils::parseList(Options.get(
+          "ConcurrentPushFunctions", DefaultConcurrentPushFunctions))),
+      SizeNamePattern(Options.get(
+          "SizeNamePattern", "size|count|depth|pending|backlog|length|"
+                             "capacity|max|limit")),
+      SpacePattern(Options.get("SpacePattern",
+                               "full|space|room|vacan|capacity|can_?push")),
+      LimiterFunctions(utils::parseList(
+          Options.get("LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(Options.get("LimiterTypePattern",
+                                     utils::defaults::LimiterTypePattern)),
+      SpaceNames(SpacePattern, llvm::Regex::IgnoreCase) {}
+
+void QueueGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "LockedPushFunctions",
+                utils::joinList(LockedPushFunctions));
+  Options.store(Opts, "ConcurrentPushFunctions",
+                utils::joinList(ConcurrentPushFunctions));
+  Options.store(Opts, "SizeNamePattern", SizeNamePattern);
+  Options.store(Opts, "SpacePattern", SpacePattern);
+  Options.store(Opts, "LimiterFunctions", utils::joinList(LimiterFunctions));
+  Options.store(Opts, "LimiterTypePattern", LimiterTypePattern);
+}
+
+void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  if (!LockedPushFunctions.empty())
+    Finder->addMatcher(
+        cxxMemberCallExpr(
+            callee(utils::functionNamedAnyOf(LockedPushFunctions)), InUserCode)
+            .bind("locked"),
+        this);
+  if (!ConcurrentPushFunctions.empty())
+    Finder->addMatcher(
+        cxxMemberCallExpr(
+            callee(utils::functionNamedAnyOf(ConcurrentPushFunctions)),
+            InUserCode)
+            .bind("concurrent"),
+        this);
+  std::vector<llvm::StringRef> Consumers(std::begin(ConsumerMethods),
+                                         std::end(ConsumerMethods));
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Consumers))),
+                        InUserCode)
+          .bind("consume"),
+      this);
+  // `std::swap(tasks_, batch)`, `auto batch = std::move(tasks_)`.
+  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
+                                  "::std::swap", "::std::move", "::std::exchange"))),
+                              InUserCode)
+                         .bind("take"),
+                     this);
+}
+
+void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  const auto &Nodes = Result.Nodes;
+  if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("consume")) {
+    if (!takesOldest(*Call))
+      return;
+    if (const ValueDecl *Queue =
+            utils::referencedDecl(Call->getImplicitObjectArgument()))
+      Consumed.insert(Queue);
+    return;
+  }
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("take")) {
+    for (const Expr *Arg : Call->arguments())
+      if (const ValueDecl *Queue = utils::referencedDecl(Arg))
+        Consumed.insert(Queue);
+    return;
+  }
+  bool Concurrent = Nodes.getNodeAs<CXXMemberCallExpr>("concurrent") != nullptr;
+  const auto *Call = Concurrent ? Nodes.getNodeAs<CXXMemberCallExpr>("concurrent")
+                                : Nodes.getNodeAs<CXXMemberCallExpr>("locked");
+  // A fixed-size Boost.Lockfree queue is bounded; its push fails instead.
+  if (const CXXRecordDecl *Record = Call->getRecordDecl();
+      Concurrent && Record && utils::isFixedSizeLockfree(*Record))
+    return;
+  const ValueDecl *Queue =
+      utils::referencedDecl(Call->getImplicitObjectArgument());
+  // Only storage that several threads can reach is a queue between them;
+  // a local worklist (a BFS frontier) is not.
+  const auto *Var = dyn_cast_or_null<VarDecl>(Queue);
+  if (!Queue || !(isa<FieldDecl>(Queue) || (Var && Var->hasGlobalStorage())))
+    return;
+  Pushes.push_back({Call, Queue, Concurrent});
+}
+
+void QueueGrowthCheck::onEndOfTranslationUnit() {
+  if (!Pushes.empty() && Context) {
+    Functions = std::make_unique<utils::FunctionIndex>(*Context);
+    llvm::DenseSet<const Stmt *> Seen;
+    for (const Push &P : Pushes)
+      if (Seen.insert(P.Call).second)
+        checkPush(P);
+  }
+  Pushes.clear();
+  Consumed.clear();
+  Functions.reset();
+}
+
+bool QueueGrowthCheck::holdsLock(const Stmt *Body, const Stmt *Target) const {
+  const SourceManager &SM = Context->getSourceManager();
+  return containsStmt(Body, [&](const Stmt *S) {
+    if (!utils::isBefore(S->getBeginLoc(), Target->getBeginLoc(), SM))
+      return false;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      const CXXRecordDecl *Guard = Construct->getType()->getAsCXXRecordDecl();
+      if (!Guard || !Guard->getDeclName().isIdentifier())
+        return false;
+      std::string Name = Guard->getName().lower();
+      return llvm::StringRef(Name).contains("lock") ||
+             llvm::StringRef(Name).contains("guard");
+    }
+    return methodName(S) == "lock";
+  });
+}
+
+bool QueueGrowthCheck::waitsForSpace(const Stmt *S, const Stmt *Target) const {
+  const SourceManager &SM = Context->getSourceManager();
+  auto MentionsSpace = [&](const Stmt *Cond) {
+    return containsStmt(Cond, [&](const Stmt *Node) {
+      const NamedDecl *D = nullptr;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
+        D = Ref->getDecl();
+      else if (const auto *Member = dyn_cast<MemberExpr>(Node))
+        D = Member->getMemberDecl();
+      return D && D->getDeclName().isIdentifier() &&
+             SpaceNames.match(D->getName());
+    });
+  };
+  return containsStmt(S, [&](const Stmt *Node) {
+    if (!utils::isBefore(Node->getBeginLoc(), Target->getBeginLoc(), SM))
+      return false;
+    // while (full()) not_full.wait(lock);
+    if (const auto *While = dyn_cast<WhileStmt>(Node))
+      return MentionsSpace(While->getCond());
+    // if (full()) return false;
+    if (const auto *If = dyn_cast<IfStmt>(Node))
+      return MentionsSpace(If->getCond()) && utils::containsExit(If->getThen());
+    // not_full.wait(lock, [&] { return !full(); });
+    llvm::StringRef Name = methodName(Node);
+    if (!Name.starts_with("wait"))
+      return false;
+    return llvm::any_of(cast<CXXMemberCallExpr>(Node)->arguments(),
+                        [&](const Expr *Arg) {
+                          const auto *Lambda =
+                              dyn_cast<LambdaExpr>(utils::ignoreWrappers(Arg));
+                          return Lambda && MentionsSpace(Lambda->getBody());
+                        });
+  });
+}
+
+bool QueueGrowthCheck::trimmedAfter(const Stmt *S, const Stmt *Target,
+                                    const ValueDecl *Queue) const {
+  // history.push_back(x); if (history.size() > N) history.pop_front();
+  const SourceManager &SM = Context->getSourceManager();
+  static constexpr llvm::StringRef Sizes[] = {"size", "length"};
+  static constexpr llvm::StringRef Pops[] = {"pop", "pop_front", "pop_back",
+                                             "erase", "clear", "resize"};
+  return containsStmt(S, [&](const Stmt *Node) {
+    if (!utils::isBefore(Target->getBeginLoc(), Node->getBeginLoc(), SM))
+      return false;
+    const Expr *Cond = nullptr;
+    const Stmt *Body = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(Node)) {
+      Cond = If->getCond();
+      Body = If->getThen();
+    } else if (const auto *While = dyn_cast<WhileStmt>(Node)) {
+      Cond = While->getCond();
+      Body = While->getBody();
+    }
+    return Cond && callsOn(Cond, Queue, Sizes) && callsOn(Body, Queue, Pops);
+  });
+}
+
+bool QueueGrowthCheck::removedBefore(const Stmt *S, const Stmt *Target,
+                                     const ValueDecl *Queue) const {
+  // q.pop_front(); ...; q.push_back(item);  -- a rotation, not growth.
+  const SourceManager &SM = Context->getSourceManager();
+  static constexpr llvm::StringRef Removals[] = {"pop", "pop_front", "pop_back",
+                                                 "erase"};
+  return containsStmt(S, [&](const Stmt *Node) {
+    return isa<CXXMemberCallExpr>(Node) &&
+           utils::isBefore(Node->getBeginLoc(), Target->getBeginLoc(), SM) &&
+           callsOn(Node, Queue, Removals);
+  });
+}
+
+bool QueueGrowthCheck::guardedThroughVariable(
+    const Push &P, const utils::FunctionParents &Parents,
+    const utils::LimiterDetection &Limiter) const {
+  // const bool room = q.size() < max; if (room) q.push_back(x);
+  auto HasLimitTest = [&](const Stmt *S) {
+    return containsStmt(S, [&](const Stmt *Node) {
+      const auto *Compare = dyn_cast<BinaryOperator>(Node);
+      return Compare && Compare->isComparisonOp() &&
+             Limiter.limitComparison(Compare).has_value();
+    });
+  };
+  for (const Stmt *Node = P.Call, *Parent = Parents.parent(P.Call); Parent;
+       Node = Parent, Parent = Parents.parent(Parent)) {
+    const auto *If = dyn_cast<IfStmt>(Parent);
+    if (!If || Node == If->getCond())
+      continue;
+    bool Tested = containsStmt(If->getCond(), [&](const Stmt *Cond) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(Cond);
+      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      return Var && Var->isLocalVarDecl() && Var->getInit() &&
+             HasLimitTest(Var->getInit());
+    });
+    if (Tested)
+      return true;
+  }
+  return false;
+}
+
+bool QueueGrowthCheck::isBounded(const Push &P,
+                                 const utils::FunctionParents &Parents) const {
+  utils::LimiterDetection Limiter(*Context, LimiterFunctions,
+                                  LimiterTypePattern, SizeNamePattern);
+  return Limiter.findLimiter(P.Call, Parents.body(), Parents) ||
+         guardedThroughVariable(P, Parents, Limiter) ||
+         waitsForSpace(Parents.body(), P.Call) ||
+         trimmedAfter(Parents.body(), P.Call, P.Queue) ||
+         removedBefore(Parents.body(), P.Call, P.Queue);
+}
+
+void QueueGrowthCheck::checkPush(const Push &P) {
+  const utils::FunctionParents *Parents = Functions->enclosing(P.Call);
+  if (!Parents)
+    return;
+  if (isa<CXXConstructorDecl, CXXDestructorDecl>(&Parents->function()))
+    return;
+  // A queue's own push forwarding to its inner queue (a vendored
+  // BlockingConcurrentQueue::enqueue): the report belongs at its callers.
+  if (utils::isFunctionNamedAnyOf(&Parents->function(),
+                                  ConcurrentPushFunctions) ||
+      utils::isFunctionNamedAnyOf(&Parents->function(), LockedPushFunctions))
+    return;
+  if (!P.Concurrent &&
+      (!Consumed.contains(P.Queue) || !holdsLock(Parents->body(), P.Call)))
+    return;
+  if (isBounded(P, *Parents))
+    return;
+  diag(P.Call->getExprLoc(),
+       "queue '%0' grows without bound: %select{this push holds the queue's "
+       "lock but never compares its size with a limit or waits for space|"
+       "'%2' has no capacity and nothing compares its size with a limit "
+       "before this '%3'}1; bound the queue and report rejection to the "
+       "caller (return an error, count the drop) so a slow consumer shows up "
+       "as backpressure, not as memory growth")
+      << P.Queue->getName() << P.Concurrent
+      << P.Call->getRecordDecl()->getName() << methodName(P.Call);
+  diag(P.Queue->getLocation(), "'%0' is declared here with no capacity",
+       DiagnosticIDs::Note)
+      << P.Queue->getName();
+}
+
+} // namespace clang::tidy::unbounded

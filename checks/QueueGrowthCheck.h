@@ -1,0 +1,73 @@
+//===- QueueGrowthCheck.h - unbounded-queue-growth --------------*- C++ -*-===//
+
+#ifndef UNBOUNDED_QUEUEGROWTHCHECK_H
+#define UNBOUNDED_QUEUEGROWTHCHECK_H
+
+#include "utils/FunctionParents.h"
+#include "utils/LimiterDetection.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Regex.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::unbounded {
+
+/// Finds producer/consumer queues that can grow without bound: a container
+/// shared between threads under a lock, or an unbounded concurrent queue,
+/// whose producer pushes without comparing the size to a limit and without
+/// waiting for space.
+///
+/// For the user-facing documentation see:
+/// docs/checks/unbounded-queue-growth.md
+class QueueGrowthCheck : public ClangTidyCheck {
+public:
+  QueueGrowthCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void onEndOfTranslationUnit() override;
+
+private:
+  /// A push into shared storage, judged once the whole TU has been seen.
+  struct Push {
+    const CXXMemberCallExpr *Call;
+    const ValueDecl *Queue;
+    bool Concurrent; ///< an unbounded concurrent queue, no lock needed
+  };
+
+  void checkPush(const Push &P);
+  bool holdsLock(const Stmt *Body, const Stmt *Target) const;
+  bool isBounded(const Push &P, const utils::FunctionParents &Parents) const;
+  bool guardedThroughVariable(const Push &P,
+                              const utils::FunctionParents &Parents,
+                              const utils::LimiterDetection &Limiter) const;
+  bool waitsForSpace(const Stmt *S, const Stmt *Target) const;
+  bool removedBefore(const Stmt *S, const Stmt *Target,
+                     const ValueDecl *Queue) const;
+  bool trimmedAfter(const Stmt *S, const Stmt *Target,
+                    const ValueDecl *Queue) const;
+
+  const std::vector<std::string> LockedPushFunctions;
+  const std::vector<std::string> ConcurrentPushFunctions;
+  const std::string SizeNamePattern;
+  const std::string SpacePattern;
+  const std::vector<std::string> LimiterFunctions;
+  const std::string LimiterTypePattern;
+
+  mutable llvm::Regex SpaceNames;
+
+  ASTContext *Context = nullptr;
+  std::unique_ptr<utils::FunctionIndex> Functions;
+  std::vector<Push> Pushes;
+  llvm::DenseSet<const ValueDecl *> Consumed;
+};
+
+} // namespace clang::tidy::unbounded
+
+#endif

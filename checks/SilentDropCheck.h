@@ -1,0 +1,51 @@
+//===- SilentDropCheck.h - unbounded-silent-drop ----------------*- C++ -*-===//
+
+#ifndef UNBOUNDED_SILENTDROPCHECK_H
+#define UNBOUNDED_SILENTDROPCHECK_H
+
+#include "utils/FunctionParents.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Support/Regex.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::unbounded {
+
+/// Finds backpressure made invisible: the result of an enqueue that can
+/// fail is discarded, or its failure branch does nothing observable.
+///
+/// For the user-facing documentation see:
+/// docs/checks/unbounded-silent-drop.md
+class SilentDropCheck : public ClangTidyCheck {
+public:
+  SilentDropCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void onEndOfTranslationUnit() override;
+
+private:
+  bool isFallible(const CXXMemberCallExpr &Call) const;
+  bool isInLibraryNamespace(const CXXRecordDecl &Queue) const;
+
+  const std::vector<std::string> FallibleFunctions;
+  const std::vector<std::string> TryMethods;
+  const std::string QueueTypePattern;
+  const std::vector<std::string> QueuePushMethods;
+  const std::vector<std::string> LibraryNamespaces;
+  const bool AllowVoidCast;
+
+  mutable llvm::Regex QueueTypeNames;
+  std::unique_ptr<utils::FunctionIndex> Functions;
+  llvm::DenseSet<unsigned> Reported;
+};
+
+} // namespace clang::tidy::unbounded
+
+#endif
