@@ -109,15 +109,14 @@ void ClientLimitsCheck::registerMatchers(MatchFinder *Finder) {
   auto Server = cxxRecordDecl(hasAnyName("::httplib::Server", "::httplib::SSLServer"));
   auto Builder = cxxRecordDecl(hasName("::grpc::ServerBuilder"));
   Finder->addMatcher(
-      varDecl(hasType(qualType(hasUnqualifiedDesugaredType(
-                  recordType(hasDeclaration(cxxRecordDecl(anyOf(Server, Builder))))))),
-              hasLocalStorage(), InUserCode)
+      varDecl(InUserCode, hasLocalStorage(),
+              hasType(qualType(hasUnqualifiedDesugaredType(recordType(
+                  hasDeclaration(cxxRecordDecl(anyOf(Server, Builder))))))))
           .bind("local"),
       this);
   Finder->addMatcher(
-      fieldDecl(hasType(qualType(hasUnqualifiedDesugaredType(
-                    recordType(hasDeclaration(Server))))),
-                InUserCode)
+      fieldDecl(InUserCode, hasType(qualType(hasUnqualifiedDesugaredType(
+                                recordType(hasDeclaration(Server))))))
           .bind("field"),
       this);
 }

@@ -140,18 +140,19 @@ void QueueCapacityCheck::registerMatchers(MatchFinder *Finder) {
       recordType(hasDeclaration(classTemplateSpecializationDecl(anyOf(
           hasAnyName("::boost::lockfree::queue", "::boost::lockfree::spsc_queue"),
           unless(isExpansionInSystemHeader())))))));
-  Finder->addMatcher(varDecl(hasType(Templated), InUserCode).bind("declared"),
+  // Declarations and comparisons are everywhere in headers: the location
+  // test goes first here.
+  Finder->addMatcher(varDecl(InUserCode, hasType(Templated)).bind("declared"),
                      this);
-  Finder->addMatcher(fieldDecl(hasType(Templated), InUserCode).bind("declared"),
+  Finder->addMatcher(fieldDecl(InUserCode, hasType(Templated)).bind("declared"),
                      this);
   std::vector<llvm::StringRef> Sizes(std::begin(SizeMethods),
                                      std::end(SizeMethods));
   Finder->addMatcher(
-      binaryOperator(isComparisonOperator(),
+      binaryOperator(InUserCode, isComparisonOperator(),
                      hasEitherOperand(ignoringParenImpCasts(
                          cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Sizes))))
-                             .bind("size"))),
-                     InUserCode)
+                             .bind("size"))))
           .bind("compare"),
       this);
 }
