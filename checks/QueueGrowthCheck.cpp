@@ -1,6 +1,7 @@
 //===- QueueGrowthCheck.cpp - unbounded-queue-growth ----------------------===//
 
 #include "QueueGrowthCheck.h"
+#include "utils/AstWalk.h"
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/NameLists.h"
@@ -39,17 +40,6 @@ constexpr llvm::StringLiteral DefaultConcurrentPushFunctions =
 constexpr llvm::StringLiteral ConsumerMethods[] = {
     "pop", "pop_front", "pop_back", "front", "top", "swap", "erase"};
 
-template <typename Pred> bool containsStmt(const Stmt *S, Pred &&Matches) {
-  if (!S)
-    return false;
-  if (Matches(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsStmt(Child, Matches))
-      return true;
-  return false;
-}
-
 /// The name of the method a member call calls, or "".
 llvm::StringRef methodName(const Stmt *S) {
   const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
@@ -73,7 +63,7 @@ bool takesOldest(const CXXMemberCallExpr &Call) {
 /// Whether S calls one of Names on Queue.
 bool callsOn(const Stmt *S, const ValueDecl *Queue,
              llvm::ArrayRef<llvm::StringRef> Names) {
-  return containsStmt(S, [&](const Stmt *Node) {
+  return utils::anyStmt(S, [&](const Stmt *Node) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(Node);
     return Call && llvm::is_contained(Names, methodName(Call)) &&
            utils::referencedDecl(Call->getImplicitObjectArgument()) == Queue;
@@ -189,7 +179,7 @@ void QueueGrowthCheck::onEndOfTranslationUnit() {
 
 bool QueueGrowthCheck::holdsLock(const Stmt *Body, const Stmt *Target) const {
   const SourceManager &SM = Context->getSourceManager();
-  return containsStmt(Body, [&](const Stmt *S) {
+  return utils::anyStmt(Body, [&](const Stmt *S) {
     if (!utils::isBefore(S->getBeginLoc(), Target->getBeginLoc(), SM))
       return false;
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
@@ -207,7 +197,7 @@ bool QueueGrowthCheck::holdsLock(const Stmt *Body, const Stmt *Target) const {
 bool QueueGrowthCheck::waitsForSpace(const Stmt *S, const Stmt *Target) const {
   const SourceManager &SM = Context->getSourceManager();
   auto MentionsSpace = [&](const Stmt *Cond) {
-    return containsStmt(Cond, [&](const Stmt *Node) {
+    return utils::anyStmt(Cond, [&](const Stmt *Node) {
       const NamedDecl *D = nullptr;
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
         D = Ref->getDecl();
@@ -217,7 +207,7 @@ bool QueueGrowthCheck::waitsForSpace(const Stmt *S, const Stmt *Target) const {
              SpaceNames.match(D->getName());
     });
   };
-  return containsStmt(S, [&](const Stmt *Node) {
+  return utils::anyStmt(S, [&](const Stmt *Node) {
     if (!utils::isBefore(Node->getBeginLoc(), Target->getBeginLoc(), SM))
       return false;
     // while (full()) not_full.wait(lock);
@@ -246,7 +236,7 @@ bool QueueGrowthCheck::trimmedAfter(const Stmt *S, const Stmt *Target,
   static constexpr llvm::StringRef Sizes[] = {"size", "length"};
   static constexpr llvm::StringRef Pops[] = {"pop", "pop_front", "pop_back",
                                              "erase", "clear", "resize"};
-  return containsStmt(S, [&](const Stmt *Node) {
+  return utils::anyStmt(S, [&](const Stmt *Node) {
     if (!utils::isBefore(Target->getBeginLoc(), Node->getBeginLoc(), SM))
       return false;
     const Expr *Cond = nullptr;
@@ -268,7 +258,7 @@ bool QueueGrowthCheck::removedBefore(const Stmt *S, const Stmt *Target,
   const SourceManager &SM = Context->getSourceManager();
   static constexpr llvm::StringRef Removals[] = {"pop", "pop_front", "pop_back",
                                                  "erase"};
-  return containsStmt(S, [&](const Stmt *Node) {
+  return utils::anyStmt(S, [&](const Stmt *Node) {
     return isa<CXXMemberCallExpr>(Node) &&
            utils::isBefore(Node->getBeginLoc(), Target->getBeginLoc(), SM) &&
            callsOn(Node, Queue, Removals);
@@ -280,7 +270,7 @@ bool QueueGrowthCheck::guardedThroughVariable(
     const utils::LimiterDetection &Limiter) const {
   // const bool room = q.size() < max; if (room) q.push_back(x);
   auto HasLimitTest = [&](const Stmt *S) {
-    return containsStmt(S, [&](const Stmt *Node) {
+    return utils::anyStmt(S, [&](const Stmt *Node) {
       const auto *Compare = dyn_cast<BinaryOperator>(Node);
       return Compare && Compare->isComparisonOp() &&
              Limiter.limitComparison(Compare).has_value();
@@ -291,7 +281,7 @@ bool QueueGrowthCheck::guardedThroughVariable(
     const auto *If = dyn_cast<IfStmt>(Parent);
     if (!If || Node == If->getCond())
       continue;
-    bool Tested = containsStmt(If->getCond(), [&](const Stmt *Cond) {
+    bool Tested = utils::anyStmt(If->getCond(), [&](const Stmt *Cond) {
       const auto *Ref = dyn_cast<DeclRefExpr>(Cond);
       const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
       return Var && Var->isLocalVarDecl() && Var->getInit() &&

@@ -12,16 +12,10 @@ static constexpr llvm::StringLiteral Schema = "unbounded-tidy-baseline";
 
 llvm::Expected<std::vector<Finding>> parseBaseline(llvm::StringRef Text,
                                                    llvm::StringRef Root) {
-  auto Parsed = json::parse(Text);
+  auto Parsed = parseVersioned(Text, Schema, 1);
   if (!Parsed)
     return Parsed.takeError();
   const json::Object *O = Parsed->getAsObject();
-  if (!O)
-    return malformed("not a JSON object");
-  if (O->getString("schema") != std::optional<llvm::StringRef>(Schema))
-    return malformed("'schema' is not \"" + Schema + "\"");
-  if (O->getInteger("version") != std::optional<int64_t>(1))
-    return malformed("unsupported 'version' (expected 1)");
   const json::Array *Entries = O->getArray("findings");
   if (!Entries)
     return malformed("no 'findings' array");

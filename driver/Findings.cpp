@@ -13,6 +13,23 @@ llvm::Error malformed(const llvm::Twine &What) {
   return llvm::createStringError(std::make_error_code(std::errc::invalid_argument), What);
 }
 
+llvm::Expected<json::Value> parseVersioned(llvm::StringRef Text,
+                                           llvm::StringRef Schema,
+                                           int64_t Version) {
+  auto Parsed = json::parse(Text);
+  if (!Parsed)
+    return Parsed.takeError();
+  const json::Object *O = Parsed->getAsObject();
+  if (!O)
+    return malformed("not a JSON object");
+  if (O->getString("schema") != std::optional<llvm::StringRef>(Schema))
+    return malformed("'schema' is not \"" + Schema + "\"");
+  if (O->getInteger("version") != std::optional<int64_t>(Version))
+    return malformed("unsupported 'version' (expected " +
+                     llvm::Twine(Version) + ")");
+  return Parsed;
+}
+
 llvm::StringRef stateName(BaselineState State) {
   switch (State) {
   case BaselineState::Introduced:

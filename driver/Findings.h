@@ -78,6 +78,12 @@ std::string resolvePath(llvm::StringRef Path, llvm::StringRef Root);
 /// A one-line description of why V does not have the shape expected.
 llvm::Error malformed(const llvm::Twine &What);
 
+/// Text parsed as a JSON object whose "schema" is Schema and "version" is
+/// Version; otherwise a one-line error saying which.
+llvm::Expected<llvm::json::Value> parseVersioned(llvm::StringRef Text,
+                                                 llvm::StringRef Schema,
+                                                 int64_t Version);
+
 } // namespace unbounded::driver
 
 #endif

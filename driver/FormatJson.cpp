@@ -112,16 +112,10 @@ static llvm::Error readFindings(const json::Object &O, llvm::StringRef Key,
 }
 
 llvm::Expected<Report> parseJsonReport(llvm::StringRef Text) {
-  auto Parsed = json::parse(Text);
+  auto Parsed = parseVersioned(Text, JsonSchema, JsonVersion);
   if (!Parsed)
     return Parsed.takeError();
   const json::Object *O = Parsed->getAsObject();
-  if (!O)
-    return malformed("not a JSON object");
-  if (O->getString("schema") != std::optional<llvm::StringRef>(JsonSchema))
-    return malformed("'schema' is not \"" + JsonSchema + "\"");
-  if (O->getInteger("version") != std::optional<int64_t>(JsonVersion))
-    return malformed("unsupported 'version'");
   auto Root = O->getString("root");
   if (!Root)
     return malformed("no string 'root'");

@@ -150,17 +150,10 @@ std::vector<GuardEvidence> derive(const Observed &Seen) {
 
 llvm::Expected<std::vector<GuardEvidence>>
 parseGuardReport(llvm::StringRef Text) {
-  auto Parsed = json::parse(Text);
+  auto Parsed = parseVersioned(Text, "unbounded-guard-report", 1);
   if (!Parsed)
     return Parsed.takeError();
   const json::Object *O = Parsed->getAsObject();
-  if (!O)
-    return malformed("not a JSON object");
-  if (O->getString("schema") !=
-      std::optional<llvm::StringRef>("unbounded-guard-report"))
-    return malformed("'schema' is not \"unbounded-guard-report\"");
-  if (O->getInteger("version") != std::optional<int64_t>(1))
-    return malformed("unsupported 'version' (expected 1)");
   const json::Array *Tests = O->getArray("tests");
   const json::Array *Items = O->getArray("checklist");
   if (!Tests && !Items)
