@@ -3,6 +3,7 @@
 #include "ClientPerCallCheck.h"
 #include "utils/Defaults.h"
 #include "utils/LoopBounds.h"
+#include "utils/Matchers.h"
 #include "utils/AstWalk.h"
 #include "utils/NameLists.h"
 #include "utils/RequestContext.h"
@@ -41,10 +42,6 @@ constexpr llvm::StringLiteral DefaultFactories =
 /// that io_context a connection set up per call.
 constexpr llvm::StringLiteral AsioConnectionClasses[] = {
     "basic_resolver", "basic_stream_socket", "basic_stream", "stream"};
-
-std::vector<llvm::StringRef> refs(const std::vector<std::string> &Names) {
-  return {Names.begin(), Names.end()};
-}
 
 /// "::create=::release;::create2=" → {create, release}, {create2, ""}.
 std::vector<ClientPerCallCheck::Factory> parseFactories(llvm::StringRef Value) {
@@ -128,7 +125,7 @@ void ClientPerCallCheck::registerMatchers(MatchFinder *Finder) {
   auto InUserCode = unless(isExpansionInSystemHeader());
   std::vector<std::string> Classes = ClientTypes;
   Classes.push_back("::boost::asio::io_context");
-  auto ClientClass = cxxRecordDecl(hasAnyName(refs(Classes)));
+  auto ClientClass = cxxRecordDecl(hasAnyName(utils::stringRefs(Classes)));
   Finder->addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
                            ofClass(ClientClass), unless(isCopyConstructor()),
@@ -137,13 +134,7 @@ void ClientPerCallCheck::registerMatchers(MatchFinder *Finder) {
           .bind("client"),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(
-                   hasAnyName("::std::make_unique", "::std::make_shared"),
-                   hasTemplateArgument(
-                       0, refersToType(qualType(hasUnqualifiedDesugaredType(
-                              recordType(hasDeclaration(ClientClass)))))))),
-               InUserCode)
-          .bind("make"),
+      callExpr(utils::makesInstanceOf(ClientClass), InUserCode).bind("make"),
       this);
   std::vector<llvm::StringRef> Creators;
   for (const Factory &F : Factories)

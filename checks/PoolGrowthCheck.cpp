@@ -4,6 +4,7 @@
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
+#include "utils/Matchers.h"
 #include "utils/AstWalk.h"
 #include "utils/NameLists.h"
 
@@ -175,14 +176,7 @@ void PoolGrowthCheck::registerMatchers(MatchFinder *Finder) {
             .bind("pool"),
         this);
     Finder->addMatcher(
-        callExpr(callee(functionDecl(
-                     hasAnyName("::std::make_unique", "::std::make_shared"),
-                     hasTemplateArgument(0, refersToType(qualType(
-                                                hasUnqualifiedDesugaredType(
-                                                    recordType(hasDeclaration(
-                                                        KnownPool)))))))),
-                 InUserCode)
-            .bind("makePool"),
+        callExpr(utils::makesInstanceOf(KnownPool), InUserCode).bind("makePool"),
         this);
   }
   // Pools of this translation unit's own making, judged by name.

@@ -1,6 +1,8 @@
 //===- QueueCapacityCheck.cpp - unbounded-queue-capacity ------------------===//
 
 #include "QueueCapacityCheck.h"
+#include "utils/AstWalk.h"
+#include "utils/Matchers.h"
 #include "utils/LoopBounds.h"
 #include "utils/NameLists.h"
 
@@ -43,14 +45,6 @@ constexpr llvm::StringLiteral ProducerMethods[] = {
 constexpr llvm::StringLiteral SizeMethods[] = {
     "size", "size_approx", "read_available", "sizeGuess", "unsafe_size",
     "length"};
-
-/// A type as the code spells it.
-std::string spelled(QualType Type) {
-  PrintingPolicy Policy(LangOptions{});
-  Policy.SuppressTagKeyword = true;
-  Policy.SplitTemplateClosers = false;
-  return Type.getUnqualifiedType().getAsString(Policy);
-}
 
 /// The first integral template argument of a class template specialization:
 /// the N of `RingBuffer<Event, N>`.
@@ -113,13 +107,7 @@ void QueueCapacityCheck::registerMatchers(MatchFinder *Finder) {
             .bind("construct"),
         this);
     Finder->addMatcher(
-        callExpr(callee(functionDecl(
-                     hasAnyName("::std::make_unique", "::std::make_shared"),
-                     hasTemplateArgument(
-                         0, refersToType(qualType(hasUnqualifiedDesugaredType(
-                                recordType(hasDeclaration(KnownQueue)))))))),
-                 InUserCode)
-            .bind("make"),
+        callExpr(utils::makesInstanceOf(KnownQueue), InUserCode).bind("make"),
         this);
   }
   // Queues of the project's own making, judged by their names.
@@ -168,7 +156,7 @@ void QueueCapacityCheck::check(const MatchFinder::MatchResult &Result) {
     std::optional<unsigned> Index = capacityArgument(*Queue, Ctor);
     if (Index && *Index < Construct->getNumArgs())
       checkCapacity(Construct->getArg(*Index), Queue,
-                    spelled(Construct->getType()), Ctx);
+                    utils::spelledType(Construct->getType()), Ctx);
     return;
   }
   if (const auto *Make = Nodes.getNodeAs<CallExpr>("make")) {
@@ -178,7 +166,7 @@ void QueueCapacityCheck::check(const MatchFinder::MatchResult &Result) {
     std::optional<unsigned> Index =
         Queue ? capacityArgument(*Queue, nullptr) : std::nullopt;
     if (Index && *Index < Make->getNumArgs())
-      checkCapacity(Make->getArg(*Index), Queue, spelled(Type), Ctx);
+      checkCapacity(Make->getArg(*Index), Queue, utils::spelledType(Type), Ctx);
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("setCapacity")) {
@@ -190,7 +178,7 @@ void QueueCapacityCheck::check(const MatchFinder::MatchResult &Result) {
       if (Function.Argument < Call->getNumArgs())
         checkCapacity(Call->getArg(Function.Argument),
                       Member ? Member->getRecordDecl() : nullptr,
-                      Member ? spelled(Member->getObjectType())
+                      Member ? utils::spelledType(Member->getObjectType())
                              : Setter->getQualifiedNameAsString(),
                       Ctx);
       return;
@@ -279,7 +267,7 @@ void QueueCapacityCheck::checkTemplateCapacity(const DeclaratorDecl &Declared,
     Capacity = integralTemplateArgument(*Queue);
   if (!Capacity || *Capacity <= MaxCapacity)
     return;
-  reportCapacity(Declared.getTypeSpecStartLoc(), spelled(Declared.getType()),
+  reportCapacity(Declared.getTypeSpecStartLoc(), utils::spelledType(Declared.getType()),
                  *Capacity, Queue, Ctx);
 }
 

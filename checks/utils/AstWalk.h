@@ -54,6 +54,7 @@ inline bool isStdMove(const CallExpr *Call) {
 inline std::string spelledType(QualType Type) {
   PrintingPolicy Policy{LangOptions{}};
   Policy.SuppressTagKeyword = true;
+  Policy.SplitTemplateClosers = false;
   return Type.getUnqualifiedType().getAsString(Policy);
 }
 

@@ -1,6 +1,7 @@
 //===- ThreadStarts.cpp - where a thread of execution starts --------------===//
 
 #include "utils/ThreadStarts.h"
+#include "utils/Matchers.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -11,10 +12,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::unbounded::utils {
 
 namespace {
-
-std::vector<llvm::StringRef> refs(const std::vector<std::string> &Names) {
-  return {Names.begin(), Names.end()};
-}
 
 const CXXRecordDecl *firstTemplateArgument(const TemplateArgumentList *Args) {
   if (!Args || Args->size() == 0 ||
@@ -33,11 +30,11 @@ void registerThreadStartMatchers(MatchFinder &Finder,
   // more cheaply than a source-location lookup.
   auto InUserCode = unless(isExpansionInSystemHeader());
   auto Named = [](const std::vector<std::string> &List) {
-    return functionDecl(hasAnyName(refs(List)));
+    return functionDecl(hasAnyName(stringRefs(List)));
   };
   std::vector<ast_matchers::internal::DynTypedMatcher> Calls;
   if (!Names.ThreadClasses.empty()) {
-    auto ThreadClass = cxxRecordDecl(hasAnyName(refs(Names.ThreadClasses)));
+    auto ThreadClass = cxxRecordDecl(hasAnyName(stringRefs(Names.ThreadClasses)));
     auto ThreadType = qualType(
         hasUnqualifiedDesugaredType(recordType(hasDeclaration(ThreadClass))));
     Finder.addMatcher(
@@ -57,10 +54,9 @@ void registerThreadStartMatchers(MatchFinder &Finder,
             hasArgument(0, expr()))
             .bind("emplace"));
     Calls.push_back(
-        callExpr(callee(functionDecl(
-                     hasAnyName("::std::make_unique", "::std::make_shared",
-                                "::boost::make_shared", "::boost::make_unique"),
-                     hasTemplateArgument(0, refersToType(ThreadType)))),
+        callExpr(makesInstanceOf(ThreadClass,
+                                 {"::std::make_unique", "::std::make_shared",
+                                  "::boost::make_shared", "::boost::make_unique"}),
                  hasArgument(0, expr()))
             .bind("make"));
   }
