@@ -300,15 +300,8 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
             "reuse it)")
       << What << Function->getQualifiedNameAsString() << Scope << End
       << (IsHandle ? 1 : 0);
-  if (Where.Kind == ContextKind::Loop)
-    diag(Where.Loop->getBeginLoc(), "the loop is unbounded: %0",
-         DiagnosticIDs::Note)
-        << Bounds.describe(Where.Bound);
-  else if (Where.Kind == ContextKind::Handler)
-    diag(Where.Registration->getExprLoc(),
-         "'%0' registers the handler, which runs once per request",
-         DiagnosticIDs::Note)
-        << Where.Registration->getDirectCallee()->getName();
+  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
+    diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
   if (Life.Release)
     diag(Life.Release->getBeginLoc(),
          "released here, at the end of the same %select{call|iteration|request}0",

@@ -202,17 +202,9 @@ static constexpr llvm::StringLiteral Message =
     "acquire a counting semaphore first)";
 
 void ThreadCreationCheck::noteContext(const ExecutionContext &Where) {
-  if (Where.Kind == ContextKind::Loop) {
-    utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-    diag(Where.Loop->getBeginLoc(), "the loop is unbounded: %0",
-         DiagnosticIDs::Note)
-        << Bounds.describe(Where.Bound);
-    return;
-  }
-  diag(Where.Registration->getExprLoc(),
-       "'%0' registers the handler, which runs once per request",
-       DiagnosticIDs::Note)
-      << Where.Registration->getDirectCallee()->getName();
+  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
+    diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
 }
 
 void ThreadCreationCheck::noteFate(const Spawn &S,

@@ -63,6 +63,18 @@ RequestContext::registeredFunctions(const CallExpr *Registration) const {
   return Functions;
 }
 
+std::optional<ContextNote> contextNote(const ExecutionContext &Where,
+                                       const LoopBounds &Bounds) {
+  if (Where.Kind == ContextKind::Loop)
+    return ContextNote{Where.Loop->getBeginLoc(),
+                       "the loop is unbounded: " + Bounds.describe(Where.Bound)};
+  if (Where.Kind == ContextKind::Handler)
+    return ContextNote{Where.Registration->getExprLoc(),
+                       "'" + Where.Registration->getDirectCallee()->getNameAsString() +
+                           "' registers the handler, which runs once per request"};
+  return std::nullopt;
+}
+
 /// Sets Result to Parent's context and returns true when Parent is an
 /// unbounded loop whose body is Node, or a registered handler lambda whose
 /// body is Node.

@@ -6,6 +6,9 @@
 #include "utils/FunctionParents.h"
 #include "utils/LoopBounds.h"
 
+#include <optional>
+#include <string>
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/Support/Regex.h"
@@ -30,6 +33,17 @@ struct ExecutionContext {
   const CallExpr *Registration = nullptr; ///< Handler: the registering call
   const FunctionDecl *Function = nullptr; ///< the enclosing named function
 };
+
+/// A note saying why a context runs without bound.
+struct ContextNote {
+  SourceLocation Loc;
+  std::string Text;
+};
+
+/// The note for Where: at the unbounded loop ("the loop is unbounded: ...")
+/// or at the handler's registration; nothing for ContextKind::None.
+std::optional<ContextNote> contextNote(const ExecutionContext &Where,
+                                       const LoopBounds &Bounds);
 
 /// Finds loops and request handlers that make code run without bound.
 class RequestContext {
