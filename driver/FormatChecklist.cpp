@@ -231,6 +231,27 @@ State studyState(const CaseStudy &Study, const std::vector<Verdict> &Vs) {
   return Any && AllPassed ? State::Passed : State::NotVerified;
 }
 
+/// One row of the per-check table: its findings, checklist items and case
+/// study, as the Markdown and HTML reports both show them.
+struct CheckRow {
+  Counts Findings;
+  std::string Items;
+  std::string Study;
+};
+
+CheckRow checkRow(const Report &R, const std::string &Name) {
+  CheckRow Row{countFor(R, [&](llvm::StringRef Check) { return Check == Name; }),
+               "", ""};
+  const CheckInfo *Info = catalogue().check(Name);
+  if (!Info)
+    return Row;
+  for (const std::string &Id : Info->Checklist)
+    Row.Items += (Row.Items.empty() ? "" : ", ") + Id;
+  if (const CaseStudy *S = catalogue().study(Info->CaseStudy))
+    Row.Study = S->Title;
+  return Row;
+}
+
 std::string studyChecks(const CaseStudy &Study) {
   std::string Text;
   for (const CheckInfo &Info : catalogue().Checks)
@@ -322,18 +343,10 @@ std::string formatMarkdown(const Report &R, const FormatSettings &Settings) {
   Out += "\n## Checks\n\n| Check | Severity | Case study | Checklist items |" +
          CountHead + "\n|---|---|---|---|" + CountRule + "\n";
   for (const std::string &Name : checkNames(R)) {
-    const CheckInfo *Info = catalogue().check(Name);
-    Counts C = countFor(R, [&](llvm::StringRef Check) { return Check == Name; });
-    std::string Items, Study;
-    if (Info) {
-      for (const std::string &Id : Info->Checklist)
-        Items += (Items.empty() ? "" : ", ") + Id;
-      if (const CaseStudy *S = catalogue().study(Info->CaseStudy))
-        Study = S->Title;
-    }
+    CheckRow Row = checkRow(R, Name);
     Out += "| [`" + Name + "`](" + helpUri(Name, Settings) + ") | " +
-           severityOf(Name) + " | " + mdEscape(Study) + " | " + Items +
-           " | " + countCells(C, B, " | ") + " |\n";
+           severityOf(Name) + " | " + mdEscape(Row.Study) + " | " + Row.Items +
+           " | " + countCells(Row.Findings, B, " | ") + " |\n";
   }
 
   if (!R.Findings.empty()) {
@@ -480,19 +493,12 @@ std::string formatHtml(const Report &R, const FormatSettings &Settings) {
          "</th><th>Case study</th><th>Checklist items</th>" +
          CountHead + "</tr>\n";
   for (const std::string &Name : checkNames(R)) {
-    const CheckInfo *Info = catalogue().check(Name);
-    Counts C = countFor(R, [&](llvm::StringRef Check) { return Check == Name; });
-    std::string Items, Study;
-    if (Info) {
-      for (const std::string &Id : Info->Checklist)
-        Items += (Items.empty() ? "" : ", ") + Id;
-      if (const CaseStudy *S = catalogue().study(Info->CaseStudy))
-        Study = S->Title;
-    }
+    CheckRow Row = checkRow(R, Name);
     Out += "<tr><td><a href=\"" + html(helpUri(Name, Settings)) + "\"><code>" +
            html(Name) + "</code></a></td><td>" + severityOf(Name) +
-           "</td><td>" + html(Study) + "</td><td>" + html(Items) +
-           "</td><td>" + countCells(C, B, "</td><td>") + "</td></tr>\n";
+           "</td><td>" + html(Row.Study) + "</td><td>" + html(Row.Items) +
+           "</td><td>" + countCells(Row.Findings, B, "</td><td>") +
+           "</td></tr>\n";
   }
   Out += "</table>\n<h2>Findings by check and by directory</h2>\n";
   std::map<std::string, unsigned> ByCheck, ByDirectory;
