@@ -2,6 +2,7 @@
 
 #include "ThreadCreationCheck.h"
 #include "utils/Defaults.h"
+#include "utils/Effects.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/NameLists.h"
@@ -104,7 +105,10 @@ ThreadCreationCheck::ThreadCreationCheck(StringRef Name,
       LimiterFunctions(utils::parseList(Options.get("LimiterFunctions", utils::defaults::LimiterFunctions))),
       LimiterTypePattern(Options.get("LimiterTypePattern", utils::defaults::LimiterTypePattern)),
       CounterPattern(Options.get("CounterPattern", utils::defaults::CounterPattern)),
-      RegistrationNames(HandlerRegistrationPattern) {}
+      FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
+      RegistrationNames(HandlerRegistrationPattern) {
+  ProjectFacts = utils::loadFacts(*this, FactsFile);
+}
 
 void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadClasses", utils::joinList(Starts.ThreadClasses));
@@ -123,10 +127,14 @@ void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "LimiterFunctions", utils::joinList(LimiterFunctions));
   Options.store(Opts, "LimiterTypePattern", LimiterTypePattern);
   Options.store(Opts, "CounterPattern", CounterPattern);
+  Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
 void ThreadCreationCheck::registerMatchers(MatchFinder *Finder) {
   utils::registerThreadStartMatchers(*Finder, *this, Starts);
+  // The calls to project functions are judged at the end of every
+  // translation unit, with or without a thread start in it.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
@@ -139,9 +147,10 @@ void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void ThreadCreationCheck::collectCalls(const FunctionDecl &Caller,
-                                       const Stmt *S) {
+                                       const Stmt *S, bool InLambda) {
   if (!S)
     return;
+  InLambda |= isa<LambdaExpr>(S);
   const FunctionDecl *Callee = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     Callee = Call->getDirectCallee();
@@ -156,10 +165,10 @@ void ThreadCreationCheck::collectCalls(const FunctionDecl &Caller,
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
     Callee = Construct->getConstructor();
   }
-  if (Callee)
-    Calls.push_back({cast<Expr>(S), Callee, &Caller});
+  if (Callee && utils::isProjectFunction(*Callee))
+    Calls.push_back({cast<Expr>(S), Callee, &Caller, InLambda});
   for (const Stmt *Child : S->children())
-    collectCalls(Caller, Child);
+    collectCalls(Caller, Child, InLambda);
 }
 
 void ThreadCreationCheck::onSpawn(const Spawn &S) {
@@ -240,37 +249,85 @@ void ThreadCreationCheck::diagnose(const Spawn &S,
     noteFate(S, Lifetime);
 }
 
-void ThreadCreationCheck::diagnoseCall(const Expr *Call,
-                                       const ExecutionContext &Where,
-                                       const Deferred &Started) {
-  if (!report(Call, /*IsCall=*/true,
-              Started.Function->getQualifiedNameAsString(), Where,
-              Started.Lifetime))
+std::vector<::unbounded::facts::Site>
+ThreadCreationCheck::chainOf(const Deferred &Started) const {
+  const SourceManager &SM = Context->getSourceManager();
+  std::vector<::unbounded::facts::Site> Chain{::unbounded::facts::siteAt(
+      locationOf(Started.S.E), SM,
+      "thread started here by '" + Started.S.What + "'")};
+  const ThreadLifetime &Lifetime = Started.Lifetime;
+  if (!Lifetime.Where || Lifetime.Where == Started.S.E ||
+      Lifetime.Fate == ThreadFate::NeverJoined)
+    return Chain;
+  const auto *WhereExpr = dyn_cast<Expr>(Lifetime.Where);
+  SourceLocation Loc = WhereExpr ? locationOf(WhereExpr)
+                                 : Lifetime.Where->getBeginLoc();
+  Chain.push_back(::unbounded::facts::siteAt(
+      Loc, SM,
+      Lifetime.Fate == ThreadFate::Detached
+          ? std::string("thread detached here")
+          : "thread kept in '" + Lifetime.Holder + "' here"));
+  return Chain;
+}
+
+/// What happens to the thread, as the message says it.
+static std::string fateText(const ThreadLifetime &Lifetime) {
+  switch (Lifetime.Fate) {
+  case ThreadFate::Detached:
+    return "detached";
+  case ThreadFate::Stored:
+    return "kept in '" + Lifetime.Holder + "'";
+  default:
+    return "never joined";
+  }
+}
+
+void ThreadCreationCheck::diagnoseCall(
+    const Call &C, const ExecutionContext &Where,
+    const ::unbounded::facts::Summaries &Threads) {
+  SourceLocation Loc = locationOf(C.E);
+  if (alreadyReported(Loc))
     return;
-  diag(locationOf(Started.S.E), "thread started here by '%0'",
-       DiagnosticIDs::Note)
-      << Started.S.What;
-  noteFate(Started.S, Started.Lifetime);
+  utils::CallFinding Finding;
+  Finding.Loc = Loc;
+  Finding.Message =
+      "call to '" + C.Callee->getQualifiedNameAsString() +
+      "' starts a thread on every " +
+      (Where.Kind == ContextKind::Handler ? "request to this handler"
+                                          : "iteration of an unbounded loop") +
+      " that is " + ::unbounded::facts::DetailPlaceholder.str() +
+      "; nothing limits how many run at once (use a bounded worker pool or "
+      "acquire a counting semaphore first)";
+  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
+    Finding.Notes.push_back(*Note);
+  utils::reportCall(*this, Threads, *C.Callee, Finding);
 }
 
 void ThreadCreationCheck::onEndOfTranslationUnit() {
-  if (!Functions || DeferredSpawns.empty()) {
+  if (!Context) {
     DeferredSpawns.clear();
-    Functions.reset();
     return;
   }
+  if (!Functions)
+    Functions = std::make_unique<utils::FunctionIndex>(*Context);
   // Only now, and only in user code: handler registrations, and the calls
-  // that may reach a function that starts a thread (one level deep).
-  for (const FunctionDecl *Function : Functions->userFunctions())
-    collectCalls(*Function, Function->getBody());
-  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-  utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
-  utils::LimiterDetection Limiter(*Context, LimiterFunctions,
-                                  LimiterTypePattern, CounterPattern);
-  llvm::DenseMap<const FunctionDecl *, const Deferred *> Spawning;
+  // that may reach a function that starts a thread, through any number of
+  // project functions and, with the project facts, of files.
+  std::vector<const FunctionDecl *> UserFunctions = Functions->userFunctions();
+  for (const FunctionDecl *Function : UserFunctions) {
+    collectCalls(*Function, Function->getBody(), /*InLambda=*/false);
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Function))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        collectCalls(*Function, Init->getInit(), /*InLambda=*/false);
+  }
+  ::unbounded::facts::Summaries Threads(*Context, "thread", ProjectFacts);
+  for (const FunctionDecl *Function : UserFunctions)
+    Threads.addDefinition(*Function);
   for (const Deferred &Started : DeferredSpawns) {
     const FunctionDecl *Definition = Started.Function->getDefinition();
-    Spawning.try_emplace(Definition, &Started);
+    Threads.addDirect(*Definition, fateText(Started.Lifetime),
+                      chainOf(Started));
     auto Handler = RegisteredHandlers.find(Definition);
     if (Handler == RegisteredHandlers.end())
       continue;
@@ -280,9 +337,22 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
     Where.Registration = Handler->second;
     diagnose(Started.S, Where, Started.Lifetime);
   }
+  for (const Call &C : Calls)
+    if (!C.InLambda)
+      Threads.addCall(*C.Caller, *C.Callee, locationOf(C.E),
+                      "'" + C.Caller->getQualifiedNameAsString() +
+                          "' starts it through this call to '" +
+                          C.Callee->getQualifiedNameAsString() + "'");
+  Threads.finish();
+
+  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+  utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
+  utils::LimiterDetection Limiter(*Context, LimiterFunctions,
+                                  LimiterTypePattern, CounterPattern);
   for (const Call &C : Calls) {
-    auto Found = Spawning.find(C.Callee->getDefinition());
-    if (Found == Spawning.end() || RegisteredHandlers.count(Found->first))
+    const FunctionDecl *Definition = C.Callee->getDefinition();
+    if ((Definition && RegisteredHandlers.count(Definition)) ||
+        !utils::mayHaveEffect(Threads, *C.Callee))
       continue;
     const utils::FunctionParents &Parents = Functions->parents(*C.Caller);
     ExecutionContext Where =
@@ -290,12 +360,13 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
     if (Where.Kind == ContextKind::None ||
         Limiter.findLimiter(C.E, Where.Scope, Parents))
       continue;
-    diagnoseCall(C.E, Where, *Found->second);
+    diagnoseCall(C, Where, Threads);
   }
   DeferredSpawns.clear();
   Calls.clear();
   RegisteredHandlers.clear();
   Functions.reset();
+  Context = nullptr;
 }
 
 } // namespace clang::tidy::unbounded

@@ -3,6 +3,7 @@
 #ifndef UNBOUNDED_THREADCREATIONCHECK_H
 #define UNBOUNDED_THREADCREATIONCHECK_H
 
+#include "Summaries.h"
 #include "utils/FunctionParents.h"
 #include "utils/RequestContext.h"
 #include "utils/ThreadLifetime.h"
@@ -39,19 +40,22 @@ private:
     utils::ThreadLifetime Lifetime;
     const FunctionDecl *Function;
   };
-  /// A call to a function of this translation unit, from Caller.
+  /// A call from Caller to a project function; InLambda: inside a lambda
+  /// of Caller's, so it runs when the lambda does, not when Caller does.
   struct Call {
     const Expr *E;
     const FunctionDecl *Callee;
     const FunctionDecl *Caller;
+    bool InLambda;
   };
 
   void onSpawn(const Spawn &S);
-  void collectCalls(const FunctionDecl &Caller, const Stmt *S);
+  void collectCalls(const FunctionDecl &Caller, const Stmt *S, bool InLambda);
+  std::vector<::unbounded::facts::Site> chainOf(const Deferred &Started) const;
   void diagnose(const Spawn &S, const utils::ExecutionContext &Where,
                 const utils::ThreadLifetime &Lifetime);
-  void diagnoseCall(const Expr *Call, const utils::ExecutionContext &Where,
-                    const Deferred &Started);
+  void diagnoseCall(const Call &C, const utils::ExecutionContext &Where,
+                    const ::unbounded::facts::Summaries &Threads);
   bool report(const Expr *At, bool IsCall, llvm::StringRef Subject,
               const utils::ExecutionContext &Where,
               const utils::ThreadLifetime &Lifetime);
@@ -66,9 +70,11 @@ private:
   const std::vector<std::string> LimiterFunctions;
   const std::string LimiterTypePattern;
   const std::string CounterPattern;
+  const std::string FactsFile;
 
   llvm::Regex RegistrationNames;
 
+  std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
   std::vector<Deferred> DeferredSpawns;

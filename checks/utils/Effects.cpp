@@ -1,0 +1,70 @@
+//===- Effects.cpp - findings that rest on what a callee does -------------===//
+
+#include "utils/Effects.h"
+
+#include "clang/AST/ASTContext.h"
+
+namespace clang::tidy::unbounded::utils {
+
+namespace facts = ::unbounded::facts;
+
+std::shared_ptr<const facts::Project> loadFacts(ClangTidyCheck &Check,
+                                                llvm::StringRef Path) {
+  if (Path.empty())
+    return nullptr;
+  auto Loaded = facts::loadProjectFile(Path);
+  if (Loaded)
+    return *Loaded;
+  Check.configurationDiag("%0 (option '%1')")
+      << llvm::toString(Loaded.takeError()) << FactsFileOption;
+  return nullptr;
+}
+
+void noteChain(ClangTidyCheck &Check, SourceManager &SM,
+               const std::vector<facts::Site> &Chain) {
+  for (const facts::Site &Step : Chain) {
+    SourceLocation Loc = facts::locationOf(Step, SM);
+    if (Loc.isValid())
+      Check.diag(Loc, "%0", DiagnosticIDs::Note) << Step.Text;
+  }
+}
+
+bool mayHaveEffect(const facts::Summaries &Effects,
+                   const FunctionDecl &Callee) {
+  if (!Effects.settled(Callee))
+    return facts::sink() != nullptr;
+  return Effects.effect(Callee) != nullptr;
+}
+
+void reportCall(ClangTidyCheck &Check, const facts::Summaries &Effects,
+                const FunctionDecl &Callee, const CallFinding &Finding) {
+  SourceManager &SM = Callee.getASTContext().getSourceManager();
+  auto Notes = [&] {
+    for (const ContextNote &Note : Finding.Notes)
+      Check.diag(Note.Loc, "%0", DiagnosticIDs::Note) << Note.Text;
+  };
+  if (!Effects.settled(Callee)) {
+    if (!facts::sink())
+      return;
+    Check.diag(Finding.Loc, "%0")
+        << facts::pendingMessage(Effects.kind(), facts::usrOf(Callee),
+                                 Finding.Message);
+    Notes();
+    return;
+  }
+  const facts::Summary *Effect = Effects.effect(Callee);
+  if (!Effect)
+    return;
+  Check.diag(Finding.Loc, "%0")
+      << facts::withDetail(Finding.Message, Effect->Detail);
+  Notes();
+  noteChain(Check, SM, Effect->Chain);
+}
+
+bool isProjectFunction(const FunctionDecl &Callee) {
+  const SourceManager &SM = Callee.getASTContext().getSourceManager();
+  return Callee.getLocation().isValid() &&
+         !SM.isInSystemHeader(Callee.getLocation());
+}
+
+} // namespace clang::tidy::unbounded::utils

@@ -1,0 +1,54 @@
+//===- Effects.h - findings that rest on what a callee does -----*- C++ -*-===//
+
+#ifndef UNBOUNDED_UTILS_EFFECTS_H
+#define UNBOUNDED_UTILS_EFFECTS_H
+
+#include "Summaries.h"
+#include "utils/RequestContext.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::unbounded::utils {
+
+/// The name of the option, shared by all checks, that points at the
+/// project's facts file (written by `unbounded-tidy --export-facts`).
+inline constexpr llvm::StringLiteral FactsFileOption = "UnboundedFactsFile";
+
+/// The project facts at Path (empty: none). A file that cannot be read, is
+/// not a facts file or has another version is a configuration error of
+/// Check, and the check goes on with the facts of its own file only.
+std::shared_ptr<const ::unbounded::facts::Project>
+loadFacts(ClangTidyCheck &Check, llvm::StringRef Path);
+
+/// A finding about a call, before the callee's chain is known.
+struct CallFinding {
+  SourceLocation Loc;
+  std::string Message;
+  std::vector<ContextNote> Notes;
+};
+
+/// Reports Finding for a call to Callee, if Callee has the effect of
+/// Effects' kind: at once, followed by the chain from Callee down to the
+/// library call, when that answer is final; as a pending finding when it
+/// waits for other translation units and the driver collects facts.
+void reportCall(ClangTidyCheck &Check, const ::unbounded::facts::Summaries &Effects,
+                const FunctionDecl &Callee, const CallFinding &Finding);
+
+/// Whether a call to Callee may be reported: Callee has the effect, or the
+/// answer waits for other translation units and the driver collects facts.
+bool mayHaveEffect(const ::unbounded::facts::Summaries &Effects,
+                   const FunctionDecl &Callee);
+
+/// The notes that walk Chain, in order.
+void noteChain(ClangTidyCheck &Check, SourceManager &SM,
+               const std::vector<::unbounded::facts::Site> &Chain);
+
+/// Whether Callee is a project function: declared outside system headers.
+bool isProjectFunction(const FunctionDecl &Callee);
+
+} // namespace clang::tidy::unbounded::utils
+
+#endif
