@@ -51,6 +51,27 @@ static auto key(const Finding &F) {
 
 bool operator<(const Finding &A, const Finding &B) { return key(A) < key(B); }
 
+facts::Diagnostic toFacts(const Finding &F) {
+  facts::Diagnostic D;
+  D.Check = F.Check;
+  D.At = {F.Where.File, F.Where.Line, F.Where.Column, F.Message};
+  D.SourceLine = F.SourceLine;
+  for (const Note &N : F.Notes)
+    D.Notes.push_back({N.Where.File, N.Where.Line, N.Where.Column, N.Message});
+  return D;
+}
+
+Finding fromFacts(const facts::Diagnostic &D) {
+  Finding F;
+  F.Check = D.Check;
+  F.Where = {D.At.File, D.At.Line, D.At.Column};
+  F.Message = D.At.Text;
+  F.SourceLine = D.SourceLine;
+  for (const facts::Site &S : D.Notes)
+    F.Notes.push_back({{S.File, S.Line, S.Column}, S.Text});
+  return F;
+}
+
 bool sameDiagnostic(const Finding &A, const Finding &B) {
   return key(A) == key(B);
 }
@@ -175,7 +196,8 @@ json::Value toJson(const UnitResult &R) {
     Inputs.push_back(Input);
   return json::Object{{"file", R.File},
                       {"diagnostics", std::move(Diagnostics)},
-                      {"inputs", std::move(Inputs)}};
+                      {"inputs", std::move(Inputs)},
+                      {"facts", facts::toJson(R.Facts)}};
 }
 
 llvm::Expected<UnitResult> unitResultFromJson(llvm::StringRef Text) {
@@ -199,6 +221,12 @@ llvm::Expected<UnitResult> unitResultFromJson(llvm::StringRef Text) {
     for (const json::Value &V : *Inputs)
       if (auto S = V.getAsString())
         R.Inputs.push_back(S->str());
+  if (const json::Value *Facts = O->get("facts")) {
+    auto Unit = facts::unitFromJson(*Facts);
+    if (!Unit)
+      return Unit.takeError();
+    R.Facts = std::move(*Unit);
+  }
   return R;
 }
 

@@ -8,6 +8,8 @@
 #ifndef UNBOUNDED_DRIVER_FINDINGS_H
 #define UNBOUNDED_DRIVER_FINDINGS_H
 
+#include "Facts.h"
+
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
@@ -52,9 +54,15 @@ struct UnitResult {
   std::string File;                  ///< The translation unit, absolute.
   std::vector<Finding> Diagnostics;  ///< Findings and compiler errors.
   std::vector<std::string> Inputs;   ///< Files the compiler read.
+  facts::UnitFacts Facts;            ///< For the join across units.
 };
 
 llvm::StringRef stateName(BaselineState State);
+
+/// A finding as the facts layer keeps it (a use waiting for the join), and
+/// back.
+facts::Diagnostic toFacts(const Finding &F);
+Finding fromFacts(const facts::Diagnostic &D);
 
 /// Orders findings by file, line, column, check, message.
 bool operator<(const Finding &A, const Finding &B);

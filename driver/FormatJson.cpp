@@ -70,6 +70,12 @@ std::string formatJson(const Report &R) {
       {"findings", findingsJson(R.Findings, R.Root)},
       {"fixed", findingsJson(R.Fixed, R.Root)},
       {"errors", findingsJson(R.Errors, R.Root)}};
+  if (R.Partial) {
+    json::Array Facts;
+    for (const facts::UnitFacts &U : R.Facts)
+      Facts.push_back(facts::toJson(U));
+    Root["facts"] = std::move(Facts);
+  }
   if (R.Guard) {
     for (const GuardEvidence &E : *R.Guard)
       Guard.push_back(json::Object{{"id", E.Item},
@@ -129,6 +135,13 @@ llvm::Expected<Report> parseJsonReport(llvm::StringRef Text) {
     return std::move(E);
   if (auto E = readFindings(*O, "errors", R.Root, R.Errors))
     return std::move(E);
+  if (const json::Array *Facts = O->getArray("facts"))
+    for (const json::Value &V : *Facts) {
+      auto Unit = facts::unitFromJson(V);
+      if (!Unit)
+        return Unit.takeError();
+      R.Facts.push_back(std::move(*Unit));
+    }
   return R;
 }
 

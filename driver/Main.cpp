@@ -257,6 +257,12 @@ Inputs loadInputs(const Options &O) {
 }
 
 void writeOutputs(const Report &R, const Options &O) {
+  if (!O.ExportFacts.empty()) {
+    std::string Facts =
+        llvm::formatv("{0:2}", R.Project.toJson()).str() + "\n";
+    if (auto E = writeFileAtomically(O.ExportFacts, Facts))
+      fail(llvm::toString(std::move(E)));
+  }
   FormatSettings Settings{O.HelpUriBase};
   for (const OutputSpec &Spec : O.Outputs) {
     std::string Text;
@@ -364,6 +370,7 @@ int merge(const Options &O, const Inputs &In) {
     if (R.Root.empty())
       R.Root = O.HasRoot ? O.Root : Part->Root;
     append(R.Units, Part->Units);
+    append(R.Facts, Part->Facts);
     append(R.ChecksRun, Part->ChecksRun);
     append(R.Findings, Part->Findings);
     append(R.Errors, Part->Errors);
@@ -441,6 +448,7 @@ int lint(const Options &O, const Inputs &In,
             "\n";
   Report R;
   R.Root = O.Root;
+  R.Partial = O.ShardCount != 0;
   std::vector<Job> Jobs;
   for (const std::string &File : Files) {
     ClangTidyOptions Effective = Provider->getOptions(File);

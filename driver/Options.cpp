@@ -101,6 +101,12 @@ cl::opt<std::string> CacheDir("cache-dir", cl::value_desc("dir"),
                               cl::desc("Reuse results of unchanged "
                                        "translation units from this directory"),
                               cl::cat(ReportCategory));
+cl::opt<std::string> ExportFacts(
+    "export-facts", cl::value_desc("file"),
+    cl::desc("Write the project's facts (what its functions do, across "
+             "files) for the plugin and unbounded-clangd "
+             "(CheckOptions: UnboundedFactsFile)"),
+    cl::cat(ReportCategory));
 cl::opt<std::string> Root("root", cl::value_desc("dir"),
                           cl::desc("Report paths relative to this directory "
                                    "(default: the current directory)"),
@@ -213,6 +219,9 @@ void checkCombinations(const Options &O) {
                   !O.BuildPath.empty()))
     fail("merge takes report files and report options only (no -p, "
          "--shard, --cache-dir or --write-baseline)");
+  if (O.ShardCount && !O.ExportFacts.empty())
+    fail("--export-facts needs the whole project: give it to merge, not to "
+         "a shard");
 }
 
 void parseCommandLine(int Argc, const char **Argv) {
@@ -292,6 +301,7 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
   O.Diff = Diff;
   O.LineFilter = LineFilter;
   O.CacheDir = CacheDir;
+  O.ExportFacts = ExportFacts;
   O.HasRoot = !Root.empty();
   O.Root = absolute(Root.empty() ? "." : Root.getValue());
   O.HelpUriBase = HelpUriBase;

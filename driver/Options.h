@@ -31,6 +31,7 @@ struct Options {
   std::string Baseline;
   bool WriteBaseline = false;
   std::string GuardReport, Diff, LineFilter, CacheDir, Root, HelpUriBase;
+  std::string ExportFacts; ///< Where to write the joined project facts.
   bool HasRoot = false;
   unsigned ShardIndex = 0, ShardCount = 0; ///< 1-based; 0 = no sharding.
   std::string WorkerResult;                ///< Internal: worker mode.

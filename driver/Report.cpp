@@ -19,6 +19,8 @@ unsigned Report::counted() const {
 
 void addUnit(Report &R, UnitResult Unit) {
   R.Units.push_back(Unit.File);
+  if (!Unit.Facts.empty())
+    R.Facts.push_back(std::move(Unit.Facts));
   for (Finding &F : Unit.Diagnostics) {
     // Errors without a place (a missing file) belong to their TU.
     if (F.Where.File.empty())
@@ -50,7 +52,23 @@ static void keepPassing(std::vector<Finding> &Findings,
                  [&](const Finding &F) { return !passes(F, Settings); });
 }
 
+/// The findings that wait for other translation units, resolved against
+/// the facts of all of them.
+static void join(Report &R) {
+  std::vector<const facts::UnitFacts *> Units;
+  std::vector<facts::Use> Uses;
+  for (const facts::UnitFacts &U : R.Facts) {
+    Units.push_back(&U);
+    Uses.insert(Uses.end(), U.Uses.begin(), U.Uses.end());
+  }
+  R.Project = facts::Project::join(Units);
+  for (const facts::Diagnostic &D : R.Project.resolve(Uses))
+    R.Findings.push_back(fromFacts(D));
+}
+
 void finalize(Report &R, const ReportSettings &Settings) {
+  if (!R.Partial)
+    join(R);
   sortUnique(R.Units);
   sortUnique(R.ChecksRun);
   sortUnique(R.Errors);

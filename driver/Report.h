@@ -26,6 +26,12 @@ struct Report {
   std::vector<Finding> Errors;        ///< Compiler and tool errors per TU.
   bool HasBaseline = false;
   std::optional<std::vector<GuardEvidence>> Guard;
+  /// Each unit's facts. A shard keeps them for `merge` (Partial); a whole
+  /// run, or the merge, joins them into Project and adds the findings of
+  /// the uses they resolve.
+  std::vector<facts::UnitFacts> Facts;
+  bool Partial = false;
+  facts::Project Project;
 
   /// Findings that count for the exit status: introduced ones with a
   /// baseline, all of them without.
@@ -42,7 +48,7 @@ struct ReportSettings {
 /// Adds one unit's diagnostics: warnings to Findings, errors to Errors.
 void addUnit(Report &R, UnitResult Unit);
 
-/// Sorts and deduplicates (a header's finding seen from several TUs is
+/// Joins the units' facts (unless Partial), then sorts and deduplicates (a header's finding seen from several TUs is
 /// one finding), fingerprints, filters lines, classifies against the
 /// baseline. The same for a full run and for merged shards.
 void finalize(Report &R, const ReportSettings &Settings);

@@ -2,6 +2,8 @@
 
 #include "Worker.h"
 
+#include "Summaries.h"
+
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringMap.h"
@@ -113,9 +115,12 @@ lintUnit(std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider,
   auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       Recorder);
   clang::tidy::ClangTidyContext Context(std::move(Provider));
+  facts::UnitFacts Facts;
+  facts::setSink(&Facts);
   std::vector<clang::tidy::ClangTidyError> Errors =
       clang::tidy::runClangTidy(Context, Compilations, {File}, BaseFS,
                                 /*ApplyAnyFix=*/false);
+  facts::setSink(nullptr);
 
   // clang-tidy reports paths as the compile command spelled them.
   std::string Directory;
@@ -125,9 +130,18 @@ lintUnit(std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider,
   LineTable Lines;
   UnitResult Result;
   Result.File = File;
-  for (const auto &Error : Errors)
-    Result.Diagnostics.push_back(convert(Error, Lines, Directory));
+  for (const auto &Error : Errors) {
+    Finding F = convert(Error, Lines, Directory);
+    std::string Kind, Callee, Message;
+    if (facts::parsePendingMessage(F.Message, Kind, Callee, Message)) {
+      F.Message = std::move(Message);
+      Facts.Uses.push_back({std::move(Kind), std::move(Callee), toFacts(F)});
+      continue;
+    }
+    Result.Diagnostics.push_back(std::move(F));
+  }
   Result.Inputs.assign(Recorder->Opened.begin(), Recorder->Opened.end());
+  Result.Facts = std::move(Facts);
   return Result;
 }
 

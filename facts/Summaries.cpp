@@ -12,7 +12,10 @@ namespace unbounded::facts {
 namespace {
 UnitFacts *CurrentSink = nullptr;
 
-constexpr char KindMark = '\x01', CalleeMark = '\x02', MessageMark = '\x03';
+/// Printable (clang escapes control characters in messages) and unlike any
+/// message a check writes.
+constexpr llvm::StringLiteral PendingOpen = "{{unbounded-pending|",
+                              PendingClose = "}}";
 
 /// Merges F into Unit by USR: each check adds its own kinds of effects and
 /// calls to the same function.
@@ -34,17 +37,15 @@ void setSink(UnitFacts *Unit) { CurrentSink = Unit; }
 
 std::string pendingMessage(llvm::StringRef Kind, llvm::StringRef CalleeUsr,
                            llvm::StringRef Message) {
-  return (llvm::Twine(KindMark) + Kind + llvm::Twine(CalleeMark) + CalleeUsr +
-          llvm::Twine(MessageMark) + Message)
-      .str();
+  return (PendingOpen + Kind + "|" + CalleeUsr + PendingClose + Message).str();
 }
 
 bool parsePendingMessage(llvm::StringRef Text, std::string &Kind,
                          std::string &Callee, std::string &Message) {
-  if (!Text.consume_front(llvm::StringRef(&KindMark, 1)))
+  if (!Text.consume_front(PendingOpen))
     return false;
-  auto [K, Rest] = Text.split(CalleeMark);
-  auto [C, M] = Rest.split(MessageMark);
+  auto [K, Rest] = Text.split('|');
+  auto [C, M] = Rest.split(PendingClose);
   Kind = K.str();
   Callee = C.str();
   Message = M.str();
