@@ -2,6 +2,7 @@
 
 #include "ClientPerCallCheck.h"
 #include "utils/Defaults.h"
+#include "utils/Effects.h"
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
 #include "utils/AstWalk.h"
@@ -12,6 +13,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
+#include <functional>
 
 using namespace clang::ast_matchers;
 
@@ -110,7 +112,10 @@ ClientPerCallCheck::ClientPerCallCheck(StringRef Name,
                                      utils::defaults::WorkerCountPattern)),
       HandlerRegistrationPattern(
           Options.get("HandlerRegistrationPattern",
-                      utils::defaults::HandlerRegistrationPattern)) {}
+                      utils::defaults::HandlerRegistrationPattern)),
+      FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")) {
+  ProjectFacts = utils::loadFacts(*this, FactsFile);
+}
 
 void ClientPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ClientTypes", utils::joinList(ClientTypes));
@@ -119,6 +124,7 @@ void ClientPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxIterations", MaxIterations);
   Options.store(Opts, "WorkerCountPattern", WorkerCountPattern);
   Options.store(Opts, "HandlerRegistrationPattern", HandlerRegistrationPattern);
+  Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
 void ClientPerCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -144,6 +150,9 @@ void ClientPerCallCheck::registerMatchers(MatchFinder *Finder) {
         callExpr(callee(functionDecl(hasAnyName(Creators))), InUserCode)
             .bind("factory"),
         this);
+  // The project's own clients are judged at the end of every translation
+  // unit, with or without a library client in it.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
 void ClientPerCallCheck::check(const MatchFinder::MatchResult &Result) {
@@ -274,9 +283,11 @@ ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
 void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
                                     bool IsHandle, llvm::StringRef Release) {
   const utils::FunctionParents *Parents = Functions->enclosing(Creation);
-  if (!Parents || Parents->function().isMain())
+  if (What == "boost::asio::io_context" &&
+      !(Parents && hasAsioConnection(*Parents)))
     return;
-  if (What == "boost::asio::io_context" && !hasAsioConnection(*Parents))
+  recordCreation(Creation, What, IsHandle, Parents);
+  if (!Parents || Parents->function().isMain())
     return;
   Fate Life = fateOfValue(Creation, Release, *Parents);
   if (!Life.PerCall)
@@ -309,6 +320,211 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
         << Scope;
 }
 
-void ClientPerCallCheck::onEndOfTranslationUnit() { Functions.reset(); }
+void ClientPerCallCheck::recordCreation(
+    const Expr *E, llvm::StringRef What, bool IsHandle,
+    const utils::FunctionParents *Parents) {
+  const FunctionDecl *Function =
+      Parents ? &Parents->function() : Functions->writtenFunctionOf(E);
+  if (!Function)
+    return;
+  // `static Client Shared(...)`: created once, whoever calls.
+  if (Parents) {
+    const Stmt *Child = nullptr;
+    const Stmt *Consumer = Parents->consumer(E, &Child);
+    const VarDecl *Var = utils::FunctionParents::initializedBy(Consumer, Child);
+    if (Var && Var->isStaticLocal())
+      return;
+  }
+  Created.push_back({Function, E, What.str(), IsHandle});
+}
+
+namespace {
+/// The statements of S outside lambdas, constructor initializers included.
+void forEachOwnCall(const FunctionDecl &Function,
+                    llvm::function_ref<void(const Expr *)> Visit) {
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (isa<CallExpr, CXXConstructExpr>(S))
+      Visit(cast<Expr>(S));
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(Function.getBody());
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      Walk(Init->getInit());
+}
+
+/// The project function a call or construction runs, if any.
+const FunctionDecl *projectCallee(const Expr *E) {
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    Callee = Call->getDirectCallee();
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (!Ctor->isCopyOrMoveConstructor())
+      Callee = Ctor;
+  }
+  return Callee && utils::isProjectFunction(*Callee) ? Callee : nullptr;
+}
+
+/// Whether a function returning T may hand its caller the client it made:
+/// a pointer, a smart pointer, or a class of its own (not a string).
+bool mayReturnClient(QualType T) {
+  if (T->isPointerType())
+    return true;
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record || !Record->getDeclName().isIdentifier())
+    return false;
+  if (!Record->isInStdNamespace())
+    return true;
+  return Record->getName() == "unique_ptr" || Record->getName() == "shared_ptr";
+}
+
+std::string scopeText(const utils::ExecutionContext &Where,
+                      const FunctionDecl &Function) {
+  if (Where.Kind == ContextKind::Loop)
+    return "iteration of an unbounded loop";
+  if (Where.Kind == ContextKind::Handler)
+    return "request to this handler";
+  return "call of '" + Function.getQualifiedNameAsString() + "'";
+}
+} // namespace
+
+void ClientPerCallCheck::summarize(
+    ::unbounded::facts::Summaries &Clients,
+    const std::vector<const FunctionDecl *> &UserFunctions) {
+  const SourceManager &SM = Context->getSourceManager();
+  for (const Creation &C : Created)
+    Clients.addDirect(
+        *C.Function, C.What,
+        {::unbounded::facts::siteAt(
+            C.E->getBeginLoc(), SM,
+            C.IsHandle ? "the handle from '" + C.What + "' is obtained here"
+                       : "'" + C.What + "' is created here")});
+  // Implicit constructors construct members too (`struct Backend {
+  // HttpClient Http; }`): they join the functions summarized as used.
+  std::vector<const FunctionDecl *> Work = UserFunctions;
+  llvm::DenseSet<const FunctionDecl *> Seen(Work.begin(), Work.end());
+  while (!Work.empty()) {
+    const FunctionDecl *Function = Work.back();
+    Work.pop_back();
+    Clients.addDefinition(*Function);
+    forEachOwnCall(*Function, [&](const Expr *E) {
+      const FunctionDecl *Callee = projectCallee(E);
+      if (!Callee)
+        return;
+      if (Callee->isImplicit() && Callee->hasBody() &&
+          Seen.insert(Callee).second)
+        Work.push_back(Callee);
+      Clients.addCall(*Function, *Callee, E->getBeginLoc(),
+                      "'" + Function->getQualifiedNameAsString() +
+                          "' creates it through this call to '" +
+                          Callee->getQualifiedNameAsString() + "'");
+    });
+  }
+  Clients.finish();
+}
+
+utils::ExecutionContext
+ClientPerCallCheck::contextOf(const Expr *E,
+                              const utils::FunctionParents &Parents) const {
+  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+  utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
+  return Requests.enclosing(E, Parents);
+}
+
+void ClientPerCallCheck::judgeConstruction(
+    const CXXConstructExpr &Construct, const utils::FunctionParents &Parents,
+    const ::unbounded::facts::Summaries &Clients) {
+  const CXXConstructorDecl *Ctor = Construct.getConstructor();
+  if (!utils::mayHaveEffect(Clients, *Ctor) ||
+      !fateOfValue(&Construct, "", Parents).PerCall)
+    return;
+  SourceLocation Loc = Construct.getBeginLoc();
+  if (!Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  utils::ExecutionContext Where = contextOf(&Construct, Parents);
+  utils::CallFinding Finding;
+  Finding.Loc = Loc;
+  Finding.Message = "'" + utils::spelledType(Construct.getType()) +
+                    "' is created on every " +
+                    scopeText(Where, Parents.function()) +
+                    " and destroyed at its end: it opens its own connections "
+                    "through '" +
+                    ::unbounded::facts::DetailPlaceholder.str() +
+                    "' (create one shared client, configured with connection "
+                    "limits, and reuse it)";
+  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
+    Finding.Notes.push_back(*Note);
+  utils::reportCall(*this, Clients, *Ctor, Finding);
+}
+
+void ClientPerCallCheck::judgeCall(const CallExpr &Call,
+                                   const utils::FunctionParents &Parents,
+                                   const ::unbounded::facts::Summaries &Clients) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!utils::mayHaveEffect(Clients, *Callee))
+    return;
+  utils::ExecutionContext Where = contextOf(&Call, Parents);
+  if (Where.Kind == ContextKind::None)
+    return;
+  // A client handed back and kept (`pool.add(connect())`) is not per call.
+  if (mayReturnClient(Callee->getReturnType()) &&
+      !fateOfValue(&Call, "", Parents).PerCall)
+    return;
+  SourceLocation Loc = Call.getBeginLoc();
+  if (!Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  utils::CallFinding Finding;
+  Finding.Loc = Loc;
+  Finding.Message = "call to '" + Callee->getQualifiedNameAsString() +
+                    "' creates a client on every " +
+                    scopeText(Where, Parents.function()) +
+                    ": each one opens its own connections through '" +
+                    ::unbounded::facts::DetailPlaceholder.str() +
+                    "' (create one shared client, configured with connection "
+                    "limits, and reuse it)";
+  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
+    Finding.Notes.push_back(*Note);
+  utils::reportCall(*this, Clients, *Callee, Finding);
+}
+
+void ClientPerCallCheck::judgeCalls(
+    const FunctionDecl &Function, const Stmt *S,
+    const ::unbounded::facts::Summaries &Clients) {
+  if (!S)
+    return;
+  if (const auto *E = dyn_cast<Expr>(S); E && projectCallee(E)) {
+    const utils::FunctionParents &Parents = Functions->parents(Function);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+      judgeConstruction(*Construct, Parents, Clients);
+    else
+      judgeCall(*cast<CallExpr>(E), Parents, Clients);
+  }
+  for (const Stmt *Child : S->children())
+    judgeCalls(Function, Child, Clients);
+}
+
+void ClientPerCallCheck::onEndOfTranslationUnit() {
+  if (!Context) {
+    Created.clear();
+    return;
+  }
+  if (!Functions)
+    Functions = std::make_unique<utils::FunctionIndex>(*Context);
+  std::vector<const FunctionDecl *> UserFunctions = Functions->userFunctions();
+  ::unbounded::facts::Summaries Clients(*Context, "client", ProjectFacts);
+  summarize(Clients, UserFunctions);
+  for (const FunctionDecl *Function : UserFunctions)
+    if (!Function->isMain())
+      judgeCalls(*Function, Function->getBody(), Clients);
+  Created.clear();
+  Functions.reset();
+  Context = nullptr;
+}
 
 } // namespace clang::tidy::unbounded

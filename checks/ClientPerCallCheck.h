@@ -3,7 +3,9 @@
 #ifndef UNBOUNDED_CLIENTPERCALLCHECK_H
 #define UNBOUNDED_CLIENTPERCALLCHECK_H
 
+#include "Summaries.h"
 #include "utils/FunctionParents.h"
+#include "utils/RequestContext.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -40,8 +42,29 @@ private:
     const CallExpr *Release = nullptr; ///< the release call, if any
   };
 
+  /// A library client created in a function of this translation unit.
+  struct Creation {
+    const FunctionDecl *Function;
+    const Expr *E;
+    std::string What;
+    bool IsHandle;
+  };
+
   void onCreation(const Expr *Creation, llvm::StringRef What, bool IsHandle,
                   llvm::StringRef Release);
+  void recordCreation(const Expr *E, llvm::StringRef What, bool IsHandle,
+                      const utils::FunctionParents *Parents);
+  void summarize(::unbounded::facts::Summaries &Clients,
+                 const std::vector<const FunctionDecl *> &UserFunctions);
+  void judgeCalls(const FunctionDecl &Function, const Stmt *S,
+                  const ::unbounded::facts::Summaries &Clients);
+  void judgeConstruction(const CXXConstructExpr &Construct,
+                         const utils::FunctionParents &Parents,
+                         const ::unbounded::facts::Summaries &Clients);
+  void judgeCall(const CallExpr &Call, const utils::FunctionParents &Parents,
+                 const ::unbounded::facts::Summaries &Clients);
+  utils::ExecutionContext contextOf(const Expr *E,
+                                    const utils::FunctionParents &Parents) const;
   Fate fateOfValue(const Expr *Value, llvm::StringRef Release,
                    const utils::FunctionParents &Parents);
   Fate fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
@@ -54,6 +77,9 @@ private:
   const unsigned MaxIterations;
   const std::string WorkerCountPattern;
   const std::string HandlerRegistrationPattern;
+  const std::string FactsFile;
+  std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
+  std::vector<Creation> Created;
 
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
