@@ -327,15 +327,60 @@ void ClientPerCallCheck::recordCreation(
       Parents ? &Parents->function() : Functions->writtenFunctionOf(E);
   if (!Function)
     return;
-  // `static Client Shared(...)`: created once, whoever calls.
-  if (Parents) {
-    const Stmt *Child = nullptr;
-    const Stmt *Consumer = Parents->consumer(E, &Child);
-    const VarDecl *Var = utils::FunctionParents::initializedBy(Consumer, Child);
-    if (Var && Var->isStaticLocal())
-      return;
-  }
+  // A client destroyed in its own call is reported there; one kept in the
+  // object (a wrapper's constructor, a connect() method) or handed back (a
+  // factory) makes every call of the function a new client.
+  if (Parents && !keptBeyondCall(E, *Parents))
+    return;
   Created.push_back({Function, E, What.str(), IsHandle});
+}
+
+namespace {
+/// Whether Target lives beyond one call: a member (through this), a
+/// namespace-scope or class-static variable.
+bool isLongLived(const Expr *Target) {
+  Target = Target->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<MemberExpr>(Target))
+    return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
+           isLongLived(Member->getBase());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      return Var->hasGlobalStorage() && !Var->isStaticLocal();
+  return false;
+}
+} // namespace
+
+bool ClientPerCallCheck::keptBeyondCall(const Expr *E,
+                                        const utils::FunctionParents &Parents) {
+  const Stmt *Child = nullptr;
+  const Stmt *Consumer = Parents.consumer(E, &Child);
+  if (!Consumer)
+    return false;
+  if (isa<ReturnStmt>(Consumer))
+    return true;
+  if (isa<CXXConstructExpr, CXXNewExpr>(Consumer))
+    return keptBeyondCall(cast<Expr>(Consumer), Parents);
+  if (const auto *Call = dyn_cast<CallExpr>(Consumer)) {
+    if (utils::isStdMove(Call))
+      return keptBeyondCall(Call, Parents);
+    // member_.reset(curl_easy_init())
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    return Member && isLongLived(Member->getImplicitObjectArgument());
+  }
+  if (const auto *Assign = dyn_cast<BinaryOperator>(Consumer))
+    return Assign->isAssignmentOp() && isLongLived(Assign->getLHS());
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Consumer))
+    return Op->getOperator() == OO_Equal && isLongLived(Op->getArg(0));
+  const VarDecl *Var = utils::FunctionParents::initializedBy(Consumer, Child);
+  if (!Var || Var->isStaticLocal())
+    return false;
+  if (Var->hasGlobalStorage())
+    return true;
+  bool Kept = false;
+  utils::forEachReference(Parents.body(), Var, [&](const DeclRefExpr *Ref) {
+    Kept = Kept || keptBeyondCall(Ref, Parents);
+  });
+  return Kept;
 }
 
 namespace {

@@ -52,6 +52,7 @@ private:
 
   void onCreation(const Expr *Creation, llvm::StringRef What, bool IsHandle,
                   llvm::StringRef Release);
+  bool keptBeyondCall(const Expr *E, const utils::FunctionParents &Parents);
   void recordCreation(const Expr *E, llvm::StringRef What, bool IsHandle,
                       const utils::FunctionParents *Parents);
   void summarize(::unbounded::facts::Summaries &Clients,

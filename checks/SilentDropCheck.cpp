@@ -1,6 +1,8 @@
 //===- SilentDropCheck.cpp - unbounded-silent-drop ------------------------===//
 
 #include "SilentDropCheck.h"
+#include "utils/AstWalk.h"
+#include "utils/Effects.h"
 #include "utils/NameLists.h"
 #include "utils/Queues.h"
 
@@ -157,7 +159,10 @@ SilentDropCheck::SilentDropCheck(StringRef Name, ClangTidyContext *Context)
           "LibraryNamespaces",
           "std;boost;tbb;moodycamel;folly;rigtorp;spdlog"))),
       AllowVoidCast(isTrue(Options.get("AllowVoidCast", "true"))),
-      QueueTypeNames(QueueTypePattern) {}
+      FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
+      QueueTypeNames(QueueTypePattern) {
+  ProjectFacts = utils::loadFacts(*this, FactsFile);
+}
 
 void SilentDropCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FallibleFunctions", utils::joinList(FallibleFunctions));
@@ -166,12 +171,16 @@ void SilentDropCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "QueuePushMethods", utils::joinList(QueuePushMethods));
   Options.store(Opts, "LibraryNamespaces", utils::joinList(LibraryNamespaces));
   Options.store(Opts, "AllowVoidCast", AllowVoidCast ? "true" : "false");
+  Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
 void SilentDropCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<std::string> Names = FallibleFunctions;
   Names.insert(Names.end(), TryMethods.begin(), TryMethods.end());
   Names.insert(Names.end(), QueuePushMethods.begin(), QueuePushMethods.end());
+  // The project's own fallible enqueues are judged at the end of every
+  // translation unit.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
   if (Names.empty())
     return;
   Finder->addMatcher(
@@ -218,8 +227,9 @@ bool SilentDropCheck::isFallible(const CXXMemberCallExpr &Call) const {
 }
 
 void SilentDropCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
   const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("enqueue");
-  if (!isFallible(*Call))
+  if (!Call || !isFallible(*Call))
     return;
   if (!Functions || &Functions->context() != Result.Context)
     Functions = std::make_unique<utils::FunctionIndex>(*Result.Context);
@@ -231,24 +241,178 @@ void SilentDropCheck::check(const MatchFinder::MatchResult &Result) {
   Use How = useOf(Call, *Parents);
   if (How == Use::Handled || (How == Use::VoidCast && AllowVoidCast))
     return;
-  SourceLocation Loc = Call->getExprLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
-    return;
-  llvm::StringRef Name = Call->getMethodDecl()->getName();
-  if (How == Use::Silent) {
-    diag(Loc, "failure of '%0' is not handled: the branch taken when the "
-              "queue is full does nothing observable, so the item is dropped "
-              "silently; count the drop, log it or return an error to the "
-              "caller")
-        << Name;
-    return;
-  }
-  diag(Loc, "result of '%0' is %select{discarded|cast to void}1: when the "
-            "queue is full the item is dropped and nobody is told; count the "
-            "drop and return an error to the caller")
-      << Name << (How == Use::VoidCast);
+  report(*Call, Call->getMethodDecl()->getName(), int(How), nullptr);
 }
 
-void SilentDropCheck::onEndOfTranslationUnit() { Functions.reset(); }
+void SilentDropCheck::report(const CallExpr &Call, llvm::StringRef Name,
+                             int How,
+                             const ::unbounded::facts::Summaries *Fallible) {
+  SourceLocation Loc = Call.getExprLoc();
+  if (!Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  utils::CallFinding Finding;
+  Finding.Loc = Loc;
+  if (Use(How) == Use::Silent)
+    Finding.Message =
+        "failure of '" + Name.str() +
+        "' is not handled: the branch taken when the queue is full does "
+        "nothing observable, so the item is dropped silently; count the drop, "
+        "log it or return an error to the caller";
+  else
+    Finding.Message = "result of '" + Name.str() + "' is " +
+                      (Use(How) == Use::VoidCast ? "cast to void"
+                                                 : "discarded") +
+                      ": when the queue is full the item is dropped and "
+                      "nobody is told; count the drop and return an error to "
+                      "the caller";
+  if (Fallible) {
+    utils::reportCall(*this, *Fallible, *Call.getDirectCallee(), Finding);
+    return;
+  }
+  diag(Loc, "%0") << Finding.Message;
+}
+
+namespace {
+/// Whether S names a size, a count or a limit, or asks whether it is full.
+bool mentionsSize(const Stmt *S) {
+  static const llvm::Regex SizeNames(
+      "size|count|len|cap|max|limit|full|bound|depth|pending", llvm::Regex::IgnoreCase);
+  return utils::anyStmt(S, [](const Stmt *Node) {
+    const NamedDecl *Named = nullptr;
+    if (const auto *Member = dyn_cast<MemberExpr>(Node))
+      Named = Member->getMemberDecl();
+    else if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
+      Named = Ref->getDecl();
+    return Named && Named->getDeclName().isIdentifier() &&
+           SizeNames.match(Named->getName());
+  });
+}
+
+bool isFalse(const Expr *E) {
+  const auto *Literal =
+      dyn_cast_or_null<CXXBoolLiteralExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  return Literal && !Literal->getValue();
+}
+
+/// `return false;` as Branch or as one of its statements.
+const ReturnStmt *refusal(const Stmt *Branch) {
+  if (const auto *Return = dyn_cast_or_null<ReturnStmt>(Branch))
+    return isFalse(Return->getRetValue()) ? Return : nullptr;
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Branch))
+    for (const Stmt *S : Block->body())
+      if (const ReturnStmt *Return = refusal(S))
+        return Return;
+  return nullptr;
+}
+
+/// Whether S stores an item: a push-like call, or an assignment into a slot.
+bool stores(const Stmt *S) {
+  static const llvm::StringRef Inserts[] = {
+      "push", "push_back", "push_front", "emplace", "emplace_back",
+      "emplace_front", "insert", "enqueue", "put", "append"};
+  return utils::anyStmt(S, [](const Stmt *Node) {
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Node)) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      return Method && Method->getDeclName().isIdentifier() &&
+             llvm::is_contained(Inserts, Method->getName());
+    }
+    if (const auto *Assign = dyn_cast<BinaryOperator>(Node))
+      return Assign->isAssignmentOp() &&
+             isa<ArraySubscriptExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Node))
+      return Op->getOperator() == OO_Equal && Op->getNumArgs() > 0 &&
+             isa<CXXOperatorCallExpr>(Op->getArg(0)->IgnoreParenImpCasts()) &&
+             cast<CXXOperatorCallExpr>(Op->getArg(0)->IgnoreParenImpCasts())
+                     ->getOperator() == OO_Subscript;
+    return false;
+  });
+}
+
+/// The `return false` of a hand-written bounded enqueue: a function
+/// returning bool that refuses when a size comparison says it is full and
+/// otherwise stores the item.
+const ReturnStmt *refusesWhenFull(const FunctionDecl &Function) {
+  if (!Function.getReturnType()->isBooleanType() || !Function.getBody() ||
+      Function.getNumParams() == 0 || !stores(Function.getBody()))
+    return nullptr;
+  const ReturnStmt *Found = nullptr;
+  utils::anyStmt(Function.getBody(), [&](const Stmt *S) {
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (If && mentionsSize(If->getCond()))
+      Found = refusal(If->getThen());
+    return Found != nullptr;
+  });
+  return Found;
+}
+
+/// The project function whose result Return returns, if any.
+const CallExpr *returnedCall(const ReturnStmt &Return) {
+  const Expr *Value = Return.getRetValue();
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(Value ? Value->IgnoreParenImpCasts() : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && utils::isProjectFunction(*Callee) ? Call : nullptr;
+}
+} // namespace
+
+void SilentDropCheck::summarize(
+    ::unbounded::facts::Summaries &Fallible,
+    const std::vector<const FunctionDecl *> &UserFunctions) {
+  const SourceManager &SM = Context->getSourceManager();
+  for (const FunctionDecl *Function : UserFunctions) {
+    Fallible.addDefinition(*Function);
+    std::string Name = Function->getQualifiedNameAsString();
+    if (const ReturnStmt *Refusal = refusesWhenFull(*Function))
+      Fallible.addDirect(*Function, Name,
+                         {::unbounded::facts::siteAt(
+                             Refusal->getBeginLoc(), SM,
+                             "'" + Name +
+                                 "' returns false here, when it is full")});
+    if (!Function->getReturnType()->isBooleanType())
+      continue;
+    utils::anyStmt(Function->getBody(), [&](const Stmt *S) {
+      const auto *Return = dyn_cast<ReturnStmt>(S);
+      if (const CallExpr *Call = Return ? returnedCall(*Return) : nullptr)
+        Fallible.addCall(*Function, *Call->getDirectCallee(),
+                         Call->getExprLoc(),
+                         "'" + Name + "' returns the result of '" +
+                             Call->getDirectCallee()->getQualifiedNameAsString() +
+                             "'");
+      return false;
+    });
+  }
+  Fallible.finish();
+}
+
+void SilentDropCheck::judgeCalls(const FunctionDecl &Function,
+                                 const ::unbounded::facts::Summaries &Fallible) {
+  utils::forEachCall(Function.getBody(), [&](const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getReturnType()->isBooleanType() ||
+        !Callee->getDeclName().isIdentifier() ||
+        !utils::isProjectFunction(*Callee) ||
+        !utils::mayHaveEffect(Fallible, *Callee))
+      return;
+    Use How = useOf(Call, Functions->parents(Function));
+    if (How == Use::Handled || (How == Use::VoidCast && AllowVoidCast))
+      return;
+    report(*Call, Callee->getName(), int(How), &Fallible);
+  });
+}
+
+void SilentDropCheck::onEndOfTranslationUnit() {
+  if (!Context)
+    return;
+  if (!Functions || &Functions->context() != Context)
+    Functions = std::make_unique<utils::FunctionIndex>(*Context);
+  std::vector<const FunctionDecl *> UserFunctions = Functions->userFunctions();
+  ::unbounded::facts::Summaries Fallible(*Context, "fallible-enqueue",
+                                         ProjectFacts);
+  summarize(Fallible, UserFunctions);
+  for (const FunctionDecl *Function : UserFunctions)
+    judgeCalls(*Function, Fallible);
+  Functions.reset();
+  Context = nullptr;
+}
 
 } // namespace clang::tidy::unbounded

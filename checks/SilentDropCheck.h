@@ -3,6 +3,7 @@
 #ifndef UNBOUNDED_SILENTDROPCHECK_H
 #define UNBOUNDED_SILENTDROPCHECK_H
 
+#include "Summaries.h"
 #include "utils/FunctionParents.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -33,6 +34,12 @@ public:
 private:
   bool isFallible(const CXXMemberCallExpr &Call) const;
   bool isInLibraryNamespace(const CXXRecordDecl &Queue) const;
+  void summarize(::unbounded::facts::Summaries &Fallible,
+                 const std::vector<const FunctionDecl *> &UserFunctions);
+  void judgeCalls(const FunctionDecl &Function,
+                  const ::unbounded::facts::Summaries &Fallible);
+  void report(const CallExpr &Call, llvm::StringRef Name, int How,
+              const ::unbounded::facts::Summaries *Fallible);
 
   const std::vector<std::string> FallibleFunctions;
   const std::vector<std::string> TryMethods;
@@ -40,6 +47,9 @@ private:
   const std::vector<std::string> QueuePushMethods;
   const std::vector<std::string> LibraryNamespaces;
   const bool AllowVoidCast;
+  const std::string FactsFile;
+  std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
+  ASTContext *Context = nullptr;
 
   mutable llvm::Regex QueueTypeNames;
   std::unique_ptr<utils::FunctionIndex> Functions;
