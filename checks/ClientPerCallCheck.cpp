@@ -384,12 +384,20 @@ bool ClientPerCallCheck::keptBeyondCall(const Expr *E,
 }
 
 namespace {
-/// The statements of S outside lambdas, constructor initializers included.
+/// The calls and constructions that run on every call of Function: outside
+/// lambdas and static locals' initializers, constructor initializers
+/// included.
 void forEachOwnCall(const FunctionDecl &Function,
                     llvm::function_ref<void(const Expr *)> Visit) {
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
       return;
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D); Var && !Var->isStaticLocal())
+          Walk(Var->getInit());
+      return;
+    }
     if (isa<CallExpr, CXXConstructExpr>(S))
       Visit(cast<Expr>(S));
     for (const Stmt *Child : S->children())
@@ -520,7 +528,7 @@ void ClientPerCallCheck::judgeCall(const CallExpr &Call,
   if (mayReturnClient(Callee->getReturnType()) &&
       !fateOfValue(&Call, "", Parents).PerCall)
     return;
-  SourceLocation Loc = Call.getBeginLoc();
+  SourceLocation Loc = Call.getExprLoc();
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
   utils::CallFinding Finding;

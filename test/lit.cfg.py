@@ -29,6 +29,11 @@ config.substitutions.append(
      % (config.python, os.path.join(tools, "check_frontends.py"),
         config.clang_tidy, plugin, driver)))
 config.substitutions.append(
+    ("%check_project",
+     "%s %s --clang-tidy %s --plugin %s --driver %s"
+     % (config.python, os.path.join(tools, "check_project.py"),
+        config.clang_tidy, plugin, driver)))
+config.substitutions.append(
     ("%clang_tidy_plugin", "%s --load=%s" % (config.clang_tidy, plugin)))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%plugin", plugin))
