@@ -449,13 +449,28 @@ void ClientPerCallCheck::summarize(
     ::unbounded::facts::Summaries &Clients,
     const std::vector<const FunctionDecl *> &UserFunctions) {
   const SourceManager &SM = Context->getSourceManager();
-  for (const Creation &C : Created)
-    Clients.addDirect(
-        *C.Function, C.What,
-        {::unbounded::facts::siteAt(
-            C.E->getBeginLoc(), SM,
-            C.IsHandle ? "the handle from '" + C.What + "' is obtained here"
-                       : "'" + C.What + "' is created here")});
+  for (const Creation &C : Created) {
+    ::unbounded::facts::Site Where = ::unbounded::facts::siteAt(
+        C.E->getBeginLoc(), SM,
+        C.IsHandle ? "the handle from '" + C.What + "' is obtained here"
+                   : "'" + C.What + "' is created here");
+    Clients.addDirect(*C.Function, C.What, {Where});
+    // A member function that keeps a client in its object (`if (!h_) h_ =
+    // curl_easy_init();`) makes every object of its class a client.
+    const auto *Method = dyn_cast<CXXMethodDecl>(C.Function);
+    if (!Method || isa<CXXConstructorDecl>(Method) || Method->isStatic())
+      continue;
+    for (const CXXConstructorDecl *Ctor : Method->getParent()->ctors())
+      if (!Ctor->isCopyOrMoveConstructor() && !Ctor->isDeleted())
+        Clients.addDirect(
+            *Ctor, C.What,
+            {::unbounded::facts::siteAt(
+                 Ctor->getLocation(), SM,
+                 "'" + Method->getParent()->getNameAsString() +
+                     "' keeps a client it obtains in '" +
+                     Method->getNameAsString() + "'"),
+             Where});
+  }
   // Implicit constructors construct members too (`struct Backend {
   // HttpClient Http; }`): they join the functions summarized as used.
   std::vector<const FunctionDecl *> Work = UserFunctions;

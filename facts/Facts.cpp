@@ -2,6 +2,7 @@
 
 #include "Facts.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <mutex>
@@ -66,7 +67,10 @@ std::string stringOr(const json::Object &O, llvm::StringRef Key) {
   return S ? S->str() : std::string();
 }
 
-/// The USRs that define Kind's summaries: the first definition of each.
+/// Every function by USR, the facts of all its definitions merged: an inline
+/// function is seen by every unit that includes it, and a class's
+/// constructors may learn an effect from a member function defined in
+/// another unit.
 using Definitions = std::map<std::string, const Function *>;
 
 /// Shortest chains by relaxation: a function's depth is one more than the
@@ -200,18 +204,31 @@ const std::string *Project::name(llvm::StringRef Usr) const {
 Project Project::join(llvm::ArrayRef<const UnitFacts *> Units,
                       const Project *Known) {
   Project P;
-  Definitions Defs;
+  std::map<std::string, Function> Merged;
   std::set<std::string> Kinds;
   for (const UnitFacts *U : Units)
     for (const Function &F : U->Functions) {
-      if (!Defs.emplace(F.Usr, &F).second)
-        continue;
+      auto [It, New] = Merged.try_emplace(F.Usr, F);
+      if (!New) {
+        It->second.Direct.insert(It->second.Direct.end(), F.Direct.begin(),
+                                 F.Direct.end());
+        for (const Edge &E : F.Calls)
+          if (!llvm::any_of(It->second.Calls, [&](const Edge &Old) {
+                return Old.Kind == E.Kind && Old.Callee == E.Callee &&
+                       Old.At.File == E.At.File && Old.At.Line == E.At.Line &&
+                       Old.At.Column == E.At.Column;
+              }))
+            It->second.Calls.push_back(E);
+      }
       P.Names[F.Usr] = F.Name;
       for (const Effect &E : F.Direct)
         Kinds.insert(E.Kind);
       for (const Edge &E : F.Calls)
         Kinds.insert(E.Kind);
     }
+  Definitions Defs;
+  for (const auto &[Usr, F] : Merged)
+    Defs[Usr] = &F;
   for (const std::string &Kind : Kinds)
     for (auto &[Usr, S] : KindJoin(Kind, Defs, Known).run())
       P.Effects[Usr][Kind] = std::move(S);
