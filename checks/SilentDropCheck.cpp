@@ -241,7 +241,9 @@ void SilentDropCheck::check(const MatchFinder::MatchResult &Result) {
   Use How = useOf(Call, *Parents);
   if (How == Use::Handled || (How == Use::VoidCast && AllowVoidCast))
     return;
-  report(*Call, Call->getMethodDecl()->getName(), int(How), nullptr);
+  // Reported at the end of the translation unit, after the project's own
+  // enqueues, whose findings carry the chain to their `return false`.
+  ByName.push_back({Call, int(How)});
 }
 
 void SilentDropCheck::report(const CallExpr &Call, llvm::StringRef Name,
@@ -409,6 +411,16 @@ void SilentDropCheck::onEndOfTranslationUnit() {
   ::unbounded::facts::Summaries Fallible(*Context, "fallible-enqueue",
                                          ProjectFacts);
   summarize(Fallible, UserFunctions);
+  // A name-matched enqueue whose summary proves it refuses when full is
+  // reported with that proof; the others as they are.
+  for (const auto &[Call, How] : ByName) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Fallible.settled(*Method) && Fallible.effect(*Method))
+      report(*Call, Method->getName(), How, &Fallible);
+    else
+      report(*Call, Method->getName(), How, nullptr);
+  }
+  ByName.clear();
   for (const FunctionDecl *Function : UserFunctions)
     judgeCalls(*Function, Fallible);
   Functions.reset();

@@ -50,6 +50,8 @@ private:
   const std::string FactsFile;
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
   ASTContext *Context = nullptr;
+  /// Library and name-matched enqueues whose result is dropped, and how.
+  std::vector<std::pair<const CXXMemberCallExpr *, int>> ByName;
 
   mutable llvm::Regex QueueTypeNames;
   std::unique_ptr<utils::FunctionIndex> Functions;
