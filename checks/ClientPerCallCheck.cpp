@@ -386,9 +386,10 @@ bool ClientPerCallCheck::keptBeyondCall(const Expr *E,
 namespace {
 /// The calls and constructions that run on every call of Function: outside
 /// lambdas and static locals' initializers, constructor initializers
-/// included.
+/// included (InInitializer: the value initializes a member or base).
 void forEachOwnCall(const FunctionDecl &Function,
-                    llvm::function_ref<void(const Expr *)> Visit) {
+                    llvm::function_ref<void(const Expr *, bool)> Visit) {
+  bool InInitializer = false;
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
       return;
@@ -399,11 +400,12 @@ void forEachOwnCall(const FunctionDecl &Function,
       return;
     }
     if (isa<CallExpr, CXXConstructExpr>(S))
-      Visit(cast<Expr>(S));
+      Visit(cast<Expr>(S), InInitializer);
     for (const Stmt *Child : S->children())
       Walk(Child);
   };
   Walk(Function.getBody());
+  InInitializer = true;
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       Walk(Init->getInit());
@@ -471,6 +473,7 @@ void ClientPerCallCheck::summarize(
                      Method->getNameAsString() + "'"),
              Where});
   }
+  summarizeSocketClasses(Clients, UserFunctions);
   // Implicit constructors construct members too (`struct Backend {
   // HttpClient Http; }`): they join the functions summarized as used.
   std::vector<const FunctionDecl *> Work = UserFunctions;
@@ -479,13 +482,18 @@ void ClientPerCallCheck::summarize(
     const FunctionDecl *Function = Work.back();
     Work.pop_back();
     Clients.addDefinition(*Function);
-    forEachOwnCall(*Function, [&](const Expr *E) {
+    forEachOwnCall(*Function, [&](const Expr *E, bool InInitializer) {
       const FunctionDecl *Callee = projectCallee(E);
       if (!Callee)
         return;
       if (Callee->isImplicit() && Callee->hasBody() &&
           Seen.insert(Callee).second)
         Work.push_back(Callee);
+      // Only a client kept beyond the call makes every call a new one; one
+      // destroyed at the end is reported where it is made.
+      if (!InInitializer && !Function->isImplicit() &&
+          !keptBeyondCall(E, Functions->parents(*Function)))
+        return;
       Clients.addCall(*Function, *Callee, E->getBeginLoc(),
                       "'" + Function->getQualifiedNameAsString() +
                           "' creates it through this call to '" +
@@ -493,6 +501,65 @@ void ClientPerCallCheck::summarize(
     });
   }
   Clients.finish();
+}
+
+namespace {
+/// A call to POSIX connect(2).
+bool isPosixConnect(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getDeclName().isIdentifier() &&
+         Callee->getName() == "connect" && Call->getNumArgs() == 3 &&
+         Callee->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+         !utils::isProjectFunction(*Callee);
+}
+} // namespace
+
+void ClientPerCallCheck::summarizeSocketClasses(
+    ::unbounded::facts::Summaries &Clients,
+    const std::vector<const FunctionDecl *> &UserFunctions) {
+  // A class whose member functions connect sockets, themselves or through
+  // helpers of this file (`dial`), owns connections: every object of it is
+  // a client with its own connections.
+  llvm::DenseMap<const FunctionDecl *, const Expr *> Connects;
+  for (const FunctionDecl *Function : UserFunctions)
+    forEachOwnCall(*Function, [&](const Expr *E, bool) {
+      if (isPosixConnect(E))
+        Connects.try_emplace(Function->getCanonicalDecl(), E);
+    });
+  for (bool Changed = !Connects.empty(); Changed;) {
+    Changed = false;
+    for (const FunctionDecl *Function : UserFunctions)
+      forEachOwnCall(*Function, [&](const Expr *E, bool) {
+        const FunctionDecl *Callee = projectCallee(E);
+        auto Found = Callee ? Connects.find(Callee->getCanonicalDecl())
+                            : Connects.end();
+        if (Found != Connects.end() &&
+            Connects.try_emplace(Function->getCanonicalDecl(), Found->second)
+                .second)
+          Changed = true;
+      });
+  }
+  const SourceManager &SM = Context->getSourceManager();
+  llvm::DenseSet<const CXXRecordDecl *> Done;
+  for (const FunctionDecl *Function : UserFunctions) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+    auto Found = Connects.find(Function->getCanonicalDecl());
+    if (!Method || Method->isStatic() || isa<CXXConstructorDecl>(Method) ||
+        Found == Connects.end() || !Done.insert(Method->getParent()).second)
+      continue;
+    for (const CXXConstructorDecl *Ctor : Method->getParent()->ctors())
+      if (!Ctor->isCopyOrMoveConstructor() && !Ctor->isDeleted())
+        Clients.addDirect(
+            *Ctor, "connect",
+            {::unbounded::facts::siteAt(
+                 Method->getLocation(), SM,
+                 "'" + Method->getQualifiedNameAsString() +
+                     "' opens the object's connections"),
+             ::unbounded::facts::siteAt(Found->second->getBeginLoc(), SM,
+                                        "a connection is opened here by "
+                                        "'connect'")});
+  }
 }
 
 utils::ExecutionContext

@@ -55,6 +55,9 @@ private:
   bool keptBeyondCall(const Expr *E, const utils::FunctionParents &Parents);
   void recordCreation(const Expr *E, llvm::StringRef What, bool IsHandle,
                       const utils::FunctionParents *Parents);
+  void summarizeSocketClasses(
+      ::unbounded::facts::Summaries &Clients,
+      const std::vector<const FunctionDecl *> &UserFunctions);
   void summarize(::unbounded::facts::Summaries &Clients,
                  const std::vector<const FunctionDecl *> &UserFunctions);
   void judgeCalls(const FunctionDecl &Function, const Stmt *S,

@@ -9,6 +9,8 @@
 // Problematic version: thundering_herd_bad.cpp.
 #include "orders/thundering_herd.h"
 
+#include "orders/connection_thread.h"
+
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -66,10 +68,9 @@ void serveConnections(Listener& listener, const std::atomic<bool>& running,
       slots.release();
       break;
     }
-    std::thread([&slots, fd] {
-      handleConnection(fd);
-      slots.release();
-    }).detach();
+    // The same thread per connection as the bad version, but only with a
+    // permit in hand: at most max_connections run at once.
+    serveOnNewThread(fd, [&slots] { slots.release(); });
   }
   // Wait for the connections still being served: `slots` must outlive them.
   for (int i = 0; i < max_connections; ++i) slots.acquire();
