@@ -35,6 +35,9 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <csignal>
+#include <cstdlib>
+
 using namespace clang;
 using namespace clang::tidy;
 using namespace clang::tooling;
@@ -341,6 +344,13 @@ int runAsWorker(const Options &O, std::unique_ptr<CompilationDatabase> Fixed) {
   std::string File = absolute(O.Sources.front());
   auto Compilations =
       databaseFor(std::move(Fixed), std::move(Build), File, /*Quiet=*/true);
+  // Fault injection for the tests of the crash re-run: a worker that runs
+  // the check named here dies as a crashing check would.
+  if (const char *Faulty = std::getenv("UNBOUNDED_TIDY_FAULT_CHECK"))
+    if (llvm::is_contained(
+            getCheckNames(makeOptionsProvider(O)->getOptions(File), false),
+            Faulty))
+      std::raise(SIGSEGV);
   UnitResult Result = lintUnit(makeOptionsProvider(O), *Compilations, File);
   std::string Text = llvm::formatv("{0}", toJson(Result)).str();
   std::error_code EC;
@@ -452,9 +462,9 @@ int lint(const Options &O, const Inputs &In,
   std::vector<Job> Jobs;
   for (const std::string &File : Files) {
     ClangTidyOptions Effective = Provider->getOptions(File);
-    for (const std::string &Check : getCheckNames(Effective, false))
-      R.ChecksRun.push_back(Check);
-    Job J{File, workerArguments(O, Self, File), ""};
+    std::vector<std::string> Checks = getCheckNames(Effective, false);
+    R.ChecksRun.insert(R.ChecksRun.end(), Checks.begin(), Checks.end());
+    Job J{File, workerArguments(O, Self, File), "", Checks};
     if (Cache)
       J.CacheKey = ResultCache::key(Binary + configurationAsText(Effective),
                                     commandText(*Compilations, File), File);

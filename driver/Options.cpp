@@ -119,6 +119,9 @@ cl::opt<std::string> HelpUriBase(
 cl::opt<std::string> WorkerResult("internal-worker", cl::Hidden,
                                   cl::desc("Lint one file and write its "
                                            "result here (internal)"));
+cl::opt<std::string> OnlyCheck("internal-only-check", cl::Hidden,
+                               cl::desc("Run only this one of the enabled "
+                                        "checks (internal: a crash re-run)"));
 
 const char *const KnownFormats[] = {"text", "json", "sarif", "markdown",
                                     "html"};
@@ -291,8 +294,15 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
   if (O.Jobs == 0)
     O.Jobs = 1;
   O.WorkerResult = WorkerResult;
-  if (!O.WorkerResult.empty())
+  if (!O.WorkerResult.empty()) {
+    if (!OnlyCheck.empty()) {
+      // Later globs win: everything the configuration enables, then only
+      // this one.
+      O.Checks = (O.HasChecks ? O.Checks + "," : "") + "-*," + OnlyCheck;
+      O.HasChecks = true;
+    }
     return O; // The parent checked everything else.
+  }
   O.Outputs = pairOutputs();
   checkOutputDirectories(O.Outputs);
   O.Baseline = Baseline;

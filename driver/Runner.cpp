@@ -5,6 +5,7 @@
 #include "Output.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
@@ -96,14 +97,18 @@ std::string firstLine(const std::string &Path) {
   return Line.str();
 }
 
-/// Runs the worker for J and reads what it wrote.
-UnitResult runWorker(const Job &J) {
+/// Runs the worker for J (only the check Only, when given) and reads what
+/// it wrote; Crashed says whether it died of a signal.
+UnitResult runWorker(const Job &J, llvm::StringRef Only, bool &Crashed) {
   llvm::SmallString<128> Out, Err;
   llvm::sys::fs::createTemporaryFile("unbounded-unit", "json", Out);
   llvm::sys::fs::createTemporaryFile("unbounded-unit", "err", Err);
   std::vector<llvm::StringRef> Argv(J.Argv.begin(), J.Argv.end());
   std::string Flag = "--internal-worker=" + Out.str().str();
+  std::string OnlyFlag = "--internal-only-check=" + Only.str();
   Argv.insert(Argv.begin() + 1, Flag);
+  if (!Only.empty())
+    Argv.insert(Argv.begin() + 2, OnlyFlag);
   std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
                                                 llvm::StringRef(""),
                                                 Err.str()};
@@ -114,6 +119,7 @@ UnitResult runWorker(const Job &J) {
   std::string Stderr = firstLine(std::string(Err));
   llvm::sys::fs::remove(Out);
   llvm::sys::fs::remove(Err);
+  Crashed = Status < 0;
   if (Status != 0 || !Text) {
     if (!Text)
       llvm::consumeError(Text.takeError());
@@ -128,6 +134,36 @@ UnitResult runWorker(const Job &J) {
     return failure(J, "unreadable worker result: " +
                           llvm::toString(Unit.takeError()));
   return std::move(*Unit);
+}
+
+/// J again, one check at a time, after its worker crashed.
+UnitResult runCheckByCheck(const Job &J, const UnitResult &Crash) {
+  UnitResult Merged;
+  Merged.File = J.File;
+  std::vector<std::string> Crashing;
+  for (const std::string &Check : J.Checks) {
+    bool Crashed = false;
+    UnitResult One = runWorker(J, Check, Crashed);
+    if (Crashed) {
+      Crashing.push_back(Check);
+      continue;
+    }
+    Merged.Diagnostics.insert(Merged.Diagnostics.end(), One.Diagnostics.begin(),
+                              One.Diagnostics.end());
+    Merged.Inputs = One.Inputs;
+    Merged.Facts.Functions.insert(Merged.Facts.Functions.end(),
+                                  One.Facts.Functions.begin(),
+                                  One.Facts.Functions.end());
+    Merged.Facts.Uses.insert(Merged.Facts.Uses.end(), One.Facts.Uses.begin(),
+                             One.Facts.Uses.end());
+  }
+  if (Crashing.empty())
+    return Crash; // Not reproducible check by check: report it as it was.
+  std::string Why = Crash.Diagnostics.front().Message + " in " +
+                    llvm::join(Crashing, ", ") +
+                    "; the findings of the other checks are kept";
+  Merged.Diagnostics.push_back(failure(J, Why).Diagnostics.front());
+  return Merged;
 }
 
 } // namespace
@@ -148,7 +184,10 @@ RunOutcome runJobs(const std::vector<Job> &Jobs, const RunnerSettings &S) {
         ++Hits;
         Outcome.Units[I] = std::move(*Cached);
       } else {
-        Outcome.Units[I] = runWorker(J);
+        bool Crashed = false;
+        Outcome.Units[I] = runWorker(J, "", Crashed);
+        if (Crashed && J.Checks.size() > 1)
+          Outcome.Units[I] = runCheckByCheck(J, Outcome.Units[I]);
         bool Failed = llvm::any_of(Outcome.Units[I].Diagnostics,
                                    [](const Finding &F) {
                                      return F.Check == ToolErrorCheck;

@@ -22,6 +22,8 @@ struct Job {
   std::vector<std::string> Argv; ///< The worker's command line, minus the
                                  ///< --internal-worker option.
   std::string CacheKey;          ///< Empty: no caching.
+  std::vector<std::string> Checks; ///< Enabled for File: re-run one by one
+                                   ///< when the worker crashes.
 };
 
 struct RunnerSettings {
@@ -39,7 +41,9 @@ struct RunOutcome {
 };
 
 /// Lints every job; a worker that fails yields an error finding for its
-/// file instead of a result.
+/// file instead of a result. A worker that crashes is run again check by
+/// check: the findings of the checks that do not crash are kept, and the
+/// error names those that do.
 RunOutcome runJobs(const std::vector<Job> &Jobs, const RunnerSettings &S);
 
 } // namespace unbounded::driver
