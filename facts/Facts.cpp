@@ -284,10 +284,10 @@ llvm::Expected<Project> Project::fromJson(llvm::StringRef Text) {
     return malformed("not an unbounded-tidy facts file (schema '" + Schema +
                      "' expected)");
   if (O->getInteger("version") != std::optional<int64_t>(Version))
-    return malformed("facts file version " +
+    return malformed("version " +
                      std::to_string(O->getInteger("version").value_or(-1)) +
-                     ", this tool reads version " + std::to_string(Version) +
-                     " (re-export it with this unbounded-tidy)");
+                     ", but this unbounded-tidy reads version " +
+                     std::to_string(Version) + " (export the facts again)");
   const json::Array *Functions = O->getArray("functions");
   if (!Functions)
     return malformed("no 'functions' array");

@@ -3,6 +3,8 @@
 #include "utils/Effects.h"
 
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/StringSet.h"
+#include <mutex>
 
 namespace clang::tidy::unbounded::utils {
 
@@ -15,8 +17,14 @@ std::shared_ptr<const facts::Project> loadFacts(ClangTidyCheck &Check,
   auto Loaded = facts::loadProjectFile(Path);
   if (Loaded)
     return *Loaded;
-  Check.configurationDiag("%0 (option '%1')")
-      << llvm::toString(Loaded.takeError()) << FactsFileOption;
+  std::string Why = llvm::toString(Loaded.takeError());
+  // Every check reads the option; the error is said once.
+  static std::mutex Mutex;
+  static llvm::StringSet<> Said;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  if (Said.insert(Why).second)
+    Check.configurationDiag("%0 (option '%1')", DiagnosticIDs::Error)
+        << Why << FactsFileOption;
   return nullptr;
 }
 

@@ -18,8 +18,9 @@ namespace clang::tidy::unbounded::utils {
 inline constexpr llvm::StringLiteral FactsFileOption = "UnboundedFactsFile";
 
 /// The project facts at Path (empty: none). A file that cannot be read, is
-/// not a facts file or has another version is a configuration error of
-/// Check, and the check goes on with the facts of its own file only.
+/// not a facts file or has another version is a configuration error
+/// (reported once per process), and the checks go on with the facts of
+/// their own file only.
 std::shared_ptr<const ::unbounded::facts::Project>
 loadFacts(ClangTidyCheck &Check, llvm::StringRef Path);
 
