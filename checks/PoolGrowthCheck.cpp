@@ -361,7 +361,8 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
   utils::LimiterDetection Limiter(
       *Context, LimiterFunctions, LimiterTypePattern,
       "^" + llvm::Regex::escape(Tally->getName()) + "$|" + CounterPattern);
-  if (Limiter.findLimiter(Start.E, Parents->body(), *Parents))
+  if (Limiter.findLimiter(Start.E, Parents->body(), *Parents) ||
+      limitedByEveryCaller(*Method, Limiter))
     return;
   SourceLocation Loc = isa<CXXMemberCallExpr>(Start.E)
                            ? Start.E->getExprLoc()
@@ -378,6 +379,25 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
        DiagnosticIDs::Note)
       << Tally->getName();
   noteScaleDown(Start);
+}
+
+bool PoolGrowthCheck::limitedByEveryCaller(
+    const CXXMethodDecl &Method, const utils::LimiterDetection &Limiter) {
+  bool Called = false, AllLimited = true;
+  for (const FunctionDecl *Caller : Functions->userFunctions()) {
+    if (!AllLimited)
+      break;
+    utils::forEachCall(Caller->getBody(), [&](const CallExpr *Call) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!AllLimited || !Callee ||
+          Callee->getCanonicalDecl() != Method.getCanonicalDecl())
+        return;
+      Called = true;
+      const utils::FunctionParents &Parents = Functions->parents(*Caller);
+      AllLimited = Limiter.findLimiter(Call, Parents.body(), Parents);
+    });
+  }
+  return Called && AllLimited;
 }
 
 void PoolGrowthCheck::noteScaleDown(const utils::ThreadStart &Start) {

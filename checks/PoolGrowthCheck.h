@@ -4,6 +4,7 @@
 #define UNBOUNDED_POOLGROWTHCHECK_H
 
 #include "utils/FunctionParents.h"
+#include "utils/LimiterDetection.h"
 #include "utils/ThreadStarts.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -43,6 +44,11 @@ private:
   void checkSizing(const Expr *Construction, llvm::StringRef PoolName,
                    const Expr *Count);
   const FieldDecl *incrementedCounter(const FunctionDecl &Growth) const;
+  /// Whether Method is called in this translation unit, and every call
+  /// compares the worker count with a limit first (`if (active_ <
+  /// max_) addWorker();`): the caller bounds the growth.
+  bool limitedByEveryCaller(const CXXMethodDecl &Method,
+                            const utils::LimiterDetection &Limiter);
   void noteScaleDown(const utils::ThreadStart &Start);
   std::optional<unsigned> countArgument(const CXXRecordDecl &Pool,
                                         const CXXConstructorDecl *Ctor) const;
