@@ -3,6 +3,7 @@
 // hundred milliseconds at most.
 #include "orders/auto_scaling.h"
 #include "orders/connection_storm.h"
+#include "orders/connection_thread.h"
 #include "orders/downstream_stub.h"
 #include "orders/silent_buffer.h"
 #include "orders/thundering_herd.h"
@@ -115,6 +116,23 @@ void thunderingHerd() {
     fixed::serveConnections(listener, running, 16);
     std::printf("    fixed : up to %ld connection threads at once "
                 "(semaphore of 16)\n",
+                stats().busy.peak.load());
+  }
+  // The same, with the thread started by a helper in another file.
+  {
+    resetStats();
+    ScriptedListener listener(kConnections);
+    bad::serveSessions(listener, running);
+    waitFor(stats().connections_served, kConnections);
+    std::printf("    bad   : up to %ld session threads at once (helper)\n",
+                stats().busy.peak.load());
+  }
+  {
+    resetStats();
+    ScriptedListener listener(kConnections);
+    fixed::serveSessions(listener, running, 16);
+    std::printf("    fixed : up to %ld session threads at once "
+                "(helper, semaphore of 16)\n",
                 stats().busy.peak.load());
   }
 }

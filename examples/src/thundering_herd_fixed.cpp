@@ -9,41 +9,11 @@
 // Problematic version: thundering_herd_bad.cpp.
 #include "orders/thundering_herd.h"
 
-#include "orders/connection_thread.h"
+#include "orders/semaphore.h"
 
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 
 namespace orders::fixed {
-namespace {
-
-// std::counting_semaphore is C++20; this is the C++17 equivalent.
-class Semaphore {
- public:
-  explicit Semaphore(int permits) : permits_(permits) {}
-
-  void acquire() {
-    std::unique_lock<std::mutex> lock(mu_);
-    available_.wait(lock, [this] { return permits_ > 0; });
-    --permits_;
-  }
-
-  void release() {
-    // Notify under the lock: the owner may destroy the semaphore as soon as
-    // it can take the lock after the last release.
-    std::lock_guard<std::mutex> lock(mu_);
-    ++permits_;
-    available_.notify_one();
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable available_;
-  int permits_;
-};
-
-}  // namespace
 
 void registerOrderRoutes(Router& router, WorkerPool& pool) {
   router.Post("/orders", [&pool](const Request& req, Response& res) {
@@ -68,9 +38,10 @@ void serveConnections(Listener& listener, const std::atomic<bool>& running,
       slots.release();
       break;
     }
-    // The same thread per connection as the bad version, but only with a
-    // permit in hand: at most max_connections run at once.
-    serveOnNewThread(fd, [&slots] { slots.release(); });
+    std::thread([&slots, fd] {
+      handleConnection(fd);
+      slots.release();
+    }).detach();
   }
   // Wait for the connections still being served: `slots` must outlive them.
   for (int i = 0; i < max_connections; ++i) slots.acquire();
