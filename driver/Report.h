@@ -9,6 +9,7 @@
 #ifndef UNBOUNDED_DRIVER_REPORT_H
 #define UNBOUNDED_DRIVER_REPORT_H
 
+#include "AlertRules.h"
 #include "Diff.h"
 #include "Findings.h"
 #include "GuardReport.h"
@@ -26,6 +27,7 @@ struct Report {
   std::vector<Finding> Errors;        ///< Compiler and tool errors per TU.
   bool HasBaseline = false;
   std::optional<std::vector<GuardEvidence>> Guard;
+  std::optional<AlertEvidence> Alerts; ///< With --alert-rules.
 
   /// Findings that count for the exit status: introduced ones with a
   /// baseline, all of them without.
@@ -37,6 +39,7 @@ struct ReportSettings {
   const std::vector<Finding> *Baseline = nullptr;
   std::vector<LineFilter> Filters; ///< A finding must pass every one.
   std::optional<std::vector<GuardEvidence>> Guard;
+  std::optional<AlertEvidence> Alerts;
 };
 
 /// Adds one unit's diagnostics: warnings to Findings, errors to Errors.
