@@ -136,6 +136,18 @@ std::string familyWords(const ChecklistItem &Item) {
   return Text;
 }
 
+/// Text with every run of blanks and line breaks as one space.
+std::string oneLine(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 8> Words;
+  Text.split(Words, ' ', -1, false);
+  std::string Result;
+  for (llvm::StringRef Word : Words)
+    for (llvm::StringRef Part : llvm::split(Word, '\n'))
+      if (!Part.trim().empty())
+        Result += (Result.empty() ? "" : " ") + Part.trim().str();
+  return Result;
+}
+
 /// The Alerting side: the alerting rules (--alert-rules) that compare the
 /// item's metric families with a threshold.
 void judgeAlerts(const Report &R, Verdict &V) {
@@ -154,8 +166,7 @@ void judgeAlerts(const Report &R, Verdict &V) {
   for (const AlertRule &Rule : It->second)
     V.Reason += (V.Reason.empty() ? "Alert " : "; alert ") + Rule.Name + " (" +
                 relativePath(Rule.File, R.Root) + ":" +
-                std::to_string(Rule.Line) + "): " +
-                llvm::StringRef(Rule.Expr).trim().str();
+                std::to_string(Rule.Line) + "): " + oneLine(Rule.Expr);
   V.Reason += ".";
 }
 

@@ -136,7 +136,7 @@ llvm::Error readRuns(const json::Object &Test, llvm::StringRef Name,
           number(R->getNumber("p99_ms").value_or(0)) + " ms, " +
           std::to_string(R->getInteger("errors").value_or(0)) + " errors, " +
           std::to_string(R->getInteger("rejections").value_or(0)) +
-          " rejected" + peaks(*R);
+          " rejected" + peaks(*R) + (*Passed ? "" : " — " + Verdict->str());
     } else {
       auto Downstream = R->getString("downstream");
       auto Fault = R->getString("fault");
@@ -146,8 +146,6 @@ llvm::Error readRuns(const json::Object &Test, llvm::StringRef Name,
       Run.Subject = Downstream->str();
       Run.Summary = Fault->str() + " (" + Verdict->str() + peaks(*R) + ")";
     }
-    if (!*Passed)
-      Run.Summary += " — " + Verdict->str();
     Into.push_back(std::move(Run));
   }
   return llvm::Error::success();
@@ -266,8 +264,21 @@ std::string list(const std::vector<std::string> &Names) {
   return Text;
 }
 
+/// The item's metric families in words: "open connections, or connections
+/// of a pool in use".
+std::string familyText(const ChecklistItem &Item) {
+  std::string Text;
+  for (const std::vector<std::string> &Alternative : Item.Families)
+    for (const std::string &Id : Alternative) {
+      const MetricFamilyInfo *Family = catalogue().family(Id);
+      Text += (Text.empty() ? "" : ", or ") + (Family ? Family->Text : Id);
+    }
+  return Text;
+}
+
 /// A Monitoring item passes when the tests registered, or a scrape of
-/// /metrics found, series of the item's metric families.
+/// /metrics found, series of the item's metric families; it fails when the
+/// service's /metrics was scraped and served none (or could not be read).
 void metricItem(const Observed &Seen, const ChecklistItem &Item,
                 const MetricFamilies &Families,
                 std::vector<GuardEvidence> &Out) {
@@ -285,6 +296,11 @@ void metricItem(const Observed &Seen, const ChecklistItem &Item,
   else if (!Seen.ScrapeErrors.empty())
     Out.push_back({Item.Id, false,
                    "scraping /metrics failed: " + list(Seen.ScrapeErrors)});
+  else if (!Seen.ScrapedFrom.empty())
+    Out.push_back({Item.Id, false,
+                   "no series of " + familyText(Item) + " served at " +
+                       list(Seen.ScrapedFrom) + " (" +
+                       std::to_string(Seen.Scraped.size()) + " families)"});
 }
 
 std::string runText(const Run &R) {

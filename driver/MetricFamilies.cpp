@@ -46,8 +46,11 @@ bool MetricFamilies::matches(llvm::StringRef Family,
   auto It = Patterns.find(Family.str());
   if (It == Patterns.end())
     return false;
+  // Patterns see the whole selector (label matchers tell errors apart) and
+  // the bare name (anchored name patterns).
+  llvm::StringRef Name = Selector.split('{').first;
   for (const auto &Pattern : It->second)
-    if (Pattern->match(Selector))
+    if (Pattern->match(Selector) || Pattern->match(Name))
       return true;
   return false;
 }
