@@ -16,6 +16,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+/// The share of the target rate a run must achieve to count as run at it.
+constexpr double kKeptUpShare = 0.95;
+
 double percentile(std::vector<double> &sorted, double p) {
   if (sorted.empty())
     return 0;
@@ -35,10 +38,12 @@ struct Tally {
   std::mutex mutex;
   std::vector<double> latenciesMs;
   uint64_t ok = 0, errors = 0, rejections = 0;
-  Clock::time_point lastIssued;
+  Clock::time_point firstIssued = Clock::time_point::max();
+  Clock::time_point lastIssued = Clock::time_point::min();
 
   void add(Outcome outcome, double latencyMs, Clock::time_point issued) {
     std::lock_guard<std::mutex> lock(mutex);
+    firstIssued = std::min(firstIssued, issued);
     latenciesMs.push_back(latencyMs);
     ok += outcome == Outcome::Ok;
     errors += outcome == Outcome::Error;
@@ -92,7 +97,6 @@ LoadTestRecord LoadTest::run(const std::function<Outcome()> &call) {
   std::atomic<uint64_t> next{0};
   PeakSampler sampler;
   const Clock::time_point start = Clock::now();
-  tally.lastIssued = start;
   std::vector<std::thread> senders;
   for (int i = 0; i < options_.senders; ++i)
     senders.emplace_back([&] {
@@ -101,10 +105,11 @@ LoadTestRecord LoadTest::run(const std::function<Outcome()> &call) {
         std::this_thread::sleep_until(due);
         if (stopping_)
           return;
+        const Clock::time_point issued = Clock::now();
         const Outcome outcome = callSafely(call);
         const double latency =
             std::chrono::duration<double, std::milli>(Clock::now() - due).count();
-        tally.add(outcome, latency, std::max(due, start));
+        tally.add(outcome, latency, issued);
       }
     });
   for (std::thread &sender : senders)
@@ -119,16 +124,21 @@ LoadTestRecord LoadTest::run(const std::function<Outcome()> &call) {
   record.errors = tally.errors;
   record.rejections = tally.rejections;
   record.durationS = std::chrono::duration<double>(end - start).count();
-  // The rate requests were issued at: the open loop's, one interval per request.
-  const double issuing =
-      std::chrono::duration<double>(tally.lastIssued - start).count() + interval.count();
-  record.achievedRps = record.requests ? double(record.requests) / issuing : 0;
+  // The rate requests were actually issued at, between the first and the
+  // last (both wake up a little late, which cancels out).
+  const double issuing = std::chrono::duration<double>(tally.lastIssued - tally.firstIssued).count();
+  record.achievedRps = record.requests > 1 && issuing > 0 ? double(record.requests - 1) / issuing
+                                                          : 0;
   std::sort(tally.latenciesMs.begin(), tally.latenciesMs.end());
   record.p50Ms = percentile(tally.latenciesMs, 0.50);
   record.p99Ms = percentile(tally.latenciesMs, 0.99);
 
   const std::string exceeded = exceededLimit(record.peaks, record.limits);
-  record.passed = exceeded.empty() && record.errors == 0 && !record.stopped && record.requests > 0;
+  // The generator must have delivered the target rate, give or take the
+  // timer's jitter, or the record does not show the service at that rate.
+  const bool keptUp = record.achievedRps >= kKeptUpShare * record.targetRps;
+  record.passed = exceeded.empty() && record.errors == 0 && !record.stopped &&
+                  record.requests > 1 && keptUp;
   if (!exceeded.empty())
     record.verdict = "grew beyond its limits: " + exceeded;
   else if (record.errors)
@@ -136,8 +146,11 @@ LoadTestRecord LoadTest::run(const std::function<Outcome()> &call) {
                      " requests failed instead of being rejected";
   else if (record.stopped)
     record.verdict = "stopped early";
-  else if (!record.requests)
-    record.verdict = "no request was issued";
+  else if (record.requests <= 1)
+    record.verdict = "too few requests were issued";
+  else if (!keptUp)
+    record.verdict = "the load generator fell behind: " + rate(record.achievedRps) + " of " +
+                     rate(record.targetRps) + " req/s";
   else
     record.verdict = "within limits at " + rate(record.achievedRps) + " req/s, " +
                      std::to_string(record.rejections) + " rejected";

@@ -33,8 +33,10 @@ struct LoadTestOptions {
 /// One run per object. Request i is due at start + i / target rate whether
 /// or not earlier ones finished (open loop); its latency is measured from
 /// when it was due, so a stalled service shows in p99 instead of slowing the
-/// load down. It passes when no request ended in an error and every peak
-/// stayed within its limit: excess load must be rejected, not absorbed.
+/// load down. It passes when the requests went out at no less than 95% of
+/// the target rate (the rest is timer jitter), no request ended in an error
+/// and every peak stayed within its limit: excess load must be rejected,
+/// not absorbed.
 class LoadTest {
 public:
   /// Throws std::invalid_argument for options out of range.

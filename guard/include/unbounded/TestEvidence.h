@@ -36,7 +36,7 @@ struct LoadTestRecord {
   double declaredPeakRps = 0;
   double targetRps = 0;   ///< declaredPeakRps x the factor (2 by default)
   double durationS = 0;   ///< as run (shorter when stopped)
-  double achievedRps = 0; ///< requests issued / duration
+  double achievedRps = 0; ///< (requests - 1) / time from the first to the last issue
   uint64_t requests = 0, ok = 0, errors = 0, rejections = 0;
   double p50Ms = 0, p99Ms = 0; ///< from each request's scheduled start
   DeclaredLimits limits;
