@@ -293,8 +293,14 @@ private:
     return llvm::createStringError(YamlError);
   }
 
+  /// The node's line; 0 when the parser gave it no place in the file.
   unsigned line(yaml::Node *N) {
-    return SM.getLineAndColumn(N->getSourceRange().Start).first;
+    if (!N)
+      return 0;
+    llvm::SMLoc Start = N->getSourceRange().Start;
+    unsigned Buffer = SM.FindBufferContainingLoc(Start);
+    return Start.isValid() && Buffer ? SM.getLineAndColumn(Start, Buffer).first
+                                     : 0;
   }
 
   llvm::Error error(yaml::Node *N, const llvm::Twine &What) {
@@ -338,7 +344,7 @@ private:
   llvm::Error labels(yaml::Node *N, llvm::StringRef What) {
     auto *Map = llvm::dyn_cast_or_null<yaml::MappingNode>(N);
     if (!Map) {
-      if (llvm::isa<yaml::NullNode>(N))
+      if (llvm::isa_and_nonnull<yaml::NullNode>(N))
         return llvm::Error::success();
       return error(N, What + " is not a mapping");
     }
@@ -354,14 +360,14 @@ private:
   }
 
   llvm::Error top(yaml::Node *Root) {
-    if (llvm::isa<yaml::NullNode>(Root))
+    if (!Root || llvm::isa<yaml::NullNode>(Root))
       return llvm::Error::success(); // an empty file has no groups
     return eachField(Root, "the rule file", {"groups"},
                      [&](llvm::StringRef, yaml::Node *, yaml::Node *Value)
                          -> llvm::Error {
-                       if (llvm::isa<yaml::NullNode>(Value))
+                       if (llvm::isa_and_nonnull<yaml::NullNode>(Value))
                          return llvm::Error::success();
-                       auto *Seq = llvm::dyn_cast<yaml::SequenceNode>(Value);
+                       auto *Seq = llvm::dyn_cast_or_null<yaml::SequenceNode>(Value);
                        if (!Seq)
                          return error(Value, "groups is not a list");
                        for (yaml::Node &Group : *Seq)
@@ -396,9 +402,9 @@ private:
           } else if (Key == "labels") {
             return labels(Value, "labels");
           } else if (Key == "rules") {
-            if (llvm::isa<yaml::NullNode>(Value))
+            if (llvm::isa_and_nonnull<yaml::NullNode>(Value))
               return llvm::Error::success();
-            auto *Seq = llvm::dyn_cast<yaml::SequenceNode>(Value);
+            auto *Seq = llvm::dyn_cast_or_null<yaml::SequenceNode>(Value);
             if (!Seq)
               return error(Value, "rules is not a list");
             for (yaml::Node &Rule : *Seq)
