@@ -101,7 +101,7 @@ std::string peaks(const json::Object &Record) {
 /// Reads the records a helper left in a test (version 2): each needs a
 /// boolean 'passed' and a string 'verdict'.
 llvm::Error readRuns(const json::Object &Test, llvm::StringRef Name,
-                     llvm::StringRef Key, bool TestPassed,
+                     llvm::StringRef Key, llvm::StringRef TestProblem,
                      std::vector<Run> &Into) {
   const json::Value *List = Test.get(Key);
   if (!List)
@@ -118,7 +118,7 @@ llvm::Error readRuns(const json::Object &Test, llvm::StringRef Name,
                        "' entry needs boolean 'passed' and string 'verdict'");
     Run Run;
     Run.Test = Name.str();
-    Run.Passed = *Passed && TestPassed;
+    Run.Passed = *Passed && TestProblem.empty();
     if (Key == "load_tests") {
       auto Achieved = R->getNumber("achieved_rps");
       auto Target = R->getNumber("target_rps");
@@ -149,6 +149,8 @@ llvm::Error readRuns(const json::Object &Test, llvm::StringRef Name,
       Run.Subject = Downstream->str();
       Run.Summary = Fault->str() + " (" + Verdict->str() + peaks(*R) + ")";
     }
+    if (*Passed && !TestProblem.empty())
+      Run.Summary += " — " + TestProblem.str();
     Into.push_back(std::move(Run));
   }
   return llvm::Error::success();
@@ -250,10 +252,12 @@ llvm::Error readTest(const json::Value &V, Observed &Seen) {
   bool Leaked = leaked(*O);
   if (Leaked)
     Seen.Leaking.push_back(Name->str());
-  bool Clean = *Result == "passed" && !Leaked;
-  if (auto E = readRuns(*O, *Name, "load_tests", Clean, Seen.Loads))
+  llvm::StringRef Problem = Leaked ? "the test leaked threads or descriptors"
+                            : *Result != "passed" ? "the test did not pass"
+                                                  : "";
+  if (auto E = readRuns(*O, *Name, "load_tests", Problem, Seen.Loads))
     return E;
-  if (auto E = readRuns(*O, *Name, "chaos_tests", Clean, Seen.Chaos))
+  if (auto E = readRuns(*O, *Name, "chaos_tests", Problem, Seen.Chaos))
     return E;
   return readScrapes(*O, *Name, Seen);
 }
@@ -303,7 +307,8 @@ void metricItem(const Observed &Seen, const ChecklistItem &Item,
     Out.push_back({Item.Id, false,
                    "no series of " + familyText(Item) + " served at " +
                        list(Seen.ScrapedFrom) + " (" +
-                       std::to_string(Seen.Scraped.size()) + " families)"});
+                       std::to_string(Seen.Scraped.size()) +
+                       (Seen.Scraped.size() == 1 ? " family)" : " families)")});
 }
 
 std::string runText(const Run &R) {
