@@ -2,7 +2,8 @@
 # unbounded-tidy set-up, build and run. Idempotent: installs only what is
 # missing, reconfigures only when needed.
 #
-#   ./dev.sh examples   install, build, and lint examples/ (prints findings)
+#   ./dev.sh examples   install, build, lint examples/ (prints findings) and
+#                       write the fixed and bad service's checklists
 #   ./dev.sh test       install, build, and run the whole test suite (ctest)
 #   ./dev.sh build      install and build only
 set -euo pipefail
@@ -76,6 +77,10 @@ case "${1:-}" in
     status=0
     "$BUILD_DIR/bin/unbounded-tidy" -p "$BUILD_DIR" examples || status=$?
     [ "$status" -le 1 ] || exit "$status"
+    # The prevention checklist of the fixed and of the bad service (code,
+    # alert rules, guard tests): build/examples-checklist{,-bad}.{md,html}.
+    examples/checklist.sh "$BUILD_DIR" fixed "$BUILD_DIR/examples-checklist"
+    examples/checklist.sh "$BUILD_DIR" bad "$BUILD_DIR/examples-checklist-bad"
     ;;
   test)
     build

@@ -50,9 +50,24 @@ Catalogue parse() {
                      field(O, "impact"), field(O, "prevention")};
   });
   C.Checklist = each<ChecklistItem>(*Root, "checklist", [](const auto &O) {
-    return ChecklistItem{field(O, "id"), field(O, "section"), field(O, "text"),
-                         field(O, "verifiable")};
+    ChecklistItem Item{field(O, "id"), field(O, "section"), field(O, "text"),
+                       field(O, "verifiable"), {}};
+    if (const auto *Alternatives = O.getArray("families"))
+      for (const auto &Alternative : *Alternatives)
+        if (const auto *All = Alternative.getAsArray()) {
+          Item.Families.emplace_back();
+          for (const auto &Id : *All)
+            if (auto S = Id.getAsString())
+              Item.Families.back().push_back(S->str());
+        }
+    return Item;
   });
+  C.MetricFamilies =
+      each<MetricFamilyInfo>(*Root, "metric_families", [](const auto &O) {
+        return MetricFamilyInfo{field(O, "id"), field(O, "text"),
+                                strings(O, "patterns"),
+                                O.getBoolean("rate").value_or(false)};
+      });
   C.Checks = each<CheckInfo>(*Root, "checks", [](const auto &O) {
     return CheckInfo{field(O, "name"),    field(O, "case_study"),
                      field(O, "severity"), field(O, "summary"),
@@ -81,6 +96,13 @@ const ChecklistItem *Catalogue::item(llvm::StringRef Id) const {
   for (const ChecklistItem &Item : Checklist)
     if (Item.Id == Id)
       return &Item;
+  return nullptr;
+}
+
+const MetricFamilyInfo *Catalogue::family(llvm::StringRef Id) const {
+  for (const MetricFamilyInfo &Family : MetricFamilies)
+    if (Family.Id == Id)
+      return &Family;
   return nullptr;
 }
 

@@ -20,10 +20,21 @@ struct CaseStudy {
   std::string Id, Title, RootCause, Impact, Prevention;
 };
 
-/// One item of the prevention checklist; Verifiable is static, runtime or
-/// none (what can establish it).
+/// One item of the prevention checklist; Verifiable is static, runtime,
+/// alerts or none (what can establish it). Families: for Monitoring and
+/// Alerting items, alternatives of metric families that together are
+/// evidence (one of [[pool-in-use, pool-max], [pool-waiting]]).
 struct ChecklistItem {
   std::string Id, Section, Text, Verifiable;
+  std::vector<std::vector<std::string>> Families;
+};
+
+/// Metric names (POSIX extended regexes over `name{labels}`) that count as
+/// one kind of series; Rate: an alert must take its rate.
+struct MetricFamilyInfo {
+  std::string Id, Text;
+  std::vector<std::string> Patterns;
+  bool Rate = false;
 };
 
 /// One check's metadata.
@@ -36,6 +47,7 @@ struct CheckInfo {
 struct Catalogue {
   std::vector<CaseStudy> CaseStudies;
   std::vector<ChecklistItem> Checklist;
+  std::vector<MetricFamilyInfo> MetricFamilies;
   std::vector<CheckInfo> Checks;
 
   /// The check named Name, or null.
@@ -44,6 +56,8 @@ struct Catalogue {
   const CaseStudy *study(llvm::StringRef Id) const;
   /// The checklist item with this id, or null.
   const ChecklistItem *item(llvm::StringRef Id) const;
+  /// The metric family with this id, or null.
+  const MetricFamilyInfo *family(llvm::StringRef Id) const;
   /// Checks that cover the checklist item Id.
   std::vector<const CheckInfo *> checksFor(llvm::StringRef Id) const;
 };

@@ -15,7 +15,7 @@ llvm::Error malformed(const llvm::Twine &What) {
 
 llvm::Expected<json::Value> parseVersioned(llvm::StringRef Text,
                                            llvm::StringRef Schema,
-                                           int64_t Version) {
+                                           int64_t Version, int64_t Oldest) {
   auto Parsed = json::parse(Text);
   if (!Parsed)
     return Parsed.takeError();
@@ -24,9 +24,15 @@ llvm::Expected<json::Value> parseVersioned(llvm::StringRef Text,
     return malformed("not a JSON object");
   if (O->getString("schema") != std::optional<llvm::StringRef>(Schema))
     return malformed("'schema' is not \"" + Schema + "\"");
-  if (O->getInteger("version") != std::optional<int64_t>(Version))
+  if (Oldest == 0)
+    Oldest = Version;
+  std::optional<int64_t> Got = O->getInteger("version");
+  if (!Got || *Got < Oldest || *Got > Version)
     return malformed("unsupported 'version' (expected " +
-                     llvm::Twine(Version) + ")");
+                     (Oldest == Version ? std::to_string(Version)
+                                        : std::to_string(Oldest) + " to " +
+                                              std::to_string(Version)) +
+                     ")");
   return Parsed;
 }
 

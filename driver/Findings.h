@@ -87,10 +87,12 @@ std::string resolvePath(llvm::StringRef Path, llvm::StringRef Root);
 llvm::Error malformed(const llvm::Twine &What);
 
 /// Text parsed as a JSON object whose "schema" is Schema and "version" is
-/// Version; otherwise a one-line error saying which.
+/// Version (or, with Oldest, from Oldest to Version); otherwise a one-line
+/// error saying which.
 llvm::Expected<llvm::json::Value> parseVersioned(llvm::StringRef Text,
                                                  llvm::StringRef Schema,
-                                                 int64_t Version);
+                                                 int64_t Version,
+                                                 int64_t Oldest = 0);
 
 } // namespace unbounded::driver
 

@@ -122,6 +122,54 @@ void judgeAtRuntime(const Report &R, Verdict &V) {
     V.Result = State::Passed;
 }
 
+/// What an item's metric families are, in words: "a and b, or c".
+std::string familyWords(const ChecklistItem &Item) {
+  std::string Text;
+  for (const std::vector<std::string> &Alternative : Item.Families) {
+    std::string All;
+    for (const std::string &Id : Alternative) {
+      const MetricFamilyInfo *Family = catalogue().family(Id);
+      All += (All.empty() ? "" : " and ") + (Family ? Family->Text : Id);
+    }
+    Text += (Text.empty() ? "" : ", or ") + All;
+  }
+  return Text;
+}
+
+/// Text with every run of blanks and line breaks as one space.
+std::string oneLine(llvm::StringRef Text) {
+  llvm::SmallVector<llvm::StringRef, 8> Words;
+  Text.split(Words, ' ', -1, false);
+  std::string Result;
+  for (llvm::StringRef Word : Words)
+    for (llvm::StringRef Part : llvm::split(Word, '\n'))
+      if (!Part.trim().empty())
+        Result += (Result.empty() ? "" : " ") + Part.trim().str();
+  return Result;
+}
+
+/// The Alerting side: the alerting rules (--alert-rules) that compare the
+/// item's metric families with a threshold.
+void judgeAlerts(const Report &R, Verdict &V) {
+  if (V.Item->Verifiable != "alerts" || !R.Alerts)
+    return;
+  auto It = R.Alerts->ByItem.find(V.Item->Id);
+  if (It == R.Alerts->ByItem.end() || It->second.empty()) {
+    V.Result = State::Failed;
+    V.Reason = "No alerting rule of " +
+               plural(R.Alerts->Files.size(), "rule file") + " (" +
+               plural(R.Alerts->Alerts, "alert") + ") compares " +
+               familyWords(*V.Item) + " with a threshold.";
+    return;
+  }
+  V.Result = State::Passed;
+  for (const AlertRule &Rule : It->second)
+    V.Reason += (V.Reason.empty() ? "Alert " : "; alert ") + Rule.Name + " (" +
+                relativePath(Rule.File, R.Root) + ":" +
+                std::to_string(Rule.Line) + "): " + oneLine(Rule.Expr);
+  V.Reason += ".";
+}
+
 /// Why nothing verified the item, when nothing did.
 std::string unverifiedReason(const ChecklistItem &Item, bool HaveGuard) {
   if (Item.Verifiable == "runtime")
@@ -130,6 +178,9 @@ std::string unverifiedReason(const ChecklistItem &Item, bool HaveGuard) {
                      : "Needs runtime evidence: run the tests with the "
                        "runtime guard and pass its report with "
                        "--guard-report.";
+  if (Item.Verifiable == "alerts")
+    return "Needs alert rules: pass the project's Prometheus rule files with "
+           "--alert-rules.";
   if (Item.Verifiable == "none")
     return "A static linter cannot verify this: it is a matter of "
            "operations (alerts, load and chaos tests), not of the code.";
@@ -143,6 +194,7 @@ std::vector<Verdict> judge(const Report &R) {
     V.Item = &Item;
     judgeStatically(R, V);
     judgeAtRuntime(R, V);
+    judgeAlerts(R, V);
     if (V.Result == State::NotVerified && V.Reason.empty())
       V.Reason = unverifiedReason(Item, R.Guard.has_value());
     Verdicts.push_back(std::move(V));
@@ -307,8 +359,8 @@ std::string formatMarkdown(const Report &R, const FormatSettings &Settings) {
   std::string Out = "# Prevention checklist\n\n";
   Out += "unbounded-tidy " UNBOUNDED_VERSION ": " + headline(R) + "\n\n";
   Out += "Each item is **passed**, **failed** or **not verified**; the "
-         "evidence is the findings of the checks that cover it, or the "
-         "runtime guard's report.\n";
+         "evidence is the findings of the checks that cover it, the "
+         "runtime guard's report, or the alert rules.\n";
   std::string Section;
   for (const Verdict &V : Verdicts) {
     if (V.Item->Section != Section) {

@@ -42,6 +42,27 @@ static unsigned countState(const Report &R, BaselineState State) {
       R.Findings, [&](const Finding &F) { return F.State == State; }));
 }
 
+/// The Alerting items' verdicts on the rule files (--alert-rules).
+static json::Object alertsJson(const AlertEvidence &A, llvm::StringRef Root) {
+  json::Array Files, Items;
+  for (const std::string &File : A.Files)
+    Files.push_back(relativePath(File, Root));
+  for (const auto &[Id, Rules] : A.ByItem) {
+    json::Array Alerts;
+    for (const AlertRule &Rule : Rules)
+      Alerts.push_back(json::Object{{"name", Rule.Name},
+                                    {"file", relativePath(Rule.File, Root)},
+                                    {"line", Rule.Line},
+                                    {"expr", Rule.Expr}});
+    Items.push_back(json::Object{{"id", Id},
+                                 {"state", Alerts.empty() ? "failed" : "passed"},
+                                 {"alerts", std::move(Alerts)}});
+  }
+  return json::Object{{"rule_files", std::move(Files)},
+                      {"alerting_rules", A.Alerts},
+                      {"items", std::move(Items)}};
+}
+
 std::string formatJson(const Report &R) {
   json::Array Units, Checks, Guard;
   for (const std::string &Unit : R.Units)
@@ -83,6 +104,8 @@ std::string formatJson(const Report &R) {
                                    {"evidence", E.Evidence}});
     Root["guard"] = std::move(Guard);
   }
+  if (R.Alerts)
+    Root["alerts"] = alertsJson(*R.Alerts, R.Root);
   return llvm::formatv("{0:2}", json::Value(std::move(Root))).str() + "\n";
 }
 

@@ -2,7 +2,7 @@
 ///
 /// \file
 /// The runtime-guard library's JSON report (schema unbounded-guard-report,
-/// version 1; docs/driver.md, "Guard report"): its tests' exported metrics,
+/// versions 1 and 2; docs/driver.md, "Guard report"): its tests' exported metrics,
 /// rejections and artificial limits become evidence for checklist items,
 /// and an optional "checklist" array states items directly. Only the
 /// fields read here are validated; others are ignored.
@@ -12,6 +12,7 @@
 #define UNBOUNDED_DRIVER_GUARDREPORT_H
 
 #include "Findings.h"
+#include "MetricFamilies.h"
 
 namespace unbounded::driver {
 
@@ -22,10 +23,13 @@ struct GuardEvidence {
   std::string Evidence; ///< What the guard observed, one line.
 };
 
-/// Parses a guard report; fails on a missing or mistyped field it uses or
-/// on an unknown checklist item.
+/// Parses a guard report (versions 1 and 2); fails on a missing or mistyped
+/// field it uses or on an unknown checklist item. Exported and scraped
+/// series count for the Monitoring items of their Families; load-test and
+/// chaos records (with their tests' results and leaks) for the Testing items.
 llvm::Expected<std::vector<GuardEvidence>>
-parseGuardReport(llvm::StringRef Text);
+parseGuardReport(llvm::StringRef Text,
+                 const MetricFamilies &Families = MetricFamilies::defaults());
 
 } // namespace unbounded::driver
 

@@ -236,9 +236,18 @@ Inputs loadInputs(const Options &O) {
     In.Baseline = std::move(*Parsed);
     In.Settings.Baseline = &In.Baseline;
   }
+  auto Families = MetricFamilies::create(O.MetricFamilies);
+  if (!Families)
+    fail(llvm::toString(Families.takeError()));
+  if (!O.AlertRules.empty()) {
+    auto Rules = readAlertRules(O.AlertRules);
+    if (!Rules)
+      fail(llvm::toString(Rules.takeError()));
+    In.Settings.Alerts = judgeAlerts(*Rules, *Families);
+  }
   if (!O.GuardReport.empty()) {
     std::string Text = readOrFail(O.GuardReport, "guard report");
-    auto Parsed = parseGuardReport(Text);
+    auto Parsed = parseGuardReport(Text, *Families);
     if (!Parsed)
       fail("malformed guard report '" + O.GuardReport +
            "': " + llvm::toString(Parsed.takeError()));

@@ -84,6 +84,16 @@ cl::opt<std::string> GuardReport("guard-report", cl::value_desc("file"),
                                  cl::desc("Runtime guard report: evidence for "
                                           "the Monitoring and Testing items"),
                                  cl::cat(ReportCategory));
+cl::list<std::string> AlertRulePaths(
+    "alert-rules", cl::value_desc("file|dir"),
+    cl::desc("Prometheus rule file, or a directory of *.yml/*.yaml rule "
+             "files: evidence for the Alerting items (repeatable)"),
+    cl::cat(ReportCategory));
+cl::list<std::string> MetricFamilyPatterns(
+    "metric-family", cl::value_desc("family=regex"),
+    cl::desc("Also count metric names matching regex as the catalogue's "
+             "family (threads, queue-depth, errors, ...; repeatable)"),
+    cl::cat(ReportCategory));
 cl::opt<std::string> Diff("diff", cl::value_desc("git-rev"),
                           cl::desc("Report only findings on lines changed "
                                    "since this git revision"),
@@ -308,6 +318,8 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
   O.Baseline = Baseline;
   O.WriteBaseline = WriteBaseline;
   O.GuardReport = GuardReport;
+  O.AlertRules = AlertRulePaths;
+  O.MetricFamilies = MetricFamilyPatterns;
   O.Diff = Diff;
   O.LineFilter = LineFilter;
   O.CacheDir = CacheDir;

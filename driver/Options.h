@@ -32,6 +32,8 @@ struct Options {
   bool WriteBaseline = false;
   std::string GuardReport, Diff, LineFilter, CacheDir, Root, HelpUriBase;
   std::string ExportFacts; ///< Where to write the joined project facts.
+  std::vector<std::string> AlertRules;     ///< --alert-rules paths.
+  std::vector<std::string> MetricFamilies; ///< --metric-family=family=regex.
   bool HasRoot = false;
   unsigned ShardIndex = 0, ShardCount = 0; ///< 1-based; 0 = no sharding.
   std::string WorkerResult;                ///< Internal: worker mode.

@@ -89,6 +89,8 @@ void finalize(Report &R, const ReportSettings &Settings) {
   }
   if (Settings.Guard)
     R.Guard = Settings.Guard;
+  if (Settings.Alerts)
+    R.Alerts = Settings.Alerts;
 }
 
 } // namespace unbounded::driver

@@ -9,6 +9,7 @@
 #ifndef UNBOUNDED_DRIVER_REPORT_H
 #define UNBOUNDED_DRIVER_REPORT_H
 
+#include "AlertRules.h"
 #include "Diff.h"
 #include "Findings.h"
 #include "GuardReport.h"
@@ -32,6 +33,7 @@ struct Report {
   std::vector<facts::UnitFacts> Facts;
   bool Partial = false;
   facts::Project Project;
+  std::optional<AlertEvidence> Alerts; ///< With --alert-rules.
 
   /// Findings that count for the exit status: introduced ones with a
   /// baseline, all of them without.
@@ -43,6 +45,7 @@ struct ReportSettings {
   const std::vector<Finding> *Baseline = nullptr;
   std::vector<LineFilter> Filters; ///< A finding must pass every one.
   std::optional<std::vector<GuardEvidence>> Guard;
+  std::optional<AlertEvidence> Alerts;
 };
 
 /// Adds one unit's diagnostics: warnings to Findings, errors to Errors.

@@ -10,13 +10,14 @@ usage: catalogue.py check          validate; every doc and test file exists
 
 import json
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CATALOGUE = os.path.join(ROOT, "checks", "catalogue.json")
 INDEX = os.path.join(ROOT, "docs", "checks", "README.md")
 SEVERITIES = ("high", "medium", "low")
-VERIFIABLE = ("static", "runtime", "none")
+VERIFIABLE = ("static", "runtime", "alerts", "none")
 
 
 def load():
@@ -27,10 +28,24 @@ def load():
 def problems(catalogue):
     studies = {study["id"] for study in catalogue["case_studies"]}
     items = {item["id"] for item in catalogue["checklist"]}
+    families = {family["id"] for family in catalogue.get("metric_families", [])}
+    for family in catalogue.get("metric_families", []):
+        for pattern in family["patterns"]:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                yield "metric family %s: bad pattern %r: %s" % (family["id"], pattern, error)
     for item in catalogue["checklist"]:
         if item["verifiable"] not in VERIFIABLE:
             yield "checklist item %s: verifiable must be one of %s" % (
                 item["id"], ", ".join(VERIFIABLE))
+        for alternative in item.get("families", []):
+            for family in alternative:
+                if family not in families:
+                    yield "checklist item %s: unknown metric family %s" % (item["id"], family)
+        if item["section"] in ("Monitoring", "Alerting") and not item.get("families"):
+            yield "checklist item %s: a %s item names its metric families" % (
+                item["id"], item["section"])
     seen = set()
     for check in catalogue["checks"]:
         name = check["name"]
@@ -77,7 +92,9 @@ def docs_index(catalogue):
     lines += ["", "## Prevention checklist", "",
               "What each item of the case studies' checklist can be verified by:"
               " `static` (these checks), `runtime` (the runtime guard, in tests),"
-              " `none` (process, not code).", "",
+              " `alerts` (the project's Prometheus rule files, `--alert-rules`),"
+              " `none` (process, not code). docs/checklist.md says what passes"
+              " and fails each item.", "",
               "| Section | Item | Verifiable | Checks |", "|---|---|---|---|"]
     for item in catalogue["checklist"]:
         checks = ", ".join("`%s`" % c["name"] for c in catalogue["checks"]

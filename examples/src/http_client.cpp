@@ -127,7 +127,9 @@ HttpResponse HttpClient::get(const Endpoint& to, const std::string& path) {
 
 ClientStats HttpClient::stats() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return stats_;
+  ClientStats now = stats_;
+  now.idle = idle_total_;
+  return now;
 }
 
 int HttpClient::checkout(const Endpoint& to, bool& reused, std::string& error) {

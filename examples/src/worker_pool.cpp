@@ -40,6 +40,11 @@ std::size_t WorkerPool::rejected() const {
   return rejected_;
 }
 
+std::size_t WorkerPool::depth() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return tasks_.size();
+}
+
 void WorkerPool::run() {
   std::unique_lock<std::mutex> lock(mu_);
   for (;;) {

@@ -1,11 +1,14 @@
 // Case study 1's "Metrics After Fix" in C++: a burst of tasks handled
 // thread-per-task versus through WorkerPool (max 500 workers, queue 5,000),
 // each scenario in a forked child so peak RSS belongs to that scenario alone;
-// plus BoundedQueue throughput against a mutex + std::deque.
+// plus BoundedQueue throughput against a mutex + std::deque, and what the
+// load-test helper itself costs (a no-op target at rising rates, and its
+// peak sampler alone).
 //
 //   build/bin/guard_bench            (linked with the interposition library
 //                                     for exact peak thread counts)
 #include "unbounded/BoundedQueue.h"
+#include "unbounded/LoadTest.h"
 #include "unbounded/ResourceCounter.h"
 #include "unbounded/WorkerPool.h"
 
@@ -239,6 +242,51 @@ template <typename Queue> void BM_QueueTransfer(benchmark::State &state) {
 BENCHMARK_TEMPLATE(BM_QueueTransfer, BoundedQueue<int>)
     ->Arg(1024)->Arg(16384)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK_TEMPLATE(BM_QueueTransfer, MutexDeque)->Arg(0)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+double processCpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/// The harness alone: a no-op target at the given rate for 500 ms. CPU per
+/// request covers scheduling, the tally and the 1 ms peak sampler.
+void BM_LoadTestHarness(benchmark::State &state) {
+  LoadTestOptions options;
+  options.declaredPeakRps = double(state.range(0)) / 2;
+  options.duration = std::chrono::milliseconds(500);
+  options.maxRequests = 1'000'000;
+  LoadTestRecord record;
+  double cpu = 0;
+  for (auto _ : state) {
+    const double before = processCpuSeconds();
+    record = LoadTest(options).run([] { return Outcome::Ok; });
+    cpu = processCpuSeconds() - before;
+  }
+  takeTestEvidence();
+  state.counters["achieved_rps"] = record.achievedRps;
+  state.counters["kept_up"] = record.passed ? 1 : 0;
+  state.counters["p50_late_us"] = record.p50Ms * 1000;
+  state.counters["p99_late_us"] = record.p99Ms * 1000;
+  state.counters["cpu_us_per_request"] = record.requests ? cpu / double(record.requests) * 1e6 : 0;
+}
+BENCHMARK(BM_LoadTestHarness)->Arg(1'000)->Arg(10'000)->Arg(50'000)->Arg(100'000)
+    ->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+/// The peak sampler alone for one second: its CPU share of one core.
+void BM_PeakSampler(benchmark::State &state) {
+  double cpu = 0;
+  for (auto _ : state) {
+    const double before = processCpuSeconds();
+    PeakSampler sampler;
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+    sampler.stop();
+    cpu = processCpuSeconds() - before;
+  }
+  state.counters["cpu_percent_of_a_core"] = cpu * 100;
+}
+BENCHMARK(BM_PeakSampler)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -72,6 +72,7 @@ std::map<std::string, double> GuardListener::rejectionSeries() const {
 
 void GuardListener::OnTestStart(const ::testing::TestInfo &) {
   resetPeaks();
+  takeTestEvidence(); // records of an earlier test's helpers are not this test's
   countsAtStart_ = resourceCounts();
   rejectionsAtStart_ = rejectionSeries();
   baseline_ = ResourceSnapshot::take();
@@ -101,6 +102,7 @@ void GuardListener::OnTestEnd(const ::testing::TestInfo &test) {
   if (options_.registry)
     for (const auto &[series, value] : options_.registry->values())
       record.metricsExported.push_back(series);
+  record.evidence = takeTestEvidence();
   if (!record.leaks.empty() && options_.failOnLeak)
     ADD_FAILURE_AT(test.file(), test.line()) << "unbounded-guard: " << record.name << " leaked:\n" << record.leaks.describe();
   record.result = resultOf(test);

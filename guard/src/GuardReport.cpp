@@ -43,6 +43,66 @@ void writeCounts(std::ostream &out, const std::optional<ResourceCounts> &counts)
       << ", \"connects_failed\": " << counts->connects_failed << "}";
 }
 
+void writeLimitsAndPeaks(std::ostream &out, const DeclaredLimits &limits,
+                         const ObservedPeaks &peaks) {
+  out << "\"limits\": {\"max_threads\": " << limit(limits.maxThreads)
+      << ", \"max_fds\": " << limit(limits.maxFds) << ", \"max_rss_bytes\": "
+      << limit(limits.maxRssBytes) << ", \"max_queue_depth\": " << limit(limits.maxQueueDepth)
+      << "}, \"peaks\": {\"threads\": " << peaks.threads << ", \"fds\": " << peaks.fds
+      << ", \"rss_bytes\": " << peaks.rssBytes << ", \"queue_depth\": " << limit(peaks.queueDepth)
+      << "}";
+}
+
+void writeLoadTest(std::ostream &out, const LoadTestRecord &r) {
+  out << "{\"name\": " << jsonQuote(r.name)
+      << ", \"declared_peak_rps\": " << formatMetricValue(r.declaredPeakRps)
+      << ", \"target_rps\": " << formatMetricValue(r.targetRps)
+      << ", \"achieved_rps\": " << formatMetricValue(r.achievedRps)
+      << ", \"duration_s\": " << formatMetricValue(r.durationS) << ", \"requests\": " << r.requests
+      << ", \"ok\": " << r.ok << ", \"errors\": " << r.errors
+      << ", \"rejections\": " << r.rejections << ", \"p50_ms\": " << formatMetricValue(r.p50Ms)
+      << ", \"p99_ms\": " << formatMetricValue(r.p99Ms) << ", ";
+  writeLimitsAndPeaks(out, r.limits, r.peaks);
+  out << ", \"stopped\": " << (r.stopped ? "true" : "false")
+      << ", \"passed\": " << (r.passed ? "true" : "false")
+      << ", \"verdict\": " << jsonQuote(r.verdict) << "}";
+}
+
+void writeChaosTest(std::ostream &out, const ChaosRecord &r) {
+  out << "{\"downstream\": " << jsonQuote(r.downstream) << ", \"address\": " << jsonQuote(r.address)
+      << ", \"fault\": " << jsonQuote(r.fault) << ", \"delay_ms\": " << r.delayMs
+      << ", \"connects_faulted\": " << r.connectsFaulted << ", ";
+  writeLimitsAndPeaks(out, r.limits, r.peaks);
+  out << ", \"surfaced\": " << jsonQuote(r.surfaced)
+      << ", \"passed\": " << (r.passed ? "true" : "false")
+      << ", \"verdict\": " << jsonQuote(r.verdict) << "}";
+}
+
+void writeScrape(std::ostream &out, const ScrapeRecord &r) {
+  out << "{\"url\": " << jsonQuote(r.url) << ", \"families\": [";
+  for (size_t i = 0; i < r.families.size(); ++i)
+    out << (i ? ", " : "") << jsonQuote(r.families[i]);
+  out << "], \"error\": " << jsonQuote(r.error) << "}";
+}
+
+template <typename Record, typename Write>
+void writeList(std::ostream &out, const char *key, const std::vector<Record> &records, Write write) {
+  out << "\"" << key << "\": [";
+  for (size_t i = 0; i < records.size(); ++i) {
+    out << (i ? ", " : "");
+    write(out, records[i]);
+  }
+  out << "]";
+}
+
+void writeEvidence(std::ostream &out, const TestEvidence &evidence) {
+  writeList(out, "load_tests", evidence.loadTests, writeLoadTest);
+  out << ", ";
+  writeList(out, "chaos_tests", evidence.chaosTests, writeChaosTest);
+  out << ", ";
+  writeList(out, "scrapes", evidence.scrapes, writeScrape);
+}
+
 void writeTest(std::ostream &out, const TestGuardRecord &test) {
   out << "    {\"name\": " << jsonQuote(test.name) << ", \"result\": " << jsonQuote(test.result)
       << ", \"duration_ms\": " << formatMetricValue(test.durationMs)
@@ -65,7 +125,9 @@ void writeTest(std::ostream &out, const TestGuardRecord &test) {
   out << "},\n     \"metrics_exported\": [";
   for (size_t i = 0; i < test.metricsExported.size(); ++i)
     out << (i ? ", " : "") << jsonQuote(test.metricsExported[i]);
-  out << "]}";
+  out << "],\n     ";
+  writeEvidence(out, test.evidence);
+  out << "}";
 }
 
 } // namespace

@@ -9,8 +9,14 @@
 #include <cerrno>
 #include <cstdlib>
 #include <dlfcn.h>
+#include <arpa/inet.h>
+#include <chrono>
+#include <cstring>
 #include <mutex>
+#include <netinet/in.h>
 #include <pthread.h>
+#include <sys/uio.h>
+#include <thread>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <unordered_set>
@@ -160,6 +166,59 @@ int finishSocket(int fd) {
 
 bool reserveSocket() { return sockets.reserve(maxSockets.load()); }
 
+// Chaos faults: a downstream address whose connects are refused, time out,
+// are delayed, or succeed on a connection that is then reset.
+enum FaultMode { kNoFault = 0, kRefuse = 1, kTimeout = 2, kLatency = 3, kReset = 4 };
+
+struct Fault {
+  int mode = kNoFault;
+  sockaddr_storage address{}; ///< family, address and port to match
+  int64_t delayMs = 0;
+  uint64_t acted = 0; ///< connects the fault acted on
+};
+
+constexpr int kFaultSlots = 8;
+std::mutex faultMutex;
+Fault faults[kFaultSlots];
+// Descriptors whose connection a reset fault owns: I/O on them fails.
+std::atomic<bool> anyReset{false};
+std::atomic<bool> isReset[kTrackedFds];
+
+bool sameEndpoint(const sockaddr_storage &fault, const sockaddr *address) {
+  if (!address || fault.ss_family != address->sa_family)
+    return false;
+  if (address->sa_family == AF_INET) {
+    const auto &a = reinterpret_cast<const sockaddr_in &>(fault);
+    const auto *b = reinterpret_cast<const sockaddr_in *>(address);
+    return a.sin_port == b->sin_port && a.sin_addr.s_addr == b->sin_addr.s_addr;
+  }
+  if (address->sa_family == AF_INET6) {
+    const auto &a = reinterpret_cast<const sockaddr_in6 &>(fault);
+    const auto *b = reinterpret_cast<const sockaddr_in6 *>(address);
+    return a.sin6_port == b->sin6_port &&
+           std::memcmp(&a.sin6_addr, &b->sin6_addr, sizeof a.sin6_addr) == 0;
+  }
+  return false;
+}
+
+/// The fault for this destination, counted as acted on; mode kNoFault if none.
+Fault faultFor(const sockaddr *address) {
+  std::lock_guard<std::mutex> lock(faultMutex);
+  for (Fault &fault : faults)
+    if (fault.mode != kNoFault && sameEndpoint(fault.address, address)) {
+      ++fault.acted;
+      return fault;
+    }
+  return {};
+}
+
+bool resetFd(int fd) {
+  return anyReset.load(std::memory_order_relaxed) && fd >= 0 && fd < kTrackedFds &&
+         isReset[fd].load(std::memory_order_relaxed);
+}
+
+void sleepMs(int64_t ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+
 } // namespace
 
 extern "C" {
@@ -208,6 +267,46 @@ __attribute__((visibility("default"))) void unbounded_guard_reset_peaks() {
   std::lock_guard<std::mutex> lock(tightestMutex);
   tightest = {-1, -1, -1};
   noteTightestLocked();
+}
+
+__attribute__((visibility("default"))) int unbounded_guard_set_fault(const char *host, int port,
+                                                                       int mode,
+                                                                       int64_t delay_ms) {
+  Fault fault;
+  fault.mode = mode;
+  fault.delayMs = delay_ms;
+  auto *in = reinterpret_cast<sockaddr_in *>(&fault.address);
+  auto *in6 = reinterpret_cast<sockaddr_in6 *>(&fault.address);
+  if (inet_pton(AF_INET, host, &in->sin_addr) == 1) {
+    in->sin_family = AF_INET;
+    in->sin_port = htons(uint16_t(port));
+  } else if (inet_pton(AF_INET6, host, &in6->sin6_addr) == 1) {
+    in6->sin6_family = AF_INET6;
+    in6->sin6_port = htons(uint16_t(port));
+  } else {
+    return -1;
+  }
+  if (mode < kRefuse || mode > kReset || port <= 0 || port > 65535 || delay_ms < 0)
+    return -1;
+  std::lock_guard<std::mutex> lock(faultMutex);
+  for (int slot = 0; slot < kFaultSlots; ++slot)
+    if (faults[slot].mode == kNoFault) {
+      faults[slot] = fault;
+      if (mode == kReset)
+        anyReset = true;
+      return slot;
+    }
+  return -1;
+}
+
+/// Removes the fault; returns how many connects it acted on.
+__attribute__((visibility("default"))) uint64_t unbounded_guard_clear_fault(int slot) {
+  if (slot < 0 || slot >= kFaultSlots)
+    return 0;
+  std::lock_guard<std::mutex> lock(faultMutex);
+  const uint64_t acted = faults[slot].acted;
+  faults[slot] = Fault{};
+  return acted;
 }
 
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*routine)(void *),
@@ -305,10 +404,74 @@ int accept4(int fd, sockaddr *address, socklen_t *length, int flags) {
 int connect(int fd, const sockaddr *address, socklen_t length) {
   UNBOUNDED_REAL(connect);
   connectsAttempted.fetch_add(1, std::memory_order_relaxed);
+  const Fault fault = faultFor(address);
+  if (fault.mode == kRefuse || fault.mode == kTimeout) {
+    if (fault.mode == kTimeout)
+      sleepMs(fault.delayMs);
+    connectsFailed.fetch_add(1, std::memory_order_relaxed);
+    return failWith(fault.mode == kRefuse ? ECONNREFUSED : ETIMEDOUT);
+  }
+  if (fault.mode == kLatency)
+    sleepMs(fault.delayMs);
   const int result = real_connect(fd, address, length);
   if (result != 0 && errno != EINPROGRESS)
     connectsFailed.fetch_add(1, std::memory_order_relaxed);
+  else if (fault.mode == kReset && fd < kTrackedFds)
+    isReset[fd].store(true);
   return result;
+}
+
+// I/O on a connection a reset fault owns fails as a reset by the peer would.
+ssize_t read(int fd, void *buffer, size_t size) {
+  UNBOUNDED_REAL(read);
+  return resetFd(fd) ? failWith(ECONNRESET) : real_read(fd, buffer, size);
+}
+
+ssize_t write(int fd, const void *buffer, size_t size) {
+  UNBOUNDED_REAL(write);
+  return resetFd(fd) ? failWith(ECONNRESET) : real_write(fd, buffer, size);
+}
+
+ssize_t recv(int fd, void *buffer, size_t size, int flags) {
+  UNBOUNDED_REAL(recv);
+  return resetFd(fd) ? failWith(ECONNRESET) : real_recv(fd, buffer, size, flags);
+}
+
+ssize_t send(int fd, const void *buffer, size_t size, int flags) {
+  UNBOUNDED_REAL(send);
+  return resetFd(fd) ? failWith(ECONNRESET) : real_send(fd, buffer, size, flags);
+}
+
+ssize_t readv(int fd, const iovec *vector, int count) {
+  UNBOUNDED_REAL(readv);
+  return resetFd(fd) ? failWith(ECONNRESET) : real_readv(fd, vector, count);
+}
+
+ssize_t writev(int fd, const iovec *vector, int count) {
+  UNBOUNDED_REAL(writev);
+  return resetFd(fd) ? failWith(ECONNRESET) : real_writev(fd, vector, count);
+}
+
+ssize_t recvfrom(int fd, void *buffer, size_t size, int flags, sockaddr *from,
+                 socklen_t *length) {
+  UNBOUNDED_REAL(recvfrom);
+  return resetFd(fd) ? failWith(ECONNRESET) : real_recvfrom(fd, buffer, size, flags, from, length);
+}
+
+ssize_t sendto(int fd, const void *buffer, size_t size, int flags, const sockaddr *to,
+               socklen_t length) {
+  UNBOUNDED_REAL(sendto);
+  return resetFd(fd) ? failWith(ECONNRESET) : real_sendto(fd, buffer, size, flags, to, length);
+}
+
+ssize_t recvmsg(int fd, msghdr *message, int flags) {
+  UNBOUNDED_REAL(recvmsg);
+  return resetFd(fd) ? failWith(ECONNRESET) : real_recvmsg(fd, message, flags);
+}
+
+ssize_t sendmsg(int fd, const msghdr *message, int flags) {
+  UNBOUNDED_REAL(sendmsg);
+  return resetFd(fd) ? failWith(ECONNRESET) : real_sendmsg(fd, message, flags);
 }
 
 int close(int fd) {
@@ -316,6 +479,8 @@ int close(int fd) {
   // Unmark before closing: once closed, the number may be reused at once.
   if (fd >= 0 && fd < kTrackedFds && isSocket[fd].exchange(false))
     sockets.release();
+  if (fd >= 0 && fd < kTrackedFds)
+    isReset[fd].store(false, std::memory_order_relaxed);
   return real_close(fd);
 }
 

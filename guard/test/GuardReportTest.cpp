@@ -22,7 +22,7 @@ TEST(GuardReportTest, RecordsLimitsLeaksAndRejections) {
   report.tests.push_back(record);
   const std::string json = report.toJson();
   EXPECT_NE(json.find("\"schema\": \"unbounded-guard-report\""), std::string::npos);
-  EXPECT_NE(json.find("\"version\": 1"), std::string::npos);
+  EXPECT_NE(json.find("\"version\": 2"), std::string::npos);
   EXPECT_NE(json.find("\"max_threads\": 8, \"max_sockets\": null"), std::string::npos) << json;
   EXPECT_NE(json.find("{\"tid\": 42, \"name\": \"leaky\"}"), std::string::npos) << json;
   EXPECT_NE(json.find("{\"fd\": 7, \"kind\": \"socket\", \"target\": \"socket:[9]\"}"), std::string::npos);
@@ -34,4 +34,46 @@ TEST(GuardReportTest, RecordsLimitsLeaksAndRejections) {
 
 TEST(GuardReportTest, UnwritablePathThrows) {
   EXPECT_THROW(GuardReport().write("/nonexistent-dir/report.json"), std::runtime_error);
+}
+
+TEST(GuardReportTest, RecordsLoadChaosAndScrapeEvidence) {
+  GuardReport report;
+  TestGuardRecord record;
+  record.name = "Orders.Load";
+  record.result = "passed";
+  LoadTestRecord load;
+  load.name = "POST /orders";
+  load.declaredPeakRps = 100;
+  load.targetRps = 200;
+  load.achievedRps = 200;
+  load.requests = 40;
+  load.rejections = 3;
+  load.limits.maxThreads = 16;
+  load.peaks.threads = 9;
+  load.passed = true;
+  record.evidence.loadTests.push_back(load);
+  ChaosRecord chaos;
+  chaos.downstream = "inventory";
+  chaos.address = "127.0.0.1:9";
+  chaos.fault = "refuse";
+  chaos.surfaced = "503";
+  record.evidence.chaosTests.push_back(chaos);
+  record.evidence.scrapes.push_back({"http://127.0.0.1:9/metrics", {"a_total", "b"}, ""});
+  report.tests.push_back(record);
+  const std::string json = report.toJson();
+  EXPECT_NE(json.find("\"load_tests\": [{\"name\": \"POST /orders\", \"declared_peak_rps\": 100, "
+                      "\"target_rps\": 200, \"achieved_rps\": 200"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"limits\": {\"max_threads\": 16, \"max_fds\": null"), std::string::npos);
+  EXPECT_NE(json.find("\"peaks\": {\"threads\": 9, \"fds\": 0, \"rss_bytes\": 0, \"queue_depth\": "
+                      "null}"),
+            std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"chaos_tests\": [{\"downstream\": \"inventory\", \"address\": "
+                      "\"127.0.0.1:9\", \"fault\": \"refuse\""),
+            std::string::npos);
+  EXPECT_NE(json.find("\"scrapes\": [{\"url\": \"http://127.0.0.1:9/metrics\", \"families\": "
+                      "[\"a_total\", \"b\"], \"error\": \"\"}]"),
+            std::string::npos);
 }

@@ -2,6 +2,7 @@
 // GuardListenerTest runs it with filters and checks what gets blamed.
 #include "unbounded/BoundedQueue.h"
 #include "unbounded/GuardListener.h"
+#include "unbounded/LoadTest.h"
 
 #include <chrono>
 #include <cstdlib>
@@ -43,6 +44,17 @@ TEST(Probe, CleanSocketClosed) {
 TEST(Probe, CleanDetachedThreadThatExitsSoon) {
   // Exits a little after the test body: the listener's backoff waits for it.
   std::thread([] { std::this_thread::sleep_for(std::chrono::milliseconds(20)); }).detach();
+}
+
+TEST(Probe, CleanLoadTest) {
+  LoadTestOptions options;
+  options.name = "probe";
+  options.declaredPeakRps = 200;
+  options.duration = std::chrono::milliseconds(50);
+  options.limits.maxThreads = 64;
+  // Only the record matters here (the report schema test reads it); whether
+  // a 50 ms run kept up with its rate depends on the machine's load.
+  EXPECT_GT(LoadTest(options).run([] { return Outcome::Ok; }).requests, 0u);
 }
 
 TEST(Probe, RejectsWhenFull) {

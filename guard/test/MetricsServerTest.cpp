@@ -1,4 +1,5 @@
 #include "unbounded/MetricsServer.h"
+#include "unbounded/MetricsText.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -49,4 +50,20 @@ TEST(MetricsServerTest, ServesTheRegistryOnLoopback) {
   EXPECT_NE(response.find("text/plain; version=0.0.4"), std::string::npos) << response;
   EXPECT_NE(response.find("unbounded_queue_depth{queue=\"events\"} 17\n"), std::string::npos);
   EXPECT_NE(httpGet(server.port(), "/other").find("404"), std::string::npos);
+}
+
+TEST(MetricsServerTest, ScrapeRecordsTheFamiliesServed) {
+  MetricsRegistry registry;
+  MetricHandle threads = registry.gauge("unbounded_process_threads", "Threads.", {},
+                                        [] { return 4.0; });
+  MetricHandle dropped = registry.counter("unbounded_queue_dropped_total", "Refused.",
+                                          {{"queue", "q"}}, [] { return 2.0; });
+  MetricsServer server(registry);
+  takeTestEvidence();
+  const ScrapeRecord record = scrapeMetrics("127.0.0.1", server.port());
+  EXPECT_EQ(record.error, "");
+  EXPECT_EQ(record.families, (std::vector<std::string>{"unbounded_process_threads",
+                                                       "unbounded_queue_dropped_total"}));
+  EXPECT_EQ(takeTestEvidence().scrapes.size(), 1u);
+  EXPECT_EQ(scrapeMetrics("127.0.0.1", server.port(), "/other").error, "HTTP status 404");
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validates a guard report against guard/schema/guard-report.v1.schema.json.
+"""Validates a guard report against guard/schema/guard-report.v<version>.schema.json
+(the schema of the version the report declares).
 
 Interprets the subset of JSON Schema the schema uses (type, const, enum,
 required, properties, additionalProperties, items, oneOf, $ref, minimum), so
@@ -67,12 +68,13 @@ def main():
     expect_rejections = "--expect-rejections" in arguments
     arguments = [a for a in arguments if a != "--expect-rejections"]
     here = os.path.dirname(os.path.abspath(__file__))
-    schema_path = arguments[1] if len(arguments) > 1 else os.path.join(
-        here, "..", "schema", "guard-report.v1.schema.json")
-    with open(schema_path, encoding="utf-8") as handle:
-        schema = json.load(handle)
     with open(arguments[0], encoding="utf-8") as handle:
         report = json.load(handle)
+    version = report.get("version") if isinstance(report.get("version"), int) else 1
+    schema_path = arguments[1] if len(arguments) > 1 else os.path.join(
+        here, "..", "schema", f"guard-report.v{version}.schema.json")
+    with open(schema_path, encoding="utf-8") as handle:
+        schema = json.load(handle)
     problems = list(errors(report, schema, schema, "report"))
     if report.get("summary", {}).get("tests") != len(report.get("tests", [])):
         problems.append("report.summary.tests differs from the number of tests")
@@ -82,7 +84,7 @@ def main():
         print(f"check_report: {problem}", file=sys.stderr)
     if problems:
         sys.exit(1)
-    print(f"check_report: {len(report['tests'])} tests, schema v1 ok")
+    print(f"check_report: {len(report['tests'])} tests, schema v{version} ok")
 
 
 main()

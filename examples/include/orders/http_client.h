@@ -38,6 +38,7 @@ struct ClientStats {
   std::size_t opened = 0;  // connections established
   std::size_t reused = 0;  // requests sent on an idle pooled connection
   std::size_t open = 0;    // connections open now
+  std::size_t idle = 0;    // of those, idle in the pool
 };
 
 class HttpClient {
@@ -50,6 +51,7 @@ class HttpClient {
 
   HttpResponse get(const Endpoint& to, const std::string& path);
   ClientStats stats() const;
+  const ClientLimits& limits() const { return limits_; }
 
  private:
   struct Idle {

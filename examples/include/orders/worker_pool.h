@@ -30,6 +30,9 @@ class WorkerPool {
   bool try_submit(Task task);
 
   std::size_t rejected() const;
+  // Tasks waiting now, and the most that may wait.
+  std::size_t depth() const;
+  std::size_t capacity() const { return capacity_; }
 
  private:
   void run();

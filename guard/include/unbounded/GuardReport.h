@@ -9,6 +9,7 @@
 
 #include "unbounded/LeakCheck.h"
 #include "unbounded/ResourceCounter.h"
+#include "unbounded/TestEvidence.h"
 
 #include <map>
 #include <optional>
@@ -17,7 +18,7 @@
 
 namespace unbounded::guard {
 
-inline constexpr int kGuardReportVersion = 1;
+inline constexpr int kGuardReportVersion = 2;
 
 /// What the guard saw during one test.
 struct TestGuardRecord {
@@ -37,6 +38,8 @@ struct TestGuardRecord {
   std::map<std::string, double> rejections;
   /// Series registered in the registry at the end of the test.
   std::vector<std::string> metricsExported;
+  /// Load tests, chaos scenarios and /metrics scrapes run by the test (version 2).
+  TestEvidence evidence;
 };
 
 struct GuardReport {
