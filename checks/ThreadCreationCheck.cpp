@@ -270,6 +270,18 @@ ThreadCreationCheck::chainOf(const Deferred &Started) const {
   return Chain;
 }
 
+/// Whether Function is a constructor that keeps the thread in a member of
+/// the object it constructs: the thread lives as long as the object (an
+/// RAII owner joins it when destroyed), so constructing one is not starting
+/// a thread that outlives its caller.
+static bool ownsItsThread(const FunctionDecl &Function,
+                          const ThreadLifetime &Lifetime) {
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function);
+  const auto *Member = dyn_cast_or_null<FieldDecl>(Lifetime.HolderDecl);
+  return Ctor && Member && Lifetime.Fate == ThreadFate::Stored &&
+         Member->getParent() == Ctor->getParent();
+}
+
 /// What happens to the thread, as the message says it.
 static std::string fateText(const ThreadLifetime &Lifetime) {
   switch (Lifetime.Fate) {
@@ -326,8 +338,9 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
     Threads.addDefinition(*Function);
   for (const Deferred &Started : DeferredSpawns) {
     const FunctionDecl *Definition = Started.Function->getDefinition();
-    Threads.addDirect(*Definition, fateText(Started.Lifetime),
-                      chainOf(Started));
+    if (!ownsItsThread(*Definition, Started.Lifetime))
+      Threads.addDirect(*Definition, fateText(Started.Lifetime),
+                        chainOf(Started));
     auto Handler = RegisteredHandlers.find(Definition);
     if (Handler == RegisteredHandlers.end())
       continue;

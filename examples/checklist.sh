@@ -13,7 +13,7 @@ build="$1" version="$2" out="$3"
 here="$(cd "$(dirname "$0")" && pwd)"
 src="$here/src"
 support=("$src/service.cpp" "$src/worker_pool.cpp" "$src/event_queue.cpp"
-         "$src/http_client.cpp" "$src/downstream_stub.cpp")
+         "$src/http_client.cpp" "$src/downstream_stub.cpp" "$src/connection_thread.cpp")
 case "$version" in
   fixed) sources=("$src"/*_fixed.cpp "${support[@]}" "$src/service_metrics.cpp") ;;
   bad) sources=("$src"/*_bad.cpp "${support[@]}") ;;
