@@ -68,6 +68,11 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
   if (Where.Kind == ContextKind::Loop)
     return ContextNote{Where.Loop->getBeginLoc(),
                        "the loop is unbounded: " + Bounds.describe(Where.Bound)};
+  if (Where.Kind == ContextKind::Handler && Where.Rpc)
+    return ContextNote{Where.Rpc->getLocation(),
+                       "'" + Where.Rpc->getNameAsString() +
+                           "' overrides a gRPC service method, which runs "
+                           "once per RPC"};
   if (Where.Kind == ContextKind::Handler)
     return ContextNote{Where.Registration->getExprLoc(),
                        "'" + Where.Registration->getDirectCallee()->getNameAsString() +
@@ -75,30 +80,52 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
   return std::nullopt;
 }
 
+bool isRpcOverride(const FunctionDecl &Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  if (!Method || Method->size_overridden_methods() == 0 ||
+      Method->getNumParams() == 0)
+    return false;
+  QualType First = Method->getParamDecl(0)->getType();
+  if (!First->isPointerType())
+    return false;
+  return isNamedAnyOf(First->getPointeeType()->getAsCXXRecordDecl(),
+                      {"::grpc::ServerContext", "::grpc::CallbackServerContext",
+                       "::grpc::ServerContextBase"});
+}
+
+bool RequestContext::classifyLoop(const Stmt *Node, const Stmt *Loop,
+                                  TripCount Bound,
+                                  ExecutionContext &Result) const {
+  if (Bounds.isBounded(Bound))
+    return false;
+  Result.Kind = ContextKind::Loop;
+  Result.Scope = Node;
+  Result.Loop = Loop;
+  Result.Bound = std::move(Bound);
+  return true;
+}
+
 /// Sets Result to Parent's context and returns true when Parent is an
-/// unbounded loop whose body is Node, or a registered handler lambda whose
-/// body is Node.
+/// unbounded loop whose body is Node, or a lambda whose body is Node and
+/// that is a registered handler or an algorithm's callable over an
+/// unbounded range.
 bool RequestContext::classify(const Stmt *Node, const Stmt *Parent,
                               const FunctionParents &Parents,
                               ExecutionContext &Result) const {
   if (isLoop(Parent)) {
     if (Node != loopBody(Parent))
       return false;
-    TripCount Bound = Bounds.ofLoop(Parent);
-    if (Bounds.isBounded(Bound))
-      return false;
-    Result.Kind = ContextKind::Loop;
-    Result.Scope = Node;
-    Result.Loop = Parent;
-    Result.Bound = Bound;
-    return true;
+    return classifyLoop(Node, Parent, Bounds.ofLoop(Parent), Result);
   }
   const auto *Lambda = dyn_cast<LambdaExpr>(Parent);
   if (!Lambda || Node != Lambda->getBody())
     return false;
   const CallExpr *Registration = registrationOf(Lambda, Parents);
-  if (!Registration)
-    return false;
+  if (!Registration) {
+    std::optional<AlgorithmCall> Algorithm = algorithmRunning(Lambda, Parents);
+    return Algorithm && classifyLoop(Node, Algorithm->Call,
+                                     Bounds.ofAlgorithm(*Algorithm), Result);
+  }
   Result.Kind = ContextKind::Handler;
   Result.Scope = Node;
   Result.Registration = Registration;
@@ -114,6 +141,10 @@ RequestContext::enclosing(const Stmt *S, const FunctionParents &Parents) const {
     if (classify(Node, Parent, Parents, Result))
       return Result;
   Result.Scope = Parents.body();
+  if (isRpcOverride(Parents.function())) {
+    Result.Kind = ContextKind::Handler;
+    Result.Rpc = &Parents.function();
+  }
   return Result;
 }
 

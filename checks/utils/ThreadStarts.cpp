@@ -68,6 +68,10 @@ void registerThreadStartMatchers(MatchFinder &Finder,
   if (!Names.DetachedSpawnFunctions.empty())
     Calls.push_back(
         callExpr(callee(Named(Names.DetachedSpawnFunctions))).bind("detached"));
+  if (!Names.GroupStartFunctions.empty())
+    Calls.push_back(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                                          stringRefs(Names.GroupStartFunctions)))))
+                        .bind("group"));
   if (Calls.empty())
     return;
   auto AnyStart = ast_matchers::internal::DynTypedMatcher::constructVariadic(
@@ -123,6 +127,9 @@ threadStartOf(const MatchFinder::MatchResult &Result,
     return ThreadStart{Async, SpawnKind::Future, true,
                        Async->getDirectCallee()->getQualifiedNameAsString()};
   }
+  if (const auto *Group = Nodes.getNodeAs<CXXMemberCallExpr>("group"))
+    return ThreadStart{Group, SpawnKind::ThreadInPlace, false,
+                       Group->getMethodDecl()->getQualifiedNameAsString()};
   if (const auto *Create = Nodes.getNodeAs<CallExpr>("create"))
     return ThreadStart{Create, SpawnKind::Handle, false,
                        Create->getDirectCallee()->getQualifiedNameAsString()};

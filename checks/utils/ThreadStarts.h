@@ -19,6 +19,8 @@ struct ThreadStartNames {
   std::vector<std::string> AsyncFunctions;       ///< std::async, ...
   std::vector<std::string> CreateFunctions;      ///< pthread_create, ...
   std::vector<std::string> DetachedSpawnFunctions;
+  /// Methods that start a thread kept in their object (a thread group).
+  std::vector<std::string> GroupStartFunctions;
 };
 
 /// A place that starts a thread of execution.
