@@ -22,29 +22,25 @@ const CXXRecordDecl *firstTemplateArgument(const TemplateArgumentList *Args) {
 
 } // namespace
 
-void registerThreadStartMatchers(MatchFinder &Finder,
-                                 MatchFinder::MatchCallback &Check,
-                                 const ThreadStartNames &Names) {
-  // Each matcher tests names first and the location last: most nodes of a
-  // translation unit are in headers, and a name comparison rejects them
-  // more cheaply than a source-location lookup.
-  auto InUserCode = unless(isExpansionInSystemHeader());
+/// The matchers that find thread starts: a construction of a thread class,
+/// and one matcher for every call that starts a thread.
+static std::vector<ast_matchers::internal::DynTypedMatcher>
+threadStartMatchers(const ThreadStartNames &Names) {
   auto Named = [](const std::vector<std::string> &List) {
     return functionDecl(hasAnyName(stringRefs(List)));
   };
+  std::vector<ast_matchers::internal::DynTypedMatcher> Matchers;
   std::vector<ast_matchers::internal::DynTypedMatcher> Calls;
   if (!Names.ThreadClasses.empty()) {
     auto ThreadClass = cxxRecordDecl(hasAnyName(stringRefs(Names.ThreadClasses)));
     auto ThreadType = qualType(
         hasUnqualifiedDesugaredType(recordType(hasDeclaration(ThreadClass))));
-    Finder.addMatcher(
+    Matchers.push_back(
         cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
                              ofClass(ThreadClass), unless(isCopyConstructor()),
                              unless(isMoveConstructor()),
-                             unless(isDefaultConstructor()))),
-                         InUserCode)
-            .bind("construct"),
-        &Check);
+                             unless(isDefaultConstructor()))))
+            .bind("construct"));
     Calls.push_back(
         cxxMemberCallExpr(
             callee(cxxMethodDecl(
@@ -72,20 +68,57 @@ void registerThreadStartMatchers(MatchFinder &Finder,
     Calls.push_back(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
                                           stringRefs(Names.GroupStartFunctions)))))
                         .bind("group"));
-  if (Calls.empty())
-    return;
-  auto AnyStart = ast_matchers::internal::DynTypedMatcher::constructVariadic(
-                      ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
-                      ASTNodeKind::getFromNodeKind<CallExpr>(),
-                      std::move(Calls))
-                      .unconditionalConvertTo<CallExpr>();
-  Finder.addMatcher(callExpr(AnyStart, InUserCode), &Check);
+  if (!Calls.empty())
+    Matchers.push_back(ast_matchers::internal::DynTypedMatcher::constructVariadic(
+        ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
+        ASTNodeKind::getFromNodeKind<CallExpr>(), std::move(Calls)));
+  return Matchers;
+}
+
+void registerThreadStartMatchers(MatchFinder &Finder,
+                                 MatchFinder::MatchCallback &Check,
+                                 const ThreadStartNames &Names) {
+  // Each matcher tests names first and the location last: most nodes of a
+  // translation unit are in headers, and a name comparison rejects them
+  // more cheaply than a source-location lookup.
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  for (const auto &Matcher : threadStartMatchers(Names)) {
+    if (Matcher.getSupportedKind().isSame(
+            ASTNodeKind::getFromNodeKind<CXXConstructExpr>()))
+      Finder.addMatcher(
+          cxxConstructExpr(Matcher.unconditionalConvertTo<CXXConstructExpr>(),
+                           InUserCode),
+          &Check);
+    else
+      Finder.addMatcher(
+          callExpr(Matcher.unconditionalConvertTo<CallExpr>(), InUserCode),
+          &Check);
+  }
+}
+
+std::optional<ThreadStart> threadStartAt(const Expr &E,
+                                         const ThreadStartNames &Names,
+                                         ASTContext &Ctx) {
+  for (const auto &Matcher : threadStartMatchers(Names)) {
+    if (!Matcher.canMatchNodesOfKind(DynTypedNode::create(E).getNodeKind()))
+      continue;
+    auto Found = ast_matchers::match(
+        Matcher.unconditionalConvertTo<Stmt>(), static_cast<const Stmt &>(E), Ctx);
+    for (const BoundNodes &Nodes : Found)
+      if (std::optional<ThreadStart> Start = threadStartOf(Nodes, Names))
+        return Start;
+  }
+  return std::nullopt;
 }
 
 std::optional<ThreadStart>
 threadStartOf(const MatchFinder::MatchResult &Result,
               const ThreadStartNames &Names) {
-  const auto &Nodes = Result.Nodes;
+  return threadStartOf(Result.Nodes, Names);
+}
+
+std::optional<ThreadStart> threadStartOf(const BoundNodes &Nodes,
+                                         const ThreadStartNames &Names) {
   auto Joins = [&](const NamedDecl *Class) {
     return isNamedAnyOf(Class, Names.JoiningThreadClasses);
   };

@@ -44,6 +44,16 @@ std::optional<ThreadStart>
 threadStartOf(const ast_matchers::MatchFinder::MatchResult &Result,
               const ThreadStartNames &Names);
 
+/// The thread start nodes bound by those matchers describe.
+std::optional<ThreadStart> threadStartOf(const ast_matchers::BoundNodes &Nodes,
+                                         const ThreadStartNames &Names);
+
+/// Whether E itself starts a thread, asked of one expression without a
+/// MatchFinder (for summaries of functions that start threads).
+std::optional<ThreadStart> threadStartAt(const Expr &E,
+                                         const ThreadStartNames &Names,
+                                         ASTContext &Ctx);
+
 /// The function the new thread runs, where the start names it directly:
 /// `&Pool::worker`, `worker`, or a lambda's call operator.
 const FunctionDecl *threadFunction(const ThreadStart &Start);
