@@ -22,25 +22,28 @@ const CXXRecordDecl *firstTemplateArgument(const TemplateArgumentList *Args) {
 
 } // namespace
 
+namespace {
+
 /// The matchers that find thread starts: a construction of a thread class,
-/// and one matcher for every call that starts a thread.
-static std::vector<ast_matchers::internal::DynTypedMatcher>
-threadStartMatchers(const ThreadStartNames &Names) {
+/// and every call that starts a thread (each binds its own name).
+struct StartMatchers {
+  std::optional<ast_matchers::internal::Matcher<CXXConstructExpr>> Construct;
+  std::optional<ast_matchers::internal::Matcher<CallExpr>> Call;
+};
+
+StartMatchers threadStartMatchers(const ThreadStartNames &Names) {
   auto Named = [](const std::vector<std::string> &List) {
     return functionDecl(hasAnyName(stringRefs(List)));
   };
-  std::vector<ast_matchers::internal::DynTypedMatcher> Matchers;
+  StartMatchers Result;
   std::vector<ast_matchers::internal::DynTypedMatcher> Calls;
   if (!Names.ThreadClasses.empty()) {
     auto ThreadClass = cxxRecordDecl(hasAnyName(stringRefs(Names.ThreadClasses)));
     auto ThreadType = qualType(
         hasUnqualifiedDesugaredType(recordType(hasDeclaration(ThreadClass))));
-    Matchers.push_back(
-        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                             ofClass(ThreadClass), unless(isCopyConstructor()),
-                             unless(isMoveConstructor()),
-                             unless(isDefaultConstructor()))))
-            .bind("construct"));
+    Result.Construct = hasDeclaration(cxxConstructorDecl(
+        ofClass(ThreadClass), unless(isCopyConstructor()),
+        unless(isMoveConstructor()), unless(isDefaultConstructor())));
     Calls.push_back(
         cxxMemberCallExpr(
             callee(cxxMethodDecl(
@@ -69,11 +72,14 @@ threadStartMatchers(const ThreadStartNames &Names) {
                                           stringRefs(Names.GroupStartFunctions)))))
                         .bind("group"));
   if (!Calls.empty())
-    Matchers.push_back(ast_matchers::internal::DynTypedMatcher::constructVariadic(
-        ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
-        ASTNodeKind::getFromNodeKind<CallExpr>(), std::move(Calls)));
-  return Matchers;
+    Result.Call = ast_matchers::internal::DynTypedMatcher::constructVariadic(
+                      ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
+                      ASTNodeKind::getFromNodeKind<CallExpr>(), std::move(Calls))
+                      .unconditionalConvertTo<CallExpr>();
+  return Result;
 }
+
+} // namespace
 
 void registerThreadStartMatchers(MatchFinder &Finder,
                                  MatchFinder::MatchCallback &Check,
@@ -82,32 +88,28 @@ void registerThreadStartMatchers(MatchFinder &Finder,
   // translation unit are in headers, and a name comparison rejects them
   // more cheaply than a source-location lookup.
   auto InUserCode = unless(isExpansionInSystemHeader());
-  for (const auto &Matcher : threadStartMatchers(Names)) {
-    if (Matcher.getSupportedKind().isSame(
-            ASTNodeKind::getFromNodeKind<CXXConstructExpr>()))
-      Finder.addMatcher(
-          cxxConstructExpr(Matcher.unconditionalConvertTo<CXXConstructExpr>(),
-                           InUserCode),
-          &Check);
-    else
-      Finder.addMatcher(
-          callExpr(Matcher.unconditionalConvertTo<CallExpr>(), InUserCode),
-          &Check);
-  }
+  StartMatchers Matchers = threadStartMatchers(Names);
+  if (Matchers.Construct)
+    Finder.addMatcher(
+        cxxConstructExpr(*Matchers.Construct, InUserCode).bind("construct"),
+        &Check);
+  if (Matchers.Call)
+    Finder.addMatcher(callExpr(*Matchers.Call, InUserCode), &Check);
 }
 
 std::optional<ThreadStart> threadStartAt(const Expr &E,
                                          const ThreadStartNames &Names,
                                          ASTContext &Ctx) {
-  for (const auto &Matcher : threadStartMatchers(Names)) {
-    if (!Matcher.canMatchNodesOfKind(DynTypedNode::create(E).getNodeKind()))
-      continue;
-    auto Found = ast_matchers::match(
-        Matcher.unconditionalConvertTo<Stmt>(), static_cast<const Stmt &>(E), Ctx);
-    for (const BoundNodes &Nodes : Found)
-      if (std::optional<ThreadStart> Start = threadStartOf(Nodes, Names))
-        return Start;
-  }
+  StartMatchers Matchers = threadStartMatchers(Names);
+  llvm::SmallVector<BoundNodes, 1> Found;
+  if (Matchers.Construct && isa<CXXConstructExpr>(E))
+    Found = ast_matchers::match(
+        cxxConstructExpr(*Matchers.Construct).bind("construct"), E, Ctx);
+  else if (Matchers.Call && isa<CallExpr>(E))
+    Found = ast_matchers::match(callExpr(*Matchers.Call), E, Ctx);
+  for (const BoundNodes &Nodes : Found)
+    if (std::optional<ThreadStart> Start = threadStartOf(Nodes, Names))
+      return Start;
   return std::nullopt;
 }
 
