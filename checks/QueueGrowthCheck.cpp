@@ -81,7 +81,7 @@ bool fillsWithNewItems(const CXXMethodDecl &Method, const ValueDecl *Queue) {
       return Call && Call->getNumArgs() == 1 &&
              utils::referencedDecl(Call->getImplicitObjectArgument()) == Queue &&
              llvm::is_contained({"push", "push_back", "emplace",
-                                 "emplace_back", "push_front"},
+                                 "emplace_back", "push_front", "enqueue"},
                                 methodName(Call)) &&
              !parameterNamed(Call->getArg(0), Method);
     });
@@ -337,8 +337,34 @@ bool QueueGrowthCheck::isBounded(const Push &P,
          removedBefore(Parents.body(), P.Call, P.Queue);
 }
 
+/// Whether the push returns the item through the deleter of the smart
+/// pointer that lends it: `std::shared_ptr<Conn> c(idle_.front(),
+/// [this](Conn *p) { idle_.push(p); })` hands out the queue's front and puts
+/// it back when the borrower lets go.
+static bool pushedByLendingDeleter(const CXXMemberCallExpr &Push,
+                                   const ValueDecl *Queue,
+                                   const utils::FunctionParents &Parents) {
+  if (Push.getNumArgs() != 1)
+    return false;
+  const auto *Lambda = dyn_cast_or_null<LambdaExpr>([&]() -> const Stmt * {
+    const Stmt *S = Parents.parent(&Push);
+    while (S && !isa<LambdaExpr>(S))
+      S = Parents.parent(S);
+    return S;
+  }());
+  if (!Lambda || !parameterNamed(Push.getArg(0), *Lambda->getCallOperator()))
+    return false;
+  const Stmt *Consumer = Parents.consumer(Lambda);
+  const auto *Owner = dyn_cast_or_null<CXXConstructExpr>(Consumer);
+  return Owner && Owner->getNumArgs() >= 2 &&
+         utils::ignoreWrappers(Owner->getArg(1)) == Lambda &&
+         utils::referencedDecl(Owner->getArg(0)) == Queue;
+}
+
 bool QueueGrowthCheck::returnsBorrowedItem(
     const Push &P, const utils::FunctionParents &Parents) const {
+  if (pushedByLendingDeleter(*P.Call, P.Queue, Parents))
+    return true;
   // release(conn) { lock; pool_.push(conn); } in a pool whose constructor
   // (or a filling loop) created the items: the item goes back where the
   // matching acquire took it from, so the queue never holds more than the

@@ -4,6 +4,9 @@
 // RUN: %check_both %s unbounded-queue-growth -- -std=c++17 %mock_flags \
 // RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
 
+#include <concurrentqueue/concurrentqueue.h>
+#include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <queue>
 #include <semaphore.h>
@@ -64,6 +67,56 @@ private:
   std::vector<Connection *> idle_;
 };
 
+// The release is the deleter of the shared_ptr that lends the front.
+class LendingPool {
+public:
+  std::shared_ptr<Connection> get() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [this] { return !idle_.empty(); });
+    std::shared_ptr<Connection> c(idle_.front(), [this](Connection *p) {
+      std::lock_guard<std::mutex> back(mutex_);
+      idle_.push(p);
+      ready_.notify_one();
+    });
+    idle_.pop();
+    return c;
+  }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::queue<Connection *> idle_;
+};
+
+// A lock-free pool refilled by a generator loop and returned to by recover.
+class LockFreePool {
+public:
+  void generate() {
+    for (;;) {
+      sem_wait(&needed_);
+      Connection *fresh = connect();
+      idle_.enqueue(fresh);
+      sem_post(&ready_);
+    }
+  }
+  Connection *get() {
+    sem_wait(&ready_);
+    Connection *c = nullptr;
+    while (!idle_.try_dequeue(c)) {
+    }
+    return c;
+  }
+  void recover(Connection *c) {
+    idle_.enqueue(c);
+    sem_post(&ready_);
+  }
+
+private:
+  moodycamel::ConcurrentQueue<Connection *> idle_;
+  sem_t needed_;
+  sem_t ready_;
+};
+
 // ---- Positives ----------------------------------------------------------------
 
 // The same shape with nothing created by the pool: every item comes from a
@@ -86,4 +139,29 @@ public:
 private:
   std::mutex mutex_;
   std::queue<Connection *> queue_;
+};
+
+// A deleter that pushes into another queue than the one it lends from.
+class Leaky {
+public:
+  std::shared_ptr<Connection> get() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::shared_ptr<Connection> c(connect(), [this](Connection *p) {
+      std::lock_guard<std::mutex> back(mutex_);
+      retired_.push(p);
+      // CHECK: :[[@LINE-1]]:16: warning: queue 'retired_' grows without bound
+      // CHECK-NEXT: :[[@LINE+13]]:28: note: 'retired_' is declared here with no capacity
+    });
+    return c;
+  }
+  Connection *reuse() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Connection *c = retired_.front();
+    retired_.pop();
+    return c;
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<Connection *> retired_;
 };
