@@ -30,7 +30,39 @@ RequestContext::registrationOf(const Expr *E,
   while (isa_and_nonnull<CXXConstructExpr>(Consumer))
     Consumer = Parents.consumer(Consumer);
   const auto *Call = dyn_cast_or_null<CallExpr>(Consumer);
+  if (isRouteAssignment(Call))
+    return Call;
   return isRegistration(Call) ? Call : nullptr;
+}
+
+/// Whether Key is a string literal that reads like a request path: "/x",
+/// "^/x$" (also as a std::string built from one).
+static bool isPathKey(const Expr *Key) {
+  Key = ignoreWrappers(Key);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Key);
+      Construct && Construct->getNumArgs() >= 1)
+    Key = ignoreWrappers(Construct->getArg(0));
+  const auto *Literal = dyn_cast<StringLiteral>(Key);
+  if (!Literal || !Literal->isOrdinary())
+    return false;
+  llvm::StringRef Text = Literal->getString();
+  return Text.starts_with("/") || Text.starts_with("^/");
+}
+
+bool isRouteAssignment(const CallExpr *Call) {
+  const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(Call);
+  if (!Assign || Assign->getOperator() != OO_Equal || Assign->getNumArgs() != 2)
+    return false;
+  // server.resource["^/work$"]["GET"] = handler;
+  for (const Expr *Slot = ignoreWrappers(Assign->getArg(0));;) {
+    const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Slot);
+    if (!Subscript || Subscript->getOperator() != OO_Subscript ||
+        Subscript->getNumArgs() != 2)
+      return false;
+    if (isPathKey(Subscript->getArg(1)))
+      return true;
+    Slot = ignoreWrappers(Subscript->getArg(0));
+  }
 }
 
 /// The function an argument names, through `&`, conversions and std::bind.
@@ -73,6 +105,10 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
                        "'" + Where.Rpc->getNameAsString() +
                            "' overrides a gRPC service method, which runs "
                            "once per RPC"};
+  if (Where.Kind == ContextKind::Handler && isRouteAssignment(Where.Registration))
+    return ContextNote{Where.Registration->getExprLoc(),
+                       "the handler is stored in a route table here, and runs "
+                       "once per request"};
   if (Where.Kind == ContextKind::Handler)
     return ContextNote{Where.Registration->getExprLoc(),
                        "'" + Where.Registration->getDirectCallee()->getNameAsString() +

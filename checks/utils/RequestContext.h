@@ -54,6 +54,11 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
 /// grpc::ServerContext* or grpc::CallbackServerContext*.
 bool isRpcOverride(const FunctionDecl &Function);
 
+/// Whether Call stores a handler into a route table keyed by a request path:
+/// `server.resource["^/work$"]["GET"] = handler` (std::function's
+/// operator=, one subscript of the chain a path literal).
+bool isRouteAssignment(const CallExpr *Call);
+
 /// Finds loops and request handlers that make code run without bound.
 class RequestContext {
 public:
@@ -70,7 +75,8 @@ public:
   bool isRegistration(const CallExpr *Call) const;
 
   /// The call that registers the callable expression E as a handler, if E
-  /// is an argument of one (through conversions such as std::function).
+  /// is an argument of one (through conversions such as std::function), or
+  /// the assignment that stores it into a route table.
   const CallExpr *registrationOf(const Expr *E,
                                  const FunctionParents &Parents) const;
 

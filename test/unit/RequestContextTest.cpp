@@ -464,5 +464,29 @@ TEST_F(RequestContextTest, SameSignatureWithoutOverrideIsNoRpc) {
   EXPECT_EQ(enclosing(workCall()).Kind, ContextKind::None);
 }
 
+TEST_F(RequestContextTest, LambdaStoredUnderAPathIsAHandler) {
+  ASSERT_TRUE(parseWithServers(R"cpp(
+    struct Slot { template <class F> Slot &operator=(F f) { return *this; } };
+    struct Table { Slot &operator[](const char *key); };
+    struct Routes { Table &operator[](const char *path); };
+    void setup(Routes &routes, Table &hooks) {
+      routes["^/work$"]["GET"] = [] { work(); };
+    }
+  )cpp"));
+  ExecutionContext C = enclosing(workCall());
+  EXPECT_EQ(C.Kind, ContextKind::Handler);
+  ASSERT_NE(C.Registration, nullptr);
+  EXPECT_TRUE(isRouteAssignment(C.Registration));
+}
+
+TEST_F(RequestContextTest, LambdaStoredUnderANameIsNoHandler) {
+  ASSERT_TRUE(parseWithServers(R"cpp(
+    struct Slot { template <class F> Slot &operator=(F f) { return *this; } };
+    struct Table { Slot &operator[](const char *key); };
+    void setup(Table &hooks) { hooks["shutdown"] = [] { work(); }; }
+  )cpp"));
+  EXPECT_EQ(enclosing(workCall()).Kind, ContextKind::None);
+}
+
 } // namespace
 } // namespace unbounded_test
