@@ -6,6 +6,7 @@
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
 #include "utils/AstWalk.h"
+#include "utils/InputSources.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/ASTContext.h"
@@ -94,6 +95,18 @@ const FunctionDecl *workerBody(const utils::ThreadStart &Start) {
   return Called ? Called : Function;
 }
 
+/// The loop whose body runs S, within the function (not across a lambda).
+const Stmt *enclosingLoop(const Stmt *S, const utils::FunctionParents &Parents) {
+  for (const Stmt *Node = S, *Parent = Parents.parent(S); Parent;
+       Node = Parent, Parent = Parents.parent(Parent)) {
+    if (isa<LambdaExpr>(Parent))
+      return nullptr;
+    if (utils::isLoop(Parent))
+      return Node == utils::loopBody(Parent) ? Parent : nullptr;
+  }
+  return nullptr;
+}
+
 } // namespace
 
 /// "::ns::Pool:1;::other::Pool" → {("::ns::Pool", 1), ("::other::Pool", 0)}.
@@ -121,6 +134,7 @@ joinPoolTypes(const std::vector<PoolGrowthCheck::PoolType> &Types) {
 PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       MaxThreads(Options.get("MaxThreads", 256U)),
+      MaxCoreMultiple(Options.get("MaxCoreMultiple", 4U)),
       PoolTypes(parsePoolTypes(Options.get("PoolTypes", DefaultPoolTypes))),
       PoolTypePattern(Options.get("PoolTypePattern", "(Pool|Executor)$")),
       ThreadCountParameterPattern(
@@ -143,13 +157,15 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
              {"::std::jthread"},
              {"::std::async", "::boost::async"},
              {"::pthread_create", "::thrd_create"},
-             {}},
+             {},
+             {"::boost::thread_group::create_thread"}},
       PoolTypeNames(PoolTypePattern),
       ThreadCountParameters(ThreadCountParameterPattern),
       InputCounts(InputCountPattern), GrowthFunctions(GrowthFunctionPattern) {}
 
 void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxThreads", MaxThreads);
+  Options.store(Opts, "MaxCoreMultiple", MaxCoreMultiple);
   Options.store(Opts, "PoolTypes", joinPoolTypes(PoolTypes));
   Options.store(Opts, "PoolTypePattern", PoolTypePattern);
   Options.store(Opts, "ThreadCountParameterPattern",
@@ -247,9 +263,9 @@ PoolGrowthCheck::countArgument(const CXXRecordDecl &Pool,
   return std::nullopt;
 }
 
-bool PoolGrowthCheck::clampedBefore(const Expr *Count, const Expr *Use,
+bool PoolGrowthCheck::clampedBefore(const ValueDecl *Count, const Stmt *Use,
                                     const utils::FunctionParents &Parents) const {
-  const auto *Var = dyn_cast_or_null<VarDecl>(utils::referencedDecl(Count));
+  const auto *Var = dyn_cast_or_null<VarDecl>(Count);
   if (!Var)
     return false;
   const SourceManager &SM = Context->getSourceManager();
@@ -271,8 +287,18 @@ bool PoolGrowthCheck::clampedBefore(const Expr *Count, const Expr *Use,
     // n = std::min(n, kMax);
     const auto *Assign = dyn_cast<BinaryOperator>(S);
     return Assign && Assign->isAssignmentOp() &&
-           utils::referencedDecl(Assign->getLHS()) == Var;
+           utils::referencedDecl(Assign->getLHS()) == Var &&
+           !utils::inputSource(Assign->getRHS());
   });
+}
+
+static constexpr llvm::StringLiteral Remedy =
+    "; clamp it with std::min against a configured maximum or the core count";
+
+void PoolGrowthCheck::noteInput(const utils::TripCount &Size) {
+  if (Size.Origin)
+    diag(Size.Origin->getBeginLoc(), "read from the input here",
+         DiagnosticIDs::Note);
 }
 
 void PoolGrowthCheck::checkSizing(const Expr *Construction,
@@ -285,8 +311,6 @@ void PoolGrowthCheck::checkSizing(const Expr *Construction,
     return;
   utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
   utils::TripCount Size = Bounds.ofCount(Count);
-  const char *Remedy = "; clamp it with std::min against a configured maximum "
-                       "or the core count";
   if (Size.Kind == TripCountKind::Constant) {
     if (Size.Value <= MaxThreads)
       return;
@@ -296,19 +320,88 @@ void PoolGrowthCheck::checkSizing(const Expr *Construction,
         << Remedy;
     return;
   }
+  if (Size.Kind == TripCountKind::CoreCount) {
+    if (Size.Value <= MaxCoreMultiple)
+      return;
+    diag(Count->getBeginLoc(), "'%0' is sized with %1 threads per core "
+                               "('%2'), more than the %3 MaxCoreMultiple "
+                               "allows%4")
+        << PoolName << static_cast<unsigned>(Size.Value) << Size.What
+        << MaxCoreMultiple << Remedy;
+    return;
+  }
+  const utils::FunctionParents *Parents = Functions->enclosing(Construction);
+  if (Size.Kind == TripCountKind::Input) {
+    const ValueDecl *Variable =
+        Size.Variable ? Size.Variable : utils::referencedDecl(Count);
+    if (Parents && clampedBefore(Variable, Construction, *Parents))
+      return;
+    diag(Count->getBeginLoc(), "'%0' is sized by '%1', which is read from "
+                               "the input with no upper limit%2")
+        << PoolName << Size.What << Remedy;
+    noteInput(Size);
+    return;
+  }
   bool FromInput =
       Size.Kind == TripCountKind::ElementCount ||
       (Size.Kind == TripCountKind::RuntimeCount && InputCounts.match(Size.What));
   if (!FromInput)
     return;
-  if (const utils::FunctionParents *Parents = Functions->enclosing(Construction))
-    if (clampedBefore(Count, Construction, *Parents))
-      return;
+  if (Parents &&
+      clampedBefore(utils::referencedDecl(Count), Construction, *Parents))
+    return;
   diag(Count->getBeginLoc(),
        "'%0' is sized by %select{the number of elements of '%2'|'%2'}1, which "
        "grows with the input: one thread per %select{element|unit of input}1%3")
       << PoolName << (Size.Kind == TripCountKind::ElementCount ? 0 : 1)
       << Size.What << Remedy;
+}
+
+void PoolGrowthCheck::checkLoopSizing(const utils::ThreadStart &Start,
+                                      const Stmt *Loop,
+                                      const utils::FunctionParents &Parents) {
+  // Only what unbounded-thread-creation leaves to this check: loops it
+  // counts as bounded or as a pool's start-up.
+  utils::ThreadLifetime Lifetime =
+      utils::threadLifetime(Start.E, Start.Kind, Start.JoinsOnDestruction,
+                            utils::loopBody(Loop), Parents, *Context);
+  if (!utils::outlives(Lifetime.Fate))
+    return;
+  bool Stored = Lifetime.Fate == ThreadFate::Stored;
+  utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
+  utils::TripCount Count = Bounds.ofLoop(Loop);
+  bool Report =
+      (Count.Kind == TripCountKind::Constant && Stored &&
+       Count.Value > MaxThreads) ||
+      (Count.Kind == TripCountKind::CoreCount &&
+       Count.Value > MaxCoreMultiple) ||
+      (Count.Kind == TripCountKind::Input && Stored &&
+       isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl) &&
+       !clampedBefore(Count.Variable, Loop, Parents));
+  if (!Report || alreadyReported(Loop->getBeginLoc()))
+    return;
+  std::string Pool =
+      Stored ? "'" + Lifetime.Holder + "' is filled by a loop that"
+             : "this loop";
+  switch (Count.Kind) {
+  case TripCountKind::Constant:
+    diag(Loop->getBeginLoc(), "%0 starts %1 threads, more than the %2 "
+                              "MaxThreads allows%3")
+        << Pool << static_cast<unsigned>(Count.Value) << MaxThreads << Remedy;
+    return;
+  case TripCountKind::CoreCount:
+    diag(Loop->getBeginLoc(), "%0 starts %1 threads per core ('%2'), more "
+                              "than the %3 MaxCoreMultiple allows%4")
+        << Pool << static_cast<unsigned>(Count.Value) << Count.What
+        << MaxCoreMultiple << Remedy;
+    return;
+  default:
+    diag(Loop->getBeginLoc(), "%0 starts one thread per unit of '%1', which "
+                              "is read from the input with no upper limit%2")
+        << Pool << Count.What << Remedy;
+    noteInput(Count);
+    return;
+  }
 }
 
 const FieldDecl *
@@ -325,6 +418,10 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
   const utils::FunctionParents *Parents = Functions->enclosing(Start.E);
   if (!Parents)
     return;
+  if (const Stmt *Loop = enclosingLoop(Start.E, *Parents)) {
+    checkLoopSizing(Start, Loop, *Parents);
+    return;
+  }
   const auto *Method = dyn_cast<CXXMethodDecl>(&Parents->function());
   if (!Method || isa<CXXConstructorDecl, CXXDestructorDecl>(Method) ||
       Method->getParent()->isLambda() || !Method->getDeclName().isIdentifier())

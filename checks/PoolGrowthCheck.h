@@ -5,6 +5,7 @@
 
 #include "utils/FunctionParents.h"
 #include "utils/LimiterDetection.h"
+#include "utils/LoopBounds.h"
 #include "utils/ThreadStarts.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -43,6 +44,9 @@ private:
   void checkGrowth(const utils::ThreadStart &Start);
   void checkSizing(const Expr *Construction, llvm::StringRef PoolName,
                    const Expr *Count);
+  void checkLoopSizing(const utils::ThreadStart &Start, const Stmt *Loop,
+                       const utils::FunctionParents &Parents);
+  void noteInput(const utils::TripCount &Size);
   const FieldDecl *incrementedCounter(const FunctionDecl &Growth) const;
   /// Whether Method is called in this translation unit, and every call
   /// compares the worker count with a limit first (`if (active_ <
@@ -52,11 +56,12 @@ private:
   void noteScaleDown(const utils::ThreadStart &Start);
   std::optional<unsigned> countArgument(const CXXRecordDecl &Pool,
                                         const CXXConstructorDecl *Ctor) const;
-  bool clampedBefore(const Expr *Count, const Expr *Use,
+  bool clampedBefore(const ValueDecl *Count, const Stmt *Use,
                      const utils::FunctionParents &Parents) const;
   bool alreadyReported(SourceLocation Loc);
 
   const unsigned MaxThreads;
+  const unsigned MaxCoreMultiple;
   const std::vector<PoolType> PoolTypes;
   const std::string PoolTypePattern;
   const std::string ThreadCountParameterPattern;

@@ -4,6 +4,7 @@
 #include "utils/AstWalk.h"
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
+#include "utils/LoopBounds.h"
 #include "utils/NameLists.h"
 #include "utils/Queues.h"
 
@@ -58,6 +59,38 @@ bool takesOldest(const CXXMemberCallExpr &Call) {
   const auto *Begin = dyn_cast<CXXMemberCallExpr>(
       utils::ignoreWrappers(Call.getArg(0)));
   return Begin && (methodName(Begin) == "begin" || methodName(Begin) == "cbegin");
+}
+
+/// The parameter of Function that Value names, through std::move.
+const ParmVarDecl *parameterNamed(const Expr *Value, const FunctionDecl &Function) {
+  Value = utils::ignoreWrappers(Value);
+  if (const auto *Call = dyn_cast<CallExpr>(Value); Call && utils::isStdMove(Call))
+    Value = utils::ignoreWrappers(Call->getArg(0));
+  const auto *Parm = dyn_cast_or_null<ParmVarDecl>(utils::referencedDecl(Value));
+  return Parm && Parm->getDeclContext() == &Function ? Parm : nullptr;
+}
+
+/// Whether Method fills Queue with items it creates: a push onto Queue in a
+/// constructor, or in a loop, of an item that is not Method's parameter.
+bool fillsWithNewItems(const CXXMethodDecl &Method, const ValueDecl *Queue) {
+  const Stmt *Body = Method.getBody();
+  bool Constructor = isa<CXXConstructorDecl>(Method);
+  auto Fills = [&](const Stmt *S) {
+    return utils::anyStmt(S, [&](const Stmt *Node) {
+      const auto *Call = dyn_cast<CXXMemberCallExpr>(Node);
+      return Call && Call->getNumArgs() == 1 &&
+             utils::referencedDecl(Call->getImplicitObjectArgument()) == Queue &&
+             llvm::is_contained({"push", "push_back", "emplace",
+                                 "emplace_back", "push_front", "enqueue"},
+                                methodName(Call)) &&
+             !parameterNamed(Call->getArg(0), Method);
+    });
+  };
+  if (Constructor)
+    return Fills(Body);
+  return utils::anyStmt(Body, [&](const Stmt *S) {
+    return utils::isLoop(S) && Fills(utils::loopBody(S));
+  });
 }
 
 /// Whether S calls one of Names on Queue.
@@ -304,6 +337,56 @@ bool QueueGrowthCheck::isBounded(const Push &P,
          removedBefore(Parents.body(), P.Call, P.Queue);
 }
 
+/// Whether the push returns the item through the deleter of the smart
+/// pointer that lends it: `std::shared_ptr<Conn> c(idle_.front(),
+/// [this](Conn *p) { idle_.push(p); })` hands out the queue's front and puts
+/// it back when the borrower lets go.
+static bool pushedByLendingDeleter(const CXXMemberCallExpr &Push,
+                                   const ValueDecl *Queue,
+                                   const utils::FunctionParents &Parents) {
+  if (Push.getNumArgs() != 1)
+    return false;
+  const auto *Lambda = dyn_cast_or_null<LambdaExpr>([&]() -> const Stmt * {
+    const Stmt *S = Parents.parent(&Push);
+    while (S && !isa<LambdaExpr>(S))
+      S = Parents.parent(S);
+    return S;
+  }());
+  if (!Lambda || !parameterNamed(Push.getArg(0), *Lambda->getCallOperator()))
+    return false;
+  const Stmt *Consumer = Parents.consumer(Lambda);
+  const auto *Owner = dyn_cast_or_null<CXXConstructExpr>(Consumer);
+  return Owner && Owner->getNumArgs() >= 2 &&
+         utils::ignoreWrappers(Owner->getArg(1)) == Lambda &&
+         utils::referencedDecl(Owner->getArg(0)) == Queue;
+}
+
+bool QueueGrowthCheck::returnsBorrowedItem(
+    const Push &P, const utils::FunctionParents &Parents) const {
+  if (pushedByLendingDeleter(*P.Call, P.Queue, Parents))
+    return true;
+  // release(conn) { lock; pool_.push(conn); } in a pool whose constructor
+  // (or a filling loop) created the items: the item goes back where the
+  // matching acquire took it from, so the queue never holds more than the
+  // pool made.
+  const auto *Field = dyn_cast<FieldDecl>(P.Queue);
+  if (!Field || P.Call->getNumArgs() != 1 ||
+      !parameterNamed(P.Call->getArg(0), Parents.function()))
+    return false;
+  const auto *Pool = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Pool || !Pool->hasDefinition())
+    return false;
+  for (const Decl *D : Pool->decls()) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(D);
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      Method = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+    if (Method && Method->hasBody() && Method != &Parents.function() &&
+        fillsWithNewItems(*cast<CXXMethodDecl>(Method->getDefinition()), P.Queue))
+      return true;
+  }
+  return false;
+}
+
 void QueueGrowthCheck::checkPush(const Push &P) {
   const utils::FunctionParents *Parents = Functions->enclosing(P.Call);
   if (!Parents)
@@ -319,7 +402,7 @@ void QueueGrowthCheck::checkPush(const Push &P) {
   if (!P.Concurrent &&
       (!Consumed.contains(P.Queue) || !holdsLock(Parents->body(), P.Call)))
     return;
-  if (isBounded(P, *Parents))
+  if (isBounded(P, *Parents) || returnsBorrowedItem(P, *Parents))
     return;
   diag(P.Call->getExprLoc(),
        "queue '%0' grows without bound: %select{this push holds the queue's "

@@ -44,6 +44,8 @@ private:
   void checkPush(const Push &P);
   bool holdsLock(const Stmt *Body, const Stmt *Target) const;
   bool isBounded(const Push &P, const utils::FunctionParents &Parents) const;
+  bool returnsBorrowedItem(const Push &P,
+                           const utils::FunctionParents &Parents) const;
   bool guardedThroughVariable(const Push &P,
                               const utils::FunctionParents &Parents,
                               const utils::LimiterDetection &Limiter) const;

@@ -42,20 +42,29 @@ ExecutionContext contextOf(
   return Where;
 }
 
-/// How a pool starts its workers: a loop sized by a runtime integer that
-/// fills a member container, or a loop over a container's existing slots
-/// that assigns a thread to each (`for (i < threads_.size()) threads_[i] =
-/// std::thread(...)`). Either is sized once by configuration, not per item;
+/// How a pool starts its workers: a loop bounded by a constant that keeps
+/// its threads (`for (i < std::min(n, kMax)) pool.emplace_back(...)`), a
+/// loop sized by a runtime integer or the input that fills a member
+/// container, or a loop over a container's existing slots that assigns a
+/// thread to each (`for (i < threads_.size()) threads_[i] =
+/// std::thread(...)`). Each is sized once, not per item;
 /// unbounded-pool-growth owns what that size may be.
 bool isStartupSizing(const ExecutionContext &Where,
                      const ThreadLifetime &Lifetime) {
   if (Where.Kind != ContextKind::Loop || Lifetime.Fate != ThreadFate::Stored)
     return false;
-  if (Where.Bound.Kind == utils::TripCountKind::RuntimeCount)
+  switch (Where.Bound.Kind) {
+  case utils::TripCountKind::Constant:
+    return true;
+  case utils::TripCountKind::RuntimeCount:
+  case utils::TripCountKind::Input:
     return isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl);
-  bool Assigns = isa_and_nonnull<BinaryOperator, CXXOperatorCallExpr>(
-      Lifetime.Where);
-  if (Where.Bound.Kind != utils::TripCountKind::ElementCount || !Assigns)
+  case utils::TripCountKind::ElementCount:
+    break;
+  default:
+    return false;
+  }
+  if (!isa_and_nonnull<BinaryOperator, CXXOperatorCallExpr>(Lifetime.Where))
     return false;
   // `for (auto &slot : slots) slot = ...` assigns through the loop variable.
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(Where.Loop);
@@ -63,6 +72,16 @@ bool isStartupSizing(const ExecutionContext &Where,
     return true;
   return Where.Bound.Container &&
          utils::referencedDecl(Where.Bound.Container) == Lifetime.HolderDecl;
+}
+
+/// Whether Call starts the threads a pool already placed in its member
+/// container, one per element (`for (auto &t : threads_) t->start();`):
+/// start-up of a set sized elsewhere, not a thread per item.
+bool startsPlacedThread(const Expr *Call, const ExecutionContext &Where) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  return Member && Where.Kind == ContextKind::Loop &&
+         utils::namesMemberElement(Member->getImplicitObjectArgument(),
+                                   Where.Loop, Where.Bound);
 }
 
 unsigned fateIndex(ThreadFate Fate) {
@@ -97,7 +116,10 @@ ThreadCreationCheck::ThreadCreationCheck(StringRef Name,
                                           "::std::async;::boost::async")),
              utils::parseList(Options.get("CreateFunctions",
                                           "::pthread_create;::thrd_create")),
-             utils::parseList(Options.get("DetachedSpawnFunctions", ""))},
+             utils::parseList(Options.get("DetachedSpawnFunctions", "")),
+             utils::parseList(Options.get(
+                 "ThreadGroupFunctions",
+                 "::boost::thread_group::create_thread"))},
       MaxIterations(Options.get("MaxIterations", utils::defaults::MaxIterations)),
       WorkerCountPattern(Options.get("WorkerCountPattern", utils::defaults::WorkerCountPattern)),
       HandlerRegistrationPattern(Options.get("HandlerRegistrationPattern",
@@ -120,6 +142,8 @@ void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 utils::joinList(Starts.CreateFunctions));
   Options.store(Opts, "DetachedSpawnFunctions",
                 utils::joinList(Starts.DetachedSpawnFunctions));
+  Options.store(Opts, "ThreadGroupFunctions",
+                utils::joinList(Starts.GroupStartFunctions));
   Options.store(Opts, "MaxIterations", MaxIterations);
   Options.store(Opts, "WorkerCountPattern", WorkerCountPattern);
   Options.store(Opts, "HandlerRegistrationPattern",
@@ -370,7 +394,7 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
     const utils::FunctionParents &Parents = Functions->parents(*C.Caller);
     ExecutionContext Where =
         contextOf(C.E, Parents, Requests, RegisteredHandlers);
-    if (Where.Kind == ContextKind::None ||
+    if (Where.Kind == ContextKind::None || startsPlacedThread(C.E, Where) ||
         Limiter.findLimiter(C.E, Where.Scope, Parents))
       continue;
     diagnoseCall(C, Where, Threads);

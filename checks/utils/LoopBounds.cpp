@@ -1,6 +1,8 @@
 //===- LoopBounds.cpp - how many times a loop runs ------------------------===//
 
 #include "utils/LoopBounds.h"
+#include "utils/AstWalk.h"
+#include "utils/InputSources.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -47,13 +49,22 @@ TripCount better(TripCount A, TripCount B) {
 }
 
 /// Combines the arms of a sum or product: constants fold, a constant
-/// multiple of the core count stays a core count.
+/// multiple of the core count stays a core count with that factor.
 TripCount combine(TripCount A, TripCount B, BinaryOperatorKind Op) {
   if (A.Kind == TripCountKind::Constant && B.Kind == TripCountKind::Constant) {
     uint64_t Value = Op == BO_Mul ? A.Value * B.Value : A.Value + B.Value;
     return constant(Value);
   }
+  if (A.Kind == TripCountKind::Constant)
+    std::swap(A, B);
+  if (A.Kind == TripCountKind::CoreCount && B.Kind == TripCountKind::Constant &&
+      Op == BO_Mul)
+    A.Value *= B.Value;
   return worse(A, B);
+}
+
+TripCount coreCount(std::string What) {
+  return {TripCountKind::CoreCount, 1, std::move(What)};
 }
 
 /// The number of elements of a fixed-size array type, if T is one
@@ -141,6 +152,141 @@ const Expr *initialValue(const Stmt *Init, const VarDecl *V) {
   return nullptr;
 }
 
+/// `a OP b` for a built-in or overloaded comparison.
+std::optional<Comparison> comparisonOf(const Expr *Cond) {
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond);
+      Binary && Binary->isComparisonOp())
+    return Comparison{Binary->getLHS(), Binary->getOpcode(), Binary->getRHS()};
+  if (const auto *Overloaded = dyn_cast<CXXOperatorCallExpr>(Cond);
+      Overloaded && Overloaded->getNumArgs() == 2 &&
+      Overloaded->isComparisonOp())
+    return Comparison{
+        Overloaded->getArg(0),
+        BinaryOperator::getOverloadedOpcode(Overloaded->getOperator()),
+        Overloaded->getArg(1)};
+  return std::nullopt;
+}
+
+/// Whether Body adds an element to Container (push_back, emplace, insert).
+bool insertsInto(const Stmt *Body, const ValueDecl *Container) {
+  static constexpr llvm::StringLiteral Insertions[] = {
+      "push_back", "emplace_back", "push", "emplace", "insert",
+      "push_front", "emplace_front"};
+  return anyStmt(Body, [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    return Method && Method->getDeclName().isIdentifier() &&
+           llvm::is_contained(Insertions, Method->getName()) &&
+           referencedDecl(Call->getImplicitObjectArgument()) == Container;
+  });
+}
+
+/// Whether anything in the function of the local container V may change its
+/// size: a member call that adds, removes or resizes, an assignment, or V
+/// handed to a call by non-const reference or pointer.
+bool mayResize(const VarDecl &V) {
+  static constexpr llvm::StringLiteral Resizers[] = {
+      "push_back", "emplace_back", "push_front", "emplace_front", "insert",
+      "emplace",   "resize",       "assign",     "append",        "swap",
+      "clear",     "erase",        "pop_back",   "pop_front",     "operator="};
+  const auto *Function = dyn_cast<FunctionDecl>(V.getDeclContext());
+  if (!Function || !Function->hasBody())
+    return true;
+  return anyStmt(Function->getBody(), [&](const Stmt *S) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      return Method && referencedDecl(Member->getImplicitObjectArgument()) == &V &&
+             (!Method->getDeclName().isIdentifier() ||
+              llvm::is_contained(Resizers, Method->getName()));
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+      return Op->isAssignmentOp() && Op->getNumArgs() > 0 &&
+             referencedDecl(Op->getArg(0)) == &V;
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Call || isa<CXXOperatorCallExpr>(Call))
+      return false;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      if (referencedDecl(Call->getArg(I)) != &V)
+        continue;
+      if (!Callee || I >= Callee->getNumParams())
+        return true;
+      QualType Param = Callee->getParamDecl(I)->getType();
+      if ((Param->isReferenceType() || Param->isPointerType()) &&
+          !Param->getPointeeType().isConstQualified())
+        return true;
+    }
+    return false;
+  });
+}
+
+/// Whether nothing in V's function writes V except decrements: its
+/// declared value is where a countdown starts.
+bool onlyCountsDown(const VarDecl &V) {
+  const auto *Function = dyn_cast<FunctionDecl>(V.getDeclContext());
+  if (!Function || !Function->hasBody())
+    return false;
+  return !anyStmt(Function->getBody(), [&](const Stmt *S) {
+    // ++n, n++, &n (written through a pointer).
+    if (const auto *Unary = dyn_cast<UnaryOperator>(S))
+      return (Unary->isIncrementOp() || Unary->getOpcode() == UO_AddrOf) &&
+             inductionVariable(Unary->getSubExpr()) == &V;
+    const auto *Assign = dyn_cast<BinaryOperator>(S);
+    return Assign && Assign->isAssignmentOp() &&
+           Assign->getOpcode() != BO_SubAssign &&
+           inductionVariable(Assign->getLHS()) == &V;
+  });
+}
+
+/// The variable a loop counts down to zero, in a condition that stops at
+/// zero (`n`, `n--`, `n > 0`, `n != 0`, `0 < n`) while the loop decrements
+/// it (`--n`, `n--`, `n -= 1`), or nullptr: `while (n) { ...; n--; }` runs n
+/// times.
+const DeclRefExpr *countdownCounter(const Stmt *Loop, const Expr *Cond) {
+  const Expr *Counter = Cond;
+  if (std::optional<Comparison> Compare = comparisonOf(Cond)) {
+    auto IsZero = [](const Expr *E) {
+      const auto *Literal = dyn_cast<IntegerLiteral>(ignoreWrappers(E));
+      return Literal && Literal->getValue() == 0;
+    };
+    if ((Compare->Op == BO_GT || Compare->Op == BO_NE) && IsZero(Compare->RHS))
+      Counter = Compare->LHS;
+    else if ((Compare->Op == BO_LT || Compare->Op == BO_NE) &&
+             IsZero(Compare->LHS))
+      Counter = Compare->RHS;
+    else
+      return nullptr;
+  }
+  Counter = ignoreWrappers(Counter);
+  const auto *Step = dyn_cast<UnaryOperator>(Counter);
+  if (Step && Step->isDecrementOp())
+    Counter = ignoreWrappers(Step->getSubExpr());
+  const auto *Ref = dyn_cast<DeclRefExpr>(Counter);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->getType()->isIntegerType() || !onlyCountsDown(*Var))
+    return nullptr;
+  const Stmt *Inc = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(Loop)) {
+    // A counter the for-init sets is the induction analysis's to judge.
+    if (mentions(For->getInit(), Var))
+      return nullptr;
+    Inc = For->getInc();
+  }
+  if (Step && Step->isDecrementOp())
+    return Ref;
+  auto Decrements = [&](const Stmt *S) {
+    return anyStmt(S, [&](const Stmt *Node) {
+      if (const auto *Unary = dyn_cast<UnaryOperator>(Node))
+        return Unary->isDecrementOp() &&
+               inductionVariable(Unary->getSubExpr()) == Var;
+      const auto *Compound = dyn_cast<CompoundAssignOperator>(Node);
+      return Compound && Compound->getOpcode() == BO_SubAssign &&
+             inductionVariable(Compound->getLHS()) == Var;
+    });
+  };
+  return Decrements(Inc) || Decrements(loopBody(Loop)) ? Ref : nullptr;
+}
+
 } // namespace
 
 bool isLoop(const Stmt *S) {
@@ -157,6 +303,18 @@ const Stmt *loopBody(const Stmt *Loop) {
   if (const auto *Do = dyn_cast<DoStmt>(Loop))
     return Do->getBody();
   return nullptr;
+}
+
+bool namesMemberElement(const Expr *E, const Stmt *Loop,
+                        const TripCount &Bound) {
+  if (Bound.Kind != TripCountKind::ElementCount || !Bound.Container ||
+      !isa_and_nonnull<FieldDecl>(referencedDecl(Bound.Container)))
+    return false;
+  const ValueDecl *Named = referencedDecl(E);
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    return Named && Named == Range->getLoopVariable();
+  return Named && Named == referencedDecl(Bound.Container) &&
+         !isa<MemberExpr, DeclRefExpr>(ignoreWrappers(E));
 }
 
 LoopBounds::LoopBounds(ASTContext &Ctx, uint64_t MaxIterations,
@@ -186,11 +344,16 @@ std::string LoopBounds::describe(const TripCount &T) const {
     return "it runs " + T.What + " times, more than the " +
            std::to_string(MaxIterations) + " MaxIterations allows";
   case TripCountKind::CoreCount:
+    if (T.Value > 1)
+      return "it runs " + std::to_string(T.Value) + " times per core ('" +
+             T.What + "')";
     return "it runs once per core ('" + T.What + "')";
   case TripCountKind::WorkerCount:
     return "it runs once per configured worker ('" + T.What + "')";
   case TripCountKind::RuntimeCount:
     return "its trip count '" + T.What + "' is only known at run time";
+  case TripCountKind::Input:
+    return "its trip count '" + T.What + "' is read from the input";
   case TripCountKind::ElementCount:
     return "it runs once per element of '" + T.What + "'";
   case TripCountKind::Condition:
@@ -227,7 +390,13 @@ TripCount LoopBounds::ofCount(const Expr *E, unsigned Depth) const {
     case BO_Add:
       return combine(L, ofCount(Binary->getRHS(), Depth + 1),
                      Binary->getOpcode());
-    case BO_Div:
+    case BO_Div: {
+      TripCount R = ofCount(Binary->getRHS(), Depth + 1);
+      if (L.Kind == TripCountKind::CoreCount &&
+          R.Kind == TripCountKind::Constant && R.Value > 0)
+        L.Value = std::max<uint64_t>(1, L.Value / R.Value);
+      return L;
+    }
     case BO_Sub:
     case BO_Shr:
     case BO_Rem:
@@ -239,6 +408,8 @@ TripCount LoopBounds::ofCount(const Expr *E, unsigned Depth) const {
   if (const auto *Conditional = dyn_cast<ConditionalOperator>(E))
     return worse(ofCount(Conditional->getTrueExpr(), Depth + 1),
                  ofCount(Conditional->getFalseExpr(), Depth + 1));
+  if (const Expr *Source = inputSource(E))
+    return {TripCountKind::Input, 0, spelling(E, Ctx), nullptr, Source};
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return ofCall(Call, Depth);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
@@ -260,8 +431,16 @@ TripCount LoopBounds::ofCount(const Expr *E, unsigned Depth) const {
 TripCount LoopBounds::ofNamedValue(const NamedDecl *D, const Expr *Init,
                                    unsigned Depth) const {
   TripCount Named{TripCountKind::RuntimeCount, 0, D->getNameAsString()};
+  // `unsigned n = 0; in >> n;`: the read, not the initializer, sizes it.
+  if (const auto *Var = dyn_cast<VarDecl>(D))
+    if (const Stmt *Read = inputReadInto(*Var))
+      return {TripCountKind::Input, 0, Named.What, nullptr, Read, Var};
   if (Init) {
     TripCount FromInit = ofCount(Init, Depth + 1);
+    if (FromInit.Kind == TripCountKind::Input) {
+      FromInit.What = Named.What;
+      FromInit.Variable = dyn_cast<ValueDecl>(D);
+    }
     if (FromInit.Kind != TripCountKind::RuntimeCount)
       return FromInit;
   }
@@ -276,7 +455,7 @@ TripCount LoopBounds::ofCall(const CallExpr *Call, unsigned Depth) const {
   if (!Callee || !Callee->getDeclName().isIdentifier())
     return Runtime;
   if (isNamedAnyOf(Callee, CoreCountFunctions))
-    return {TripCountKind::CoreCount, 0, spelling(Call, Ctx)};
+    return coreCount(spelling(Call, Ctx));
   llvm::StringRef Name = Callee->getName();
   if (Callee->isInStdNamespace() && Call->getNumArgs() >= 2) {
     if (Name == "min")
@@ -303,18 +482,44 @@ TripCount LoopBounds::ofCall(const CallExpr *Call, unsigned Depth) const {
 TripCount LoopBounds::ofContainer(const Expr *Container) const {
   if (std::optional<uint64_t> Count = fixedElementCount(Container->getType()))
     return constant(*Count);
+  if (const auto *Local = dyn_cast_or_null<VarDecl>(referencedDecl(Container));
+      Local && Local->isLocalVarDecl() && !Local->getType()->isReferenceType())
+    if (std::optional<uint64_t> Count = constructedCount(*Local))
+      return constant(*Count);
   return {TripCountKind::ElementCount, 0, spelling(Container, Ctx), Container};
+}
+
+std::optional<uint64_t> LoopBounds::constructedCount(const VarDecl &Local) const {
+  // std::vector<Job> jobs(10); std::vector<int> ids{1, 2, 3};
+  const auto *Construct =
+      dyn_cast_or_null<CXXConstructExpr>(ignoreWrappers(Local.getInit()));
+  if (!Construct || Construct->getNumArgs() == 0 ||
+      isa<CXXDefaultArgExpr>(Construct->getArg(0)))
+    return std::nullopt;
+  const Expr *First = ignoreWrappers(Construct->getArg(0));
+  std::optional<uint64_t> Count;
+  if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(First)) {
+    if (const auto *Inits = dyn_cast<InitListExpr>(ignoreWrappers(List->getSubExpr())))
+      Count = Inits->getNumInits();
+  } else if (First->getType()->isIntegerType()) {
+    TripCount Size = ofCount(First);
+    if (Size.Kind == TripCountKind::Constant)
+      Count = Size.Value;
+  }
+  if (!Count || mayResize(Local))
+    return std::nullopt;
+  return Count;
 }
 
 TripCount LoopBounds::ofLoop(const Stmt *Loop) const {
   if (const auto *For = dyn_cast<ForStmt>(Loop))
     return ofForLoop(For);
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
-    return ofRangeLoop(Range);
+    return ofRange(Range->getRangeInit());
   if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    return ofCondition(While->getCond());
+    return ofTest(While, While->getCond());
   if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    return ofCondition(Do->getCond());
+    return ofTest(Do, Do->getCond());
   return {TripCountKind::Infinite, 0, ""};
 }
 
@@ -329,26 +534,43 @@ TripCount LoopBounds::ofCondition(const Expr *Cond) const {
 }
 
 TripCount LoopBounds::ofForLoop(const ForStmt *For) const {
-  const Expr *Cond = For->getCond();
-  if (!Cond)
+  if (!For->getCond())
     return {TripCountKind::Infinite, 0, ""};
-  Cond = ignoreWrappers(Cond);
-  const Expr *LHS = nullptr;
-  const Expr *RHS = nullptr;
-  BinaryOperatorKind Op;
-  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
-    LHS = Binary->getLHS();
-    RHS = Binary->getRHS();
-    Op = Binary->getOpcode();
-  } else if (const auto *Overloaded = dyn_cast<CXXOperatorCallExpr>(Cond);
-             Overloaded && Overloaded->getNumArgs() == 2 &&
-             Overloaded->isComparisonOp()) {
-    LHS = Overloaded->getArg(0);
-    RHS = Overloaded->getArg(1);
-    Op = BinaryOperator::getOverloadedOpcode(Overloaded->getOperator());
-  } else {
+  return ofTest(For, For->getCond());
+}
+
+TripCount LoopBounds::ofTest(const Stmt *Loop, const Expr *Cond) const {
+  if (!Cond)
     return ofCondition(Cond);
+  Cond = ignoreWrappers(Cond);
+  // `i < n && ok` ends when either side fails: the better bound holds;
+  // `a || b` runs while either holds: the worse one.
+  if (const auto *Logical = dyn_cast<BinaryOperator>(Cond);
+      Logical && Logical->isLogicalOp()) {
+    TripCount L = ofTest(Loop, Logical->getLHS());
+    TripCount R = ofTest(Loop, Logical->getRHS());
+    if (L.Kind == TripCountKind::Condition && R.Kind == TripCountKind::Condition)
+      return ofCondition(Cond);
+    return Logical->getOpcode() == BO_LAnd ? better(L, R) : worse(L, R);
   }
+  std::optional<Comparison> Compare = comparisonOf(Cond);
+  if (Compare)
+    if (std::optional<TripCount> Grown = ofGrowingContainer(Loop, *Compare))
+      return *Grown;
+  const auto *For = dyn_cast<ForStmt>(Loop);
+  if (Compare && For) {
+    TripCount Counted = ofInduction(For, *Compare, Cond);
+    if (Counted.Kind != TripCountKind::Condition)
+      return Counted;
+  }
+  if (const DeclRefExpr *Counter = countdownCounter(Loop, Cond))
+    return ofCount(Counter);
+  return ofCondition(Cond);
+}
+
+TripCount LoopBounds::ofInduction(const ForStmt *For, Comparison Compare,
+                                  const Expr *Cond) const {
+  auto [LHS, Op, RHS] = Compare;
   if (Op == BO_NE || Op == BO_LT)
     if (const Expr *Container = containerOfEnd(RHS))
       return ofContainer(Container);
@@ -388,8 +610,46 @@ TripCount LoopBounds::ofForLoop(const ForStmt *For) const {
   return Count;
 }
 
-TripCount LoopBounds::ofRangeLoop(const CXXForRangeStmt *Range) const {
-  const Expr *Init = ignoreWrappers(Range->getRangeInit());
+std::optional<TripCount>
+LoopBounds::ofGrowingContainer(const Stmt *Loop, Comparison Compare) const {
+  // `while (pool_.size() < kMax) pool_.emplace_back(...)`: each iteration
+  // adds an element, so the bound on the size bounds the iterations.
+  auto [LHS, Op, RHS] = Compare;
+  if (Op == BO_GT || Op == BO_GE) {
+    std::swap(LHS, RHS);
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  if (Op != BO_LT && Op != BO_LE)
+    return std::nullopt;
+  const auto *Size = dyn_cast<CXXMemberCallExpr>(ignoreWrappers(LHS));
+  const CXXMethodDecl *Method = Size ? Size->getMethodDecl() : nullptr;
+  if (!Method || !Method->getDeclName().isIdentifier() ||
+      Method->getName() != "size")
+    return std::nullopt;
+  const ValueDecl *Container =
+      referencedDecl(Size->getImplicitObjectArgument());
+  if (!Container || !insertsInto(loopBody(Loop), Container))
+    return std::nullopt;
+  TripCount Count = ofCount(RHS);
+  if (Count.Kind == TripCountKind::Constant && Op == BO_LE) {
+    Count.Value += 1;
+    Count.What = std::to_string(Count.Value);
+  }
+  return Count;
+}
+
+TripCount LoopBounds::ofAlgorithm(const AlgorithmCall &Algorithm) const {
+  if (Algorithm.Count)
+    return ofCount(Algorithm.Count);
+  if (Algorithm.Range)
+    return ofRange(Algorithm.Range);
+  if (const Expr *Container = containerOfEnd(Algorithm.Last))
+    return ofContainer(Container);
+  return {TripCountKind::RuntimeCount, 0, spelling(Algorithm.Last, Ctx)};
+}
+
+TripCount LoopBounds::ofRange(const Expr *Init) const {
+  Init = ignoreWrappers(Init);
   if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(Init))
     Init = ignoreWrappers(List->getSubExpr());
   if (const auto *Braced = dyn_cast<InitListExpr>(Init))

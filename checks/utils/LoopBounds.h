@@ -3,10 +3,13 @@
 #ifndef UNBOUNDED_UTILS_LOOPBOUNDS_H
 #define UNBOUNDED_UTILS_LOOPBOUNDS_H
 
+#include "utils/Algorithms.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/Support/Regex.h"
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace clang::tidy::unbounded::utils {
@@ -14,9 +17,10 @@ namespace clang::tidy::unbounded::utils {
 /// What bounds a loop's trip count or a count expression, best first.
 enum class TripCountKind {
   Constant,     ///< a compile-time constant (Value)
-  CoreCount,    ///< the number of cores, or a small multiple of it
+  CoreCount,    ///< the number of cores times a constant factor (Value)
   WorkerCount,  ///< an integer named like a configured worker count
   RuntimeCount, ///< an integer only known at run time
+  Input,        ///< read from the input: environment, argv, text, config
   ElementCount, ///< one per element of a container whose size is dynamic
   Condition,    ///< as long as a condition holds
   Infinite,     ///< no exit condition
@@ -25,9 +29,18 @@ enum class TripCountKind {
 /// The trip count of a loop, or the value of a count expression.
 struct TripCount {
   TripCountKind Kind = TripCountKind::RuntimeCount;
-  uint64_t Value = 0; ///< the count, for Constant
+  uint64_t Value = 0; ///< Constant: the count; CoreCount: the factor
   std::string What;   ///< the bounding expression, container or condition
   const Expr *Container = nullptr; ///< ElementCount: the container
+  const Stmt *Origin = nullptr;    ///< Input: where the value is read
+  const ValueDecl *Variable = nullptr; ///< Input: the variable holding it
+};
+
+/// A comparison `LHS Op RHS`, built-in or overloaded.
+struct Comparison {
+  const Expr *LHS;
+  BinaryOperatorKind Op;
+  const Expr *RHS;
 };
 
 /// Whether S is a for, range-for, while or do loop.
@@ -35,6 +48,13 @@ bool isLoop(const Stmt *S);
 
 /// The body of a loop statement.
 const Stmt *loopBody(const Stmt *Loop);
+
+/// Whether E names the element a loop is at, in a container that is a
+/// member of the class: the range-for variable over it, or `c[i]`,
+/// `c.at(i)` in a loop bounded by `c`'s element count. Bound is the loop's
+/// trip count.
+bool namesMemberElement(const Expr *E, const Stmt *Loop,
+                        const TripCount &Bound);
 
 /// Classifies loop trip counts and count expressions against a limit.
 class LoopBounds {
@@ -47,6 +67,9 @@ public:
 
   /// How many times Loop runs.
   TripCount ofLoop(const Stmt *Loop) const;
+
+  /// How many times Algorithm runs its callable.
+  TripCount ofAlgorithm(const AlgorithmCall &Algorithm) const;
 
   /// What bounds the value of the count expression E.
   TripCount ofCount(const Expr *E) const;
@@ -65,8 +88,14 @@ private:
   TripCount ofNamedValue(const NamedDecl *D, const Expr *Init,
                          unsigned Depth) const;
   TripCount ofContainer(const Expr *Container) const;
+  std::optional<uint64_t> constructedCount(const VarDecl &Local) const;
   TripCount ofForLoop(const ForStmt *For) const;
-  TripCount ofRangeLoop(const CXXForRangeStmt *Range) const;
+  TripCount ofTest(const Stmt *Loop, const Expr *Cond) const;
+  TripCount ofInduction(const ForStmt *For, Comparison Compare,
+                        const Expr *Cond) const;
+  std::optional<TripCount> ofGrowingContainer(const Stmt *Loop,
+                                              Comparison Compare) const;
+  TripCount ofRange(const Expr *Init) const;
   TripCount ofCondition(const Expr *Cond) const;
 
   ASTContext &Ctx;

@@ -30,7 +30,39 @@ RequestContext::registrationOf(const Expr *E,
   while (isa_and_nonnull<CXXConstructExpr>(Consumer))
     Consumer = Parents.consumer(Consumer);
   const auto *Call = dyn_cast_or_null<CallExpr>(Consumer);
+  if (isRouteAssignment(Call))
+    return Call;
   return isRegistration(Call) ? Call : nullptr;
+}
+
+/// Whether Key is a string literal that reads like a request path: "/x",
+/// "^/x$" (also as a std::string built from one).
+static bool isPathKey(const Expr *Key) {
+  Key = ignoreWrappers(Key);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Key);
+      Construct && Construct->getNumArgs() >= 1)
+    Key = ignoreWrappers(Construct->getArg(0));
+  const auto *Literal = dyn_cast<StringLiteral>(Key);
+  if (!Literal || !Literal->isOrdinary())
+    return false;
+  llvm::StringRef Text = Literal->getString();
+  return Text.starts_with("/") || Text.starts_with("^/");
+}
+
+bool isRouteAssignment(const CallExpr *Call) {
+  const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(Call);
+  if (!Assign || Assign->getOperator() != OO_Equal || Assign->getNumArgs() != 2)
+    return false;
+  // server.resource["^/work$"]["GET"] = handler;
+  for (const Expr *Slot = ignoreWrappers(Assign->getArg(0));;) {
+    const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Slot);
+    if (!Subscript || Subscript->getOperator() != OO_Subscript ||
+        Subscript->getNumArgs() != 2)
+      return false;
+    if (isPathKey(Subscript->getArg(1)))
+      return true;
+    Slot = ignoreWrappers(Subscript->getArg(0));
+  }
 }
 
 /// The function an argument names, through `&`, conversions and std::bind.
@@ -68,6 +100,15 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
   if (Where.Kind == ContextKind::Loop)
     return ContextNote{Where.Loop->getBeginLoc(),
                        "the loop is unbounded: " + Bounds.describe(Where.Bound)};
+  if (Where.Kind == ContextKind::Handler && Where.Rpc)
+    return ContextNote{Where.Rpc->getLocation(),
+                       "'" + Where.Rpc->getNameAsString() +
+                           "' overrides a gRPC service method, which runs "
+                           "once per RPC"};
+  if (Where.Kind == ContextKind::Handler && isRouteAssignment(Where.Registration))
+    return ContextNote{Where.Registration->getExprLoc(),
+                       "the handler is stored in a route table here, and runs "
+                       "once per request"};
   if (Where.Kind == ContextKind::Handler)
     return ContextNote{Where.Registration->getExprLoc(),
                        "'" + Where.Registration->getDirectCallee()->getNameAsString() +
@@ -75,30 +116,52 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
   return std::nullopt;
 }
 
+bool isRpcOverride(const FunctionDecl &Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  if (!Method || Method->size_overridden_methods() == 0 ||
+      Method->getNumParams() == 0)
+    return false;
+  QualType First = Method->getParamDecl(0)->getType();
+  if (!First->isPointerType())
+    return false;
+  return isNamedAnyOf(First->getPointeeType()->getAsCXXRecordDecl(),
+                      {"::grpc::ServerContext", "::grpc::CallbackServerContext",
+                       "::grpc::ServerContextBase"});
+}
+
+bool RequestContext::classifyLoop(const Stmt *Node, const Stmt *Loop,
+                                  TripCount Bound,
+                                  ExecutionContext &Result) const {
+  if (Bounds.isBounded(Bound))
+    return false;
+  Result.Kind = ContextKind::Loop;
+  Result.Scope = Node;
+  Result.Loop = Loop;
+  Result.Bound = std::move(Bound);
+  return true;
+}
+
 /// Sets Result to Parent's context and returns true when Parent is an
-/// unbounded loop whose body is Node, or a registered handler lambda whose
-/// body is Node.
+/// unbounded loop whose body is Node, or a lambda whose body is Node and
+/// that is a registered handler or an algorithm's callable over an
+/// unbounded range.
 bool RequestContext::classify(const Stmt *Node, const Stmt *Parent,
                               const FunctionParents &Parents,
                               ExecutionContext &Result) const {
   if (isLoop(Parent)) {
     if (Node != loopBody(Parent))
       return false;
-    TripCount Bound = Bounds.ofLoop(Parent);
-    if (Bounds.isBounded(Bound))
-      return false;
-    Result.Kind = ContextKind::Loop;
-    Result.Scope = Node;
-    Result.Loop = Parent;
-    Result.Bound = Bound;
-    return true;
+    return classifyLoop(Node, Parent, Bounds.ofLoop(Parent), Result);
   }
   const auto *Lambda = dyn_cast<LambdaExpr>(Parent);
   if (!Lambda || Node != Lambda->getBody())
     return false;
   const CallExpr *Registration = registrationOf(Lambda, Parents);
-  if (!Registration)
-    return false;
+  if (!Registration) {
+    std::optional<AlgorithmCall> Algorithm = algorithmRunning(Lambda, Parents);
+    return Algorithm && classifyLoop(Node, Algorithm->Call,
+                                     Bounds.ofAlgorithm(*Algorithm), Result);
+  }
   Result.Kind = ContextKind::Handler;
   Result.Scope = Node;
   Result.Registration = Registration;
@@ -114,6 +177,10 @@ RequestContext::enclosing(const Stmt *S, const FunctionParents &Parents) const {
     if (classify(Node, Parent, Parents, Result))
       return Result;
   Result.Scope = Parents.body();
+  if (isRpcOverride(Parents.function())) {
+    Result.Kind = ContextKind::Handler;
+    Result.Rpc = &Parents.function();
+  }
   return Result;
 }
 

@@ -18,8 +18,10 @@ namespace clang::tidy::unbounded::utils {
 /// Where a statement runs an unbounded number of times.
 enum class ContextKind {
   None,    ///< once per call of its function, as far as this function shows
-  Loop,    ///< once per iteration of a loop with no small bound
-  Handler, ///< once per request, in a registered request/message handler
+  Loop,    ///< once per iteration of a loop with no small bound, or per
+           ///< element of an algorithm (std::for_each) over such a range
+  Handler, ///< once per request: a registered request/message handler, or
+           ///< a generated gRPC service method's override
 };
 
 /// The innermost unbounded context around a statement.
@@ -28,9 +30,10 @@ struct ExecutionContext {
   /// One run of this statement is one iteration or one request: the loop
   /// body, the handler's body, or (None) the enclosing function's body.
   const Stmt *Scope = nullptr;
-  const Stmt *Loop = nullptr;             ///< Loop: the loop
-  TripCount Bound;                        ///< Loop: its trip count
+  const Stmt *Loop = nullptr; ///< Loop: the loop, or the algorithm's call
+  TripCount Bound;            ///< Loop: its trip count
   const CallExpr *Registration = nullptr; ///< Handler: the registering call
+  const FunctionDecl *Rpc = nullptr;      ///< Handler: or the RPC override
   const FunctionDecl *Function = nullptr; ///< the enclosing named function
 };
 
@@ -40,10 +43,21 @@ struct ContextNote {
   std::string Text;
 };
 
-/// The note for Where: at the unbounded loop ("the loop is unbounded: ...")
-/// or at the handler's registration; nothing for ContextKind::None.
+/// The note for Where: at the unbounded loop ("the loop is unbounded: ..."),
+/// at the handler's registration or at the RPC method; nothing for
+/// ContextKind::None.
 std::optional<ContextNote> contextNote(const ExecutionContext &Where,
                                        const LoopBounds &Bounds);
+
+/// Whether Function overrides a method of a generated gRPC service, which
+/// the server calls once per RPC: its first parameter is a
+/// grpc::ServerContext* or grpc::CallbackServerContext*.
+bool isRpcOverride(const FunctionDecl &Function);
+
+/// Whether Call stores a handler into a route table keyed by a request path:
+/// `server.resource["^/work$"]["GET"] = handler` (std::function's
+/// operator=, one subscript of the chain a path literal).
+bool isRouteAssignment(const CallExpr *Call);
 
 /// Finds loops and request handlers that make code run without bound.
 class RequestContext {
@@ -61,7 +75,8 @@ public:
   bool isRegistration(const CallExpr *Call) const;
 
   /// The call that registers the callable expression E as a handler, if E
-  /// is an argument of one (through conversions such as std::function).
+  /// is an argument of one (through conversions such as std::function), or
+  /// the assignment that stores it into a route table.
   const CallExpr *registrationOf(const Expr *E,
                                  const FunctionParents &Parents) const;
 
@@ -71,6 +86,8 @@ public:
   registeredFunctions(const CallExpr *Registration) const;
 
 private:
+  bool classifyLoop(const Stmt *Node, const Stmt *Loop, TripCount Bound,
+                    ExecutionContext &Result) const;
   bool classify(const Stmt *Node, const Stmt *Parent,
                 const FunctionParents &Parents, ExecutionContext &Result) const;
 

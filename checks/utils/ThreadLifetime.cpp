@@ -1,6 +1,7 @@
 //===- ThreadLifetime.cpp - does a started thread outlive its scope -------===//
 
 #include "utils/ThreadLifetime.h"
+#include "utils/Algorithms.h"
 #include "utils/AstWalk.h"
 #include "utils/NameLists.h"
 
@@ -22,7 +23,7 @@ bool isInsertion(const CXXMethodDecl *Method) {
       "push_back",   "emplace_back", "push",      "emplace",
       "insert",      "push_front",   "emplace_front", "try_emplace",
       "insert_or_assign", "append",  "add",       "Add",
-      "PushBack",    "Push"};
+      "PushBack",    "Push",         "add_thread"};
   return Method && Method->getDeclName().isIdentifier() &&
          llvm::is_contained(Names, Method->getName());
 }
@@ -48,6 +49,7 @@ public:
 private:
   ThreadLifetime ofAssignment(const Expr *Target, const Stmt *Where);
   ThreadLifetime ofMemberCall(const MemberExpr *Member);
+  ThreadLifetime ofReturned(const ReturnStmt *Return);
   const CallExpr *detachedAttribute(const Expr *Attr, const Stmt *Body);
 
   ASTContext &Ctx;
@@ -88,6 +90,26 @@ ThreadLifetime LifetimeAnalysis::ofMemberCall(const MemberExpr *Member) {
   return {};
 }
 
+ThreadLifetime LifetimeAnalysis::ofReturned(const ReturnStmt *Return) {
+  // std::transform(in, in_end, std::back_inserter(threads), [](int x) {
+  //   return std::thread(work, x); }) keeps each returned thread in threads.
+  const Stmt *Node = Return;
+  const Stmt *Parent = Parents.parent(Node);
+  while (Parent && !isa<LambdaExpr>(Parent)) {
+    Node = Parent;
+    Parent = Parents.parent(Parent);
+  }
+  const auto *Lambda = dyn_cast_or_null<LambdaExpr>(Parent);
+  if (!Lambda || Node != Lambda->getBody())
+    return {};
+  std::optional<AlgorithmCall> Algorithm = algorithmRunning(Lambda, Parents);
+  if (!Algorithm || !Algorithm->Output)
+    return {};
+  if (const Expr *Container = outputContainer(Algorithm->Output))
+    return ofStorage(Container, Algorithm->Call);
+  return {};
+}
+
 ThreadLifetime LifetimeAnalysis::ofValue(const Expr *Value) {
   const Stmt *Child = nullptr;
   const Stmt *Consumer = Parents.consumer(Value, &Child);
@@ -95,6 +117,8 @@ ThreadLifetime LifetimeAnalysis::ofValue(const Expr *Value) {
     return {};
   if (const auto *Member = dyn_cast<MemberExpr>(Consumer))
     return ofMemberCall(Member);
+  if (const auto *Return = dyn_cast<ReturnStmt>(Consumer))
+    return ofReturned(Return);
   if (const VarDecl *Var = FunctionParents::initializedBy(Consumer, Child))
     return ofVariable(Var);
   if (const auto *New = dyn_cast<CXXNewExpr>(Consumer))

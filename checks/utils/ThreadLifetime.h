@@ -15,7 +15,8 @@ namespace clang::tidy::unbounded::utils {
 enum class SpawnKind {
   ThreadObject,  ///< a thread class constructed (std::thread t(f))
   ThreadPointer, ///< new / make_unique / make_shared of a thread class
-  ThreadInPlace, ///< emplace_back(f) into a container of threads
+  ThreadInPlace, ///< emplace_back(f) into a container of threads, or a
+                 ///< thread group's create_thread(f)
   Future,        ///< std::async: the future's destructor waits
   Handle,        ///< pthread_create(&tid, ...): joined or detached by handle
   Detached,      ///< a function whose thread always outlives the call

@@ -22,29 +22,28 @@ const CXXRecordDecl *firstTemplateArgument(const TemplateArgumentList *Args) {
 
 } // namespace
 
-void registerThreadStartMatchers(MatchFinder &Finder,
-                                 MatchFinder::MatchCallback &Check,
-                                 const ThreadStartNames &Names) {
-  // Each matcher tests names first and the location last: most nodes of a
-  // translation unit are in headers, and a name comparison rejects them
-  // more cheaply than a source-location lookup.
-  auto InUserCode = unless(isExpansionInSystemHeader());
+namespace {
+
+/// The matchers that find thread starts: a construction of a thread class,
+/// and every call that starts a thread (each binds its own name).
+struct StartMatchers {
+  std::optional<ast_matchers::internal::Matcher<CXXConstructExpr>> Construct;
+  std::optional<ast_matchers::internal::Matcher<CallExpr>> Call;
+};
+
+StartMatchers threadStartMatchers(const ThreadStartNames &Names) {
   auto Named = [](const std::vector<std::string> &List) {
     return functionDecl(hasAnyName(stringRefs(List)));
   };
+  StartMatchers Result;
   std::vector<ast_matchers::internal::DynTypedMatcher> Calls;
   if (!Names.ThreadClasses.empty()) {
     auto ThreadClass = cxxRecordDecl(hasAnyName(stringRefs(Names.ThreadClasses)));
     auto ThreadType = qualType(
         hasUnqualifiedDesugaredType(recordType(hasDeclaration(ThreadClass))));
-    Finder.addMatcher(
-        cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                             ofClass(ThreadClass), unless(isCopyConstructor()),
-                             unless(isMoveConstructor()),
-                             unless(isDefaultConstructor()))),
-                         InUserCode)
-            .bind("construct"),
-        &Check);
+    Result.Construct = hasDeclaration(cxxConstructorDecl(
+        ofClass(ThreadClass), unless(isCopyConstructor()),
+        unless(isMoveConstructor()), unless(isDefaultConstructor())));
     Calls.push_back(
         cxxMemberCallExpr(
             callee(cxxMethodDecl(
@@ -68,20 +67,60 @@ void registerThreadStartMatchers(MatchFinder &Finder,
   if (!Names.DetachedSpawnFunctions.empty())
     Calls.push_back(
         callExpr(callee(Named(Names.DetachedSpawnFunctions))).bind("detached"));
-  if (Calls.empty())
-    return;
-  auto AnyStart = ast_matchers::internal::DynTypedMatcher::constructVariadic(
+  if (!Names.GroupStartFunctions.empty())
+    Calls.push_back(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                                          stringRefs(Names.GroupStartFunctions)))))
+                        .bind("group"));
+  if (!Calls.empty())
+    Result.Call = ast_matchers::internal::DynTypedMatcher::constructVariadic(
                       ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
-                      ASTNodeKind::getFromNodeKind<CallExpr>(),
-                      std::move(Calls))
+                      ASTNodeKind::getFromNodeKind<CallExpr>(), std::move(Calls))
                       .unconditionalConvertTo<CallExpr>();
-  Finder.addMatcher(callExpr(AnyStart, InUserCode), &Check);
+  return Result;
+}
+
+} // namespace
+
+void registerThreadStartMatchers(MatchFinder &Finder,
+                                 MatchFinder::MatchCallback &Check,
+                                 const ThreadStartNames &Names) {
+  // Each matcher tests names first and the location last: most nodes of a
+  // translation unit are in headers, and a name comparison rejects them
+  // more cheaply than a source-location lookup.
+  auto InUserCode = unless(isExpansionInSystemHeader());
+  StartMatchers Matchers = threadStartMatchers(Names);
+  if (Matchers.Construct)
+    Finder.addMatcher(
+        cxxConstructExpr(*Matchers.Construct, InUserCode).bind("construct"),
+        &Check);
+  if (Matchers.Call)
+    Finder.addMatcher(callExpr(*Matchers.Call, InUserCode), &Check);
+}
+
+std::optional<ThreadStart> threadStartAt(const Expr &E,
+                                         const ThreadStartNames &Names,
+                                         ASTContext &Ctx) {
+  StartMatchers Matchers = threadStartMatchers(Names);
+  llvm::SmallVector<BoundNodes, 1> Found;
+  if (Matchers.Construct && isa<CXXConstructExpr>(E))
+    Found = ast_matchers::match(
+        cxxConstructExpr(*Matchers.Construct).bind("construct"), E, Ctx);
+  else if (Matchers.Call && isa<CallExpr>(E))
+    Found = ast_matchers::match(callExpr(*Matchers.Call), E, Ctx);
+  for (const BoundNodes &Nodes : Found)
+    if (std::optional<ThreadStart> Start = threadStartOf(Nodes, Names))
+      return Start;
+  return std::nullopt;
 }
 
 std::optional<ThreadStart>
 threadStartOf(const MatchFinder::MatchResult &Result,
               const ThreadStartNames &Names) {
-  const auto &Nodes = Result.Nodes;
+  return threadStartOf(Result.Nodes, Names);
+}
+
+std::optional<ThreadStart> threadStartOf(const BoundNodes &Nodes,
+                                         const ThreadStartNames &Names) {
   auto Joins = [&](const NamedDecl *Class) {
     return isNamedAnyOf(Class, Names.JoiningThreadClasses);
   };
@@ -123,6 +162,9 @@ threadStartOf(const MatchFinder::MatchResult &Result,
     return ThreadStart{Async, SpawnKind::Future, true,
                        Async->getDirectCallee()->getQualifiedNameAsString()};
   }
+  if (const auto *Group = Nodes.getNodeAs<CXXMemberCallExpr>("group"))
+    return ThreadStart{Group, SpawnKind::ThreadInPlace, false,
+                       Group->getMethodDecl()->getQualifiedNameAsString()};
   if (const auto *Create = Nodes.getNodeAs<CallExpr>("create"))
     return ThreadStart{Create, SpawnKind::Handle, false,
                        Create->getDirectCallee()->getQualifiedNameAsString()};

@@ -19,6 +19,8 @@ struct ThreadStartNames {
   std::vector<std::string> AsyncFunctions;       ///< std::async, ...
   std::vector<std::string> CreateFunctions;      ///< pthread_create, ...
   std::vector<std::string> DetachedSpawnFunctions;
+  /// Methods that start a thread kept in their object (a thread group).
+  std::vector<std::string> GroupStartFunctions;
 };
 
 /// A place that starts a thread of execution.
@@ -41,6 +43,16 @@ void registerThreadStartMatchers(ast_matchers::MatchFinder &Finder,
 std::optional<ThreadStart>
 threadStartOf(const ast_matchers::MatchFinder::MatchResult &Result,
               const ThreadStartNames &Names);
+
+/// The thread start nodes bound by those matchers describe.
+std::optional<ThreadStart> threadStartOf(const ast_matchers::BoundNodes &Nodes,
+                                         const ThreadStartNames &Names);
+
+/// Whether E itself starts a thread, asked of one expression without a
+/// MatchFinder (for summaries of functions that start threads).
+std::optional<ThreadStart> threadStartAt(const Expr &E,
+                                         const ThreadStartNames &Names,
+                                         ASTContext &Ctx);
 
 /// The function the new thread runs, where the start names it directly:
 /// `&Pool::worker`, `worker`, or a lambda's call operator.

@@ -511,3 +511,233 @@ TEST_F(LoopBoundsTest, CountingDownWithLessThanIsNotACount) {
 
 } // namespace
 } // namespace unbounded_test
+
+// --- conjunctions, growing containers, input, core multiples, algorithms --
+
+namespace unbounded_test {
+namespace {
+
+TEST_F(LoopBoundsTest, ConjunctionTakesTheSmallBound) {
+  TripCount T = tripCount(
+      "void f(bool ok) { for (int i = 0; i < 4 && ok; ++i) {} }");
+  EXPECT_EQ(T.Kind, TripCountKind::Constant);
+  EXPECT_EQ(T.Value, 4u);
+  TripCount Reversed = tripCount(
+      "void f(bool ok) { for (int i = 0; ok && i < 4; ++i) {} }");
+  EXPECT_EQ(Reversed.Kind, TripCountKind::Constant);
+}
+
+TEST_F(LoopBoundsTest, ConjunctionOfConditionsIsTheWholeCondition) {
+  TripCount T = tripCount(
+      "void f(bool a, bool b) { for (int i = 0; a && b; ++i) {} }");
+  EXPECT_EQ(T.Kind, TripCountKind::Condition);
+  EXPECT_EQ(T.What, "a && b");
+}
+
+TEST_F(LoopBoundsTest, DisjunctionTakesTheWorseBound) {
+  TripCount T = tripCount(
+      "void f(bool ok) { for (int i = 0; i < 4 || ok; ++i) {} }");
+  EXPECT_EQ(T.Kind, TripCountKind::Condition);
+  EXPECT_EQ(T.What, "ok");
+}
+
+TEST_F(LoopBoundsTest, SizeOfTheContainerTheBodyGrows) {
+  TripCount T = tripCount(R"cpp(
+    struct P {
+      std::vector<int> pool_;
+      void f(int n) { for (; pool_.size() < 8 && n > 0; --n) pool_.push_back(1); }
+    };
+  )cpp");
+  EXPECT_EQ(T.Kind, TripCountKind::Constant);
+  EXPECT_EQ(T.Value, 8u);
+  TripCount While = tripCount(
+      "void f(std::vector<int> &v) { while (16 > v.size()) v.emplace_back(1); }");
+  EXPECT_EQ(While.Kind, TripCountKind::Constant);
+  EXPECT_EQ(While.Value, 16u);
+}
+
+TEST_F(LoopBoundsTest, SizeOfAContainerTheBodyDoesNotGrow) {
+  TripCount T = tripCount(R"cpp(
+    void f(std::vector<int> &a, std::vector<int> &b) {
+      while (a.size() < 8) b.push_back(1);
+    }
+  )cpp");
+  EXPECT_EQ(T.Kind, TripCountKind::Condition);
+}
+
+TEST_F(LoopBoundsTest, InputCount) {
+  TripCount T = tripCount(R"cpp(
+    extern "C" char *getenv(const char *);
+    extern "C" int atoi(const char *);
+    void f() { for (int i = 0; i < atoi(getenv("N")); ++i) {} }
+  )cpp");
+  EXPECT_EQ(T.Kind, TripCountKind::Input);
+  EXPECT_NE(T.Origin, nullptr);
+  EXPECT_FALSE(bounds().isBounded(T));
+  EXPECT_EQ(bounds().describe(T),
+            "its trip count 'atoi(getenv(\"N\"))' is read from the input");
+}
+
+TEST_F(LoopBoundsTest, InputOutranksAWorkerCountName) {
+  // Named like a worker count, but read from the command line.
+  TripCount T = tripCount(R"cpp(
+    extern "C" int atoi(const char *);
+    int f(int argc, char **argv) {
+      int threads = atoi(argv[1]);
+      for (int i = 0; i < threads; ++i) {}
+      return 0;
+    }
+  )cpp");
+  EXPECT_EQ(T.Kind, TripCountKind::Input);
+  EXPECT_EQ(T.What, "threads");
+  ASSERT_NE(T.Variable, nullptr);
+  EXPECT_EQ(T.Variable->getName(), "threads");
+}
+
+TEST_F(LoopBoundsTest, MinOfInputAndConstantIsConstant) {
+  TripCount T = countOf(R"cpp(
+    extern "C" int atoi(const char *);
+    int f(const char *s) { return std::min(atoi(s), 32); }
+  )cpp");
+  EXPECT_EQ(T.Kind, TripCountKind::Constant);
+  EXPECT_EQ(T.Value, 32u);
+}
+
+TEST_F(LoopBoundsTest, CoreCountCarriesItsFactor) {
+  TripCount T = countOf(
+      "unsigned f() { return std::thread::hardware_concurrency() * 64; }");
+  EXPECT_EQ(T.Kind, TripCountKind::CoreCount);
+  EXPECT_EQ(T.Value, 64u);
+  EXPECT_TRUE(bounds().isBounded(T));
+  EXPECT_EQ(bounds().describe(T),
+            "it runs 64 times per core ('std::thread::hardware_concurrency()')");
+  TripCount Halved = countOf(
+      "unsigned f() { return 8 * std::thread::hardware_concurrency() / 2; }");
+  EXPECT_EQ(Halved.Value, 4u);
+  TripCount Plain = countOf(
+      "unsigned f() { return std::thread::hardware_concurrency() + 1; }");
+  EXPECT_EQ(Plain.Value, 1u);
+}
+
+constexpr const char *AlgorithmDeclarations = R"cpp(
+  namespace std {
+  template <class It, class F> F for_each(It first, It last, F f) { return f; }
+  template <class Out, class N, class G> Out generate_n(Out o, N n, G g) { return o; }
+  }
+)cpp";
+
+TEST_F(LoopBoundsTest, AlgorithmOverAContainer) {
+  ASSERT_TRUE(parse((llvm::Twine(AlgorithmDeclarations) + R"cpp(
+    void f(std::vector<int> &v) { std::for_each(v.begin(), v.end(), [](int) {}); }
+  )cpp").str()));
+  const auto *Call = first<CallExpr>(
+      callExpr(callee(functionDecl(hasName("for_each")))).bind("x"));
+  ASSERT_NE(Call, nullptr);
+  std::optional<AlgorithmCall> Algorithm = algorithmCall(Call);
+  ASSERT_TRUE(Algorithm.has_value());
+  TripCount T = bounds().ofAlgorithm(*Algorithm);
+  EXPECT_EQ(T.Kind, TripCountKind::ElementCount);
+  EXPECT_EQ(T.What, "v");
+}
+
+TEST_F(LoopBoundsTest, AlgorithmWithACount) {
+  ASSERT_TRUE(parse((llvm::Twine(AlgorithmDeclarations) + R"cpp(
+    void f(int *out) { std::generate_n(out, 8, [] { return 1; }); }
+  )cpp").str()));
+  const auto *Call = first<CallExpr>(
+      callExpr(callee(functionDecl(hasName("generate_n")))).bind("x"));
+  ASSERT_NE(Call, nullptr);
+  std::optional<AlgorithmCall> Algorithm = algorithmCall(Call);
+  ASSERT_TRUE(Algorithm.has_value());
+  TripCount T = bounds().ofAlgorithm(*Algorithm);
+  EXPECT_EQ(T.Kind, TripCountKind::Constant);
+  EXPECT_EQ(T.Value, 8u);
+}
+
+TEST_F(LoopBoundsTest, MemberElementOfTheWalkedContainer) {
+  ASSERT_TRUE(parse(R"cpp(
+    struct W { void start(); };
+    struct P {
+      std::vector<W> workers_;
+      void f() { for (W &w : workers_) w.start(); }
+    };
+  )cpp"));
+  const auto *Loop = first<CXXForRangeStmt>(cxxForRangeStmt().bind("x"));
+  const auto *Start = first<CXXMemberCallExpr>(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("start")))).bind("x"));
+  ASSERT_NE(Loop, nullptr);
+  ASSERT_NE(Start, nullptr);
+  TripCount T = bounds().ofLoop(Loop);
+  EXPECT_TRUE(namesMemberElement(Start->getImplicitObjectArgument(), Loop, T));
+}
+
+TEST_F(LoopBoundsTest, ElementOfAParameterIsNotAMemberElement) {
+  ASSERT_TRUE(parse(R"cpp(
+    struct W { void start(); };
+    void f(std::vector<W> &sessions) { for (W &w : sessions) w.start(); }
+  )cpp"));
+  const auto *Loop = first<CXXForRangeStmt>(cxxForRangeStmt().bind("x"));
+  const auto *Start = first<CXXMemberCallExpr>(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("start")))).bind("x"));
+  ASSERT_NE(Loop, nullptr);
+  ASSERT_NE(Start, nullptr);
+  EXPECT_FALSE(namesMemberElement(Start->getImplicitObjectArgument(), Loop,
+                                  bounds().ofLoop(Loop)));
+}
+
+TEST_F(LoopBoundsTest, WhileCountdownRunsItsStartValue) {
+  TripCount T = tripCount(
+      "void f(unsigned long n) { while (n) { n--; } }");
+  EXPECT_EQ(T.Kind, TripCountKind::RuntimeCount);
+  EXPECT_EQ(T.What, "n");
+  TripCount Constant = tripCount(
+      "void f() { int left = 3; while (left > 0) { --left; } }");
+  EXPECT_EQ(Constant.Kind, TripCountKind::Constant);
+  EXPECT_EQ(Constant.Value, 3u);
+  TripCount InCondition = tripCount("void f(int n) { while (n--) {} }");
+  EXPECT_EQ(InCondition.Kind, TripCountKind::RuntimeCount);
+}
+
+TEST_F(LoopBoundsTest, CountdownOfAVariableWrittenElsewhereIsACondition) {
+  TripCount T = tripCount(
+      "void f() { int left = 3; left += 100; while (left) { --left; } }");
+  EXPECT_EQ(T.Kind, TripCountKind::Condition);
+  TripCount NotDecremented = tripCount("void f(int n) { while (n) {} }");
+  EXPECT_EQ(NotDecremented.Kind, TripCountKind::Condition);
+}
+
+TEST_F(LoopBoundsTest, LocalContainerOfConstantSize) {
+  TripCount Counted = tripCount(R"cpp(
+    struct Bag { explicit Bag(unsigned long n); int *begin(); int *end(); };
+    void f() { Bag b(10); for (int x : b) {} }
+  )cpp");
+  EXPECT_EQ(Counted.Kind, TripCountKind::Constant);
+  EXPECT_EQ(Counted.Value, 10u);
+  TripCount Listed =
+      tripCount("void f() { std::vector<int> v{1, 2, 3}; for (int x : v) {} }");
+  EXPECT_EQ(Listed.Kind, TripCountKind::Constant);
+  EXPECT_EQ(Listed.Value, 3u);
+}
+
+TEST_F(LoopBoundsTest, LocalContainerResizedIsElementCount) {
+  TripCount T = tripCount(R"cpp(
+    void f(int x) {
+      std::vector<int> v{1, 2, 3};
+      v.push_back(x);
+      for (int e : v) {}
+    }
+  )cpp");
+  EXPECT_EQ(T.Kind, TripCountKind::ElementCount);
+  TripCount Handed = tripCount(R"cpp(
+    void fill(std::vector<int> &v);
+    void f() {
+      std::vector<int> v{1, 2, 3};
+      fill(v);
+      for (int e : v) {}
+    }
+  )cpp");
+  EXPECT_EQ(Handed.Kind, TripCountKind::ElementCount);
+}
+
+} // namespace
+} // namespace unbounded_test

@@ -381,3 +381,112 @@ TEST_F(RequestContextTest, NonFunctionArgumentsAreIgnored) {
 
 } // namespace
 } // namespace unbounded_test
+
+// --- algorithms and gRPC service overrides ------------------------------
+
+namespace unbounded_test {
+namespace {
+
+constexpr const char *Algorithms = R"cpp(
+  namespace std {
+  template <class It, class F> F for_each(It first, It last, F f) { return f; }
+  }
+)cpp";
+
+TEST_F(RequestContextTest, AlgorithmOverARuntimeRangeIsALoop) {
+  ASSERT_TRUE(parseWithServers((llvm::Twine(Algorithms) + R"cpp(
+    void serve(std::vector<int> &jobs) {
+      std::for_each(jobs.begin(), jobs.end(), [](int) { work(); });
+    }
+  )cpp").str()));
+  const CallExpr *ForEach = callTo("for_each");
+  ASSERT_NE(ForEach, nullptr);
+  ExecutionContext C = enclosing(workCall());
+  EXPECT_EQ(C.Kind, ContextKind::Loop);
+  EXPECT_EQ(C.Loop, ForEach);
+  EXPECT_EQ(C.Bound.Kind, TripCountKind::ElementCount);
+}
+
+TEST_F(RequestContextTest, AlgorithmOverAFixedRangeIsNoLoop) {
+  ASSERT_TRUE(parseWithServers((llvm::Twine(Algorithms) + R"cpp(
+    void serve() {
+      std::array<int, 4> jobs{};
+      std::for_each(jobs.begin(), jobs.end(), [](int) { work(); });
+    }
+  )cpp").str()));
+  EXPECT_EQ(enclosing(workCall()).Kind, ContextKind::None);
+}
+
+constexpr const char *Grpc = R"cpp(
+  namespace grpc {
+  class Status {};
+  class ServerContextBase {};
+  class ServerContext : public ServerContextBase {};
+  class Service {};
+  }
+  struct Req {};
+  struct Resp {};
+  struct Generated : grpc::Service {
+    virtual grpc::Status Call(grpc::ServerContext *, const Req *, Resp *);
+  };
+)cpp";
+
+TEST_F(RequestContextTest, GrpcOverrideRunsOncePerRpc) {
+  ASSERT_TRUE(parseWithServers((llvm::Twine(Grpc) + R"cpp(
+    struct Impl : Generated {
+      grpc::Status Call(grpc::ServerContext *, const Req *, Resp *) override {
+        work();
+        return {};
+      }
+    };
+  )cpp").str()));
+  ExecutionContext C = enclosing(workCall());
+  EXPECT_EQ(C.Kind, ContextKind::Handler);
+  ASSERT_NE(C.Rpc, nullptr);
+  EXPECT_EQ(C.Rpc->getName(), "Call");
+  EXPECT_EQ(C.Registration, nullptr);
+  LoopBounds Bounds(ctx(), 64, "");
+  std::optional<ContextNote> Note = contextNote(C, Bounds);
+  ASSERT_TRUE(Note.has_value());
+  EXPECT_EQ(Note->Text,
+            "'Call' overrides a gRPC service method, which runs once per RPC");
+}
+
+TEST_F(RequestContextTest, SameSignatureWithoutOverrideIsNoRpc) {
+  ASSERT_TRUE(parseWithServers((llvm::Twine(Grpc) + R"cpp(
+    struct Plain {
+      grpc::Status Call(grpc::ServerContext *, const Req *, Resp *) {
+        work();
+        return {};
+      }
+    };
+  )cpp").str()));
+  EXPECT_EQ(enclosing(workCall()).Kind, ContextKind::None);
+}
+
+TEST_F(RequestContextTest, LambdaStoredUnderAPathIsAHandler) {
+  ASSERT_TRUE(parseWithServers(R"cpp(
+    struct Slot { template <class F> Slot &operator=(F f) { return *this; } };
+    struct Table { Slot &operator[](const char *key); };
+    struct Routes { Table &operator[](const char *path); };
+    void setup(Routes &routes, Table &hooks) {
+      routes["^/work$"]["GET"] = [] { work(); };
+    }
+  )cpp"));
+  ExecutionContext C = enclosing(workCall());
+  EXPECT_EQ(C.Kind, ContextKind::Handler);
+  ASSERT_NE(C.Registration, nullptr);
+  EXPECT_TRUE(isRouteAssignment(C.Registration));
+}
+
+TEST_F(RequestContextTest, LambdaStoredUnderANameIsNoHandler) {
+  ASSERT_TRUE(parseWithServers(R"cpp(
+    struct Slot { template <class F> Slot &operator=(F f) { return *this; } };
+    struct Table { Slot &operator[](const char *key); };
+    void setup(Table &hooks) { hooks["shutdown"] = [] { work(); }; }
+  )cpp"));
+  EXPECT_EQ(enclosing(workCall()).Kind, ContextKind::None);
+}
+
+} // namespace
+} // namespace unbounded_test

@@ -531,3 +531,68 @@ TEST(ThreadFateTest, Outlives) {
 
 } // namespace
 } // namespace unbounded_test
+
+// --- thread groups and algorithms ---------------------------------------
+
+namespace unbounded_test {
+namespace {
+
+TEST_F(ThreadLifetimeTest, AddedToAThreadGroup) {
+  ThreadLifetime L = ofThread(R"cpp(
+    struct Group { void add_thread(std::thread *t); };
+    void f(Group &group, bool running) {
+      while (running) group.add_thread(new std::thread(work));
+    }
+  )cpp");
+  EXPECT_EQ(L.Fate, ThreadFate::Stored);
+  EXPECT_EQ(L.Holder, "group");
+}
+
+TEST_F(ThreadLifetimeTest, CreatedInAThreadGroup) {
+  ThreadLifetime L = lifetimeOf(
+      R"cpp(
+    struct Group { template <class F> std::thread *create_thread(F f); };
+    void f(bool running) {
+      Group group;
+      while (running) group.create_thread(work);
+    }
+  )cpp",
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("create_thread"))))
+          .bind("x"),
+      SpawnKind::ThreadInPlace);
+  EXPECT_EQ(L.Fate, ThreadFate::Stored);
+  EXPECT_EQ(L.Holder, "group");
+}
+
+constexpr const char *Transform = R"cpp(
+  namespace std {
+  template <class It, class Out, class Op> Out transform(It f, It l, Out o, Op op) { return o; }
+  template <class C> struct back_insert_iterator { C *c; };
+  template <class C> back_insert_iterator<C> back_inserter(C &c) { return {&c}; }
+  }
+)cpp";
+
+TEST_F(ThreadLifetimeTest, ReturnedIntoAnAlgorithmsOutput) {
+  ThreadLifetime L = ofThread((llvm::Twine(Transform) + R"cpp(
+    void f(std::vector<int> &items) {
+      std::vector<std::thread> threads;
+      std::transform(items.begin(), items.end(), std::back_inserter(threads),
+                     [](int i) { return std::thread(work); });
+    }
+  )cpp").str());
+  EXPECT_EQ(L.Fate, ThreadFate::Stored);
+  EXPECT_EQ(L.Holder, "threads");
+}
+
+TEST_F(ThreadLifetimeTest, ReturnedFromAPlainLambdaIsUnknown) {
+  ThreadLifetime L = ofThread(R"cpp(
+    void f() {
+      auto make = [] { return std::thread(work); };
+      (void)make;
+    }
+  )cpp");
+  EXPECT_EQ(L.Fate, ThreadFate::Unknown);
+}
+
+} // namespace
+} // namespace unbounded_test

@@ -15,6 +15,7 @@ public:
 class thread_group {
 public:
   template <class F> thread *create_thread(F f) { return nullptr; }
+  void add_thread(thread *t);
   void join_all();
 };
 } // namespace boost

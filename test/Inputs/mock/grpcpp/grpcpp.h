@@ -17,6 +17,18 @@ CreateCustomChannel(const std::string &target,
                     const std::shared_ptr<ChannelCredentials> &creds,
                     const ChannelArguments &args);
 class Service {};
+class Status {
+public:
+  Status();
+  static const Status &OK;
+};
+class ServerContextBase {};
+class ServerContext : public ServerContextBase {};
+class CallbackServerContext : public ServerContextBase {};
+class ServerUnaryReactor {
+public:
+  void Finish(const Status &s);
+};
 class Server {
 public:
   void Wait();

@@ -1,0 +1,159 @@
+//===- InputSources.cpp - values read from outside the program ------------===//
+
+#include "utils/InputSources.h"
+#include "utils/AstWalk.h"
+#include "utils/NameLists.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/Support/Regex.h"
+
+namespace clang::tidy::unbounded::utils {
+
+namespace {
+
+/// Functions whose result comes from outside the program.
+const std::vector<std::string> EnvironmentFunctions = {
+    "::getenv", "::secure_getenv", "::std::getenv"};
+
+/// Functions that parse text into a number.
+const std::vector<std::string> ParseFunctions = {
+    "::std::stoi",    "::std::stol",     "::std::stoll",  "::std::stoul",
+    "::std::stoull",  "::atoi",          "::atol",        "::atoll",
+    "::std::atoi",    "::std::atol",     "::std::atoll",  "::strtol",
+    "::strtoul",      "::strtoll",       "::strtoull",    "::std::strtol",
+    "::std::strtoul", "::std::strtoll",  "::std::strtoull",
+    "::boost::lexical_cast"};
+
+/// Names of configuration objects and their lookup functions.
+llvm::Regex &configNames() {
+  static llvm::Regex Names(
+      "config|conf$|setting|option|propert|ptree|json|yaml|toml|env|"
+      "variables_map|^args?$|argument",
+      llvm::Regex::IgnoreCase);
+  return Names;
+}
+
+/// Whether E is a string literal, also as a std::string built from one.
+bool isStringLiteral(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() >= 1)
+    E = ignoreWrappers(Construct->getArg(0));
+  return isa<StringLiteral>(E);
+}
+
+bool hasStringLiteralArgument(const CallExpr *Call) {
+  return llvm::any_of(Call->arguments(), isStringLiteral);
+}
+
+bool isConfigName(const NamedDecl *D) {
+  return D && D->getDeclName().isIdentifier() && configNames().match(D->getName());
+}
+
+/// `cfg.get<int>("threads")`, `settings["workers"]`, `GetConfigInt("n")`:
+/// a lookup by a literal key in something named like a configuration.
+bool isConfigLookup(const CallExpr *Call) {
+  if (!hasStringLiteralArgument(Call))
+    return false;
+  if (isConfigName(Call->getDirectCallee()))
+    return true;
+  const Expr *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Object = Member->getImplicitObjectArgument();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+           Op && Op->getOperator() == OO_Subscript)
+    Object = Op->getArg(0);
+  if (!Object)
+    return false;
+  QualType Type = Object->getType()->isPointerType()
+                      ? Object->getType()->getPointeeType()
+                      : Object->getType();
+  // By qualified name: YAML::Node, nlohmann::basic_json, property_tree.
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  return (Class && configNames().match(Class->getQualifiedNameAsString())) ||
+         isConfigName(referencedDecl(Object));
+}
+
+bool isArgv(const Expr *E) {
+  const auto *Parm = dyn_cast_or_null<ParmVarDecl>(referencedDecl(E));
+  if (!Parm || !Parm->getDeclName().isIdentifier())
+    return false;
+  const auto *Function = dyn_cast<FunctionDecl>(Parm->getDeclContext());
+  return Parm->getName() == "argv" ||
+         (Function && Function->isMain() && Parm->getFunctionScopeIndex() == 1);
+}
+
+/// Whether Stream is an input stream (std::istream and what derives from it).
+bool isInputStream(const Expr *Stream) {
+  const CXXRecordDecl *Class = Stream->getType()->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition())
+    return Class && Class->getDeclName().isIdentifier() &&
+           Class->getName().contains("istream");
+  auto IsIstream = [](const CXXRecordDecl *R) {
+    return R->getDeclName().isIdentifier() &&
+           (R->getName() == "basic_istream" || R->getName() == "basic_iostream");
+  };
+  return IsIstream(Class) || !Class->forallBases([&](const CXXRecordDecl *Base) {
+    return !IsIstream(Base);
+  });
+}
+
+} // namespace
+
+const Expr *inputSource(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (!E)
+    return nullptr;
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return inputSource(Cast->getSubExpr());
+  if (isArgv(E))
+    return E;
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return nullptr;
+  if (isNamedAnyOf(Call->getDirectCallee(), EnvironmentFunctions))
+    return Call;
+  if (isNamedAnyOf(Call->getDirectCallee(), ParseFunctions)) {
+    // std::stoi("8") parses a constant, not input.
+    bool Literal = Call->getNumArgs() >= 1 && isStringLiteral(Call->getArg(0));
+    return Literal ? nullptr : Call;
+  }
+  if (isConfigLookup(Call))
+    return Call;
+  // node["threads"].as<int>(), cfg.lookup("n").value_or(4).
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (inputSource(Member->getImplicitObjectArgument()))
+      return Call;
+  return nullptr;
+}
+
+const Stmt *inputReadInto(const VarDecl &V) {
+  const auto *Function = dyn_cast<FunctionDecl>(V.getDeclContext());
+  if (!V.isLocalVarDecl() || !Function || !Function->hasBody())
+    return nullptr;
+  const Stmt *Read = nullptr;
+  anyStmt(Function->getBody(), [&](const Stmt *S) {
+    auto Names = [&](const Expr *E) { return referencedDecl(E) == &V; };
+    // in >> v
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+        Op && Op->getOperator() == OO_GreaterGreater && Op->getNumArgs() == 2 &&
+        Names(Op->getArg(1)) && isInputStream(Op->getArg(0)))
+      Read = S;
+    // std::getline(in, v)
+    else if (const auto *Call = dyn_cast<CallExpr>(S);
+             Call && Call->getNumArgs() >= 2 &&
+             isNamedAnyOf(Call->getDirectCallee(), {"::std::getline"}) &&
+             Names(Call->getArg(1)))
+      Read = S;
+    // v = std::stoi(s)
+    else if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+             Assign && Assign->isAssignmentOp() && Names(Assign->getLHS()) &&
+             inputSource(Assign->getRHS()))
+      Read = S;
+    return Read != nullptr;
+  });
+  return Read;
+}
+
+} // namespace clang::tidy::unbounded::utils

@@ -1,0 +1,118 @@
+// Pools sized by the input with no clamp (environment, command line, text
+// parsed into a number, a stream, a configuration lookup), by a large
+// multiple of the core count, and start-up loops that unbounded-thread-creation
+// leaves to this check.
+// RUN: %check_both %s unbounded-pool-growth -- -std=c++17 %mock_flags \
+// RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
+
+#include <algorithm>
+#include <boost/asio/thread_pool.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+void work();
+
+class Config {
+public:
+  template <class T> T get(const std::string &key) const;
+  int operator[](const char *key) const;
+};
+
+class WorkerPool {
+public:
+  explicit WorkerPool(std::size_t num_threads);
+};
+
+// ---- Positives: constructors --------------------------------------------------
+
+void fromEnvironment() {
+  boost::asio::thread_pool pool(std::atoi(std::getenv("THREADS")));
+  // CHECK: :[[@LINE-1]]:33: warning: 'boost::asio::thread_pool' is sized by 'std::atoi(std::getenv("THREADS"))', which is read from the input with no upper limit; clamp it with std::min against a configured maximum or the core count [unbounded-pool-growth]
+  // CHECK-NEXT: :[[@LINE-2]]:33: note: read from the input here
+}
+
+int main(int argc, char **argv) {
+  int threads = argc > 1 ? std::stoi(argv[1]) : 4;
+  WorkerPool pool(threads);
+  // CHECK: :[[@LINE-1]]:19: warning: 'WorkerPool' is sized by 'threads', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-3]]:28: note: read from the input here
+  return 0;
+}
+
+void fromStream(const char *path) {
+  std::ifstream in(path);
+  unsigned workers = 0;
+  in >> workers;
+  boost::asio::thread_pool pool(workers);
+  // CHECK: :[[@LINE-1]]:33: warning: 'boost::asio::thread_pool' is sized by 'workers', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-3]]:3: note: read from the input here
+}
+
+void fromConfig(const Config &config) {
+  boost::asio::thread_pool pool(config.get<int>("io_threads"));
+  // CHECK: :[[@LINE-1]]:33: warning: 'boost::asio::thread_pool' is sized by 'config.get<int>("io_threads")', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-2]]:33: note: read from the input here
+  WorkerPool other(config["workers"]);
+  // CHECK: :[[@LINE-1]]:20: warning: 'WorkerPool' is sized by 'config["workers"]', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-2]]:20: note: read from the input here
+}
+
+void largeCoreMultiple() {
+  boost::asio::thread_pool pool(std::thread::hardware_concurrency() * 64);
+  // CHECK: :[[@LINE-1]]:33: warning: 'boost::asio::thread_pool' is sized with 64 threads per core ('std::thread::hardware_concurrency()'), more than the 4 MaxCoreMultiple allows
+}
+
+// ---- Positives: start-up loops ------------------------------------------------
+
+class Pool {
+public:
+  Pool() {
+    const char *env = std::getenv("POOL_SIZE");
+    int n = env ? std::atoi(env) : 8;
+    for (int i = 0; i < n; ++i)
+      threads_.emplace_back(work);
+    // CHECK: :[[@LINE-2]]:5: warning: 'threads_' is filled by a loop that starts one thread per unit of 'n', which is read from the input with no upper limit
+    // CHECK-NEXT: :[[@LINE-4]]:19: note: read from the input here
+    for (int i = 0; i < 1000; ++i)
+      threads_.emplace_back(work);
+    // CHECK: :[[@LINE-2]]:5: warning: 'threads_' is filled by a loop that starts 1000 threads, more than the 256 MaxThreads allows
+    for (unsigned i = 0; i < 16 * std::thread::hardware_concurrency(); ++i)
+      std::thread(work).detach();
+    // CHECK: :[[@LINE-2]]:5: warning: this loop starts 16 threads per core ('std::thread::hardware_concurrency()'), more than the 4 MaxCoreMultiple allows
+  }
+
+private:
+  std::vector<std::thread> threads_;
+};
+
+// ---- Negatives ----------------------------------------------------------------
+
+void clampedInput() {
+  int n = std::atoi(std::getenv("THREADS"));
+  boost::asio::thread_pool a(std::min(n, 64));
+  if (n > 128)
+    n = 128;
+  boost::asio::thread_pool b(n);
+  boost::asio::thread_pool c(std::stoi("8"));
+  boost::asio::thread_pool d(2 * std::thread::hardware_concurrency());
+}
+
+class ClampedPool {
+public:
+  explicit ClampedPool(const Config &config) {
+    int n = std::min(config.get<int>("threads"), 32);
+    for (int i = 0; i < n; ++i)
+      threads_.emplace_back(work);
+    for (int i = 0; i < std::min(n, 200); ++i)
+      threads_.emplace_back(work);
+    for (unsigned i = 0; i < 4 * std::thread::hardware_concurrency(); ++i)
+      threads_.emplace_back(work);
+  }
+
+private:
+  std::vector<std::thread> threads_;
+};

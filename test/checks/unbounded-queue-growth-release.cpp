@@ -1,0 +1,167 @@
+// A connection pool's release path returns a borrowed item to the queue its
+// acquire took it from: the queue never holds more than the pool created.
+// A queue whose items come from the callers still grows.
+// RUN: %check_both %s unbounded-queue-growth -- -std=c++17 %mock_flags \
+// RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
+
+#include <concurrentqueue/concurrentqueue.h>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <queue>
+#include <semaphore.h>
+#include <utility>
+#include <vector>
+
+struct Connection {};
+Connection *connect();
+
+// ---- Negatives ----------------------------------------------------------------
+
+class ConnectionPool {
+public:
+  explicit ConnectionPool(int size) {
+    sem_init(&available_, 0, size);
+    for (int i = 0; i < size; ++i)
+      pool_.push(connect());
+  }
+  Connection *acquire() {
+    sem_wait(&available_);
+    std::lock_guard<std::mutex> lock(mutex_);
+    Connection *conn = pool_.front();
+    pool_.pop();
+    return conn;
+  }
+  void release(Connection *conn) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    pool_.push(conn);
+    sem_post(&available_);
+  }
+
+private:
+  std::mutex mutex_;
+  sem_t available_;
+  std::queue<Connection *> pool_;
+};
+
+// Filled by a loop in an init method rather than the constructor.
+class SessionPool {
+public:
+  void open(int size) {
+    for (int i = 0; i < size; ++i)
+      idle_.push_back(connect());
+  }
+  Connection *take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Connection *c = idle_.back();
+    idle_.pop_back();
+    return c;
+  }
+  void giveBack(Connection *c) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(std::move(c));
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<Connection *> idle_;
+};
+
+// The release is the deleter of the shared_ptr that lends the front.
+class LendingPool {
+public:
+  std::shared_ptr<Connection> get() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [this] { return !idle_.empty(); });
+    std::shared_ptr<Connection> c(idle_.front(), [this](Connection *p) {
+      std::lock_guard<std::mutex> back(mutex_);
+      idle_.push(p);
+      ready_.notify_one();
+    });
+    idle_.pop();
+    return c;
+  }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::queue<Connection *> idle_;
+};
+
+// A lock-free pool refilled by a generator loop and returned to by recover.
+class LockFreePool {
+public:
+  void generate() {
+    for (;;) {
+      sem_wait(&needed_);
+      Connection *fresh = connect();
+      idle_.enqueue(fresh);
+      sem_post(&ready_);
+    }
+  }
+  Connection *get() {
+    sem_wait(&ready_);
+    Connection *c = nullptr;
+    while (!idle_.try_dequeue(c)) {
+    }
+    return c;
+  }
+  void recover(Connection *c) {
+    idle_.enqueue(c);
+    sem_post(&ready_);
+  }
+
+private:
+  moodycamel::ConcurrentQueue<Connection *> idle_;
+  sem_t needed_;
+  sem_t ready_;
+};
+
+// ---- Positives ----------------------------------------------------------------
+
+// The same shape with nothing created by the pool: every item comes from a
+// caller, so this is a producer/consumer queue with no bound.
+class Mailbox {
+public:
+  void post(Connection *conn) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.push(conn);
+    // CHECK: :[[@LINE-1]]:12: warning: queue 'queue_' grows without bound: this push holds the queue's lock but never compares its size with a limit or waits for space
+    // CHECK-NEXT: :[[@LINE+11]]:28: note: 'queue_' is declared here with no capacity
+  }
+  Connection *receive() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Connection *c = queue_.front();
+    queue_.pop();
+    return c;
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<Connection *> queue_;
+};
+
+// A deleter that pushes into another queue than the one it lends from.
+class Leaky {
+public:
+  std::shared_ptr<Connection> get() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::shared_ptr<Connection> c(connect(), [this](Connection *p) {
+      std::lock_guard<std::mutex> back(mutex_);
+      retired_.push(p);
+      // CHECK: :[[@LINE-1]]:16: warning: queue 'retired_' grows without bound
+      // CHECK-NEXT: :[[@LINE+13]]:28: note: 'retired_' is declared here with no capacity
+    });
+    return c;
+  }
+  Connection *reuse() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Connection *c = retired_.front();
+    retired_.pop();
+    return c;
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<Connection *> retired_;
+};

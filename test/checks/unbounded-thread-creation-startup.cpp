@@ -1,0 +1,118 @@
+// A pool's start-up: a loop bounded by a constant, however large, that keeps
+// its threads, and loops over the pool's own member container that start
+// the threads already placed there. How many is unbounded-pool-growth's
+// question; per-item loops stay findings.
+// RUN: %check_both %s unbounded-thread-creation -- -std=c++17 %mock_flags \
+// RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
+
+#include <memory>
+#include <thread>
+#include <utility>
+#include <vector>
+
+void work();
+bool running();
+
+constexpr int kMaxWorkers = 512;
+
+class Worker {
+public:
+  void start() { thread_ = std::thread(&Worker::run, this); }
+  void run();
+
+private:
+  std::thread thread_;
+};
+
+class Pool {
+public:
+  // ---- Negatives ------------------------------------------------------------
+  explicit Pool(int n) {
+    // Bounded by kMaxWorkers (above MaxIterations, still a constant).
+    for (int i = 0; i < std::min(n, kMaxWorkers); ++i)
+      threads_.emplace_back(work);
+  }
+  void startAll() {
+    for (auto &w : workers_)
+      w->start();
+    for (std::size_t i = 0; i < workers_.size(); ++i)
+      workers_[i]->start();
+    for (Worker &w : owned_)
+      w.start();
+  }
+  explicit Pool(std::size_t n, bool countdown) {
+    // Found in cpp-httplib's ThreadPool: the same start-up as a for loop.
+    while (n) {
+      threads_.emplace_back(work);
+      n--;
+    }
+  }
+  void fanOutOverFixedJobs() {
+    // Ten jobs, fixed at construction and never resized.
+    std::vector<Worker> jobs(10);
+    for (Worker &j : jobs)
+      std::thread(&Worker::run, &j).detach();
+    std::vector<int> ids{1, 2, 3};
+    for (int id : ids)
+      std::thread([id] { (void)id; work(); }).detach();
+  }
+  void startLocalConstant() {
+    std::vector<std::thread> local;
+    for (int i = 0; i < 1000; ++i)
+      local.emplace_back(work);
+    for (auto &t : local)
+      t.join();
+  }
+
+  // ---- Positives ------------------------------------------------------------
+  void detachedConstant() {
+    // Not kept: a thousand detached threads are no pool.
+    for (int i = 0; i < std::min(running() ? 2000 : 0, kMaxWorkers); ++i)
+      std::thread(work).detach();
+    // CHECK: :[[@LINE-1]]:7: warning: thread started by 'std::thread' on every iteration of an unbounded loop is detached
+    // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: it runs 512 times, more than the 64 MaxIterations allows
+    // CHECK-NEXT: :[[@LINE-3]]:25: note: thread detached here
+  }
+  void countdownDetached(int n) {
+    while (n > 0) {
+      std::thread(work).detach();
+      // CHECK: :[[@LINE-1]]:7: warning: thread started by 'std::thread' on every iteration of an unbounded loop is detached
+      // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: its trip count 'n' is only known at run time
+      // CHECK-NEXT: :[[@LINE-3]]:25: note: thread detached here
+      --n;
+    }
+  }
+  void fanOutOverGrownJobs(int extra) {
+    std::vector<int> ids(4);
+    ids.push_back(extra);
+    for (int id : ids)
+      std::thread([id] { (void)id; work(); }).detach();
+    // CHECK: :[[@LINE-1]]:7: warning: thread started by 'std::thread' on every iteration of an unbounded loop is detached
+    // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: it runs once per element of 'ids'
+    // CHECK-NEXT: :[[@LINE-3]]:47: note: thread detached here
+  }
+  void perSession(std::vector<std::unique_ptr<Worker>> &sessions) {
+    // One thread per element of a caller's list: not the pool's own.
+    for (auto &s : sessions)
+      s->start();
+    // CHECK: :[[@LINE-1]]:10: warning: call to 'Worker::start' starts a thread on every iteration of an unbounded loop that is kept in 'thread_'
+    // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: it runs once per element of 'sessions'
+    // CHECK-NEXT: :20:28: note: thread started here by 'std::thread'
+    // CHECK-NEXT: :20:18: note: thread kept in 'thread_' here
+  }
+  void startOneOfThem() {
+    // The loop walks workers_, but starts the same one every time.
+    for (std::size_t i = 0; i < workers_.size(); ++i)
+      extra_->start();
+    // CHECK: :[[@LINE-1]]:15: warning: call to 'Worker::start' starts a thread on every iteration of an unbounded loop that is kept in 'thread_'
+    // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: it runs once per element of 'workers_'
+    // CHECK-NEXT: :20:28: note: thread started here by 'std::thread'
+    // CHECK-NEXT: :20:18: note: thread kept in 'thread_' here
+  }
+
+private:
+  std::vector<std::thread> threads_;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::vector<Worker> owned_;
+  std::unique_ptr<Worker> extra_;
+};

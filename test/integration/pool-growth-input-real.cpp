@@ -1,0 +1,35 @@
+// unbounded-pool-growth on pools sized by the input, against the real
+// libstdc++, glibc and Boost.Asio headers: std::getenv, std::stoi (in
+// libstdc++'s inline namespace), an std::ifstream read.
+// RUN: %check_both %s unbounded-pool-growth -- -std=c++17 -pthread \
+// RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
+
+#include <algorithm>
+#include <boost/asio/thread_pool.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+void work();
+
+int main(int argc, char **argv) {
+  boost::asio::thread_pool fromArgs(std::stoi(argv[1]));
+  // CHECK: :[[@LINE-1]]:37: warning: 'boost::asio::thread_pool' is sized by 'std::stoi(argv[1])', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-2]]:37: note: read from the input here
+  std::ifstream in("pool.conf");
+  unsigned workers = 0;
+  in >> workers;
+  boost::asio::thread_pool fromFile(workers);
+  // CHECK: :[[@LINE-1]]:37: warning: 'boost::asio::thread_pool' is sized by 'workers', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-3]]:3: note: read from the input here
+  // A local set sized by the input: unbounded-thread-creation reports it.
+  std::vector<std::thread> threads;
+  for (int i = 0; i < std::atoi(std::getenv("THREADS")); ++i)
+    threads.emplace_back(work);
+  boost::asio::thread_pool clamped(std::min(std::stoi(argv[2]), 16));
+  for (auto &t : threads)
+    t.join();
+  return 0;
+}
