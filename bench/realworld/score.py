@@ -179,8 +179,12 @@ def translation_units(checkout, repo_labels, options, work_dir):
 
 
 def compile_flags(checkout, repo_labels, options, shim):
+    """Compiler flags: the standard, the repository's include directories ('{src}/' names
+    another checkout, e.g. a dependency's headers), the shims and MariaDB's headers."""
     flags = ['-std=' + options.get('std', 'c++17'), '-w']
-    include_dirs = [checkout] + [os.path.join(checkout, d) for d in options.get('includes', [])]
+    src = os.path.dirname(checkout)
+    include_dirs = [checkout] + [os.path.join(checkout, d.replace('{src}', src))
+                                 for d in options.get('includes', [])]
     for label in repo_labels:
         include_dirs.append(os.path.dirname(os.path.join(checkout, label['file'])))
     for default in ('include', 'src'):
