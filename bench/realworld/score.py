@@ -70,6 +70,9 @@ def parse_args():
         fail("'%s' is not an executable driver" % args.tidy)
     if not os.path.isfile(args.labels):
         fail("no labels file '%s'" % args.labels)
+    args.src = os.path.abspath(args.src)
+    if args.work:
+        args.work = os.path.abspath(args.work)
     return args
 
 
@@ -375,6 +378,22 @@ def markdown(result):
             lines.append('| %s | %s | `%s:%d-%d` | %s | %s |' % (
                 label['verdict'], label['repo'], label['file'], label['start'], label['end'],
                 label['expected'], label['shape']))
+    lines += ['', '| repository | commit | problem sites | legitimate sites | status |', '|---|---|---|---|---|']
+    by_repo = OrderedDict()
+    for label in result['labels']:
+        by_repo.setdefault(label['repo'], []).append(label)
+    for repo, labels in sorted(by_repo.items(), key=lambda item: item[0].lower()):
+        problems = sum(1 for l in labels if l['expected'] != 'none')
+        status = result['repos'].get(repo, {})
+        state = status.get('status', '?')
+        if state == 'missing':
+            state = 'missing: ' + status.get('why', '')
+        elif status.get('crashes'):
+            state = 'scored, %d crashed TU(s)' % len(status['crashes'])
+        elif state == 'ok':
+            state = 'scored'
+        lines.append('| %s | `%s` | %d | %d | %s |' % (repo, labels[0]['commit'][:12], problems,
+                                                       len(labels) - problems, state))
     if result['compile_errors']:
         lines += ['', 'Files with compiler errors (findings there may be incomplete): ' +
                   '; '.join('%s: %s' % (repo, ', '.join(sorted(files)))
