@@ -165,7 +165,7 @@ def translation_units(checkout, repo_labels, options, work_dir):
         if not os.path.isdir(directory):
             continue
         siblings = sorted(name for name in os.listdir(directory) if name.endswith(SOURCE_EXTENSIONS))
-        for name in siblings[:MAX_SIBLINGS]:
+        for name in siblings[:options.get('siblings', MAX_SIBLINGS)]:
             add(os.path.join(directory, name))
     for relative in options.get('sources', []):
         add(os.path.join(checkout, relative))
