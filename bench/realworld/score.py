@@ -175,6 +175,8 @@ def translation_units(checkout, repo_labels, options, work_dir):
         if path.endswith(HEADER_EXTENSIONS) and os.path.isfile(path) and path not in wrappers.values():
             wrapper = os.path.join(work_dir, 'include_%d.cpp' % len(wrappers))
             with open(wrapper, 'w') as handle:
+                for prelude in options.get('prelude', []):
+                    handle.write('#include "%s"\n' % os.path.join(checkout, prelude))
                 handle.write('#include "%s"\n' % path)
             wrappers[wrapper] = path
             add(wrapper)
