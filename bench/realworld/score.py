@@ -64,7 +64,8 @@ def parse_args():
     parser.add_argument('--json', metavar='FILE', help='write the full result as JSON')
     parser.add_argument('--markdown', metavar='FILE', help='write the summary here instead of stdout')
     parser.add_argument('--work', metavar='DIR',
-                        help='keep compile databases and reports here (default: a temporary directory)')
+                        help='keep compile databases, reports and the driver cache here, so a rerun '
+                             'only lints what changed (default: a temporary directory)')
     args = parser.parse_args()
     if not os.access(args.tidy, os.X_OK):
         fail("'%s' is not an executable driver" % args.tidy)
@@ -176,7 +177,8 @@ def translation_units(checkout, repo_labels, options, work_dir):
             wrapper = os.path.join(work_dir, 'include_%d.cpp' % len(wrappers))
             with open(wrapper, 'w') as handle:
                 for prelude in options.get('prelude', []):
-                    handle.write('#include "%s"\n' % os.path.join(checkout, prelude))
+                    name = prelude if prelude.startswith('<') else '"%s"' % os.path.join(checkout, prelude)
+                    handle.write('#include %s\n' % name)
                 handle.write('#include "%s"\n' % path)
             wrappers[wrapper] = path
             add(wrapper)
@@ -185,11 +187,15 @@ def translation_units(checkout, repo_labels, options, work_dir):
 
 def compile_flags(checkout, repo_labels, options, shim):
     """Compiler flags: the standard, the repository's include directories ('{src}/' names
-    another checkout, e.g. a dependency's headers), the shims and MariaDB's headers."""
+    another checkout, e.g. a dependency's headers; '{shim}/' the shim directory), the shims
+    and MariaDB's headers."""
     flags = ['-std=' + options.get('std', 'c++17'), '-w']
     src = os.path.dirname(checkout)
-    include_dirs = [checkout] + [os.path.join(checkout, d.replace('{src}', src))
+    include_dirs = [checkout] + [os.path.join(checkout, d.replace('{src}', src).replace('{shim}', shim))
                                  for d in options.get('includes', [])]
+    for directory in include_dirs:
+        if directory.startswith(shim):
+            os.makedirs(directory, exist_ok=True)
     for label in repo_labels:
         include_dirs.append(os.path.dirname(os.path.join(checkout, label['file'])))
     for default in ('include', 'src'):
@@ -218,6 +224,8 @@ def run_repo(args, repo, checkout, repo_labels, options, work):
                '--config={Checks: "-*,unbounded-*"}',
                '--header-filter=^' + checkout.replace('+', '\\+') + '/',
                '--format=json', '-o', report_path]
+    if args.work:
+        command.append('--cache-dir=' + os.path.join(work, 'cache'))
     try:
         completed = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    universal_newlines=True, timeout=RUN_TIMEOUT_SECONDS)
