@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
     --mirror) mirror=$2; shift 2 ;;
     --clone) clone=1; shift ;;
     --force) force=1; shift ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# {0,1}//'; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0" | cut -c3-; exit 0 ;;
     *) echo "fetch.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
