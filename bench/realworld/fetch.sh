@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Lays out, at the labelled commit, the source files of every repository named
+# in labels.csv, under DEST/<owner>+<name> (outside this repository: their code
+# is never committed here). Source of each repository, in this order:
+#   1. a local git mirror: $MIRROR/<owner>+<name>/repo (bare or with .git);
+#   2. with --clone, a clone from $GIT_BASE/<owner>/<name> (default https://github.com).
+# Only C/C++ sources, headers and build files are extracted. A repository that
+# cannot be had is listed as missing at the end; the script never stops on one.
+#
+#   bench/realworld/fetch.sh [--dest DIR] [--mirror DIR] [--clone] [--force]
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+dest=/work/realworld-src
+mirror=/work/.mirror
+clone=0
+force=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dest) dest=$2; shift 2 ;;
+    --mirror) mirror=$2; shift 2 ;;
+    --clone) clone=1; shift ;;
+    --force) force=1; shift ;;
+    -h|--help) sed -n '2,9p' "$0" | cut -c3-; exit 0 ;;
+    *) echo "fetch.sh: unknown option '$1'" >&2; exit 2 ;;
+  esac
+done
+git_base=${GIT_BASE:-https://github.com}
+mkdir -p "$dest"
+missing=()
+ready=0
+pattern='\.(c|cc|cpp|cxx|h|hh|hpp|hxx|ipp|inl|tcc)$|(^|/)CMakeLists\.txt$'
+
+gitdir_of() { # owner+name -> a git dir holding the commit, or nothing
+  local key=$1 d
+  for d in "$mirror/$key/repo/.git" "$mirror/$key/repo" "$dest/.clones/$key"; do
+    [ -d "$d" ] && git --git-dir="$d" rev-parse --git-dir >/dev/null 2>&1 && { echo "$d"; return; }
+  done
+}
+
+while IFS=, read -r repo commit; do
+  key=${repo/\//+}
+  out=$dest/$key
+  if [ -f "$out/.realworld-commit" ] && [ "$(cat "$out/.realworld-commit")" = "$commit" ] && [ $force = 0 ]; then
+    ready=$((ready + 1)); continue
+  fi
+  gd=$(gitdir_of "$key")
+  if [ -z "$gd" ] && [ $clone = 1 ]; then
+    git clone --quiet --bare --filter=blob:limit=4m "$git_base/$repo" "$dest/.clones/$key" >/dev/null 2>&1 \
+      && gd=$dest/.clones/$key
+  fi
+  if [ -z "$gd" ] || ! git --git-dir="$gd" cat-file -e "$commit^{commit}" 2>/dev/null; then
+    missing+=("$repo@$commit"); continue
+  fi
+  rm -rf "$out"; mkdir -p "$out"
+  git --git-dir="$gd" ls-tree -r --name-only "$commit" | grep -E "$pattern" \
+    | xargs -r -d '\n' git --git-dir="$gd" archive "$commit" -- 2>/dev/null | tar -xi -C "$out" 2>/dev/null
+  echo "$commit" > "$out/.realworld-commit"
+  ready=$((ready + 1))
+done < <(grep -v '^#' "$here/labels.csv" | cut -d, -f1,2 | sort -u)
+
+echo "fetch.sh: $ready repositories ready under $dest"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "fetch.sh: ${#missing[@]} missing (no mirror under $mirror$([ $clone = 1 ] && echo ", no clone")):"
+  printf '  %s\n' "${missing[@]}"
+fi
