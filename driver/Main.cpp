@@ -496,6 +496,28 @@ int lint(const Options &O, const Inputs &In,
 
 } // namespace
 
+/// Prints the plugin that matches this driver: the installed layout
+/// (<prefix>/lib/unbounded-tidy/) or the build tree's (<build>/lib/).
+int printPluginPath(const char *Argv0) {
+  std::string Self =
+      llvm::sys::fs::getMainExecutable(Argv0, (void *)&printPluginPath);
+  llvm::SmallString<256> Lib(llvm::sys::path::parent_path(Self));
+  llvm::sys::path::remove_filename(Lib); // the prefix above bin/
+  llvm::sys::path::append(Lib, "lib");
+  for (const char *Relative :
+       {"unbounded-tidy/libUnboundedTidyModule.so", "libUnboundedTidyModule.so"}) {
+    llvm::SmallString<256> Plugin(Lib);
+    llvm::sys::path::append(Plugin, Relative);
+    if (llvm::sys::fs::exists(Plugin)) {
+      llvm::outs() << Plugin << "\n";
+      return NoFindings;
+    }
+  }
+  std::string LibDir(Lib);
+  fail("no plugin next to '" + Self + "' (looked in " + LibDir +
+       "/unbounded-tidy/ and " + LibDir + "/)");
+}
+
 int main(int Argc, const char **Argv) {
   unbounded::linkChecks();
   bool Merging = Argc > 1 && llvm::StringRef(Argv[1]) == "merge";
@@ -512,6 +534,8 @@ int main(int Argc, const char **Argv) {
   if (!Fixed && !FixedError.empty())
     fail(FixedError);
   Options O = parseOptions(Argc, Args.data(), FullArgc, Merging);
+  if (O.PrintPluginPath)
+    return printPluginPath(Args.front());
   if (O.HasChecks)
     validateCheckGlobs(O.Checks);
   if (!O.WorkerResult.empty())
