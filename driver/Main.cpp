@@ -20,6 +20,7 @@
 #include "Runner.h"
 #include "UnboundedTidyModule.h"
 #include "Worker.h"
+#include "utils/Compat.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -95,7 +96,7 @@ makeOptionsProvider(const Options &O) {
 
 /// Fails on a positive --checks glob that names no known check.
 void validateCheckGlobs(llvm::StringRef Globs) {
-  NamesAndOptions Known = getAllChecksAndOptions();
+  llvm::StringSet<> Known = unbounded::compat::allCheckNames();
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Glob : Parts) {
@@ -107,7 +108,7 @@ void validateCheckGlobs(llvm::StringRef Globs) {
     for (char C : Glob)
       Pattern += C == '*' ? std::string(".*") : llvm::Regex::escape({&C, 1});
     llvm::Regex Matcher(Pattern + "$");
-    bool Matches = llvm::any_of(Known.Names, [&](const auto &Entry) {
+    bool Matches = llvm::any_of(Known, [&](const auto &Entry) {
       return Matcher.match(Entry.getKey());
     });
     if (!Matches)
@@ -200,7 +201,7 @@ databaseFor(std::unique_ptr<CompilationDatabase> Fixed,
 }
 
 void listChecks(const ClangTidyOptions &Options) {
-  std::vector<std::string> Names = getCheckNames(Options, false);
+  std::vector<std::string> Names = unbounded::compat::enabledChecks(Options);
   llvm::outs() << "Enabled checks:";
   for (const std::string &Name : Names)
     llvm::outs() << "\n    " << Name;
@@ -208,7 +209,7 @@ void listChecks(const ClangTidyOptions &Options) {
 }
 
 void dumpConfig(ClangTidyOptions Options) {
-  Options.CheckOptions = getCheckOptions(Options, false);
+  Options.CheckOptions = unbounded::compat::checkOptions(Options);
   llvm::outs() << configurationAsText(
                       ClangTidyOptions::getDefaults().merge(Options, 0))
                << "\n";
@@ -440,7 +441,8 @@ int lint(const Options &O, const Inputs &In,
   if (!O.BuildPath.empty())
     Build = loadBuildDatabase(O);
   std::vector<std::string> All = selectFiles(O, Build.get());
-  if (getCheckNames(Provider->getOptions(All.front()), false).empty())
+  if (unbounded::compat::enabledChecks(Provider->getOptions(All.front()))
+          .empty())
     fail("no checks enabled for '" + All.front() +
          "' (see --checks and the .clang-tidy files that apply)");
   std::vector<std::string> Files = shard(All, O);
@@ -471,7 +473,8 @@ int lint(const Options &O, const Inputs &In,
   std::vector<Job> Jobs;
   for (const std::string &File : Files) {
     ClangTidyOptions Effective = Provider->getOptions(File);
-    std::vector<std::string> Checks = getCheckNames(Effective, false);
+    std::vector<std::string> Checks =
+        unbounded::compat::enabledChecks(Effective);
     R.ChecksRun.insert(R.ChecksRun.end(), Checks.begin(), Checks.end());
     Job J{File, workerArguments(O, Self, File), "", Checks};
     if (Cache)

@@ -84,6 +84,8 @@ if os.path.exists(os.path.join(config.unbounded_build_dir, "bin", "unbounded-cla
 # the dpkg -i test changes the machine, so only CI (as root) asks for it.
 config.substitutions.append(("%packages", os.path.join(config.unbounded_build_dir, "packages")))
 config.substitutions.append(("%version", config.unbounded_version))
+if config.unbounded_guard.upper() in ("ON", "1", "TRUE", "YES"):
+    config.available_features.add("guard")
 for tool in ["dpkg-deb", "lintian", "pre-commit", "bear", "cmake", "make"]:
     if shutil.which(tool):
         config.available_features.add(tool)
@@ -93,3 +95,7 @@ if os.environ.get("UNBOUNDED_DPKG_INSTALL_TEST") == "1" and os.geteuid() == 0:
 config.substitutions.append(("%cmake", shutil.which("cmake") or "cmake"))
 # The tests' PATH, for tests that put the driver in front of it (pre-commit).
 config.substitutions.append(("%{env_path}", config.environment["PATH"]))
+# clang-tidy's default header filter: '.*' since 22, the main file before
+# (test/driver/header-filter-default.test).
+config.substitutions.append(
+    ("%header_default", "ALL" if int(config.llvm_major) >= 22 else "MAIN"))
