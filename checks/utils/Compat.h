@@ -12,7 +12,12 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Basic/Version.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/xxhash.h"
+
+#include <cstdint>
 
 #include <string>
 #include <vector>
@@ -49,6 +54,16 @@ inline llvm::StringSet<> allCheckNames() {
   return clang::tidy::getAllChecksAndOptions(true, false).Checks;
 #else
   return clang::tidy::getAllChecksAndOptions().Names;
+#endif
+}
+
+/// A fast 64-bit content hash of \p Bytes: xxh3 since LLVM 17, xxHash64 in
+/// 16 (the cache keys also name the LLVM version, so they never mix).
+inline uint64_t contentHash64(llvm::ArrayRef<uint8_t> Bytes) {
+#if LLVM_VERSION_MAJOR >= 17
+  return llvm::xxh3_64bits(Bytes);
+#else
+  return llvm::xxHash64(Bytes);
 #endif
 }
 

@@ -26,5 +26,6 @@ case "$(basename "$package")" in
   unbounded-tidy-llvm"$llvm"_*.deb) ;;
   *) echo "install.sh: $package is not an unbounded-tidy-llvm$llvm package" >&2; exit 2 ;;
 esac
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "$package" "clang-tidy-$llvm"
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q \
+  -o DPkg::Lock::Timeout=300 "$package" "clang-tidy-$llvm"
 unbounded-tidy --version
