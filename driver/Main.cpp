@@ -357,9 +357,9 @@ int runAsWorker(const Options &O, std::unique_ptr<CompilationDatabase> Fixed) {
   // Fault injection for the tests of the crash re-run: a worker that runs
   // the check named here dies as a crashing check would.
   if (const char *Faulty = std::getenv("UNBOUNDED_TIDY_FAULT_CHECK"))
-    if (llvm::is_contained(
-            getCheckNames(makeOptionsProvider(O)->getOptions(File), false),
-            Faulty))
+    if (llvm::is_contained(unbounded::compat::enabledChecks(
+                               makeOptionsProvider(O)->getOptions(File)),
+                           Faulty))
       std::raise(SIGSEGV);
   UnitResult Result = lintUnit(makeOptionsProvider(O), *Compilations, File);
   std::string Text = llvm::formatv("{0}", toJson(Result)).str();
