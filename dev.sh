@@ -5,12 +5,22 @@
 #   ./dev.sh examples   install, build, lint examples/ (prints findings) and
 #                       write the fixed and bad service's checklists
 #   ./dev.sh test       install, build, and run the whole test suite (ctest)
+#   ./dev.sh test ARGS  the same, passing ARGS to ctest (e.g. -L '^(checks|unit)$')
 #   ./dev.sh build      install and build only
+#
+# UNBOUNDED_LLVM_VERSION=16|19|22 picks the LLVM (default 19; any of 16-22
+# should build); other than 19 it builds into build-<N>/. UNBOUNDED_CMAKE_ARGS
+# adds CMake options (e.g. -DUNBOUNDED_GUARD=OFF).
 set -euo pipefail
 
 cd "$(dirname "$0")"
 LLVM_VERSION="${UNBOUNDED_LLVM_VERSION:-19}"
-BUILD_DIR="${BUILD_DIR:-build}"
+if [ "$LLVM_VERSION" = 19 ]; then
+  BUILD_DIR="${BUILD_DIR:-build}"
+else
+  BUILD_DIR="${BUILD_DIR:-build-${LLVM_VERSION}}"
+fi
+read -r -a CMAKE_ARGS <<<"${UNBOUNDED_CMAKE_ARGS:-}"
 JOBS="${JOBS:-2}" # each compile against Clang's headers needs about 0.8 GB
 
 PACKAGES=(
@@ -28,6 +38,8 @@ PACKAGES=(
   libbenchmark-dev libcpp-httplib-dev prometheus # guard/: benchmark, /metrics, promtool
   libgrpc++-dev libprotobuf-dev # unbounded-clangd links libclangdMain.a, which needs them
   neovim                 # the editor test of unbounded-clangd (test/clangd)
+  dpkg-dev fakeroot file lintian # CPack's .deb (dpkg-shlibdeps) and its check (test/package)
+  pre-commit python3-yaml bear git # the integrations' tests (test/integrations)
 )
 
 install_packages() {
@@ -60,8 +72,9 @@ install_sarif_validator() {
 
 build() {
   install_packages
-  if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-    cmake -S . -B "$BUILD_DIR" -G Ninja -DUNBOUNDED_LLVM_VERSION="$LLVM_VERSION"
+  if [ ! -f "$BUILD_DIR/build.ninja" ] || [ ${#CMAKE_ARGS[@]} -gt 0 ]; then
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DUNBOUNDED_LLVM_VERSION="$LLVM_VERSION" \
+      "${CMAKE_ARGS[@]}"
   fi
   cmake --build "$BUILD_DIR" -j "$JOBS"
   install_sarif_validator
@@ -84,7 +97,8 @@ case "${1:-}" in
     ;;
   test)
     build
-    ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
+    shift
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" "$@"
     ;;
   *)
     echo "usage: ./dev.sh examples|test|build" >&2

@@ -11,6 +11,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
 #include <functional>
@@ -69,9 +70,10 @@ llvm::StringRef libraryPrefix(llvm::StringRef Function) {
   size_t Underscore = Function.find('_');
   if (Underscore != llvm::StringRef::npos)
     return Function.take_front(Underscore + 1);
-  bool Upper = !Function.empty() && llvm::isUpper(Function.front());
-  return Function.take_while(
-      [&](char C) { return Upper ? llvm::isUpper(C) : llvm::isLower(C); });
+  bool Upper = !Function.empty() && clang::isUppercase(Function.front());
+  return Function.take_while([&](char C) {
+    return Upper ? clang::isUppercase(C) : clang::isLowercase(C);
+  });
 }
 
 /// Whether handing Ref to Call may give the handle a new owner: it is not

@@ -6,7 +6,8 @@
 // with the check library and adds only what clangd cannot do for checks it
 // does not know (docs/editors.md):
 //   - --version and the LSP serverInfo say unbounded-clangd;
-//   - diagnostics of the unbounded-* checks link to their docs pages;
+//   - diagnostics of the unbounded-* checks link to their docs pages (the
+//     installed ones when the binary is installed);
 //   - a log line (and, once, an editor warning) when the checks did not run
 //     on a file, typically because of clangd's default FastCheckFilter;
 //   - Clang's resource directory defaults to the one of the LLVM the binary
@@ -19,6 +20,7 @@
 #include "OutputFilter.h"
 #include "UnboundedTidyModule.h"
 
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -84,9 +86,22 @@ void reportCheckMode() {
     log(checksSkippedMessage("the checked file"));
 }
 
-std::unique_ptr<OutputFilter> filterOutput() {
+/// Where diagnostics link to: the pages installed next to this binary
+/// (<prefix>/share/unbounded-tidy/checks), else the build's default.
+std::string docsUrl(const char *Argv0) {
+  std::string Self =
+      llvm::sys::fs::getMainExecutable(Argv0, (void *)&docsUrl);
+  llvm::SmallString<256> Installed(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Self)));
+  llvm::sys::path::append(Installed, "share", "unbounded-tidy", "checks");
+  if (llvm::sys::fs::is_directory(Installed))
+    return "file://" + std::string(Installed);
+  return UNBOUNDED_DOCS_URL;
+}
+
+std::unique_ptr<OutputFilter> filterOutput(const char *Argv0) {
   auto Rewriter = std::make_shared<MessageRewriter>(MessageSettings{
-      UNBOUNDED_DOCS_URL, " + " + identity(), checksRanOn, log});
+      docsUrl(Argv0), " + " + identity(), checksRanOn, log});
   return OutputFilter::start(
       [Rewriter](std::string Body) { return Rewriter->rewrite(Body); });
 }
@@ -109,7 +124,7 @@ int main(int argc, char *argv[]) {
     log(identity());
   std::unique_ptr<OutputFilter> Filter;
   if (M == Mode::Server)
-    Filter = filterOutput();
+    Filter = filterOutput(argv[0]);
 
   Args.push_back(nullptr);
   int Status = clang::clangd::clangdMain(static_cast<int>(Args.size() - 1),

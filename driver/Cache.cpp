@@ -3,13 +3,13 @@
 #include "Cache.h"
 
 #include "Output.h"
+#include "utils/Compat.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SHA1.h"
-#include "llvm/Support/xxhash.h"
 
 namespace unbounded::driver {
 namespace json = llvm::json;
@@ -22,7 +22,8 @@ std::string contentHash(llvm::StringRef Path) {
   llvm::ArrayRef<uint8_t> Bytes(
       reinterpret_cast<const uint8_t *>((*Buffer)->getBufferStart()),
       (*Buffer)->getBufferSize());
-  return llvm::utohexstr(llvm::xxh3_64bits(Bytes), /*LowerCase=*/true) + ":" +
+  return llvm::utohexstr(unbounded::compat::contentHash64(Bytes),
+                         /*LowerCase=*/true) + ":" +
          std::to_string(Bytes.size());
 }
 

@@ -20,6 +20,7 @@
 #include "Runner.h"
 #include "UnboundedTidyModule.h"
 #include "Worker.h"
+#include "utils/Compat.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -95,7 +96,7 @@ makeOptionsProvider(const Options &O) {
 
 /// Fails on a positive --checks glob that names no known check.
 void validateCheckGlobs(llvm::StringRef Globs) {
-  NamesAndOptions Known = getAllChecksAndOptions();
+  llvm::StringSet<> Known = unbounded::compat::allCheckNames();
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Glob : Parts) {
@@ -107,7 +108,7 @@ void validateCheckGlobs(llvm::StringRef Globs) {
     for (char C : Glob)
       Pattern += C == '*' ? std::string(".*") : llvm::Regex::escape({&C, 1});
     llvm::Regex Matcher(Pattern + "$");
-    bool Matches = llvm::any_of(Known.Names, [&](const auto &Entry) {
+    bool Matches = llvm::any_of(Known, [&](const auto &Entry) {
       return Matcher.match(Entry.getKey());
     });
     if (!Matches)
@@ -200,7 +201,7 @@ databaseFor(std::unique_ptr<CompilationDatabase> Fixed,
 }
 
 void listChecks(const ClangTidyOptions &Options) {
-  std::vector<std::string> Names = getCheckNames(Options, false);
+  std::vector<std::string> Names = unbounded::compat::enabledChecks(Options);
   llvm::outs() << "Enabled checks:";
   for (const std::string &Name : Names)
     llvm::outs() << "\n    " << Name;
@@ -208,7 +209,7 @@ void listChecks(const ClangTidyOptions &Options) {
 }
 
 void dumpConfig(ClangTidyOptions Options) {
-  Options.CheckOptions = getCheckOptions(Options, false);
+  Options.CheckOptions = unbounded::compat::checkOptions(Options);
   llvm::outs() << configurationAsText(
                       ClangTidyOptions::getDefaults().merge(Options, 0))
                << "\n";
@@ -356,9 +357,9 @@ int runAsWorker(const Options &O, std::unique_ptr<CompilationDatabase> Fixed) {
   // Fault injection for the tests of the crash re-run: a worker that runs
   // the check named here dies as a crashing check would.
   if (const char *Faulty = std::getenv("UNBOUNDED_TIDY_FAULT_CHECK"))
-    if (llvm::is_contained(
-            getCheckNames(makeOptionsProvider(O)->getOptions(File), false),
-            Faulty))
+    if (llvm::is_contained(unbounded::compat::enabledChecks(
+                               makeOptionsProvider(O)->getOptions(File)),
+                           Faulty))
       std::raise(SIGSEGV);
   UnitResult Result = lintUnit(makeOptionsProvider(O), *Compilations, File);
   std::string Text = llvm::formatv("{0}", toJson(Result)).str();
@@ -440,7 +441,8 @@ int lint(const Options &O, const Inputs &In,
   if (!O.BuildPath.empty())
     Build = loadBuildDatabase(O);
   std::vector<std::string> All = selectFiles(O, Build.get());
-  if (getCheckNames(Provider->getOptions(All.front()), false).empty())
+  if (unbounded::compat::enabledChecks(Provider->getOptions(All.front()))
+          .empty())
     fail("no checks enabled for '" + All.front() +
          "' (see --checks and the .clang-tidy files that apply)");
   std::vector<std::string> Files = shard(All, O);
@@ -471,7 +473,8 @@ int lint(const Options &O, const Inputs &In,
   std::vector<Job> Jobs;
   for (const std::string &File : Files) {
     ClangTidyOptions Effective = Provider->getOptions(File);
-    std::vector<std::string> Checks = getCheckNames(Effective, false);
+    std::vector<std::string> Checks =
+        unbounded::compat::enabledChecks(Effective);
     R.ChecksRun.insert(R.ChecksRun.end(), Checks.begin(), Checks.end());
     Job J{File, workerArguments(O, Self, File), "", Checks};
     if (Cache)
@@ -496,6 +499,28 @@ int lint(const Options &O, const Inputs &In,
 
 } // namespace
 
+/// Prints the plugin that matches this driver: the installed layout
+/// (<prefix>/lib/unbounded-tidy/) or the build tree's (<build>/lib/).
+int printPluginPath(const char *Argv0) {
+  std::string Self =
+      llvm::sys::fs::getMainExecutable(Argv0, (void *)&printPluginPath);
+  llvm::SmallString<256> Lib(llvm::sys::path::parent_path(Self));
+  llvm::sys::path::remove_filename(Lib); // the prefix above bin/
+  llvm::sys::path::append(Lib, "lib");
+  for (const char *Relative :
+       {"unbounded-tidy/libUnboundedTidyModule.so", "libUnboundedTidyModule.so"}) {
+    llvm::SmallString<256> Plugin(Lib);
+    llvm::sys::path::append(Plugin, Relative);
+    if (llvm::sys::fs::exists(Plugin)) {
+      llvm::outs() << Plugin << "\n";
+      return NoFindings;
+    }
+  }
+  std::string LibDir(Lib);
+  fail("no plugin next to '" + Self + "' (looked in " + LibDir +
+       "/unbounded-tidy/ and " + LibDir + "/)");
+}
+
 int main(int Argc, const char **Argv) {
   unbounded::linkChecks();
   bool Merging = Argc > 1 && llvm::StringRef(Argv[1]) == "merge";
@@ -512,6 +537,8 @@ int main(int Argc, const char **Argv) {
   if (!Fixed && !FixedError.empty())
     fail(FixedError);
   Options O = parseOptions(Argc, Args.data(), FullArgc, Merging);
+  if (O.PrintPluginPath)
+    return printPluginPath(Args.front());
   if (O.HasChecks)
     validateCheckGlobs(O.Checks);
   if (!O.WorkerResult.empty())

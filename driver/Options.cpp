@@ -54,6 +54,11 @@ cl::opt<bool> DumpConfig("dump-config",
                          cl::desc("Print the effective configuration, with "
                                   "every check option, and exit"),
                          cl::cat(Category));
+cl::opt<bool> PrintPluginPath("print-plugin-path",
+                              cl::desc("Print the path of the clang-tidy "
+                                       "plugin built with this driver (for "
+                                       "clang-tidy --load) and exit"),
+                              cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("No progress and no closing summary"),
                     cl::cat(Category));
@@ -298,6 +303,7 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
   O.HasHeaderFilter = HeaderFilter.getNumOccurrences() > 0;
   O.ListChecks = ListChecks;
   O.DumpConfig = DumpConfig;
+  O.PrintPluginPath = PrintPluginPath;
   O.Quiet = Quiet;
   O.Jobs = Jobs.getNumOccurrences() ? unsigned(Jobs)
                                     : std::thread::hardware_concurrency();

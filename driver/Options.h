@@ -26,6 +26,7 @@ struct Options {
   std::string BuildPath, Checks, Config, ConfigFile, HeaderFilter;
   bool HasChecks = false, HasConfig = false, HasHeaderFilter = false;
   bool ListChecks = false, DumpConfig = false, Quiet = false;
+  bool PrintPluginPath = false;
   unsigned Jobs = 1;
   std::vector<OutputSpec> Outputs;
   std::string Baseline;

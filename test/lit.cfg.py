@@ -75,3 +75,27 @@ if shutil.which("git"):
 # promtool (Debian's prometheus, installed by dev.sh) validates the rule
 # files the Alerting tests read; without it those tests fail, not skip.
 config.substitutions.append(("%promtool", shutil.which("promtool") or "promtool"))
+
+# unbounded-clangd is not built against an LLVM without libclangdMain.a (16).
+if os.path.exists(os.path.join(config.unbounded_build_dir, "bin", "unbounded-clangd")):
+    config.available_features.add("clangd")
+
+# test/package: the packages CPack made (ctest's package/cpack runs first);
+# the dpkg -i test changes the machine, so only CI (as root) asks for it.
+config.substitutions.append(("%packages", os.path.join(config.unbounded_build_dir, "packages")))
+config.substitutions.append(("%version", config.unbounded_version))
+if config.unbounded_guard.upper() in ("ON", "1", "TRUE", "YES"):
+    config.available_features.add("guard")
+for tool in ["dpkg-deb", "lintian", "pre-commit", "bear", "cmake", "make"]:
+    if shutil.which(tool):
+        config.available_features.add(tool)
+if os.environ.get("UNBOUNDED_DPKG_INSTALL_TEST") == "1" and os.geteuid() == 0:
+    config.available_features.add("dpkg-install")
+    config.environment["UNBOUNDED_DPKG_INSTALL_TEST"] = "1"
+config.substitutions.append(("%cmake", shutil.which("cmake") or "cmake"))
+# The tests' PATH, for tests that put the driver in front of it (pre-commit).
+config.substitutions.append(("%{env_path}", config.environment["PATH"]))
+# clang-tidy's default header filter: '.*' since 22, the main file before
+# (test/driver/header-filter-default.test).
+config.substitutions.append(
+    ("%header_default", "ALL" if int(config.llvm_major) >= 22 else "MAIN"))

@@ -72,7 +72,7 @@ TripCount coreCount(std::string What) {
 std::optional<uint64_t> fixedElementCount(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   if (const auto *Array = dyn_cast<ConstantArrayType>(T.getTypePtr()))
-    return Array->getZExtSize();
+    return Array->getSize().getZExtValue(); // LLVM 16 has no getZExtSize()
   const auto *Record = T->getAsCXXRecordDecl();
   const auto *Spec =
       dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
