@@ -84,7 +84,7 @@ clang::SourceLocation locationOf(const Site &S, clang::SourceManager &SM) {
   auto Entry = SM.getFileManager().getOptionalFileRef(S.File);
   if (!Entry)
     return {};
-  clang::SourceLocation Loc = SM.translateFileLineCol(*Entry, S.Line, S.Column);
+  clang::SourceLocation Loc = SM.translateFileLineCol(&Entry->getFileEntry(), S.Line, S.Column);
   if (Loc.isValid())
     return Loc;
   clang::FileID File = SM.getOrCreateFileID(*Entry, clang::SrcMgr::C_User);
