@@ -110,16 +110,47 @@ private:
   Dwfl *dwfl_ = nullptr;
 };
 
+/// The declaration a concrete or inlined function DIE stands for.
+Dwarf_Die declarationOf(Dwarf_Die *die) {
+  Dwarf_Die target = *die;
+  for (int hops = 0; hops < 4; ++hops) {
+    Dwarf_Attribute attribute;
+    Dwarf_Die next;
+    if ((dwarf_attr(&target, DW_AT_abstract_origin, &attribute) ||
+         dwarf_attr(&target, DW_AT_specification, &attribute)) &&
+        dwarf_formref_die(&attribute, &next))
+      target = next;
+    else
+      break;
+  }
+  return target;
+}
+
+/// The qualified name of a function DIE: its linkage name demangled, else
+/// its name prefixed with the namespaces and classes that contain it.
 std::string dieFunction(Dwarf_Die *die) {
   Dwarf_Attribute attribute;
   for (int name : {DW_AT_linkage_name, DW_AT_MIPS_linkage_name})
     if (dwarf_attr_integrate(die, name, &attribute))
       if (const char *mangled = dwarf_formstring(&attribute))
         return demangle(mangled);
-  if (dwarf_attr_integrate(die, DW_AT_name, &attribute))
-    if (const char *plain = dwarf_formstring(&attribute))
-      return plain;
-  return {};
+  Dwarf_Die declaration = declarationOf(die);
+  const char *plain = dwarf_diename(&declaration);
+  if (!plain)
+    return {};
+  std::string name = plain;
+  Dwarf_Die *scopes = nullptr;
+  const int depth = dwarf_getscopes_die(&declaration, &scopes);
+  for (int i = 1; i < depth; ++i) {
+    const int tag = dwarf_tag(&scopes[i]);
+    if (tag != DW_TAG_namespace && tag != DW_TAG_class_type && tag != DW_TAG_structure_type &&
+        tag != DW_TAG_union_type)
+      continue;
+    const char *scope = dwarf_diename(&scopes[i]);
+    name = (scope ? std::string(scope) : std::string("(anonymous namespace)")) + "::" + name;
+  }
+  std::free(scopes);
+  return name;
 }
 
 /// The call site of an inlined subroutine: where the next outer frame is.
@@ -155,8 +186,14 @@ std::vector<StackFrame> dwarfFrames(DwarfIndex &index, uintptr_t address, Dwarf_
       frame.file = file;
   Dwarf_Addr bias = 0;
   Dwarf_Die *unit = dwfl_module_addrdie(module, lookup, &bias);
+  Dwarf_Die *innermost = nullptr;
   Dwarf_Die *scopes = nullptr;
-  const int depth = unit ? dwarf_getscopes(unit, lookup - bias, &scopes) : 0;
+  // The innermost scope at the address, then the chain of DIEs containing
+  // it: inlined calls out to the function they were inlined into.
+  int depth = unit ? dwarf_getscopes(unit, lookup - bias, &innermost) : 0;
+  if (depth > 0)
+    depth = dwarf_getscopes_die(&innermost[0], &scopes);
+  std::free(innermost);
   std::vector<StackFrame> frames;
   for (int i = 0; i < depth; ++i) {
     const int tag = dwarf_tag(&scopes[i]);
@@ -259,8 +296,16 @@ void nameSite(LeakOrigin &origin) {
     origin.site = origin.stack[i];
     origin.detail = detailOf(origin.site);
     origin.via = origin.call;
-    if (i > 0 && !origin.stack[i - 1].function.empty())
-      origin.via = entryName(origin.stack[i - 1].function);
+    // The library frame nearest the site, not counting the guard's own wrappers.
+    for (size_t j = i; j-- > 0;) {
+      const StackFrame &frame = origin.stack[j];
+      if (startsWith(baseName(frame.module), "libunbounded_guard"))
+        break;
+      if (!frame.function.empty()) {
+        origin.via = entryName(frame.function);
+        break;
+      }
+    }
     return;
   }
   origin.via = origin.call;
@@ -446,6 +491,9 @@ std::vector<StackFrame> symbolizeStack(const std::vector<uintptr_t> &addresses) 
 
 std::string functionName(const std::string &demangled) {
   std::string name = demangled;
+  // GCC's clones: "f() [clone .constprop.0]", "f() [clone .cold]".
+  while (name.size() > 1 && name.back() == ']' && name.rfind(" [clone ") != std::string::npos)
+    name.erase(name.rfind(" [clone "));
   // Trailing qualifiers of a member function, then its parameter list.
   for (bool trimmed = true; trimmed;) {
     trimmed = false;
