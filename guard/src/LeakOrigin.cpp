@@ -10,6 +10,7 @@
 #include <cxxabi.h>
 #include <dlfcn.h>
 #include <execinfo.h>
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -153,6 +154,40 @@ std::string dieFunction(Dwarf_Die *die) {
   return name;
 }
 
+/// "/a/b/../c/./d" -> "/a/c/d".
+std::string normalized(const std::string &path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    const size_t end = std::min(path.find('/', start), path.size());
+    const std::string part = path.substr(start, end - start);
+    if (part == "..") {
+      if (!parts.empty())
+        parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = end + 1;
+  }
+  std::string result;
+  for (const std::string &part : parts)
+    result += "/" + part;
+  return result.empty() ? "/" : result;
+}
+
+/// A source path as the compiler saw it, made absolute against the unit's
+/// compilation directory (build systems often pass relative paths).
+std::string absoluteSource(const std::string &file, Dwarf_Die *unit) {
+  if (file.empty())
+    return file;
+  if (file[0] == '/')
+    return normalized(file);
+  Dwarf_Attribute attribute;
+  const char *directory =
+      dwarf_attr(unit, DW_AT_comp_dir, &attribute) ? dwarf_formstring(&attribute) : nullptr;
+  return directory ? normalized(std::string(directory) + "/" + file) : file;
+}
+
 /// The call site of an inlined subroutine: where the next outer frame is.
 void callSite(Dwarf_Die *inlined, Dwarf_Die *unit, std::string &file, int &line) {
   Dwarf_Attribute attribute;
@@ -210,6 +245,9 @@ std::vector<StackFrame> dwarfFrames(DwarfIndex &index, uintptr_t address, Dwarf_
   std::free(scopes);
   if (frames.empty())
     frames.push_back(frame);
+  if (unit)
+    for (StackFrame &each : frames)
+      each.file = absoluteSource(each.file, unit);
   return frames;
 }
 
