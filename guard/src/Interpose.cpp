@@ -124,10 +124,10 @@ __attribute__((constructor)) void readLimitsFromEnvironment() {
 }
 
 // Origins: the creation stacks of live threads (by tid) and descriptors.
-// Threads are captured by default: a backtrace is a few percent of a
-// pthread_create. Descriptors are not: it would double the cost of a
-// socket() (docs/performance.md, "Runtime guard").
-std::atomic<int> originCapture{UNBOUNDED_GUARD_ORIGIN_THREADS};
+// Off by default: the backtrace adds about 15% to a thread's creation and
+// doubles an open() (docs/performance.md, "Runtime guard"), which a load
+// test should not pay; the GoogleTest listener turns it on.
+std::atomic<int> originCapture{0};
 thread_local bool capturing = false;
 
 struct FdOrigin {

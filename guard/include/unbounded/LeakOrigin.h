@@ -62,10 +62,11 @@ struct OriginCapture {
 /// What is being recorded now; nothing without the interposition library.
 OriginCapture originCapture();
 
-/// Turns recording on or off. Threads are recorded by default, descriptors
-/// not (their capture costs measurable time); the environment variable
-/// UNBOUNDED_GUARD_ORIGINS (off, threads, fds, all) sets it at load. Throws
-/// std::logic_error without the interposition library.
+/// Turns recording on or off. Off by default (it costs measurable time at
+/// each creation); the GoogleTest listener turns it on, and the environment
+/// variable UNBOUNDED_GUARD_ORIGINS (off, threads, fds, all) sets it when
+/// the library loads. Throws std::logic_error without the interposition
+/// library.
 void setOriginCapture(OriginCapture capture);
 
 /// The origin of live thread \p tid: its recorded creation stack, and the
