@@ -388,7 +388,10 @@ void onSampleSignal(int) {
 }
 
 /// Return addresses of thread \p tid's current stack, innermost first;
-/// empty when it does not answer within 100 ms (signal blocked).
+/// empty when it does not answer within a second (the signal blocked; a
+/// loaded machine can take that long to schedule it). The handler stays
+/// installed: a signal still pending in a thread that blocked it must not
+/// meet the default action, which ends the process.
 std::vector<uintptr_t> sampleStack(pid_t tid) {
   std::lock_guard<std::mutex> lock(sampleMutex);
   void *warm[1];
@@ -400,25 +403,26 @@ std::vector<uintptr_t> sampleStack(pid_t tid) {
   sigemptyset(&action.sa_mask);
   if (sigaction(signal, &action, &previous) != 0)
     return {};
-  std::vector<uintptr_t> result;
-  if (previous.sa_handler == SIG_DFL || previous.sa_handler == onSampleSignal) {
-    sampleDone = false;
-    sampleTarget = tid;
-    if (syscall(SYS_tgkill, getpid(), tid, signal) == 0) {
-      const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(100);
-      while (!sampleDone.load() && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::microseconds(100));
-    }
-    pid_t unanswered = tid;
-    // Not answered: withdraw the request; a handler already writing finishes first.
-    if (!sampleTarget.compare_exchange_strong(unanswered, 0))
-      while (!sampleDone.load())
-        std::this_thread::yield();
-    if (sampleDone.load())
-      for (int i = 0; i < sampleDepth; ++i)
-        result.push_back(reinterpret_cast<uintptr_t>(sampleFrames[i]));
+  if (previous.sa_handler != SIG_DFL && previous.sa_handler != onSampleSignal) {
+    sigaction(signal, &previous, nullptr); // the program's own: leave it alone
+    return {};
   }
-  sigaction(signal, &previous, nullptr);
+  sampleDone = false;
+  sampleTarget = tid;
+  if (syscall(SYS_tgkill, getpid(), tid, signal) == 0) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    while (!sampleDone.load() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::microseconds(100));
+  }
+  pid_t unanswered = tid;
+  // Not answered: withdraw the request; a handler already writing finishes first.
+  if (!sampleTarget.compare_exchange_strong(unanswered, 0))
+    while (!sampleDone.load())
+      std::this_thread::yield();
+  std::vector<uintptr_t> result;
+  if (sampleDone.load())
+    for (int i = 0; i < sampleDepth; ++i)
+      result.push_back(reinterpret_cast<uintptr_t>(sampleFrames[i]));
   return result;
 }
 
