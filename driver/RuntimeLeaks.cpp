@@ -2,6 +2,8 @@
 
 #include "RuntimeLeaks.h"
 
+#include <set>
+
 namespace unbounded::driver {
 namespace json = llvm::json;
 
@@ -54,8 +56,20 @@ llvm::Error readOrigin(const json::Object &Leak, RuntimeLeak &L) {
   return llvm::Error::success();
 }
 
+/// "thread 42" or "fd 7 socket:[99]": the same resource in a test's leaks
+/// and in the whole binary's.
+std::string identity(const json::Object &Leak, bool Thread) {
+  if (Thread)
+    return "thread " + std::to_string(Leak.getInteger("tid").value_or(-1));
+  return "fd " + std::to_string(Leak.getInteger("fd").value_or(-1)) + " " +
+         Leak.getString("target").value_or("").str();
+}
+
+/// Appends the leaks of one test, noting them in \p Charged; for the whole
+/// binary, only those no test was charged with.
 llvm::Error readLeaks(const json::Value &V, llvm::StringRef Test,
-                      std::vector<RuntimeLeak> &Out) {
+                      std::vector<RuntimeLeak> &Out,
+                      std::set<std::string> &Charged, bool WholeBinary) {
   const json::Object *O = V.getAsObject();
   if (!O)
     return malformed("'leaks' of '" + Test + "' is not an object");
@@ -70,6 +84,10 @@ llvm::Error readLeaks(const json::Value &V, llvm::StringRef Test,
       RuntimeLeak L;
       L.Test = Test.str();
       L.Thread = Key == "threads";
+      std::string Identity = identity(*Leak, L.Thread);
+      if (WholeBinary && Charged.count(Identity))
+        continue;
+      Charged.insert(std::move(Identity));
       if (L.Thread)
         L.Resource = "thread '" + Leak->getString("name").value_or("").str() + "'";
       else
@@ -130,6 +148,7 @@ parseRuntimeLeaks(llvm::StringRef Text) {
     return Parsed.takeError();
   const json::Object *O = Parsed->getAsObject();
   std::vector<RuntimeLeak> Leaks;
+  std::set<std::string> Charged;
   if (const json::Array *Tests = O->getArray("tests")) {
     for (const json::Value &T : *Tests) {
       const json::Object *Test = T.getAsObject();
@@ -137,13 +156,13 @@ parseRuntimeLeaks(llvm::StringRef Text) {
       if (!Name)
         return malformed("a test needs a string 'name'");
       if (const json::Value *L = Test->get("leaks"))
-        if (auto E = readLeaks(*L, *Name, Leaks))
+        if (auto E = readLeaks(*L, *Name, Leaks, Charged, false))
           return std::move(E);
     }
   }
   if (const json::Value *Binary = O->get("binary_leaks");
       Binary && Binary->kind() != json::Value::Null)
-    if (auto E = readLeaks(*Binary, "whole binary", Leaks))
+    if (auto E = readLeaks(*Binary, "whole binary", Leaks, Charged, true))
       return std::move(E);
   return Leaks;
 }

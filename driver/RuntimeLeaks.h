@@ -32,8 +32,8 @@ struct RuntimeLeak {
   std::string describe(llvm::StringRef Root) const;
 };
 
-/// Reads the leaks of every test and of the whole binary; fails on a
-/// mistyped field it uses.
+/// Reads the leaks of every test and of the whole binary (those not
+/// already charged to a test); fails on a mistyped field it uses.
 llvm::Expected<std::vector<RuntimeLeak>> parseRuntimeLeaks(llvm::StringRef Text);
 
 /// Marks each finding that a leak confirms (Finding::Confirmed) and returns
