@@ -2,6 +2,7 @@
 
 #include "unbounded/ResourceCounter.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -10,7 +11,6 @@
 #include <cxxabi.h>
 #include <dlfcn.h>
 #include <execinfo.h>
-#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
