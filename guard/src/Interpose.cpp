@@ -180,6 +180,15 @@ int noteFd(int fd, const char *call) {
   return fd;
 }
 
+/// Records both ends of a pipe when \p result says it was made; returns it.
+int notePair(int result, const int fds[2], const char *call) {
+  if (result == 0) {
+    noteFd(fds[0], call);
+    noteFd(fds[1], call);
+  }
+  return result;
+}
+
 void forgetFd(int fd) {
   if (fdOriginCount.load(std::memory_order_relaxed) == 0)
     return;
@@ -664,22 +673,12 @@ int fclose(FILE *file) {
 
 int pipe(int fds[2]) __THROW {
   UNBOUNDED_REAL(pipe);
-  const int result = real_pipe(fds);
-  if (result == 0) {
-    noteFd(fds[0], "pipe");
-    noteFd(fds[1], "pipe");
-  }
-  return result;
+  return notePair(real_pipe(fds), fds, "pipe");
 }
 
 int pipe2(int fds[2], int flags) __THROW {
   UNBOUNDED_REAL(pipe2);
-  const int result = real_pipe2(fds, flags);
-  if (result == 0) {
-    noteFd(fds[0], "pipe2");
-    noteFd(fds[1], "pipe2");
-  }
-  return result;
+  return notePair(real_pipe2(fds, flags), fds, "pipe2");
 }
 
 int eventfd(unsigned int count, int flags) __THROW {

@@ -107,6 +107,14 @@ bool inBaseline(const FdInfo &fd, const ResourceSnapshot &baseline) {
   });
 }
 
+IgnoreRule codeRule(IgnoreRule::Kind kind, std::string pattern) {
+  IgnoreRule rule;
+  rule.kind = kind;
+  rule.pattern = std::move(pattern);
+  rule.source = "code";
+  return rule;
+}
+
 /// Origins of what is still there after the retries (with ignore rules,
 /// diffAgainst has looked them up already).
 void attachOrigins(Leaks &leaks) {
@@ -159,20 +167,12 @@ LeakOptions &LeakOptions::ignoreFd(std::string substring) {
 }
 
 LeakOptions &LeakOptions::ignoreStartRoutine(std::string function) {
-  IgnoreRule rule;
-  rule.kind = IgnoreRule::Kind::StartRoutine;
-  rule.pattern = std::move(function);
-  rule.source = "code";
-  ignoreRules.push_back(std::move(rule));
+  ignoreRules.push_back(codeRule(IgnoreRule::Kind::StartRoutine, std::move(function)));
   return *this;
 }
 
 LeakOptions &LeakOptions::ignoreAnyFunction(std::string function) {
-  IgnoreRule rule;
-  rule.kind = IgnoreRule::Kind::AnyFunction;
-  rule.pattern = std::move(function);
-  rule.source = "code";
-  ignoreRules.push_back(std::move(rule));
+  ignoreRules.push_back(codeRule(IgnoreRule::Kind::AnyFunction, std::move(function)));
   return *this;
 }
 
