@@ -477,9 +477,11 @@ std::string LeakOrigin::describe(bool thread) const {
   if (recorded)
     text = std::string(thread ? "started at " : "opened at ") + site.describe() + " via " + via;
   else
-    text = thread ? "creation site not recorded (needs the interposition library)"
-                  : "creation site not recorded (needs the interposition library with "
-                    "UNBOUNDED_GUARD_ORIGINS=fds or all)";
+    text = "creation site not recorded (" +
+           (interpositionActive()
+                ? std::string("origin capture was off when it was made")
+                : std::string("needs the interposition library")) +
+           ")";
   if (thread && !routine.empty())
     text += "; runs " + routine;
   if (recorded && detail == SymbolDetail::Names)
