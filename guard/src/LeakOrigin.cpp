@@ -144,11 +144,15 @@ std::string dieFunction(Dwarf_Die *die) {
   const int depth = dwarf_getscopes_die(&declaration, &scopes);
   for (int i = 1; i < depth; ++i) {
     const int tag = dwarf_tag(&scopes[i]);
-    if (tag != DW_TAG_namespace && tag != DW_TAG_class_type && tag != DW_TAG_structure_type &&
-        tag != DW_TAG_union_type)
-      continue;
     const char *scope = dwarf_diename(&scopes[i]);
-    name = (scope ? std::string(scope) : std::string("(anonymous namespace)")) + "::" + name;
+    if (tag == DW_TAG_subprogram) { // a lambda's or local class's function
+      name = dieFunction(&scopes[i]) + "::" + name;
+      break;
+    }
+    if (tag == DW_TAG_namespace)
+      name = (scope ? std::string(scope) : "(anonymous namespace)") + "::" + name;
+    else if (tag == DW_TAG_class_type || tag == DW_TAG_structure_type || tag == DW_TAG_union_type)
+      name = (scope ? std::string(scope) : "{lambda}") + "::" + name; // unnamed: a closure
   }
   std::free(scopes);
   return name;
