@@ -1,12 +1,10 @@
 // Incident 1's connection loop under the runtime guard. Each connection gets
-// a detached thread that nobody counts (started in connection_thread.cpp);
-// clients that connect and say nothing leave those threads blocked in recv()
-// when the test ends, and the guard reports each one with the line that
-// started it:
+// a detached thread that nobody counts; clients that connect and say nothing
+// leave those threads blocked in recv() when the test ends, and the guard
+// reports each one with the line that started it:
 //
-//   leaked thread 4242 'orders-leak-tes': started at orders::serveOnNewThread
-//   (examples/src/connection_thread.cpp:11) via std::thread;
-//   runs orders::serveOnNewThread::{lambda}::operator()
+//   leaked thread 4242 'orders-leak-tes': started at orders::bad::serveConnections
+//   (examples/src/thundering_herd_bad.cpp:27) via std::thread; runs orders::handleConnection
 //
 // The test fails on purpose; run_leak_test.py checks its output and feeds its
 // guard report to `unbounded-tidy --guard-report`.

@@ -2,10 +2,9 @@
 """usage: run_leak_test.py LEAK_TEST UNBOUNDED_TIDY BUILD_DIR EXAMPLES_DIR WORK_DIR
 
 Runs the examples' leak test (it fails on purpose) and checks that the guard
-names the line of examples/src/connection_thread.cpp that started the leaked
-threads; then lints the accept loop with the guard report and checks that
-the checklist report marks the finding on the loop's call (whose call chain
-ends at that line) confirmed at runtime.
+names the line of examples/src/thundering_herd_bad.cpp that started the
+leaked threads; then lints that file with the guard report and checks that
+the checklist report marks the finding on that line confirmed at runtime.
 """
 import os
 import subprocess
@@ -30,7 +29,7 @@ def main():
     leak_test, tidy, build, examples, work = sys.argv[1:6]
     os.makedirs(work, exist_ok=True)
     loop = os.path.join(examples, "src", "thundering_herd_bad.cpp")
-    starter = os.path.join(examples, "src", "connection_thread.cpp")
+    line = line_of(loop, "std::thread(handleConnection")
     report = os.path.join(work, "guard-report.json")
     environment = dict(os.environ, UNBOUNDED_GUARD_REPORT=report,
                        UNBOUNDED_GUARD_IGNORE_FILE=os.path.join(examples, "test",
@@ -39,21 +38,20 @@ def main():
     print(run.stdout)
     if run.returncode != 1:
         fail(f"the leak test exited {run.returncode}, expected 1 (it leaks on purpose)")
-    origin = (f"started at orders::serveOnNewThread ({starter}:{line_of(starter, 'std::thread(')})"
-              " via std::thread; runs orders::serveOnNewThread::{lambda}::operator()")
+    origin = (f"started at orders::bad::serveConnections ({loop}:{line}) via std::thread; "
+              "runs orders::handleConnection")
     if run.stdout.count(origin) != 3:
         fail(f"expected 3 leaked threads with origin '{origin}'")
     if "leaked fd" in run.stdout:
         fail("the ignore file should have hidden the test's own client sockets")
     checklist = os.path.join(work, "checklist.md")
-    lint = subprocess.run([tidy, "-p", build, loop, starter, "--quiet", "--guard-report=" + report,
+    lint = subprocess.run([tidy, "-p", build, loop, "--quiet", "--guard-report=" + report,
                            "--format=markdown", "-o", checklist], capture_output=True, text=True)
     if lint.returncode != 1:
         fail(f"unbounded-tidy exited {lint.returncode}: {lint.stderr}")
     with open(checklist, encoding="utf-8") as handle:
         lines = handle.read().splitlines()
-    call = line_of(loop, "serveOnNewThread(fd);")
-    confirmed = [text for text in lines if f"thundering_herd_bad.cpp:{call}]" in text and
+    confirmed = [text for text in lines if f"thundering_herd_bad.cpp:{line}]" in text and
                  "confirmed at runtime: 3 leaks in "
                  "ThunderingHerdBad.ConnectionThreadsOutliveTheTest" in text]
     if len(confirmed) != 1:
