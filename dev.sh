@@ -36,6 +36,7 @@ PACKAGES=(
   clang-tidy-14          # the plugin's version guard is tested against it
   "libclang-rt-${LLVM_VERSION}-dev" # guard/: ThreadSanitizer runtime of the stress test
   libbenchmark-dev libcpp-httplib-dev prometheus # guard/: benchmark, /metrics, promtool
+  libdw-dev              # guard/: leak origins name source lines (elfutils DWARF reader)
   libgrpc++-dev libprotobuf-dev # unbounded-clangd links libclangdMain.a, which needs them
   neovim                 # the editor test of unbounded-clangd (test/clangd)
   dpkg-dev fakeroot file lintian # CPack's .deb (dpkg-shlibdeps) and its check (test/package)

@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,14 @@ struct Note {
   std::string Message;
 };
 
+/// A finding's runtime evidence: leaks the guard reported whose creation
+/// site the finding covers (RuntimeLeaks.h).
+struct RuntimeConfirmation {
+  std::vector<std::string> Tests; ///< Tests that leaked, each once.
+  unsigned Leaks = 0;             ///< Threads and descriptors leaked.
+  Location Site;                  ///< The first leak's creation site.
+};
+
 /// Classification against a baseline.
 enum class BaselineState { None, Introduced, Preexisting, Fixed };
 
@@ -44,6 +53,7 @@ struct Finding {
   std::vector<Note> Notes;
   std::string Fingerprint;
   BaselineState State = BaselineState::None;
+  std::optional<RuntimeConfirmation> Confirmed; ///< With --guard-report.
 };
 
 /// Name of the pseudo-check of errors the tool itself reports per file.

@@ -406,7 +406,16 @@ std::string formatMarkdown(const Report &R, const FormatSettings &Settings) {
     for (const Finding &F : R.Findings)
       Out += "- " + mdLink(F, R.Root) + " `" + F.Check + "`" +
              (B ? " (" + stateName(F.State).str() + ")" : "") + ": " +
-             mdEscape(F.Message) + "\n";
+             mdEscape(F.Message) +
+             (F.Confirmed ? " — **" + mdEscape(confirmationText(*F.Confirmed)) + "**"
+                          : "") +
+             "\n";
+  }
+  if (R.RuntimeOnly && !R.RuntimeOnly->empty()) {
+    Out += "\n## Runtime-only problems\n\nLeaks the runtime guard saw that "
+           "no finding covers:\n\n";
+    for (const RuntimeLeak &L : *R.RuntimeOnly)
+      Out += "- " + mdEscape(L.describe(R.Root)) + "\n";
   }
   if (!R.Fixed.empty()) {
     Out += "\n## Fixed since the baseline\n\n";
@@ -564,7 +573,19 @@ std::string formatHtml(const Report &R, const FormatSettings &Settings) {
     for (const Finding &F : R.Findings)
       Out += "<li>" + htmlLink(F, R.Root) + " <code>" + html(F.Check) +
              "</code>" + (B ? " (" + stateName(F.State).str() + ")" : "") +
-             ": " + html(F.Message) + "</li>\n";
+             ": " + html(F.Message) +
+             (F.Confirmed ? " <strong class=\"confirmed\">" +
+                                html(confirmationText(*F.Confirmed)) +
+                                "</strong>"
+                          : "") +
+             "</li>\n";
+    Out += "</ul>\n";
+  }
+  if (R.RuntimeOnly && !R.RuntimeOnly->empty()) {
+    Out += "<h2>Runtime-only problems</h2>\n<p>Leaks the runtime guard saw "
+           "that no finding covers:</p>\n<ul>\n";
+    for (const RuntimeLeak &L : *R.RuntimeOnly)
+      Out += "<li>" + html(L.describe(R.Root)) + "</li>\n";
     Out += "</ul>\n";
   }
   if (!R.Fixed.empty()) {

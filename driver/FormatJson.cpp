@@ -26,6 +26,16 @@ static json::Value findingJson(const Finding &F, llvm::StringRef Root) {
   }
   O["checklist"] = std::move(Items);
   O["case_study"] = Study;
+  if (F.Confirmed) {
+    json::Array Tests;
+    for (const std::string &Test : F.Confirmed->Tests)
+      Tests.push_back(Test);
+    O["confirmed_at_runtime"] = json::Object{
+        {"tests", std::move(Tests)},
+        {"leaks", F.Confirmed->Leaks},
+        {"site", json::Object{{"file", relativePath(F.Confirmed->Site.File, Root)},
+                              {"line", F.Confirmed->Site.Line}}}};
+  }
   return V;
 }
 
@@ -106,6 +116,17 @@ std::string formatJson(const Report &R) {
   }
   if (R.Alerts)
     Root["alerts"] = alertsJson(*R.Alerts, R.Root);
+  if (R.RuntimeOnly) {
+    json::Array Leaks;
+    for (const RuntimeLeak &L : *R.RuntimeOnly)
+      Leaks.push_back(json::Object{{"test", L.Test},
+                                   {"resource", L.Resource},
+                                   {"via", L.Via},
+                                   {"function", L.Function},
+                                   {"file", relativePath(L.Site.File, R.Root)},
+                                   {"line", L.Site.Line}});
+    Root["runtime_only"] = std::move(Leaks);
+  }
   return llvm::formatv("{0:2}", json::Value(std::move(Root))).str() + "\n";
 }
 

@@ -154,6 +154,19 @@ static json::Object resultJson(const Finding &F, unsigned RuleIndex,
        json::Array{json::Object{{"physicalLocation", physical(F.Where, Root)}}}},
       {"partialFingerprints",
        json::Object{{"unboundedTidyFingerprint/v1", F.Fingerprint}}}};
+  if (F.Confirmed) {
+    json::Array Tests;
+    for (const std::string &Test : F.Confirmed->Tests)
+      Tests.push_back(Test);
+    Result["properties"] = json::Object{
+        {"confirmedAtRuntime",
+         json::Object{{"tests", std::move(Tests)}, {"leaks", F.Confirmed->Leaks}}}};
+    Related.push_back(json::Object{
+        {"id", int64_t(F.Notes.size())},
+        {"message", json::Object{{"text", "created here; " +
+                                              confirmationText(*F.Confirmed)}}},
+        {"physicalLocation", physical(F.Confirmed->Site, Root)}});
+  }
   if (!Related.empty())
     Result["relatedLocations"] = std::move(Related);
   if (F.State != BaselineState::None)

@@ -37,6 +37,8 @@ static std::string diagnostic(const Finding &F, llvm::StringRef Level) {
   Text += "\n" + snippet(F);
   for (const Note &N : F.Notes)
     Text += position(N.Where) + "note: " + N.Message + "\n";
+  if (F.Confirmed)
+    Text += position(F.Where) + "note: " + confirmationText(*F.Confirmed) + "\n";
   return Text;
 }
 
@@ -55,6 +57,13 @@ std::string formatText(const Report &R) {
   for (const Finding &F : R.Fixed)
     Text += position(F.Where) + "fixed: " + F.Message + " [" + F.Check +
             "]\n";
+  if (R.RuntimeOnly)
+    for (const RuntimeLeak &L : *R.RuntimeOnly)
+      Text += (L.Site.File.empty() ? std::string()
+                                   : L.Site.File + ":" +
+                                         std::to_string(L.Site.Line) + ": ") +
+              "runtime-only: " + L.describe("") +
+              "; no finding covers it\n";
   return Text;
 }
 

@@ -253,6 +253,11 @@ Inputs loadInputs(const Options &O) {
       fail("malformed guard report '" + O.GuardReport +
            "': " + llvm::toString(Parsed.takeError()));
     In.Settings.Guard = std::move(*Parsed);
+    auto Leaks = parseRuntimeLeaks(Text);
+    if (!Leaks)
+      fail("malformed guard report '" + O.GuardReport +
+           "': " + llvm::toString(Leaks.takeError()));
+    In.Settings.Leaks = std::move(*Leaks);
   }
   if (!O.LineFilter.empty()) {
     auto Parsed = parseLineFilter(O.LineFilter);

@@ -91,6 +91,8 @@ void finalize(Report &R, const ReportSettings &Settings) {
     R.Guard = Settings.Guard;
   if (Settings.Alerts)
     R.Alerts = Settings.Alerts;
+  if (Settings.Leaks)
+    R.RuntimeOnly = confirmFindings(R.Findings, *Settings.Leaks);
 }
 
 } // namespace unbounded::driver

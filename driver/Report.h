@@ -13,6 +13,7 @@
 #include "Diff.h"
 #include "Findings.h"
 #include "GuardReport.h"
+#include "RuntimeLeaks.h"
 
 #include <optional>
 
@@ -34,6 +35,8 @@ struct Report {
   bool Partial = false;
   facts::Project Project;
   std::optional<AlertEvidence> Alerts; ///< With --alert-rules.
+  /// With a guard report: the leaks that no finding covers.
+  std::optional<std::vector<RuntimeLeak>> RuntimeOnly;
 
   /// Findings that count for the exit status: introduced ones with a
   /// baseline, all of them without.
@@ -46,6 +49,8 @@ struct ReportSettings {
   std::vector<LineFilter> Filters; ///< A finding must pass every one.
   std::optional<std::vector<GuardEvidence>> Guard;
   std::optional<AlertEvidence> Alerts;
+  /// The guard report's leaks, matched to the findings.
+  std::optional<std::vector<RuntimeLeak>> Leaks;
 };
 
 /// Adds one unit's diagnostics: warnings to Findings, errors to Errors.

@@ -1,13 +1,15 @@
 // Case study 1's "Metrics After Fix" in C++: a burst of tasks handled
 // thread-per-task versus through WorkerPool (max 500 workers, queue 5,000),
 // each scenario in a forked child so peak RSS belongs to that scenario alone;
-// plus BoundedQueue throughput against a mutex + std::deque, and what the
+// plus BoundedQueue throughput against a mutex + std::deque, what the
 // load-test helper itself costs (a no-op target at rising rates, and its
-// peak sampler alone).
+// peak sampler alone), and what recording leak origins costs at creation
+// and at report time.
 //
 //   build/bin/guard_bench            (linked with the interposition library
 //                                     for exact peak thread counts)
 #include "unbounded/BoundedQueue.h"
+#include "unbounded/LeakOrigin.h"
 #include "unbounded/LoadTest.h"
 #include "unbounded/ResourceCounter.h"
 #include "unbounded/WorkerPool.h"
@@ -19,8 +21,10 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <fcntl.h>
 #include <mutex>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <system_error>
 #include <thread>
@@ -287,6 +291,63 @@ void BM_PeakSampler(benchmark::State &state) {
   state.counters["cpu_percent_of_a_core"] = cpu * 100;
 }
 BENCHMARK(BM_PeakSampler)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+namespace {
+
+/// Origin capture for threads (Arg 1) or not (Arg 0), restored afterwards.
+class ScopedCapture {
+public:
+  explicit ScopedCapture(OriginCapture capture) : previous_(originCapture()) {
+    setOriginCapture(capture);
+  }
+  ~ScopedCapture() { setOriginCapture(previous_); }
+
+private:
+  OriginCapture previous_;
+};
+
+void BM_ThreadCreateJoin(benchmark::State &state) {
+  ScopedCapture capture({state.range(0) != 0, false});
+  for (auto _ : state)
+    std::thread([] {}).join();
+}
+BENCHMARK(BM_ThreadCreateJoin)->Arg(0)->Arg(1)->UseRealTime();
+
+void BM_SocketOpenClose(benchmark::State &state) {
+  ScopedCapture capture({false, state.range(0) != 0});
+  for (auto _ : state)
+    close(socket(AF_INET, SOCK_STREAM, 0));
+}
+BENCHMARK(BM_SocketOpenClose)->Arg(0)->Arg(1);
+
+void BM_FileOpenClose(benchmark::State &state) {
+  ScopedCapture capture({false, state.range(0) != 0});
+  for (auto _ : state)
+    close(open("/dev/null", O_RDONLY));
+}
+BENCHMARK(BM_FileOpenClose)->Arg(0)->Arg(1);
+
+/// Naming one leaked std::thread: its recorded stack (cached after the first
+/// time) and a sample of its stack for the function it runs.
+void BM_ThreadOriginAtReport(benchmark::State &state) {
+  ScopedCapture capture({true, false});
+  std::atomic<pid_t> tid{0};
+  std::atomic<bool> stop{false};
+  std::thread parked([&] {
+    tid = gettid();
+    while (!stop)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  });
+  while (tid == 0)
+    std::this_thread::yield();
+  for (auto _ : state)
+    benchmark::DoNotOptimize(threadOrigin(tid));
+  stop = true;
+  parked.join();
+}
+BENCHMARK(BM_ThreadOriginAtReport)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 } // namespace
 

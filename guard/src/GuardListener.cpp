@@ -47,10 +47,17 @@ std::string programName() {
 } // namespace
 
 GuardListener::GuardListener(GuardListenerOptions options) : options_(std::move(options)) {
-  options_.leaks.validate();
   if (options_.reportPath.empty())
     if (const char *path = std::getenv("UNBOUNDED_GUARD_REPORT"))
       options_.reportPath = path;
+  if (options_.ignoreFile.empty())
+    if (const char *path = std::getenv("UNBOUNDED_GUARD_IGNORE_FILE"))
+      options_.ignoreFile = path;
+  if (!options_.ignoreFile.empty())
+    options_.leaks.ignoreFile(options_.ignoreFile);
+  options_.leaks.validate();
+  if (options_.captureOrigins && interpositionActive() && !std::getenv("UNBOUNDED_GUARD_ORIGINS"))
+    setOriginCapture({true, true});
   report_.binary = programName();
 }
 
@@ -110,6 +117,10 @@ void GuardListener::OnTestEnd(const ::testing::TestInfo &test) {
 }
 
 void GuardListener::OnTestProgramEnd(const ::testing::UnitTest &) {
+  report_.ignoreRules = options_.leaks.ignoreRules;
+  for (const IgnoreRule &rule : staleRules(report_.ignoreRules))
+    std::cerr << "unbounded-guard: ignore rule '" << rule.describe() << "' (" << rule.source
+              << ") never matched: remove it or fix its name\n";
   if (options_.reportPath.empty())
     return;
   try {
@@ -131,6 +142,7 @@ int runAllTestsWithLeakCheck(const LeakOptions &options, GuardListener *listener
   const Leaks leaks = findLeaks(baseline, options);
   if (listener) {
     listener->report().binaryLeaks = leaks;
+    listener->report().ignoreRules = listener->leakOptions().ignoreRules;
     if (!listener->reportPath().empty())
       listener->report().write(listener->reportPath()); // again, now with binary_leaks
   }

@@ -12,17 +12,62 @@ namespace {
 
 std::string limit(int64_t value) { return value < 0 ? "null" : std::to_string(value); }
 
+void writeFrame(std::ostream &out, const StackFrame &frame) {
+  out << "{\"function\": " << jsonQuote(frame.function) << ", \"file\": " << jsonQuote(frame.file)
+      << ", \"line\": " << frame.line << ", \"module\": " << jsonQuote(frame.module)
+      << ", \"library\": " << (frame.library ? "true" : "false") << "}";
+}
+
+/// The creation site and stack; null when neither was recorded nor the
+/// routine known.
+void writeOrigin(std::ostream &out, const LeakOrigin &origin) {
+  if (!origin.recorded && origin.routine.empty()) {
+    out << "null";
+    return;
+  }
+  out << "{\"recorded\": " << (origin.recorded ? "true" : "false")
+      << ", \"call\": " << jsonQuote(origin.call) << ", \"via\": " << jsonQuote(origin.via)
+      << ", \"site\": ";
+  if (origin.recorded)
+    writeFrame(out, origin.site);
+  else
+    out << "null";
+  out << ", \"routine\": " << jsonQuote(origin.routine)
+      << ", \"symbols\": " << jsonQuote(symbolDetailName(origin.detail)) << ", \"stack\": [";
+  for (size_t i = 0; i < origin.stack.size(); ++i) {
+    out << (i ? ", " : "");
+    writeFrame(out, origin.stack[i]);
+  }
+  out << "]}";
+}
+
 void writeLeaks(std::ostream &out, const Leaks &leaks) {
   out << "{\"threads\": [";
-  for (size_t i = 0; i < leaks.threads.size(); ++i)
+  for (size_t i = 0; i < leaks.threads.size(); ++i) {
     out << (i ? ", " : "") << "{\"tid\": " << leaks.threads[i].tid
-        << ", \"name\": " << jsonQuote(leaks.threads[i].name) << "}";
+        << ", \"name\": " << jsonQuote(leaks.threads[i].name) << ", \"origin\": ";
+    writeOrigin(out, leaks.threads[i].origin);
+    out << "}";
+  }
   out << "], \"fds\": [";
-  for (size_t i = 0; i < leaks.fds.size(); ++i)
+  for (size_t i = 0; i < leaks.fds.size(); ++i) {
     out << (i ? ", " : "") << "{\"fd\": " << leaks.fds[i].fd
         << ", \"kind\": " << jsonQuote(fdKindName(leaks.fds[i].kind))
-        << ", \"target\": " << jsonQuote(leaks.fds[i].target) << "}";
+        << ", \"target\": " << jsonQuote(leaks.fds[i].target) << ", \"origin\": ";
+    writeOrigin(out, leaks.fds[i].origin);
+    out << "}";
+  }
   out << "], \"attempts\": " << leaks.attempts << "}";
+}
+
+void writeIgnoreRules(std::ostream &out, const std::vector<IgnoreRule> &rules) {
+  out << "  \"ignore_rules\": [";
+  for (size_t i = 0; i < rules.size(); ++i)
+    out << (i ? ", " : "") << "{\"kind\": " << jsonQuote(ignoreRuleKindName(rules[i].kind))
+        << ", \"pattern\": " << jsonQuote(rules[i].pattern)
+        << ", \"source\": " << jsonQuote(rules[i].source)
+        << ", \"matches\": " << rules[i].matches->load() << "}";
+  out << "],\n";
 }
 
 void writeCounts(std::ostream &out, const std::optional<ResourceCounts> &counts) {
@@ -175,6 +220,7 @@ std::string GuardReport::toJson() const {
   out << "{\n  \"schema\": \"unbounded-guard-report\",\n  \"version\": " << kGuardReportVersion
       << ",\n  \"binary\": " << jsonQuote(binary) << ",\n  \"summary\": {\"tests\": " << tests.size()
       << ", \"failed\": " << failed << ", \"tests_with_leaks\": " << leaking << "},\n";
+  writeIgnoreRules(out, ignoreRules);
   out << "  \"binary_leaks\": ";
   if (binaryLeaks)
     writeLeaks(out, *binaryLeaks);

@@ -2,23 +2,34 @@
 // resources exactly and to enforce artificial limits. Built as a shared
 // library so it works both linked into a test binary (it precedes libc in
 // symbol lookup) and through LD_PRELOAD. See docs/guard.md, "Live counting".
+// With origin capture on it also keeps the creation stack of every live
+// thread and descriptor (docs/guard.md, "Where a leak was made").
 
 #include "unbounded/ResourceCounter.h"
 
+#include <arpa/inet.h>
 #include <atomic>
 #include <cerrno>
-#include <cstdlib>
-#include <dlfcn.h>
-#include <arpa/inet.h>
 #include <chrono>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <dlfcn.h>
+#include <execinfo.h>
+#include <fcntl.h>
 #include <mutex>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/timerfd.h>
 #include <sys/uio.h>
 #include <thread>
-#include <sys/socket.h>
 #include <unistd.h>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace {
@@ -112,21 +123,134 @@ __attribute__((constructor)) void readLimitsFromEnvironment() {
   noteTightestLocked();
 }
 
+// Origins: the creation stacks of live threads (by tid) and descriptors.
+// Off by default: the backtrace adds about 15% to a thread's creation and
+// doubles an open() (docs/performance.md, "Runtime guard"), which a load
+// test should not pay; the GoogleTest listener turns it on.
+std::atomic<int> originCapture{0};
+thread_local bool capturing = false;
+
+struct FdOrigin {
+  unbounded_guard_origin origin;
+  dev_t device; // with inode: tells a reused number from the descriptor recorded
+  ino_t inode;
+};
+
+std::mutex originMutex;
+std::unordered_map<pid_t, unbounded_guard_origin> &threadOrigins() {
+  static auto *map = new std::unordered_map<pid_t, unbounded_guard_origin>(); // used at exit
+  return *map;
+}
+std::unordered_map<int, FdOrigin> &fdOrigins() {
+  static auto *map = new std::unordered_map<int, FdOrigin>();
+  return *map;
+}
+std::atomic<size_t> fdOriginCount{0};
+
+bool capturingOrigins(int kind) {
+  return (originCapture.load(std::memory_order_relaxed) & kind) != 0;
+}
+
+/// This call's stack into \p out; false when called from inside a capture
+/// (backtrace loading its unwinder opens files).
+bool captureOrigin(const char *call, void *routine, unbounded_guard_origin *out) {
+  if (capturing)
+    return false;
+  capturing = true;
+  out->call = call;
+  out->routine = routine;
+  out->depth = backtrace(out->frames, sizeof out->frames / sizeof out->frames[0]);
+  capturing = false;
+  return true;
+}
+
+/// Records where \p fd was made; returns \p fd.
+int noteFd(int fd, const char *call) {
+  if (fd < 0 || !capturingOrigins(UNBOUNDED_GUARD_ORIGIN_FDS))
+    return fd;
+  FdOrigin entry;
+  struct stat status;
+  if (!captureOrigin(call, nullptr, &entry.origin) || fstat(fd, &status) != 0)
+    return fd;
+  entry.device = status.st_dev;
+  entry.inode = status.st_ino;
+  std::lock_guard<std::mutex> lock(originMutex);
+  fdOrigins()[fd] = entry;
+  fdOriginCount.store(fdOrigins().size());
+  return fd;
+}
+
+/// Records both ends of a pipe when \p result says it was made; returns it.
+int notePair(int result, const int fds[2], const char *call) {
+  if (result == 0) {
+    noteFd(fds[0], call);
+    noteFd(fds[1], call);
+  }
+  return result;
+}
+
+void forgetFd(int fd) {
+  if (fdOriginCount.load(std::memory_order_relaxed) == 0)
+    return;
+  std::lock_guard<std::mutex> lock(originMutex);
+  fdOrigins().erase(fd);
+  fdOriginCount.store(fdOrigins().size());
+}
+
+int parseOriginCapture(const char *value) {
+  if (!strcmp(value, "off") || !strcmp(value, "none"))
+    return 0;
+  if (!strcmp(value, "threads"))
+    return UNBOUNDED_GUARD_ORIGIN_THREADS;
+  if (!strcmp(value, "fds"))
+    return UNBOUNDED_GUARD_ORIGIN_FDS;
+  if (!strcmp(value, "all") || !strcmp(value, "threads,fds") || !strcmp(value, "fds,threads"))
+    return UNBOUNDED_GUARD_ORIGIN_THREADS | UNBOUNDED_GUARD_ORIGIN_FDS;
+  return -1;
+}
+
+__attribute__((constructor)) void readOriginCaptureFromEnvironment() {
+  const char *value = getenv("UNBOUNDED_GUARD_ORIGINS");
+  if (!value || !*value)
+    return;
+  const int mask = parseOriginCapture(value);
+  if (mask < 0) {
+    fprintf(stderr, "unbounded-guard: UNBOUNDED_GUARD_ORIGINS='%s' is not off, threads, fds or all\n",
+            value);
+    _exit(2); // a misspelt setting would silently capture nothing
+  }
+  originCapture = mask;
+}
+
 struct Start {
   void *(*routine)(void *);
   void *argument;
+  bool hasOrigin;
+  unbounded_guard_origin origin;
 };
 
 /// Counts the thread as finished however it ends: return, pthread_exit or
-/// cancellation (both unwind through this frame).
+/// cancellation (both unwind through this frame), and forgets its origin.
 struct LiveThread {
-  ~LiveThread() { threads.release(); }
+  bool hasOrigin = false;
+  ~LiveThread() {
+    threads.release();
+    if (!hasOrigin)
+      return;
+    std::lock_guard<std::mutex> lock(originMutex);
+    threadOrigins().erase(gettid());
+  }
 };
 
 void *trampoline(void *raw) {
   const Start start = *static_cast<Start *>(raw);
   delete static_cast<Start *>(raw);
   LiveThread live;
+  if (start.hasOrigin) {
+    std::lock_guard<std::mutex> lock(originMutex);
+    threadOrigins()[gettid()] = start.origin;
+    live.hasOrigin = true;
+  }
   return start.routine(start.argument);
 }
 
@@ -148,7 +272,7 @@ int failWith(int error) {
 }
 
 /// Shared tail of socket, accept and accept4: the slot is already reserved.
-int finishSocket(int fd) {
+int finishSocket(const char *call, int fd) {
   UNBOUNDED_REAL(close);
   if (fd < 0) {
     sockets.release();
@@ -161,7 +285,7 @@ int finishSocket(int fd) {
     return failWith(EMFILE);
   }
   trackSocket(fd);
-  return fd;
+  return noteFd(fd, call);
 }
 
 bool reserveSocket() { return sockets.reserve(maxSockets.load()); }
@@ -314,7 +438,10 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*routin
   UNBOUNDED_REAL(pthread_create);
   if (!threads.reserve(maxThreads.load()))
     return EAGAIN;
-  auto *start = new Start{routine, argument};
+  auto *start = new Start{routine, argument, false, {}};
+  if (capturingOrigins(UNBOUNDED_GUARD_ORIGIN_THREADS))
+    start->hasOrigin = captureOrigin("pthread_create", reinterpret_cast<void *>(routine),
+                                     &start->origin);
   const int result = real_pthread_create(thread, attr, trampoline, start);
   if (result != 0) {
     delete start;
@@ -357,7 +484,7 @@ int socket(int domain, int type, int protocol) __THROW {
   UNBOUNDED_REAL(socket);
   if (!reserveSocket())
     return failWith(EMFILE);
-  return finishSocket(real_socket(domain, type, protocol));
+  return finishSocket("socket", real_socket(domain, type, protocol));
 }
 
 int socketpair(int domain, int type, int protocol, int fds[2]) __THROW {
@@ -374,13 +501,13 @@ int socketpair(int domain, int type, int protocol, int fds[2]) __THROW {
     return -1;
   }
   const int second = fds[1];
-  if (finishSocket(fds[0]) < 0) {
+  if (finishSocket("socketpair", fds[0]) < 0) {
     UNBOUNDED_REAL(close);
     real_close(second);
     sockets.release();
     return failWith(EMFILE);
   }
-  if (finishSocket(second) < 0) {
+  if (finishSocket("socketpair", second) < 0) {
     close(fds[0]);
     return failWith(EMFILE);
   }
@@ -391,14 +518,14 @@ int accept(int fd, sockaddr *address, socklen_t *length) {
   UNBOUNDED_REAL(accept);
   if (!reserveSocket())
     return failWith(EMFILE); // like the OS: the connection stays in the backlog
-  return finishSocket(real_accept(fd, address, length));
+  return finishSocket("accept", real_accept(fd, address, length));
 }
 
 int accept4(int fd, sockaddr *address, socklen_t *length, int flags) {
   UNBOUNDED_REAL(accept4);
   if (!reserveSocket())
     return failWith(EMFILE);
-  return finishSocket(real_accept4(fd, address, length, flags));
+  return finishSocket("accept4", real_accept4(fd, address, length, flags));
 }
 
 int connect(int fd, const sockaddr *address, socklen_t length) {
@@ -481,7 +608,131 @@ int close(int fd) {
     sockets.release();
   if (fd >= 0 && fd < kTrackedFds)
     isReset[fd].store(false, std::memory_order_relaxed);
+  forgetFd(fd);
   return real_close(fd);
+}
+
+// Descriptors other than sockets: only their origins are recorded.
+
+/// The mode argument exists only when the flags create a file.
+#define UNBOUNDED_OPEN_MODE(flags)                                                                 \
+  mode_t mode = 0;                                                                                 \
+  if ((flags) & (O_CREAT | O_TMPFILE)) {                                                           \
+    va_list arguments;                                                                             \
+    va_start(arguments, flags);                                                                    \
+    mode = va_arg(arguments, mode_t);                                                              \
+    va_end(arguments);                                                                             \
+  }
+
+int open(const char *path, int flags, ...) {
+  UNBOUNDED_REAL(open);
+  UNBOUNDED_OPEN_MODE(flags);
+  return noteFd(real_open(path, flags, mode), "open");
+}
+
+int open64(const char *path, int flags, ...) {
+  UNBOUNDED_REAL(open64);
+  UNBOUNDED_OPEN_MODE(flags);
+  return noteFd(real_open64(path, flags, mode), "open");
+}
+
+int openat(int directory, const char *path, int flags, ...) {
+  UNBOUNDED_REAL(openat);
+  UNBOUNDED_OPEN_MODE(flags);
+  return noteFd(real_openat(directory, path, flags, mode), "openat");
+}
+
+int openat64(int directory, const char *path, int flags, ...) {
+  UNBOUNDED_REAL(openat64);
+  UNBOUNDED_OPEN_MODE(flags);
+  return noteFd(real_openat64(directory, path, flags, mode), "openat");
+}
+
+FILE *fopen(const char *path, const char *mode) {
+  UNBOUNDED_REAL(fopen);
+  FILE *file = real_fopen(path, mode);
+  if (file)
+    noteFd(fileno(file), "fopen");
+  return file;
+}
+
+FILE *fopen64(const char *path, const char *mode) {
+  UNBOUNDED_REAL(fopen64);
+  FILE *file = real_fopen64(path, mode);
+  if (file)
+    noteFd(fileno(file), "fopen");
+  return file;
+}
+
+int fclose(FILE *file) {
+  UNBOUNDED_REAL(fclose);
+  if (file)
+    forgetFd(fileno(file));
+  return real_fclose(file);
+}
+
+int pipe(int fds[2]) __THROW {
+  UNBOUNDED_REAL(pipe);
+  return notePair(real_pipe(fds), fds, "pipe");
+}
+
+int pipe2(int fds[2], int flags) __THROW {
+  UNBOUNDED_REAL(pipe2);
+  return notePair(real_pipe2(fds, flags), fds, "pipe2");
+}
+
+int eventfd(unsigned int count, int flags) __THROW {
+  UNBOUNDED_REAL(eventfd);
+  return noteFd(real_eventfd(count, flags), "eventfd");
+}
+
+int epoll_create1(int flags) __THROW {
+  UNBOUNDED_REAL(epoll_create1);
+  return noteFd(real_epoll_create1(flags), "epoll_create1");
+}
+
+int timerfd_create(clockid_t clock, int flags) __THROW {
+  UNBOUNDED_REAL(timerfd_create);
+  return noteFd(real_timerfd_create(clock, flags), "timerfd_create");
+}
+
+int dup(int fd) __THROW {
+  UNBOUNDED_REAL(dup);
+  return noteFd(real_dup(fd), "dup");
+}
+
+__attribute__((visibility("default"))) void unbounded_guard_set_origin_capture(int mask) {
+  originCapture = mask;
+}
+
+__attribute__((visibility("default"))) int unbounded_guard_get_origin_capture() {
+  return originCapture.load();
+}
+
+__attribute__((visibility("default"))) int
+unbounded_guard_thread_origin(pid_t tid, unbounded_guard_origin *out) {
+  std::lock_guard<std::mutex> lock(originMutex);
+  const auto found = threadOrigins().find(tid);
+  if (found == threadOrigins().end())
+    return 0;
+  *out = found->second;
+  return 1;
+}
+
+__attribute__((visibility("default"))) int unbounded_guard_fd_origin(int fd,
+                                                                    unbounded_guard_origin *out) {
+  struct stat status;
+  if (fstat(fd, &status) != 0)
+    return 0;
+  std::lock_guard<std::mutex> lock(originMutex);
+  const auto found = fdOrigins().find(fd);
+  // A number closed behind the library's back (dup2 over it, close_range)
+  // and reused for another file is not the descriptor recorded.
+  if (found == fdOrigins().end() || found->second.device != status.st_dev ||
+      found->second.inode != status.st_ino)
+    return 0;
+  *out = found->second.origin;
+  return 1;
 }
 
 } // extern "C"

@@ -77,6 +77,24 @@ bool ignoredFd(const FdInfo &fd, const LeakOptions &options) {
                      });
 }
 
+/// Counts the match on the first rule that applies.
+bool ignoredByRule(const LeakOrigin &origin, const LeakOptions &options, bool thread) {
+  for (const IgnoreRule &rule : options.ignoreRules) {
+    bool match = false;
+    if (rule.kind == IgnoreRule::Kind::StartRoutine)
+      match = thread && rule.matchesFunction(origin.routine);
+    else
+      match = std::any_of(origin.stack.begin(), origin.stack.end(), [&](const StackFrame &frame) {
+        return rule.matchesFunction(frame.function);
+      }) || (thread && rule.matchesFunction(origin.routine));
+    if (match) {
+      rule.matches->fetch_add(1);
+      return true;
+    }
+  }
+  return false;
+}
+
 bool inBaseline(const ThreadInfo &thread, const ResourceSnapshot &baseline) {
   return std::any_of(baseline.threads.begin(), baseline.threads.end(),
                      [&](const ThreadInfo &old) { return old.tid == thread.tid; });
@@ -87,6 +105,23 @@ bool inBaseline(const FdInfo &fd, const ResourceSnapshot &baseline) {
   return std::any_of(baseline.fds.begin(), baseline.fds.end(), [&](const FdInfo &old) {
     return old.fd == fd.fd && old.target == fd.target;
   });
+}
+
+IgnoreRule codeRule(IgnoreRule::Kind kind, std::string pattern) {
+  IgnoreRule rule;
+  rule.kind = kind;
+  rule.pattern = std::move(pattern);
+  rule.source = "code";
+  return rule;
+}
+
+/// Origins of what is still there after the retries (with ignore rules,
+/// diffAgainst has looked them up already).
+void attachOrigins(Leaks &leaks) {
+  for (ThreadInfo &thread : leaks.threads)
+    thread.origin = threadOrigin(thread.tid);
+  for (FdInfo &fd : leaks.fds)
+    fd.origin = fdOrigin(fd.fd);
 }
 
 } // namespace
@@ -110,13 +145,13 @@ const char *fdKindName(FdKind kind) {
 ResourceSnapshot ResourceSnapshot::take() {
   ResourceSnapshot snapshot;
   for (int tid : numericEntries("/proc/self/task"))
-    snapshot.threads.push_back({tid, threadName(tid)});
+    snapshot.threads.push_back({tid, threadName(tid), {}});
   for (int fd : numericEntries("/proc/self/fd")) {
     std::string target = fdTarget(fd);
     if (target.empty())
       continue; // closed between readdir and readlink
     const FdKind kind = classify(target);
-    snapshot.fds.push_back({fd, kind, std::move(target)});
+    snapshot.fds.push_back({fd, kind, std::move(target), {}});
   }
   return snapshot;
 }
@@ -128,6 +163,22 @@ LeakOptions &LeakOptions::ignoreThread(std::string prefix) {
 
 LeakOptions &LeakOptions::ignoreFd(std::string substring) {
   ignoreFdTargetSubstrings.push_back(std::move(substring));
+  return *this;
+}
+
+LeakOptions &LeakOptions::ignoreStartRoutine(std::string function) {
+  ignoreRules.push_back(codeRule(IgnoreRule::Kind::StartRoutine, std::move(function)));
+  return *this;
+}
+
+LeakOptions &LeakOptions::ignoreAnyFunction(std::string function) {
+  ignoreRules.push_back(codeRule(IgnoreRule::Kind::AnyFunction, std::move(function)));
+  return *this;
+}
+
+LeakOptions &LeakOptions::ignoreFile(const std::string &path) {
+  for (IgnoreRule &rule : readIgnoreFile(path))
+    ignoreRules.push_back(std::move(rule));
   return *this;
 }
 
@@ -155,29 +206,44 @@ void LeakOptions::validate() const {
     throw std::invalid_argument("LeakOptions: need 0 < initialBackoff <= maxBackoff");
   if (!checkThreads && !checkFds)
     throw std::invalid_argument("LeakOptions: nothing to check (threads and fds both off)");
+  for (const IgnoreRule &rule : ignoreRules)
+    if (rule.pattern.find_first_not_of('*') == std::string::npos)
+      throw std::invalid_argument("LeakOptions: ignore rule '" + rule.describe() +
+                                  "' needs a function name or pattern");
 }
 
 std::string Leaks::describe() const {
   std::ostringstream out;
   for (const ThreadInfo &thread : threads)
-    out << "leaked thread " << thread.tid << " '" << thread.name << "'\n";
+    out << "leaked thread " << thread.tid << " '" << thread.name
+        << "': " << thread.origin.describe(true) << "\n";
   for (const FdInfo &fd : fds)
-    out << "leaked fd " << fd.fd << " (" << fdKindName(fd.kind) << ") " << fd.target << "\n";
+    out << "leaked fd " << fd.fd << " (" << fdKindName(fd.kind) << ") " << fd.target << ": "
+        << fd.origin.describe(false) << "\n";
   return out.str();
 }
 
 Leaks diffAgainst(const ResourceSnapshot &baseline, const ResourceSnapshot &now,
                   const LeakOptions &options) {
   Leaks leaks;
+  const bool rules = !options.ignoreRules.empty();
   if (options.checkThreads) {
-    for (const ThreadInfo &thread : now.threads)
-      if (!inBaseline(thread, baseline) && !ignoredThread(thread, options))
-        leaks.threads.push_back(thread);
+    for (ThreadInfo thread : now.threads) {
+      if (inBaseline(thread, baseline) || ignoredThread(thread, options))
+        continue;
+      if (rules && ignoredByRule(thread.origin = threadOrigin(thread.tid), options, true))
+        continue;
+      leaks.threads.push_back(std::move(thread));
+    }
   }
   if (options.checkFds) {
-    for (const FdInfo &fd : now.fds)
-      if (!inBaseline(fd, baseline) && !ignoredFd(fd, options))
-        leaks.fds.push_back(fd);
+    for (FdInfo fd : now.fds) {
+      if (inBaseline(fd, baseline) || ignoredFd(fd, options))
+        continue;
+      if (rules && ignoredByRule(fd.origin = fdOrigin(fd.fd), options, false))
+        continue;
+      leaks.fds.push_back(std::move(fd));
+    }
   }
   return leaks;
 }
@@ -188,8 +254,13 @@ Leaks findLeaks(const ResourceSnapshot &baseline, const LeakOptions &options) {
   for (int attempt = 1;; ++attempt) {
     Leaks leaks = diffAgainst(baseline, ResourceSnapshot::take(), options);
     leaks.attempts = attempt;
-    if (leaks.empty() || attempt > options.maxRetries)
+    if (leaks.empty())
       return leaks;
+    if (attempt > options.maxRetries) {
+      if (options.ignoreRules.empty())
+        attachOrigins(leaks);
+      return leaks;
+    }
     std::this_thread::sleep_for(backoff);
     backoff = std::min(backoff * 2, options.maxBackoff);
   }

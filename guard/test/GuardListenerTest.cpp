@@ -85,3 +85,76 @@ TEST(GuardListenerTest, WholeBinaryModeFailsTheBinary) {
   EXPECT_NE(run.report.find("\"binary_leaks\": {\"threads\": [{\"tid\""), std::string::npos)
       << run.report;
 }
+
+namespace {
+
+std::string writeIgnoreFile(const std::string &text) {
+  const std::string path =
+      std::string(::testing::TempDir()) + "guard-ignore-" + std::to_string(getpid()) + ".txt";
+  std::ofstream(path) << text;
+  return path;
+}
+
+} // namespace
+
+TEST(GuardListenerTest, LeakNamesItsOriginWithThePreloadedLibrary) {
+  const ProbeRun run = runProbe("Probe.LeaksThread:Probe.LeaksSocket",
+                                std::string("LD_PRELOAD=") + GUARD_INTERPOSE_LIBRARY);
+  EXPECT_NE(run.exitCode, 0);
+  EXPECT_NE(run.output.find("'probe-leak': started at "), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find(" via pthread_create; runs (anonymous namespace)::sleepForever"),
+            std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("opened at Probe_LeaksSocket_Test::TestBody"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.report.find("\"origin\": {\"recorded\": true, \"call\": \"pthread_create\""),
+            std::string::npos)
+      << run.report;
+}
+
+TEST(GuardListenerTest, WithoutInterpositionTheRoutineIsStillNamed) {
+  const ProbeRun run = runProbe("Probe.LeaksThread");
+  EXPECT_NE(run.output.find("creation site not recorded (needs the interposition library); runs "
+                            "(anonymous namespace)::sleepForever"),
+            std::string::npos)
+      << run.output;
+}
+
+TEST(GuardListenerTest, IgnoreFileRuleMatchesAndStaleRulesAreNamed) {
+  const std::string path = writeIgnoreFile("# leaks we accept\n"
+                                           "start-routine: (anonymous namespace)::sleep*\n"
+                                           "any-function: orders::never\n");
+  const ProbeRun run = runProbe("Probe.LeaksThread", "UNBOUNDED_GUARD_IGNORE_FILE=" + path);
+  EXPECT_EQ(run.exitCode, 0) << run.output;
+  EXPECT_NE(run.output.find("ignore rule 'any-function: orders::never' (" + path +
+                            ":3) never matched"),
+            std::string::npos)
+      << run.output;
+  EXPECT_EQ(run.output.find("'start-routine: (anonymous namespace)::sleep*' ("), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.report.find("\"pattern\": \"orders::never\", \"source\": \"" + path +
+                            ":3\", \"matches\": 0"),
+            std::string::npos)
+      << run.report;
+  std::remove(path.c_str());
+}
+
+TEST(GuardListenerTest, NonMatchingIgnoreRuleLeavesTheLeak) {
+  const std::string path = writeIgnoreFile("start-routine: orders::worker\n");
+  const ProbeRun run = runProbe("Probe.LeaksThread", "UNBOUNDED_GUARD_IGNORE_FILE=" + path);
+  EXPECT_NE(run.exitCode, 0);
+  EXPECT_NE(run.output.find("[  FAILED  ] Probe.LeaksThread"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("ignore rule 'start-routine: orders::worker'"), std::string::npos)
+      << run.output;
+  std::remove(path.c_str());
+}
+
+TEST(GuardListenerTest, MalformedIgnoreFileIsOneLineAndExitTwo) {
+  const std::string path = writeIgnoreFile("start-routine: ok\nignore everything\n");
+  const ProbeRun run = runProbe("Probe.Clean*", "UNBOUNDED_GUARD_IGNORE_FILE=" + path);
+  EXPECT_EQ(run.exitCode, 2) << run.output;
+  EXPECT_EQ(run.output, "unbounded-guard: error: " + path +
+                            ":2: expected 'start-routine: <function>' or 'any-function: "
+                            "<function>'\n");
+  std::remove(path.c_str());
+}

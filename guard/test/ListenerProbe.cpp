@@ -5,7 +5,9 @@
 #include "unbounded/LoadTest.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
 #include <pthread.h>
 #include <sys/socket.h>
 #include <thread>
@@ -74,11 +76,16 @@ TEST(Probe, LeaksSocket) {
 
 int main(int argc, char **argv) {
   ::testing::InitGoogleTest(&argc, argv);
-  if (std::getenv("PROBE_BINARY_MODE")) {
-    GuardListenerOptions options;
-    options.failOnLeak = false; // only the whole-binary check may fail
-    return runAllTestsWithLeakCheck({}, &installGuardListener(options));
+  try {
+    if (std::getenv("PROBE_BINARY_MODE")) {
+      GuardListenerOptions options;
+      options.failOnLeak = false; // only the whole-binary check may fail
+      return runAllTestsWithLeakCheck({}, &installGuardListener(options));
+    }
+    installGuardListener();
+  } catch (const std::invalid_argument &error) {
+    std::fprintf(stderr, "unbounded-guard: error: %s\n", error.what());
+    return 2;
   }
-  installGuardListener();
   return RUN_ALL_TESTS();
 }

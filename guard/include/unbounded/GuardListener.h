@@ -25,11 +25,20 @@ struct GuardListenerOptions {
   std::string reportPath;
   /// Registry whose rejected/dropped totals and series the report records.
   MetricsRegistry *registry = &MetricsRegistry::global();
+  /// An ignore file whose rules are added to leaks.ignoreRules; empty: the
+  /// environment variable UNBOUNDED_GUARD_IGNORE_FILE, and if that is unset
+  /// too, none.
+  std::string ignoreFile;
+  /// Record the creation stacks of threads and descriptors (with the
+  /// interposition library), unless UNBOUNDED_GUARD_ORIGINS says otherwise.
+  bool captureOrigins = true;
 };
 
 /// Snapshots in OnTestStart and compares in OnTestEnd. GoogleTest calls
 /// OnTestEnd of later-appended listeners first, so the failure lands in the
-/// test before the default printer reports it.
+/// test before the default printer reports it. At the end it names the
+/// ignore rules that never matched. The constructor throws
+/// std::invalid_argument for an unreadable or malformed ignore file.
 class GuardListener : public ::testing::EmptyTestEventListener {
 public:
   explicit GuardListener(GuardListenerOptions options = {});
@@ -40,6 +49,8 @@ public:
 
   const GuardReport &report() const { return report_; }
   GuardReport &report() { return report_; }
+  /// The leak options in force, ignore-file rules included.
+  const LeakOptions &leakOptions() const { return options_.leaks; }
   /// The path the report goes to ("" for none).
   const std::string &reportPath() const { return options_.reportPath; }
 

@@ -18,6 +18,8 @@
 
 namespace unbounded::guard {
 
+/// 2: tests' load_tests, chaos_tests and scrapes; leaks' origins and the
+/// ignore rules.
 inline constexpr int kGuardReportVersion = 2;
 
 /// What the guard saw during one test.
@@ -47,6 +49,8 @@ struct GuardReport {
   std::vector<TestGuardRecord> tests;
   /// Set by whole-binary mode (runAllTestsWithLeakCheck).
   std::optional<Leaks> binaryLeaks;
+  /// The ignore rules in force, with their match counts (0: stale).
+  std::vector<IgnoreRule> ignoreRules;
 
   std::string toJson() const;
   /// Throws std::runtime_error when the file cannot be written.

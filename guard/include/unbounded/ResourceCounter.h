@@ -31,6 +31,19 @@ struct unbounded_guard_counts {
   int64_t connects_attempted;
   int64_t connects_failed;
 };
+
+/// Raw creation site of a thread or descriptor, recorded by the interposition
+/// library when origin capture is on (unbounded_guard_set_origin_capture).
+/// Return addresses only: symbolised when a leak is reported (LeakOrigin.h).
+struct unbounded_guard_origin {
+  const char *call; ///< the wrapped function: "pthread_create", "socket", "open", ...
+  void *routine;    ///< threads: the start routine given to pthread_create
+  int depth;        ///< valid entries of frames, innermost first
+  void *frames[32];
+};
+
+/// Bits of unbounded_guard_set_origin_capture.
+enum { UNBOUNDED_GUARD_ORIGIN_THREADS = 1, UNBOUNDED_GUARD_ORIGIN_FDS = 2 };
 }
 
 namespace unbounded::guard {
