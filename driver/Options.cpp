@@ -2,6 +2,8 @@
 
 #include "Options.h"
 
+#include "Output.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -57,7 +59,8 @@ cl::opt<bool> DumpConfig("dump-config",
 cl::opt<bool> Quiet("quiet",
                     cl::desc("No progress and no closing summary"),
                     cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::value_desc("N"), cl::Prefix,
+// A string, parsed here: cl's own error for a bad number is two lines.
+cl::opt<std::string> Jobs("j", cl::value_desc("N"), cl::Prefix,
                        cl::desc("Lint N translation units at once (default: "
                                 "the number of cores)"),
                        cl::cat(Category));
@@ -179,8 +182,10 @@ std::vector<OutputSpec> pairOutputs() {
     }
     if (Value.empty())
       fail("-o needs a file name");
+    // Standard output is written as such, never replaced by a file.
+    std::string Path = Value == "-" || Value == "/dev/stdout" ? "" : Value;
     if (Open) {
-      Outputs.back().Path = Value;
+      Outputs.back().Path = Path;
       Open = false;
       continue;
     }
@@ -188,7 +193,7 @@ std::vector<OutputSpec> pairOutputs() {
     if (Format.empty())
       fail("cannot tell the format of '" + Value +
            "' from its extension; put --format=<format> before -o");
-    Outputs.push_back({Format, Value});
+    Outputs.push_back({Format, Path});
   }
   unsigned ToStdout = llvm::count_if(
       Outputs, [](const OutputSpec &S) { return S.Path.empty(); });
@@ -201,7 +206,7 @@ std::vector<OutputSpec> pairOutputs() {
 }
 
 void parseShard(Options &O) {
-  if (Shard.empty())
+  if (!Shard.getNumOccurrences())
     return;
   auto [Index, Count] = llvm::StringRef(Shard).split('/');
   if (Index.getAsInteger(10, O.ShardIndex) ||
@@ -211,16 +216,27 @@ void parseShard(Options &O) {
          "' (expected i/N with 1 <= i <= N, e.g. 1/4)");
 }
 
-void checkOutputDirectories(const std::vector<OutputSpec> &Outputs) {
+/// Every report (and a baseline to write) can be created, and no two
+/// reports go to the same file: found out before any linting.
+void checkOutputs(const std::vector<OutputSpec> &Outputs,
+                  const std::string &BaselineToWrite) {
+  std::map<std::string, const OutputSpec *> Targets;
   for (const OutputSpec &S : Outputs) {
     if (S.Path.empty())
       continue;
-    std::string Directory =
-        llvm::sys::path::parent_path(absolute(S.Path)).str();
-    if (!llvm::sys::fs::is_directory(Directory))
-      fail("cannot write '" + S.Path + "': no such directory '" + Directory +
-           "'");
+    if (auto E = checkWritable(S.Path))
+      fail(llvm::toString(std::move(E)));
+    auto Target = outputTarget(absolute(S.Path));
+    if (!Target)
+      fail(llvm::toString(Target.takeError()));
+    auto [It, New] = Targets.try_emplace(*Target, &S);
+    if (!New)
+      fail("--format=" + It->second->Format + " and --format=" + S.Format +
+           " both write to '" + S.Path + "'; give each its own -o");
   }
+  if (!BaselineToWrite.empty())
+    if (auto E = checkWritable(BaselineToWrite))
+      fail(llvm::toString(std::move(E)));
 }
 
 void checkCombinations(const Options &O) {
@@ -253,8 +269,9 @@ void parseCommandLine(int Argc, const char **Argv) {
           "[--format=F -o FILE]...\n",
           &ErrorStream))
     return;
-  // Keep cl's first line ("Unknown command line argument '--x'.").
-  llvm::StringRef First = llvm::StringRef(Errors).split('\n').first;
+  // Keep cl's first line ("Unknown command line argument '--x'."); some
+  // messages start with an empty one.
+  llvm::StringRef First = llvm::StringRef(Errors).ltrim().split('\n').first;
   First.consume_front(llvm::sys::path::filename(Argv[0]));
   First.consume_front(": ");
   fail(First.trim());
@@ -299,10 +316,10 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
   O.ListChecks = ListChecks;
   O.DumpConfig = DumpConfig;
   O.Quiet = Quiet;
-  O.Jobs = Jobs.getNumOccurrences() ? unsigned(Jobs)
-                                    : std::thread::hardware_concurrency();
-  if (O.Jobs == 0)
-    O.Jobs = 1;
+  O.Jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (Jobs.getNumOccurrences() &&
+      (llvm::StringRef(Jobs).getAsInteger(10, O.Jobs) || O.Jobs == 0))
+    fail("invalid -j '" + Jobs + "' (expected a number of jobs, 1 or more)");
   O.WorkerResult = WorkerResult;
   if (!O.WorkerResult.empty()) {
     if (!OnlyCheck.empty()) {
@@ -314,9 +331,9 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
     return O; // The parent checked everything else.
   }
   O.Outputs = pairOutputs();
-  checkOutputDirectories(O.Outputs);
   O.Baseline = Baseline;
   O.WriteBaseline = WriteBaseline;
+  checkOutputs(O.Outputs, O.WriteBaseline ? O.Baseline : "");
   O.GuardReport = GuardReport;
   O.AlertRules = AlertRulePaths;
   O.MetricFamilies = MetricFamilyPatterns;

@@ -34,6 +34,10 @@ struct Report {
   bool Partial = false;
   facts::Project Project;
   std::optional<AlertEvidence> Alerts; ///< With --alert-rules.
+  std::string Tool;          ///< Name and versions of what wrote it.
+  std::string Configuration; ///< Fingerprint of the configurations used.
+  unsigned ShardIndex = 0, ShardCount = 0; ///< 1-based; 0: not a shard.
+  std::string ShardSet; ///< Fingerprint of the files all shards share out.
 
   /// Findings that count for the exit status: introduced ones with a
   /// baseline, all of them without.
@@ -47,6 +51,13 @@ struct ReportSettings {
   std::optional<std::vector<GuardEvidence>> Guard;
   std::optional<AlertEvidence> Alerts;
 };
+
+/// Whether Parts (read from Paths) may be merged: written by the same tool
+/// with the same root and configuration, and either the complete set of
+/// shards of one run, each once, or unsharded reports of different files.
+/// The error names the files.
+llvm::Error checkMergeable(llvm::ArrayRef<std::string> Paths,
+                           llvm::ArrayRef<Report> Parts);
 
 /// Adds one unit's diagnostics: warnings to Findings, errors to Errors.
 void addUnit(Report &R, UnitResult Unit);

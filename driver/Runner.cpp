@@ -2,11 +2,13 @@
 
 #include "Runner.h"
 
+#include "Interrupt.h"
 #include "Output.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -14,6 +16,9 @@
 #include <chrono>
 #include <mutex>
 #include <thread>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 namespace unbounded::driver {
 namespace {
@@ -26,6 +31,15 @@ std::string minutes(double Seconds) {
   if (S % 60 < 10)
     Text += "0";
   return Text + std::to_string(S % 60);
+}
+
+/// The width of the terminal on standard error, 0 when unknown. LLVM's
+/// StandardErrColumns only reads $COLUMNS, which shells do not export.
+unsigned terminalColumns() {
+  struct winsize Size = {};
+  if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &Size) == 0 && Size.ws_col)
+    return Size.ws_col;
+  return llvm::sys::Process::StandardErrColumns();
 }
 
 /// Counts and prints progress; thread-safe.
@@ -55,16 +69,23 @@ public:
   }
 
 private:
+  /// One line, never wider than the terminal: a wrapped line cannot be
+  /// redrawn, and each redraw would leave one behind.
   void redraw() {
     double Elapsed =
         std::chrono::duration<double>(Clock::now() - Start).count();
     double Eta = Elapsed / double(Done) * double(Total - Done);
     unsigned Width = 24, Filled = unsigned(Width * Done / Total);
-    llvm::errs() << "\r\x1b[K[" << std::string(Filled, '#')
-                 << std::string(Width - Filled, '.') << "] " << Done << "/"
-                 << Total << " files, " << Findings
-                 << (Findings == 1 ? " finding, " : " findings, ")
-                 << minutes(Elapsed) << " elapsed, ETA " << minutes(Eta);
+    std::string Line = "[" + std::string(Filled, '#') +
+                       std::string(Width - Filled, '.') + "] " +
+                       std::to_string(Done) + "/" + std::to_string(Total) +
+                       " files, " + std::to_string(Findings) +
+                       (Findings == 1 ? " finding, " : " findings, ") +
+                       minutes(Elapsed) + " elapsed, ETA " + minutes(Eta);
+    // The last column stays free: writing it wraps on some terminals.
+    if (unsigned Columns = terminalColumns())
+      Line.resize(std::min<size_t>(Line.size(), Columns - 1));
+    llvm::errs() << "\r\x1b[K" << Line;
   }
 
   const RunnerSettings &Settings;
@@ -112,9 +133,15 @@ UnitResult runWorker(const Job &J, llvm::StringRef Only, bool &Crashed) {
   std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
                                                 llvm::StringRef(""),
                                                 Err.str()};
+  RemoveOnInterrupt OutCleanup(Out), ErrCleanup(Err);
   std::string Message;
-  int Status = llvm::sys::ExecuteAndWait(Argv.front(), Argv, std::nullopt,
-                                         Redirects, 0, 0, &Message);
+  int Status = -1;
+  llvm::sys::ProcessInfo Worker = llvm::sys::ExecuteNoWait(
+      Argv.front(), Argv, std::nullopt, Redirects, 0, &Message);
+  if (Worker.Pid) {
+    StopOnInterrupt Stop(Worker.Pid);
+    Status = llvm::sys::Wait(Worker, std::nullopt, &Message).ReturnCode;
+  }
   auto Text = readWholeFile(std::string(Out));
   std::string Stderr = firstLine(std::string(Err));
   llvm::sys::fs::remove(Out);
