@@ -147,8 +147,12 @@ std::unique_ptr<CompilationDatabase> loadBuildDatabase(const Options &O) {
 
 /// A named file must exist and be readable.
 void checkReadable(const std::string &Source, const std::string &Path) {
-  if (!llvm::sys::fs::exists(Path))
-    fail("cannot read '" + Source + "': no such file or directory");
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status))
+    fail("cannot read '" + Source + "': " +
+         (EC == std::errc::no_such_file_or_directory
+              ? "no such file or directory"
+              : EC.message()));
   auto Handle = llvm::sys::fs::openNativeFileForRead(Path);
   if (!Handle)
     fail("cannot read '" + Source +
