@@ -28,6 +28,7 @@ PACKAGES=(
   libbenchmark-dev libcpp-httplib-dev prometheus # guard/: benchmark, /metrics, promtool
   libgrpc++-dev libprotobuf-dev # unbounded-clangd links libclangdMain.a, which needs them
   neovim                 # the editor test of unbounded-clangd (test/clangd)
+  chromium               # the HTML report's bar chart, measured in a headless browser
 )
 
 install_packages() {

@@ -593,8 +593,10 @@ int main(int Argc, const char **Argv) {
   Options O = parseOptions(Argc, Args.data(), FullArgc, Merging);
   if (O.HasChecks)
     validateCheckGlobs(O.Checks);
-  if (!O.WorkerResult.empty())
+  if (!O.WorkerResult.empty()) {
+    unblockInterrupts();
     return runAsWorker(O, std::move(Fixed));
+  }
   handleInterrupts();
   Inputs In = loadInputs(O);
   if (O.Merge)

@@ -66,19 +66,23 @@ llvm::Error writeAtomically(const std::string &Path, const std::string &Target,
   llvm::SmallString<256> Model(Target);
   Model += ".tmp-%%%%%%%%";
   int FD = -1;
-  llvm::SmallString<256> Temporary;
-  if (std::error_code EC = fs::createUniqueFile(Model, FD, Temporary))
+  std::error_code EC;
+  RemoveOnInterrupt Temporary([&] {
+    llvm::SmallString<256> Created;
+    EC = fs::createUniqueFile(Model, FD, Created);
+    return EC ? std::string() : std::string(Created);
+  });
+  if (EC)
     return cannotWrite(Path, EC);
-  RemoveOnInterrupt Cleanup(Temporary);
   llvm::raw_fd_ostream Out(FD, /*shouldClose=*/true);
   Out << Contents;
   Out.close();
-  std::error_code EC = Out.has_error() ? Out.error() : std::error_code();
+  EC = Out.has_error() ? Out.error() : std::error_code();
   Out.clear_error();
   if (!EC)
-    EC = fs::rename(Temporary, Target);
+    EC = fs::rename(Temporary.path(), Target);
   if (EC) {
-    fs::remove(Temporary);
+    fs::remove(Temporary.path());
     return cannotWrite(Path, EC);
   }
   return llvm::Error::success();

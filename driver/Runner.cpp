@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -118,34 +119,42 @@ std::string firstLine(const std::string &Path) {
   return Line.str();
 }
 
+/// Makes an empty temporary file; returns its path, "" when that failed.
+std::function<std::string()> temporaryFile(llvm::StringRef Suffix) {
+  return [Suffix] {
+    llvm::SmallString<128> Path;
+    if (llvm::sys::fs::createTemporaryFile("unbounded-unit", Suffix, Path))
+      return std::string();
+    return std::string(Path);
+  };
+}
+
 /// Runs the worker for J (only the check Only, when given) and reads what
 /// it wrote; Crashed says whether it died of a signal.
 UnitResult runWorker(const Job &J, llvm::StringRef Only, bool &Crashed) {
-  llvm::SmallString<128> Out, Err;
-  llvm::sys::fs::createTemporaryFile("unbounded-unit", "json", Out);
-  llvm::sys::fs::createTemporaryFile("unbounded-unit", "err", Err);
+  RemoveOnInterrupt Out(temporaryFile("json")), Err(temporaryFile("err"));
   std::vector<llvm::StringRef> Argv(J.Argv.begin(), J.Argv.end());
-  std::string Flag = "--internal-worker=" + Out.str().str();
+  std::string Flag = "--internal-worker=" + Out.path();
   std::string OnlyFlag = "--internal-only-check=" + Only.str();
   Argv.insert(Argv.begin() + 1, Flag);
   if (!Only.empty())
     Argv.insert(Argv.begin() + 2, OnlyFlag);
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
-                                                llvm::StringRef(""),
-                                                Err.str()};
-  RemoveOnInterrupt OutCleanup(Out), ErrCleanup(Err);
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(""), llvm::StringRef(Err.path())};
   std::string Message;
   int Status = -1;
-  llvm::sys::ProcessInfo Worker = llvm::sys::ExecuteNoWait(
-      Argv.front(), Argv, std::nullopt, Redirects, 0, &Message);
-  if (Worker.Pid) {
-    StopOnInterrupt Stop(Worker.Pid);
+  llvm::sys::ProcessInfo Worker;
+  StopOnInterrupt Stop([&] {
+    Worker = llvm::sys::ExecuteNoWait(Argv.front(), Argv, std::nullopt,
+                                      Redirects, 0, &Message);
+    return int(Worker.Pid);
+  });
+  if (Stop.pid())
     Status = llvm::sys::Wait(Worker, std::nullopt, &Message).ReturnCode;
-  }
-  auto Text = readWholeFile(std::string(Out));
-  std::string Stderr = firstLine(std::string(Err));
-  llvm::sys::fs::remove(Out);
-  llvm::sys::fs::remove(Err);
+  auto Text = readWholeFile(Out.path());
+  std::string Stderr = firstLine(Err.path());
+  llvm::sys::fs::remove(Out.path());
+  llvm::sys::fs::remove(Err.path());
   Crashed = Status < 0;
   if (Status != 0 || !Text) {
     if (!Text)
@@ -225,11 +234,15 @@ RunOutcome runJobs(const std::vector<Job> &Jobs, const RunnerSettings &S) {
       Bar.finished(Outcome.Units[I]);
     }
   };
+  // The main thread only waits, so that it takes SIGINT and SIGTERM and
+  // the handler never interrupts a worker's start (Interrupt.h).
   unsigned Threads = std::max(1u, std::min<unsigned>(S.Jobs, Jobs.size()));
   std::vector<std::thread> Pool;
-  for (unsigned T = 1; T < Threads; ++T)
-    Pool.emplace_back(Work);
-  Work();
+  for (unsigned T = 0; T < Threads; ++T)
+    Pool.emplace_back([&] {
+      blockInterruptsInThisThread();
+      Work();
+    });
   for (std::thread &T : Pool)
     T.join();
   Bar.close();
