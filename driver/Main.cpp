@@ -161,12 +161,11 @@ void checkReadable(const std::string &Source, const std::string &Path) {
 }
 
 /// Every compile command of the files to lint runs in a directory that
-/// exists, and the database's files can be read: clang-tidy would stop
-/// with a fatal error per file, after all the other work.
+/// exists: clang-tidy would stop with a fatal error per file, after all
+/// the other work. (A file that is gone is an error for that file only.)
 void checkCommands(const std::vector<std::string> &Files,
                    const CompilationDatabase &Compilations) {
   for (const std::string &File : Files) {
-    checkReadable(File, File);
     for (const CompileCommand &Command : Compilations.getCompileCommands(File))
       if (!llvm::sys::fs::is_directory(Command.Directory))
         fail("the compile command for '" + File + "' runs in '" +

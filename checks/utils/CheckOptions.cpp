@@ -28,8 +28,9 @@ OptionKind kindOf(llvm::StringRef Option) {
 std::string problemWith(OptionKind Kind, llvm::StringRef Value) {
   switch (Kind) {
   case OptionKind::Regex: {
+    // Empty turns the pattern off.
     std::string Error;
-    if (llvm::Regex(Value).isValid(Error))
+    if (Value.empty() || llvm::Regex(Value).isValid(Error))
       return "";
     return "expected a regular expression (" + Error + ")";
   }

@@ -90,6 +90,9 @@ def fixtures():
     write(WORK + "/nodir/compile_commands.json", json.dumps(
         [{"directory": "/nonexistent/dir", "file": WORK + "/ok.cpp",
           "arguments": ["clang++", "-c", WORK + "/ok.cpp"]}]))
+    write(WORK + "/nodir-relative/compile_commands.json", json.dumps(
+        [{"directory": "/nonexistent/dir", "file": "ok.cpp",
+          "arguments": ["clang++", "-c", "ok.cpp"]}]))
     write(WORK + "/sub/.clang-tidy",
           "CheckOptions:\n  unbounded-pool-growth.MaxThreads: '-1'\n")
     write(WORK + "/sub/a.cpp", "int a;\n")
@@ -341,6 +344,10 @@ ROWS = [
     Row("database entry in a missing directory", ["-p", "nodir"], 2,
         E("the compile command for '") + ".*ok.cpp"
         + E("' runs in '/nonexistent/dir', which is not a directory")),
+    Row("database entry (relative) in a missing directory",
+        ["-p", "nodir-relative"], 2,
+        E("the compile command for '/nonexistent/dir/ok.cpp' runs in "
+          "'/nonexistent/dir', which is not a directory")),
     Row("-j -1", ["-j", "-1", "ok.cpp"] + FLAGS, 2,
         E("invalid -j '-1' (expected a number of jobs, 1 or more)")),
     Row("binary file as source", ["binary.cpp"] + FLAGS, 2,
