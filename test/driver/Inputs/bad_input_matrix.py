@@ -110,12 +110,14 @@ def shards():
     write(project + "/compile_commands.json", json.dumps(entries))
     for spec, out, extra in (("1/2", "s1.json", []), ("2/2", "s2.json", []),
                              ("1/3", "t1.json", []),
+                             ("", "full.json", []),
                              ("2/2", "s2-config.json",
                               ["--config={CheckOptions: "
                                "{unbounded-thread-creation.MaxIterations: "
                                "'16'}}"])):
-        done = run_driver(["--quiet", "-p", ".", "--shard=" + spec,
-                           "-o", WORK + "/" + out] + extra, cwd=project)
+        shard = ["--shard=" + spec] if spec else []
+        done = run_driver(["--quiet", "-p", ".", "-o", WORK + "/" + out]
+                          + shard + extra, cwd=project)
         if done.returncode not in (0, 1):
             sys.exit("setup: shard %s failed: %s" % (spec, done.stderr))
     s2 = json.load(open(WORK + "/s2.json"))
@@ -334,6 +336,12 @@ ROWS = [
     Row("merge: shards of different runs", ["merge", "s1.json", "t1.json"],
         2, E("cannot merge 's1.json' and 't1.json': they are shards of "
              "different runs (1/2 and 1/3)")),
+    Row("merge: a full report twice", ["merge", "full.json", "full.json"],
+        2, E("cannot merge 'full.json' and 'full.json': both lint '")
+        + ".*project/a.cpp'"),
+    Row("merge: a shard and a full report", ["merge", "s1.json", "full.json"],
+        2, E("cannot merge 's1.json' and 'full.json': only one of them is a "
+             "shard")),
     Row("merge: complete shard set", ["merge", "s2.json", "s1.json"], 1,
         None),
 
