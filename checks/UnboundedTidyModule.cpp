@@ -23,13 +23,20 @@ namespace clang::tidy::unbounded {
 class UnboundedTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    utils::registerValidatedCheck<ClientLimitsCheck>(Factories, "unbounded-client-limits");
-    utils::registerValidatedCheck<ClientPerCallCheck>(Factories, "unbounded-client-per-call");
-    utils::registerValidatedCheck<PoolGrowthCheck>(Factories, "unbounded-pool-growth");
-    utils::registerValidatedCheck<QueueCapacityCheck>(Factories, "unbounded-queue-capacity");
-    utils::registerValidatedCheck<QueueGrowthCheck>(Factories, "unbounded-queue-growth");
-    utils::registerValidatedCheck<SilentDropCheck>(Factories, "unbounded-silent-drop");
-    utils::registerValidatedCheck<ThreadCreationCheck>(Factories, "unbounded-thread-creation");
+    utils::registerValidatedCheck<ClientLimitsCheck>(Factories,
+                                                     "unbounded-client-limits");
+    utils::registerValidatedCheck<ClientPerCallCheck>(
+        Factories, "unbounded-client-per-call");
+    utils::registerValidatedCheck<PoolGrowthCheck>(Factories,
+                                                   "unbounded-pool-growth");
+    utils::registerValidatedCheck<QueueCapacityCheck>(
+        Factories, "unbounded-queue-capacity");
+    utils::registerValidatedCheck<QueueGrowthCheck>(Factories,
+                                                    "unbounded-queue-growth");
+    utils::registerValidatedCheck<SilentDropCheck>(Factories,
+                                                   "unbounded-silent-drop");
+    utils::registerValidatedCheck<ThreadCreationCheck>(
+        Factories, "unbounded-thread-creation");
   }
 };
 

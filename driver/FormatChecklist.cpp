@@ -293,8 +293,7 @@ State studyState(const CaseStudy &Study, const std::vector<Verdict> &Vs,
 /// A case study's state, with the failed items named: a study can fail on
 /// runtime evidence alone, with no finding in its row.
 std::string studyStateText(const CaseStudy &Study,
-                           const std::vector<Verdict> &Vs,
-                           State *S = nullptr) {
+                           const std::vector<Verdict> &Vs, State *S = nullptr) {
   std::vector<std::string> FailedItems;
   State Result = studyState(Study, Vs, FailedItems);
   if (S)
@@ -458,8 +457,8 @@ std::string html(llvm::StringRef Text) {
 std::string htmlLink(const Finding &F, llvm::StringRef Root) {
   std::string Path = relativePath(F.Where.File, Root);
   return "<a href=\"" + html(uriPath(Path)) + "#L" +
-         std::to_string(F.Where.Line) +
-         "\">" + html(location(F, Root)) + "</a>";
+         std::to_string(F.Where.Line) + "\">" + html(location(F, Root)) +
+         "</a>";
 }
 
 /// A horizontal bar chart, as CSS widths: no script, no external file.
@@ -475,8 +474,8 @@ std::string barChart(llvm::StringRef Title,
     Max = std::max(Max, N);
   Out += "<div class=\"chart\">\n";
   for (const auto &[Label, N] : Bars)
-    Out += "<div class=\"row\"><span class=\"label\" title=\"" +
-           html(Label) + "\">" + html(Label) +
+    Out += "<div class=\"row\"><span class=\"label\" title=\"" + html(Label) +
+           "\">" + html(Label) +
            "</span><span class=\"track\"><span class=\"bar\" "
            "style=\"width:" +
            llvm::formatv("{0:F3}", N * 100.0 / Max).str() +

@@ -15,8 +15,8 @@
 #include "Baseline.h"
 #include "Cache.h"
 #include "Formats.h"
-#include "Options.h"
 #include "Interrupt.h"
+#include "Options.h"
 #include "Output.h"
 #include "Runner.h"
 #include "UnboundedTidyModule.h"
@@ -30,10 +30,10 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/SourceMgr.h"
@@ -270,8 +270,8 @@ std::string checkConfigurations(ClangTidyOptionsProvider &Provider,
       continue;
     for (const std::string &Check : getCheckNames(Effective, false)) {
       std::vector<std::string> Problems =
-          clang::tidy::unbounded::utils::optionProblems(
-              Check, Effective.CheckOptions);
+          clang::tidy::unbounded::utils::optionProblems(Check,
+                                                        Effective.CheckOptions);
       if (!Problems.empty())
         fail(Problems.front());
     }
@@ -362,8 +362,7 @@ void writeOutputs(const Report &R, const Options &O) {
 /// Summary on stderr, the errors' one line, and the exit status.
 int finish(const Report &R, const Options &O, unsigned CacheHits) {
   if (O.WriteBaseline)
-    if (auto E = writeOutput(O.Baseline,
-                                     baselineText(R.Findings, R.Root)))
+    if (auto E = writeOutput(O.Baseline, baselineText(R.Findings, R.Root)))
       fail(llvm::toString(std::move(E)));
   if (!O.Quiet) {
     llvm::StringSet<> Files;
@@ -512,6 +511,7 @@ int lint(const Options &O, const Inputs &In,
   if (getCheckNames(Provider->getOptions(All.front()), false).empty())
     fail("no checks enabled for '" + All.front() +
          "' (see --checks and the .clang-tidy files that apply)");
+  std::string Configuration = checkConfigurations(*Provider, All);
   std::vector<std::string> Files = shard(All, O);
   std::unique_ptr<CompilationDatabase> Compilations = databaseFor(
       std::move(Fixed), std::move(Build), All.front(), O.Quiet);
@@ -537,7 +537,7 @@ int lint(const Options &O, const Inputs &In,
   Report R;
   R.Root = O.Root;
   R.Partial = O.ShardCount != 0;
-  R.Configuration = checkConfigurations(*Provider, All);
+  R.Configuration = Configuration;
   if (O.ShardCount) {
     std::vector<std::string> Relative;
     for (const std::string &File : All)

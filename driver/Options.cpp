@@ -61,9 +61,9 @@ cl::opt<bool> Quiet("quiet",
                     cl::cat(Category));
 // A string, parsed here: cl's own error for a bad number is two lines.
 cl::opt<std::string> Jobs("j", cl::value_desc("N"), cl::Prefix,
-                       cl::desc("Lint N translation units at once (default: "
-                                "the number of cores)"),
-                       cl::cat(Category));
+                          cl::desc("Lint N translation units at once (default: "
+                                   "the number of cores)"),
+                          cl::cat(Category));
 
 cl::list<std::string> Formats(
     "format", cl::value_desc("text|json|sarif|markdown|html"),

@@ -107,8 +107,8 @@ llvm::Expected<std::string> outputTarget(const std::string &Path) {
     llvm::sys::path::append(Next, Link);
     Current = std::string(Next);
   }
-  return cannotWrite(Path,
-                     std::make_error_code(std::errc::too_many_symbolic_link_levels));
+  return cannotWrite(
+      Path, std::make_error_code(std::errc::too_many_symbolic_link_levels));
 }
 
 llvm::Error writeOutput(const std::string &Path, llvm::StringRef Contents) {

@@ -29,8 +29,8 @@ static std::string shardName(const Report &R) {
 /// The first difference between two reports that forbids merging them.
 static std::string difference(const Report &A, const Report &B) {
   if (A.Tool != B.Tool)
-    return "they were written by different versions ('" + A.Tool +
-           "' and '" + B.Tool + "')";
+    return "they were written by different versions ('" + A.Tool + "' and '" +
+           B.Tool + "')";
   if (A.Root != B.Root)
     return "their roots differ ('" + A.Root + "' and '" + B.Root + "')";
   if (A.Configuration != B.Configuration)
@@ -53,16 +53,14 @@ llvm::Error checkMergeable(llvm::ArrayRef<std::string> Paths,
   for (size_t I = 0; I < Parts.size(); ++I)
     for (size_t J = I + 1; J < Parts.size(); ++J)
       if (std::string Why = difference(Parts[I], Parts[J]); !Why.empty())
-        return cannotMerge("'" + Paths[I] + "' and '" + Paths[J] +
-                           "': " + Why);
+        return cannotMerge("'" + Paths[I] + "' and '" + Paths[J] + "': " + Why);
   unsigned Count = Parts.front().ShardCount;
   if (Parts.size() == Count || Count == 0)
     return llvm::Error::success();
   std::string Missing, Given;
   for (unsigned Index = 1; Index <= Count; ++Index)
-    if (llvm::none_of(Parts, [&](const Report &R) {
-          return R.ShardIndex == Index;
-        }))
+    if (llvm::none_of(Parts,
+                      [&](const Report &R) { return R.ShardIndex == Index; }))
       Missing += (Missing.empty() ? "" : ", ") + std::to_string(Index) + "/" +
                  std::to_string(Count);
   for (const std::string &Path : Paths)

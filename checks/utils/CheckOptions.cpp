@@ -2,8 +2,8 @@
 
 #include "utils/CheckOptions.h"
 
-#include "llvm/Support/Regex.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Regex.h"
 
 namespace clang::tidy::unbounded::utils {
 namespace {
@@ -71,8 +71,8 @@ optionProblems(llvm::StringRef CheckName,
     if (!Key.starts_with(Prefix))
       continue;
     llvm::StringRef Value = Entry.getValue().Value;
-    std::string Problem = problemWith(kindOf(Key.drop_front(Prefix.size())),
-                                      Value);
+    std::string Problem =
+        problemWith(kindOf(Key.drop_front(Prefix.size())), Value);
     if (!Problem.empty())
       Problems.push_back("invalid configuration value '" + Value.str() +
                          "' for option '" + Key.str() + "'; " + Problem);

@@ -31,8 +31,9 @@ template <typename CheckT>
 void registerValidatedCheck(ClangTidyCheckFactories &Factories,
                             llvm::StringRef Name) {
   Factories.registerCheckFactory(
-      Name, [](llvm::StringRef CheckName, ClangTidyContext *Context)
-                -> std::unique_ptr<ClangTidyCheck> {
+      Name,
+      [](llvm::StringRef CheckName,
+         ClangTidyContext *Context) -> std::unique_ptr<ClangTidyCheck> {
         for (const std::string &Problem :
              optionProblems(CheckName, Context->getOptions().CheckOptions))
           Context->configurationDiag(Problem);

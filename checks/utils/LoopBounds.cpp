@@ -316,8 +316,7 @@ bool leavesOnEveryPath(const Stmt *S) {
     return Callee && Callee->isNoReturn();
   }
   if (const auto *If = dyn_cast<IfStmt>(S))
-    return leavesOnEveryPath(If->getThen()) &&
-           leavesOnEveryPath(If->getElse());
+    return leavesOnEveryPath(If->getThen()) && leavesOnEveryPath(If->getElse());
   if (const auto *Compound = dyn_cast<CompoundStmt>(S)) {
     for (const Stmt *Child : Compound->body()) {
       if (mayRestart(Child))

@@ -12,8 +12,8 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-ClangTidyOptions::OptionMap options(
-    std::initializer_list<std::pair<const char *, const char *>> Values) {
+ClangTidyOptions::OptionMap
+options(std::initializer_list<std::pair<const char *, const char *>> Values) {
   ClangTidyOptions::OptionMap Map;
   for (const auto &[Key, Value] : Values)
     Map[Key] = ClangTidyOptions::ClangTidyValue(Value);
@@ -21,14 +21,15 @@ ClangTidyOptions::OptionMap options(
 }
 
 TEST(CheckOptionsTest, GoodValuesPass) {
-  EXPECT_EQ(optionProblems("unbounded-x",
-                           options({{"unbounded-x.MaxIterations", "16"},
-                                    {"unbounded-x.MaxCapacity", "1000000000000"},
-                                    {"unbounded-x.AllowVoidCast", "Off"},
-                                    {"unbounded-x.CounterPattern", "^(a|b)$"},
-                                    {"unbounded-x.WorkerCountPattern", ""},
-                                    {"unbounded-x.ThreadClasses", "(anything"}})),
-            Strings{});
+  EXPECT_EQ(
+      optionProblems("unbounded-x",
+                     options({{"unbounded-x.MaxIterations", "16"},
+                              {"unbounded-x.MaxCapacity", "1000000000000"},
+                              {"unbounded-x.AllowVoidCast", "Off"},
+                              {"unbounded-x.CounterPattern", "^(a|b)$"},
+                              {"unbounded-x.WorkerCountPattern", ""},
+                              {"unbounded-x.ThreadClasses", "(anything"}})),
+      Strings{});
 }
 
 TEST(CheckOptionsTest, EachBadValueIsOneProblem) {
@@ -39,17 +40,18 @@ TEST(CheckOptionsTest, EachBadValueIsOneProblem) {
                               {"unbounded-x.MaxCapacity", "50x"},
                               {"unbounded-x.AllowVoidCast", "maybe"},
                               {"unbounded-x.SpacePattern", "(unclosed"}})),
-      (Strings{"invalid configuration value '(unclosed' for option "
-               "'unbounded-x.SpacePattern'; expected a regular expression "
-               "(parentheses not balanced)",
-               "invalid configuration value '-1' for option "
-               "'unbounded-x.MaxThreads'; expected an integer",
-               "invalid configuration value '50x' for option "
-               "'unbounded-x.MaxCapacity'; expected an integer",
-               "invalid configuration value 'abc' for option "
-               "'unbounded-x.MaxIterations'; expected an integer",
-               "invalid configuration value 'maybe' for option "
-               "'unbounded-x.AllowVoidCast'; expected a bool (true or false)"}));
+      (Strings{
+          "invalid configuration value '(unclosed' for option "
+          "'unbounded-x.SpacePattern'; expected a regular expression "
+          "(parentheses not balanced)",
+          "invalid configuration value '-1' for option "
+          "'unbounded-x.MaxThreads'; expected an integer",
+          "invalid configuration value '50x' for option "
+          "'unbounded-x.MaxCapacity'; expected an integer",
+          "invalid configuration value 'abc' for option "
+          "'unbounded-x.MaxIterations'; expected an integer",
+          "invalid configuration value 'maybe' for option "
+          "'unbounded-x.AllowVoidCast'; expected a bool (true or false)"}));
 }
 
 TEST(CheckOptionsTest, OnlyTheCheckOwnOptionsCount) {
@@ -61,8 +63,8 @@ TEST(CheckOptionsTest, OnlyTheCheckOwnOptionsCount) {
 }
 
 TEST(CheckOptionsTest, CountTooLargeForItsTypeIsAProblem) {
-  EXPECT_EQ(optionProblems("unbounded-x",
-                           options({{"unbounded-x.MaxIterations", "99999999999"}}))
+  EXPECT_EQ(optionProblems("unbounded-x", options({{"unbounded-x.MaxIterations",
+                                                    "99999999999"}}))
                 .size(),
             1u);
 }

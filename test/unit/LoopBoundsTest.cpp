@@ -402,7 +402,8 @@ TEST_F(LoopBoundsTest, WhileTrueIsInfinite) {
 }
 
 TEST_F(LoopBoundsTest, WhileTrueEndingInBreakRunsOnce) {
-  TripCount T = tripCount("void g(); void f() { while (true) { g(); break; } }");
+  TripCount T =
+      tripCount("void g(); void f() { while (true) { g(); break; } }");
   EXPECT_EQ(T.Kind, TripCountKind::Constant);
   EXPECT_EQ(T.Value, 1u);
   EXPECT_TRUE(bounds().isBounded(T));
@@ -423,8 +424,8 @@ TEST_F(LoopBoundsTest, ForeverLeavingOnEveryPathRunsOnce) {
 }
 
 TEST_F(LoopBoundsTest, ConditionalBreakStaysInfinite) {
-  TripCount T = tripCount(
-      "void f(bool done) { while (true) { if (done) break; } }");
+  TripCount T =
+      tripCount("void f(bool done) { while (true) { if (done) break; } }");
   EXPECT_EQ(T.Kind, TripCountKind::Infinite);
 }
 
@@ -435,8 +436,7 @@ TEST_F(LoopBoundsTest, ContinueBeforeTheBreakStaysInfinite) {
 }
 
 TEST_F(LoopBoundsTest, BreakOfAnInnerLoopStaysInfinite) {
-  TripCount T = tripCount(
-      "void f() { while (true) { for (;;) { break; } } }");
+  TripCount T = tripCount("void f() { while (true) { for (;;) { break; } } }");
   EXPECT_EQ(T.Kind, TripCountKind::Infinite);
 }
 
