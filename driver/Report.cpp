@@ -5,6 +5,8 @@
 #include "Baseline.h"
 #include "Fingerprint.h"
 
+#include "llvm/ADT/StringSet.h"
+
 #include <algorithm>
 
 namespace unbounded::driver {
@@ -40,10 +42,14 @@ static std::string difference(const Report &A, const Report &B) {
   if (A.ShardCount != B.ShardCount || A.ShardSet != B.ShardSet)
     return "they are shards of different runs (" + shardName(A) + " and " +
            shardName(B) + ")";
-  if (A.ShardCount && A.ShardIndex == B.ShardIndex)
-    return "both are shard " + shardName(A);
+  if (A.ShardCount)
+    return A.ShardIndex == B.ShardIndex ? "both are shard " + shardName(A)
+                                        : "";
+  llvm::StringSet<> Units;
   for (const std::string &Unit : A.Units)
-    if (llvm::is_contained(B.Units, Unit))
+    Units.insert(Unit);
+  for (const std::string &Unit : B.Units)
+    if (Units.contains(Unit))
       return "both lint '" + Unit + "'";
   return "";
 }
