@@ -333,7 +333,7 @@ void writeOutputs(const Report &R, const Options &O) {
   if (!O.ExportFacts.empty()) {
     std::string Facts =
         llvm::formatv("{0:2}", R.Project.toJson()).str() + "\n";
-    if (auto E = writeFileAtomically(O.ExportFacts, Facts))
+    if (auto E = writeOutput(O.ExportFacts, Facts))
       fail(llvm::toString(std::move(E)));
   }
   FormatSettings Settings{O.HelpUriBase};

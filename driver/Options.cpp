@@ -216,10 +216,11 @@ void parseShard(Options &O) {
          "' (expected i/N with 1 <= i <= N, e.g. 1/4)");
 }
 
-/// Every report (and a baseline to write) can be created, and no two
-/// reports go to the same file: found out before any linting.
+/// Every report (and the other files to write: a baseline, exported
+/// facts) can be created, and no two reports go to the same file: found
+/// out before any linting.
 void checkOutputs(const std::vector<OutputSpec> &Outputs,
-                  const std::string &BaselineToWrite) {
+                  std::initializer_list<std::string> OtherFiles) {
   std::map<std::string, const OutputSpec *> Targets;
   for (const OutputSpec &S : Outputs) {
     if (S.Path.empty())
@@ -234,9 +235,10 @@ void checkOutputs(const std::vector<OutputSpec> &Outputs,
       fail("--format=" + It->second->Format + " and --format=" + S.Format +
            " both write to '" + S.Path + "'; give each its own -o");
   }
-  if (!BaselineToWrite.empty())
-    if (auto E = checkWritable(BaselineToWrite))
-      fail(llvm::toString(std::move(E)));
+  for (const std::string &File : OtherFiles)
+    if (!File.empty())
+      if (auto E = checkWritable(File))
+        fail(llvm::toString(std::move(E)));
 }
 
 void checkCombinations(const Options &O) {
@@ -333,7 +335,6 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
   O.Outputs = pairOutputs();
   O.Baseline = Baseline;
   O.WriteBaseline = WriteBaseline;
-  checkOutputs(O.Outputs, O.WriteBaseline ? O.Baseline : "");
   O.GuardReport = GuardReport;
   O.AlertRules = AlertRulePaths;
   O.MetricFamilies = MetricFamilyPatterns;
@@ -341,6 +342,8 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
   O.LineFilter = LineFilter;
   O.CacheDir = CacheDir;
   O.ExportFacts = ExportFacts;
+  checkOutputs(O.Outputs,
+               {O.WriteBaseline ? O.Baseline : "", O.ExportFacts});
   O.HasRoot = !Root.empty();
   O.Root = absolute(Root.empty() ? "." : Root.getValue());
   O.HelpUriBase = HelpUriBase;
