@@ -285,6 +285,7 @@ const DeclRefExpr *countdownCounter(const Stmt *Loop, const Expr *Cond) {
     });
   };
   return Decrements(Inc) || Decrements(loopBody(Loop)) ? Ref : nullptr;
+}
 
 /// Whether S may jump back to the loop's condition: a `continue` of this
 /// loop (not of an inner one), or a label a `goto` could reach.
