@@ -41,6 +41,7 @@ PACKAGES=(
   neovim                 # the editor test of unbounded-clangd (test/clangd)
   dpkg-dev fakeroot file lintian # CPack's .deb (dpkg-shlibdeps) and its check (test/package)
   pre-commit python3-yaml bear git # the integrations' tests (test/integrations)
+  chromium               # the HTML report's bar chart, measured in a headless browser
 )
 
 install_packages() {

@@ -13,6 +13,7 @@
 #include "QueueGrowthCheck.h"
 #include "SilentDropCheck.h"
 #include "ThreadCreationCheck.h"
+#include "utils/CheckOptions.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -22,13 +23,20 @@ namespace clang::tidy::unbounded {
 class UnboundedTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<ClientLimitsCheck>("unbounded-client-limits");
-    Factories.registerCheck<ClientPerCallCheck>("unbounded-client-per-call");
-    Factories.registerCheck<PoolGrowthCheck>("unbounded-pool-growth");
-    Factories.registerCheck<QueueCapacityCheck>("unbounded-queue-capacity");
-    Factories.registerCheck<QueueGrowthCheck>("unbounded-queue-growth");
-    Factories.registerCheck<SilentDropCheck>("unbounded-silent-drop");
-    Factories.registerCheck<ThreadCreationCheck>("unbounded-thread-creation");
+    utils::registerValidatedCheck<ClientLimitsCheck>(Factories,
+                                                     "unbounded-client-limits");
+    utils::registerValidatedCheck<ClientPerCallCheck>(
+        Factories, "unbounded-client-per-call");
+    utils::registerValidatedCheck<PoolGrowthCheck>(Factories,
+                                                   "unbounded-pool-growth");
+    utils::registerValidatedCheck<QueueCapacityCheck>(
+        Factories, "unbounded-queue-capacity");
+    utils::registerValidatedCheck<QueueGrowthCheck>(Factories,
+                                                    "unbounded-queue-growth");
+    utils::registerValidatedCheck<SilentDropCheck>(Factories,
+                                                   "unbounded-silent-drop");
+    utils::registerValidatedCheck<ThreadCreationCheck>(
+        Factories, "unbounded-thread-creation");
   }
 };
 

@@ -49,6 +49,11 @@ llvm::Error ResultCache::prepare() const {
   if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
     return llvm::createStringError(EC, "cannot create cache directory '" +
                                            Directory + "': " + EC.message());
+  // create_directories accepts an existing file of that name.
+  if (!llvm::sys::fs::is_directory(Directory))
+    return llvm::createStringError(
+        std::make_error_code(std::errc::not_a_directory),
+        "cannot use cache directory '" + Directory + "': not a directory");
   return llvm::Error::success();
 }
 
@@ -93,7 +98,7 @@ void ResultCache::store(llvm::StringRef Key, const UnitResult &Result) const {
       json::Object{{"hashes", std::move(Hashes)}, {"result", toJson(Result)}};
   // A cache that cannot be written only costs time.
   llvm::consumeError(
-      writeFileAtomically(entryPath(Key), llvm::formatv("{0}", Entry).str()));
+      writeOutput(entryPath(Key), llvm::formatv("{0}", Entry).str()));
 }
 
 } // namespace unbounded::driver

@@ -11,7 +11,9 @@
 #include "Formats.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 #include <map>
 
 namespace unbounded::driver {
@@ -265,8 +267,10 @@ std::string countCells(const Counts &C, bool Baseline, llvm::StringRef Sep) {
 }
 
 /// The verdict for a case study: failed if any item of its checks failed,
-/// passed if all passed, else not verified.
-State studyState(const CaseStudy &Study, const std::vector<Verdict> &Vs) {
+/// passed if all passed, else not verified; FailedItems lists the items
+/// that failed.
+State studyState(const CaseStudy &Study, const std::vector<Verdict> &Vs,
+                 std::vector<std::string> &FailedItems) {
   bool Any = false, AllPassed = true;
   for (const CheckInfo &Info : catalogue().Checks) {
     if (Info.CaseStudy != Study.Id)
@@ -275,12 +279,29 @@ State studyState(const CaseStudy &Study, const std::vector<Verdict> &Vs) {
       if (!llvm::is_contained(Info.Checklist, V.Item->Id))
         continue;
       Any = true;
-      if (V.Result == State::Failed)
-        return State::Failed;
+      if (V.Result == State::Failed &&
+          !llvm::is_contained(FailedItems, V.Item->Id))
+        FailedItems.push_back(V.Item->Id);
       AllPassed &= V.Result == State::Passed;
     }
   }
+  if (!FailedItems.empty())
+    return State::Failed;
   return Any && AllPassed ? State::Passed : State::NotVerified;
+}
+
+/// A case study's state, with the failed items named: a study can fail on
+/// runtime evidence alone, with no finding in its row.
+std::string studyStateText(const CaseStudy &Study,
+                           const std::vector<Verdict> &Vs, State *S = nullptr) {
+  std::vector<std::string> FailedItems;
+  State Result = studyState(Study, Vs, FailedItems);
+  if (S)
+    *S = Result;
+  std::string Text = stateText(Result).str();
+  for (size_t I = 0; I < FailedItems.size(); ++I)
+    Text += (I ? ", " : ": ") + FailedItems[I];
+  return Text;
 }
 
 /// One row of the per-check table: its findings, checklist items and case
@@ -326,7 +347,7 @@ std::string mdEscape(llvm::StringRef Text) {
 
 std::string mdLink(const Finding &F, llvm::StringRef Root) {
   std::string Path = relativePath(F.Where.File, Root);
-  return "[" + mdEscape(location(F, Root)) + "](" + Path + "#L" +
+  return "[" + mdEscape(location(F, Root)) + "](" + uriPath(Path) + "#L" +
          std::to_string(F.Where.Line) + ")";
 }
 
@@ -389,7 +410,7 @@ std::string formatMarkdown(const Report &R, const FormatSettings &Settings) {
            " | " + mdEscape(Study.Impact) + " | " +
            (Checks.empty() ? "none yet" : mdEscape(Checks)) + " | " +
            countCells(C, B, " | ") + " | " +
-           stateText(studyState(Study, Verdicts)).str() + " |\n";
+           mdEscape(studyStateText(Study, Verdicts)) + " |\n";
   }
 
   Out += "\n## Checks\n\n| Check | Severity | Case study | Checklist items |" +
@@ -437,34 +458,21 @@ namespace {
 
 std::string html(llvm::StringRef Text) {
   std::string Result;
-  for (char C : Text) {
-    switch (C) {
-    case '<':
-      Result += "&lt;";
-      break;
-    case '>':
-      Result += "&gt;";
-      break;
-    case '&':
-      Result += "&amp;";
-      break;
-    case '"':
-      Result += "&quot;";
-      break;
-    default:
-      Result += C;
-    }
-  }
+  llvm::raw_string_ostream Out(Result);
+  llvm::printHTMLEscaped(Text, Out);
   return Result;
 }
 
 std::string htmlLink(const Finding &F, llvm::StringRef Root) {
   std::string Path = relativePath(F.Where.File, Root);
-  return "<a href=\"" + html(Path) + "#L" + std::to_string(F.Where.Line) +
-         "\">" + html(location(F, Root)) + "</a>";
+  return "<a href=\"" + html(uriPath(Path)) + "#L" +
+         std::to_string(F.Where.Line) + "\">" + html(location(F, Root)) +
+         "</a>";
 }
 
 /// A horizontal bar chart, as CSS widths: no script, no external file.
+/// Each bar is a share of the same track, so lengths are proportional to
+/// the counts; labels have a fixed width and never wrap.
 std::string barChart(llvm::StringRef Title,
                      const std::map<std::string, unsigned> &Bars) {
   std::string Out = "<h3>" + html(Title) + "</h3>\n";
@@ -475,10 +483,13 @@ std::string barChart(llvm::StringRef Title,
     Max = std::max(Max, N);
   Out += "<div class=\"chart\">\n";
   for (const auto &[Label, N] : Bars)
-    Out += "<div class=\"row\"><span class=\"label\">" + html(Label) +
-           "</span><span class=\"bar\" style=\"width:" +
-           std::to_string(N * 100 / Max) + "%\"></span><span class=\"n\">" +
-           std::to_string(N) + "</span></div>\n";
+    Out += "<div class=\"row\"><span class=\"label\" title=\"" + html(Label) +
+           "\">" + html(Label) +
+           "</span><span class=\"track\"><span class=\"bar\" "
+           "style=\"width:" +
+           llvm::formatv("{0:F3}", N * 100.0 / Max).str() +
+           "%\"></span></span><span class=\"n\">" + std::to_string(N) +
+           "</span></div>\n";
   return Out + "</div>\n";
 }
 
@@ -490,9 +501,10 @@ th{background:#f3f3f3}
 .passed{color:#176f2c;font-weight:bold}.failed{color:#b3261e;font-weight:bold}
 .not-verified{color:#666;font-style:italic}
 .chart{max-width:48em}.row{display:flex;align-items:center;margin:.2em 0}
-.label{width:18em;font-family:monospace;overflow:hidden;text-overflow:ellipsis}
-.bar{background:#b3261e;height:1em;display:inline-block;min-width:2px}
-.n{margin-left:.5em}
+.label{flex:0 0 18em;font-family:monospace;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.track{flex:1 1 0;min-width:0}
+.bar{display:block;background:#b3261e;height:1em}
+.n{flex:0 0 4em;margin-left:.5em}
 )css";
 
 std::string cssClass(State S) {
@@ -543,12 +555,13 @@ std::string formatHtml(const Report &R, const FormatSettings &Settings) {
       return Info && Info->CaseStudy == Study.Id;
     });
     std::string Checks = studyChecks(Study);
-    State S = studyState(Study, Verdicts);
+    State S;
+    std::string StateText = studyStateText(Study, Verdicts, &S);
     Out += "<tr><td>" + html(Study.Title) + "</td><td>" +
            html(Study.RootCause) + "</td><td>" + html(Study.Impact) +
            "</td><td>" + (Checks.empty() ? "none yet" : html(Checks)) +
            "</td><td>" + countCells(C, B, "</td><td>") + "</td><td class=\"" +
-           cssClass(S) + "\">" + stateText(S).str() + "</td></tr>\n";
+           cssClass(S) + "\">" + html(StateText) + "</td></tr>\n";
   }
   Out += "</table>\n<h2>Checks</h2>\n<table>\n<tr><th>Check</th><th>Severity"
          "</th><th>Case study</th><th>Checklist items</th>" +

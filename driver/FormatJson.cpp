@@ -100,7 +100,12 @@ std::string formatJson(const Report &R) {
       {"summary", std::move(Summary)},
       {"findings", findingsJson(R.Findings, R.Root)},
       {"fixed", findingsJson(R.Fixed, R.Root)},
-      {"errors", findingsJson(R.Errors, R.Root)}};
+      {"errors", findingsJson(R.Errors, R.Root)},
+      {"configuration", R.Configuration}};
+  if (R.ShardCount)
+    Root["shard"] = json::Object{{"index", R.ShardIndex},
+                                 {"count", R.ShardCount},
+                                 {"files", R.ShardSet}};
   if (R.Partial) {
     json::Array Facts;
     for (const facts::UnitFacts &U : R.Facts)
@@ -171,6 +176,22 @@ llvm::Expected<Report> parseJsonReport(llvm::StringRef Text) {
     return malformed("no string 'root'");
   Report R;
   R.Root = Root->str();
+  if (const json::Object *Tool = O->getObject("tool"))
+    R.Tool = (Tool->getString("version").value_or("?") + " clang-tidy " +
+              Tool->getString("clang_tidy").value_or("?"))
+                 .str();
+  R.Configuration = O->getString("configuration").value_or("").str();
+  if (const json::Object *Shard = O->getObject("shard")) {
+    auto Index = Shard->getInteger("index");
+    auto Count = Shard->getInteger("count");
+    auto Files = Shard->getString("files");
+    if (!Index || !Count || !Files || *Index < 1 || *Index > *Count)
+      return malformed("'shard' needs index, count and files, "
+                       "with 1 <= index <= count");
+    R.ShardIndex = unsigned(*Index);
+    R.ShardCount = unsigned(*Count);
+    R.ShardSet = Files->str();
+  }
   if (auto E = readStrings(*O, "translation_units", R.Root, R.Units, true))
     return std::move(E);
   if (auto E = readStrings(*O, "checks_run", R.Root, R.ChecksRun, false))

@@ -19,8 +19,7 @@ namespace json = llvm::json;
 
 static constexpr llvm::StringLiteral BaseId = "SRCROOT";
 
-/// Percent-encodes a path for a URI, keeping '/'.
-static std::string uriPath(llvm::StringRef Path) {
+std::string uriPath(llvm::StringRef Path) {
   std::string Result;
   for (unsigned char C : Path) {
     if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)) {
@@ -212,6 +211,10 @@ std::string formatSarif(const Report &R, const FormatSettings &Settings) {
                       {"version", UNBOUNDED_VERSION},
                       {"semanticVersion", UNBOUNDED_VERSION},
                       {"rules", std::move(Rules)}};
+  // The checks' index page, where the help links point somewhere absolute.
+  std::string Index = helpUri("README", Settings);
+  if (llvm::StringRef(Index).contains("://"))
+    Driver["informationUri"] = Index;
   json::Object Run{
       {"tool", json::Object{{"driver", std::move(Driver)}}},
       {"originalUriBaseIds",

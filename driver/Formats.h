@@ -35,6 +35,10 @@ std::string formatHtml(const Report &R, const FormatSettings &Settings);
 /// fields merging needs.
 llvm::Expected<Report> parseJsonReport(llvm::StringRef Text);
 
+/// Path percent-encoded for a URI or link ('/' kept): "a b#1" is
+/// "a%20b%231".
+std::string uriPath(llvm::StringRef Path);
+
 /// The link to a check's documentation page.
 std::string helpUri(llvm::StringRef Check, const FormatSettings &Settings);
 

@@ -15,34 +15,40 @@
 #include "Baseline.h"
 #include "Cache.h"
 #include "Formats.h"
+#include "Interrupt.h"
 #include "Options.h"
 #include "Output.h"
 #include "Runner.h"
 #include "UnboundedTidyModule.h"
 #include "Worker.h"
 #include "utils/Compat.h"
+#include "utils/CheckOptions.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/SHA1.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <csignal>
 #include <cstdlib>
+#include <set>
 
 using namespace clang;
 using namespace clang::tidy;
 using namespace clang::tooling;
-using namespace unbounded::driver;
+using namespace ::unbounded::driver;
 
 namespace {
 
@@ -124,6 +130,12 @@ std::unique_ptr<CompilationDatabase> loadBuildDatabase(const Options &O) {
   if (!llvm::sys::fs::exists(Path))
     fail("no compilation database at '" + Path +
          "' (configure with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+  // Parsed once here first: clang's own parser prints a multi-line caret
+  // dump for broken JSON.
+  if (auto Parsed = llvm::json::parse(readOrFail(Path, "compilation database"));
+      !Parsed)
+    fail("cannot load compilation database '" + Path +
+         "': " + llvm::toString(Parsed.takeError()));
   std::string Error;
   std::unique_ptr<CompilationDatabase> Database =
       JSONCompilationDatabase::loadFromFile(Path, Error,
@@ -136,13 +148,30 @@ std::unique_ptr<CompilationDatabase> loadBuildDatabase(const Options &O) {
 
 /// A named file must exist and be readable.
 void checkReadable(const std::string &Source, const std::string &Path) {
-  if (!llvm::sys::fs::exists(Path))
-    fail("cannot read '" + Source + "': no such file or directory");
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status))
+    fail("cannot read '" + Source + "': " +
+         (EC == std::errc::no_such_file_or_directory
+              ? "no such file or directory"
+              : EC.message()));
   auto Handle = llvm::sys::fs::openNativeFileForRead(Path);
   if (!Handle)
     fail("cannot read '" + Source +
          "': " + llvm::toString(Handle.takeError()));
   llvm::sys::fs::closeFile(*Handle);
+}
+
+/// Every compile command of the files to lint runs in a directory that
+/// exists: clang-tidy would stop with a fatal error per file, after all
+/// the other work. (A file that is gone is an error for that file only.)
+void checkCommands(const std::vector<std::string> &Files,
+                   const CompilationDatabase &Compilations) {
+  for (const std::string &File : Files) {
+    for (const CompileCommand &Command : Compilations.getCompileCommands(File))
+      if (!llvm::sys::fs::is_directory(Command.Directory))
+        fail("the compile command for '" + File + "' runs in '" +
+             Command.Directory + "', which is not a directory");
+  }
 }
 
 /// The files to lint: named files, and the database's files under named
@@ -219,6 +248,38 @@ std::string plural(size_t N, llvm::StringRef Word) {
   return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
 }
 
+/// A short hash of Parts, in order.
+std::string fingerprint(const std::vector<std::string> &Parts) {
+  llvm::SHA1 Hash;
+  for (const std::string &Part : Parts) {
+    Hash.update(Part);
+    Hash.update(llvm::StringRef("\0", 1));
+  }
+  return llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 16);
+}
+
+/// Fails on a check option value that its option cannot take, in any of
+/// the configurations Files are linted with; returns their fingerprint,
+/// by which merge tells shards of one run from others.
+std::string checkConfigurations(ClangTidyOptionsProvider &Provider,
+                                const std::vector<std::string> &Files) {
+  std::set<std::string> Texts;
+  for (const std::string &File : Files) {
+    ClangTidyOptions Effective = Provider.getOptions(File);
+    Effective.User.reset(); // Shards may run under different users.
+    if (!Texts.insert(configurationAsText(Effective)).second)
+      continue;
+    for (const std::string &Check : unbounded::compat::enabledChecks(Effective)) {
+      std::vector<std::string> Problems =
+          clang::tidy::unbounded::utils::optionProblems(Check,
+                                                        Effective.CheckOptions);
+      if (!Problems.empty())
+        fail(Problems.front());
+    }
+  }
+  return fingerprint({Texts.begin(), Texts.end()});
+}
+
 /// Baseline, guard report and line filters: read and validated before any
 /// linting, so bad input costs nothing.
 struct Inputs {
@@ -278,7 +339,7 @@ void writeOutputs(const Report &R, const Options &O) {
   if (!O.ExportFacts.empty()) {
     std::string Facts =
         llvm::formatv("{0:2}", R.Project.toJson()).str() + "\n";
-    if (auto E = writeFileAtomically(O.ExportFacts, Facts))
+    if (auto E = writeOutput(O.ExportFacts, Facts))
       fail(llvm::toString(std::move(E)));
   }
   FormatSettings Settings{O.HelpUriBase};
@@ -299,7 +360,7 @@ void writeOutputs(const Report &R, const Options &O) {
       llvm::outs().flush();
       continue;
     }
-    if (auto E = writeFileAtomically(Spec.Path, Text))
+    if (auto E = writeOutput(Spec.Path, Text))
       fail(llvm::toString(std::move(E)));
   }
 }
@@ -307,8 +368,7 @@ void writeOutputs(const Report &R, const Options &O) {
 /// Summary on stderr, the errors' one line, and the exit status.
 int finish(const Report &R, const Options &O, unsigned CacheHits) {
   if (O.WriteBaseline)
-    if (auto E = writeFileAtomically(O.Baseline,
-                                     baselineText(R.Findings, R.Root)))
+    if (auto E = writeOutput(O.Baseline, baselineText(R.Findings, R.Root)))
       fail(llvm::toString(std::move(E)));
   if (!O.Quiet) {
     llvm::StringSet<> Files;
@@ -385,20 +445,26 @@ void append(std::vector<T> &To, std::vector<T> &From) {
 /// `unbounded-tidy merge`: shard reports become one report, finished
 /// exactly like a full run's.
 int merge(const Options &O, const Inputs &In) {
-  Report R;
+  std::vector<Report> Parts;
   for (const std::string &Path : O.Sources) {
     std::string Text = readOrFail(Path, "report");
     auto Part = parseJsonReport(Text);
     if (!Part)
       fail("malformed report '" + Path +
            "': " + llvm::toString(Part.takeError()));
-    if (R.Root.empty())
-      R.Root = O.HasRoot ? O.Root : Part->Root;
-    append(R.Units, Part->Units);
-    append(R.Facts, Part->Facts);
-    append(R.ChecksRun, Part->ChecksRun);
-    append(R.Findings, Part->Findings);
-    append(R.Errors, Part->Errors);
+    Parts.push_back(std::move(*Part));
+  }
+  if (auto E = checkMergeable(O.Sources, Parts))
+    fail(llvm::toString(std::move(E)));
+  Report R;
+  R.Root = O.HasRoot ? O.Root : Parts.front().Root;
+  R.Configuration = Parts.front().Configuration;
+  for (Report &Part : Parts) {
+    append(R.Units, Part.Units);
+    append(R.Facts, Part.Facts);
+    append(R.ChecksRun, Part.ChecksRun);
+    append(R.Findings, Part.Findings);
+    append(R.Errors, Part.Errors);
   }
   finalize(R, In.Settings);
   writeOutputs(R, O);
@@ -446,10 +512,13 @@ int lint(const Options &O, const Inputs &In,
   if (!O.BuildPath.empty())
     Build = loadBuildDatabase(O);
   std::vector<std::string> All = selectFiles(O, Build.get());
+  if (Build)
+    checkCommands(All, *Build);
   if (unbounded::compat::enabledChecks(Provider->getOptions(All.front()))
           .empty())
     fail("no checks enabled for '" + All.front() +
          "' (see --checks and the .clang-tidy files that apply)");
+  std::string Configuration = checkConfigurations(*Provider, All);
   std::vector<std::string> Files = shard(All, O);
   std::unique_ptr<CompilationDatabase> Compilations = databaseFor(
       std::move(Fixed), std::move(Build), All.front(), O.Quiet);
@@ -475,6 +544,15 @@ int lint(const Options &O, const Inputs &In,
   Report R;
   R.Root = O.Root;
   R.Partial = O.ShardCount != 0;
+  R.Configuration = Configuration;
+  if (O.ShardCount) {
+    std::vector<std::string> Relative;
+    for (const std::string &File : All)
+      Relative.push_back(relativePath(File, O.Root));
+    R.ShardIndex = O.ShardIndex;
+    R.ShardCount = O.ShardCount;
+    R.ShardSet = fingerprint(Relative);
+  }
   std::vector<Job> Jobs;
   for (const std::string &File : Files) {
     ClangTidyOptions Effective = Provider->getOptions(File);
@@ -527,7 +605,7 @@ int printPluginPath(const char *Argv0) {
 }
 
 int main(int Argc, const char **Argv) {
-  unbounded::linkChecks();
+  ::unbounded::linkChecks();
   bool Merging = Argc > 1 && llvm::StringRef(Argv[1]) == "merge";
   std::vector<const char *> Args(Argv, Argv + Argc);
   if (Merging)
@@ -546,8 +624,11 @@ int main(int Argc, const char **Argv) {
     return printPluginPath(Args.front());
   if (O.HasChecks)
     validateCheckGlobs(O.Checks);
-  if (!O.WorkerResult.empty())
+  if (!O.WorkerResult.empty()) {
+    unblockInterrupts();
     return runAsWorker(O, std::move(Fixed));
+  }
+  handleInterrupts();
   Inputs In = loadInputs(O);
   if (O.Merge)
     return merge(O, In);

@@ -2,6 +2,8 @@
 
 #include "Options.h"
 
+#include "Output.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -62,10 +64,11 @@ cl::opt<bool> PrintPluginPath("print-plugin-path",
 cl::opt<bool> Quiet("quiet",
                     cl::desc("No progress and no closing summary"),
                     cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::value_desc("N"), cl::Prefix,
-                       cl::desc("Lint N translation units at once (default: "
-                                "the number of cores)"),
-                       cl::cat(Category));
+// A string, parsed here: cl's own error for a bad number is two lines.
+cl::opt<std::string> Jobs("j", cl::value_desc("N"), cl::Prefix,
+                          cl::desc("Lint N translation units at once (default: "
+                                   "the number of cores)"),
+                          cl::cat(Category));
 
 cl::list<std::string> Formats(
     "format", cl::value_desc("text|json|sarif|markdown|html"),
@@ -184,8 +187,10 @@ std::vector<OutputSpec> pairOutputs() {
     }
     if (Value.empty())
       fail("-o needs a file name");
+    // Standard output is written as such, never replaced by a file.
+    std::string Path = Value == "-" || Value == "/dev/stdout" ? "" : Value;
     if (Open) {
-      Outputs.back().Path = Value;
+      Outputs.back().Path = Path;
       Open = false;
       continue;
     }
@@ -193,7 +198,7 @@ std::vector<OutputSpec> pairOutputs() {
     if (Format.empty())
       fail("cannot tell the format of '" + Value +
            "' from its extension; put --format=<format> before -o");
-    Outputs.push_back({Format, Value});
+    Outputs.push_back({Format, Path});
   }
   unsigned ToStdout = llvm::count_if(
       Outputs, [](const OutputSpec &S) { return S.Path.empty(); });
@@ -206,7 +211,7 @@ std::vector<OutputSpec> pairOutputs() {
 }
 
 void parseShard(Options &O) {
-  if (Shard.empty())
+  if (!Shard.getNumOccurrences())
     return;
   auto [Index, Count] = llvm::StringRef(Shard).split('/');
   if (Index.getAsInteger(10, O.ShardIndex) ||
@@ -216,16 +221,29 @@ void parseShard(Options &O) {
          "' (expected i/N with 1 <= i <= N, e.g. 1/4)");
 }
 
-void checkOutputDirectories(const std::vector<OutputSpec> &Outputs) {
+/// Every report (and the other files to write: a baseline, exported
+/// facts) can be created, and no two reports go to the same file: found
+/// out before any linting.
+void checkOutputs(const std::vector<OutputSpec> &Outputs,
+                  std::initializer_list<std::string> OtherFiles) {
+  std::map<std::string, const OutputSpec *> Targets;
   for (const OutputSpec &S : Outputs) {
     if (S.Path.empty())
       continue;
-    std::string Directory =
-        llvm::sys::path::parent_path(absolute(S.Path)).str();
-    if (!llvm::sys::fs::is_directory(Directory))
-      fail("cannot write '" + S.Path + "': no such directory '" + Directory +
-           "'");
+    if (auto E = checkWritable(S.Path))
+      fail(llvm::toString(std::move(E)));
+    auto Target = outputTarget(absolute(S.Path));
+    if (!Target)
+      fail(llvm::toString(Target.takeError()));
+    auto [It, New] = Targets.try_emplace(*Target, &S);
+    if (!New)
+      fail("--format=" + It->second->Format + " and --format=" + S.Format +
+           " both write to '" + S.Path + "'; give each its own -o");
   }
+  for (const std::string &File : OtherFiles)
+    if (!File.empty())
+      if (auto E = checkWritable(File))
+        fail(llvm::toString(std::move(E)));
 }
 
 void checkCombinations(const Options &O) {
@@ -258,8 +276,9 @@ void parseCommandLine(int Argc, const char **Argv) {
           "[--format=F -o FILE]...\n",
           &ErrorStream))
     return;
-  // Keep cl's first line ("Unknown command line argument '--x'.").
-  llvm::StringRef First = llvm::StringRef(Errors).split('\n').first;
+  // Keep cl's first line ("Unknown command line argument '--x'."); some
+  // messages start with an empty one.
+  llvm::StringRef First = llvm::StringRef(Errors).ltrim().split('\n').first;
   First.consume_front(llvm::sys::path::filename(Argv[0]));
   First.consume_front(": ");
   fail(First.trim());
@@ -305,10 +324,10 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
   O.DumpConfig = DumpConfig;
   O.PrintPluginPath = PrintPluginPath;
   O.Quiet = Quiet;
-  O.Jobs = Jobs.getNumOccurrences() ? unsigned(Jobs)
-                                    : std::thread::hardware_concurrency();
-  if (O.Jobs == 0)
-    O.Jobs = 1;
+  O.Jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (Jobs.getNumOccurrences() &&
+      (llvm::StringRef(Jobs).getAsInteger(10, O.Jobs) || O.Jobs == 0))
+    fail("invalid -j '" + Jobs + "' (expected a number of jobs, 1 or more)");
   O.WorkerResult = WorkerResult;
   if (!O.WorkerResult.empty()) {
     if (!OnlyCheck.empty()) {
@@ -320,7 +339,6 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
     return O; // The parent checked everything else.
   }
   O.Outputs = pairOutputs();
-  checkOutputDirectories(O.Outputs);
   O.Baseline = Baseline;
   O.WriteBaseline = WriteBaseline;
   O.GuardReport = GuardReport;
@@ -330,6 +348,8 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
   O.LineFilter = LineFilter;
   O.CacheDir = CacheDir;
   O.ExportFacts = ExportFacts;
+  checkOutputs(O.Outputs,
+               {O.WriteBaseline ? O.Baseline : "", O.ExportFacts});
   O.HasRoot = !Root.empty();
   O.Root = absolute(Root.empty() ? "." : Root.getValue());
   O.HelpUriBase = HelpUriBase;

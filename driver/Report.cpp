@@ -5,6 +5,8 @@
 #include "Baseline.h"
 #include "Fingerprint.h"
 
+#include "llvm/ADT/StringSet.h"
+
 #include <algorithm>
 
 namespace unbounded::driver {
@@ -15,6 +17,61 @@ unsigned Report::counted() const {
   return unsigned(llvm::count_if(Findings, [](const Finding &F) {
     return F.State == BaselineState::Introduced;
   }));
+}
+
+static llvm::Error cannotMerge(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "cannot merge " + Message);
+}
+
+static std::string shardName(const Report &R) {
+  return std::to_string(R.ShardIndex) + "/" + std::to_string(R.ShardCount);
+}
+
+/// The first difference between two reports that forbids merging them.
+static std::string difference(const Report &A, const Report &B) {
+  if (A.Tool != B.Tool)
+    return "they were written by different versions ('" + A.Tool + "' and '" +
+           B.Tool + "')";
+  if (A.Root != B.Root)
+    return "their roots differ ('" + A.Root + "' and '" + B.Root + "')";
+  if (A.Configuration != B.Configuration)
+    return "they were linted with different configurations";
+  if ((A.ShardCount == 0) != (B.ShardCount == 0))
+    return "only one of them is a shard";
+  if (A.ShardCount != B.ShardCount || A.ShardSet != B.ShardSet)
+    return "they are shards of different runs (" + shardName(A) + " and " +
+           shardName(B) + ")";
+  if (A.ShardCount)
+    return A.ShardIndex == B.ShardIndex ? "both are shard " + shardName(A)
+                                        : "";
+  llvm::StringSet<> Units;
+  for (const std::string &Unit : A.Units)
+    Units.insert(Unit);
+  for (const std::string &Unit : B.Units)
+    if (Units.contains(Unit))
+      return "both lint '" + Unit + "'";
+  return "";
+}
+
+llvm::Error checkMergeable(llvm::ArrayRef<std::string> Paths,
+                           llvm::ArrayRef<Report> Parts) {
+  for (size_t I = 0; I < Parts.size(); ++I)
+    for (size_t J = I + 1; J < Parts.size(); ++J)
+      if (std::string Why = difference(Parts[I], Parts[J]); !Why.empty())
+        return cannotMerge("'" + Paths[I] + "' and '" + Paths[J] + "': " + Why);
+  unsigned Count = Parts.front().ShardCount;
+  if (Parts.size() == Count || Count == 0)
+    return llvm::Error::success();
+  std::string Missing, Given;
+  for (unsigned Index = 1; Index <= Count; ++Index)
+    if (llvm::none_of(Parts,
+                      [&](const Report &R) { return R.ShardIndex == Index; }))
+      Missing += (Missing.empty() ? "" : ", ") + std::to_string(Index) + "/" +
+                 std::to_string(Count);
+  for (const std::string &Path : Paths)
+    Given += (Given.empty() ? "'" : ", '") + Path + "'";
+  return cannotMerge(Given + ": shard " + Missing + " missing");
 }
 
 void addUnit(Report &R, UnitResult Unit) {

@@ -37,6 +37,10 @@ struct Report {
   std::optional<AlertEvidence> Alerts; ///< With --alert-rules.
   /// With a guard report: the leaks that no finding covers.
   std::optional<std::vector<RuntimeLeak>> RuntimeOnly;
+  std::string Tool;          ///< Name and versions of what wrote it.
+  std::string Configuration; ///< Fingerprint of the configurations used.
+  unsigned ShardIndex = 0, ShardCount = 0; ///< 1-based; 0: not a shard.
+  std::string ShardSet; ///< Fingerprint of the files all shards share out.
 
   /// Findings that count for the exit status: introduced ones with a
   /// baseline, all of them without.
@@ -52,6 +56,13 @@ struct ReportSettings {
   /// The guard report's leaks, matched to the findings.
   std::optional<std::vector<RuntimeLeak>> Leaks;
 };
+
+/// Whether Parts (read from Paths) may be merged: written by the same tool
+/// with the same root and configuration, and either the complete set of
+/// shards of one run, each once, or unsharded reports of different files.
+/// The error names the files.
+llvm::Error checkMergeable(llvm::ArrayRef<std::string> Paths,
+                           llvm::ArrayRef<Report> Parts);
 
 /// Adds one unit's diagnostics: warnings to Findings, errors to Errors.
 void addUnit(Report &R, UnitResult Unit);

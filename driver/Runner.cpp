@@ -2,18 +2,24 @@
 
 #include "Runner.h"
 
+#include "Interrupt.h"
 #include "Output.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <thread>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 namespace unbounded::driver {
 namespace {
@@ -26,6 +32,15 @@ std::string minutes(double Seconds) {
   if (S % 60 < 10)
     Text += "0";
   return Text + std::to_string(S % 60);
+}
+
+/// The width of the terminal on standard error, 0 when unknown. LLVM's
+/// StandardErrColumns only reads $COLUMNS, which shells do not export.
+unsigned terminalColumns() {
+  struct winsize Size = {};
+  if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &Size) == 0 && Size.ws_col)
+    return Size.ws_col;
+  return llvm::sys::Process::StandardErrColumns();
 }
 
 /// Counts and prints progress; thread-safe.
@@ -55,16 +70,23 @@ public:
   }
 
 private:
+  /// One line, never wider than the terminal: a wrapped line cannot be
+  /// redrawn, and each redraw would leave one behind.
   void redraw() {
     double Elapsed =
         std::chrono::duration<double>(Clock::now() - Start).count();
     double Eta = Elapsed / double(Done) * double(Total - Done);
     unsigned Width = 24, Filled = unsigned(Width * Done / Total);
-    llvm::errs() << "\r\x1b[K[" << std::string(Filled, '#')
-                 << std::string(Width - Filled, '.') << "] " << Done << "/"
-                 << Total << " files, " << Findings
-                 << (Findings == 1 ? " finding, " : " findings, ")
-                 << minutes(Elapsed) << " elapsed, ETA " << minutes(Eta);
+    std::string Line = "[" + std::string(Filled, '#') +
+                       std::string(Width - Filled, '.') + "] " +
+                       std::to_string(Done) + "/" + std::to_string(Total) +
+                       " files, " + std::to_string(Findings) +
+                       (Findings == 1 ? " finding, " : " findings, ") +
+                       minutes(Elapsed) + " elapsed, ETA " + minutes(Eta);
+    // The last column stays free: writing it wraps on some terminals.
+    if (unsigned Columns = terminalColumns())
+      Line.resize(std::min<size_t>(Line.size(), Columns - 1));
+    llvm::errs() << "\r\x1b[K" << Line;
   }
 
   const RunnerSettings &Settings;
@@ -97,28 +119,42 @@ std::string firstLine(const std::string &Path) {
   return Line.str();
 }
 
+/// Makes an empty temporary file; returns its path, "" when that failed.
+std::function<std::string()> temporaryFile(llvm::StringRef Suffix) {
+  return [Suffix] {
+    llvm::SmallString<128> Path;
+    if (llvm::sys::fs::createTemporaryFile("unbounded-unit", Suffix, Path))
+      return std::string();
+    return std::string(Path);
+  };
+}
+
 /// Runs the worker for J (only the check Only, when given) and reads what
 /// it wrote; Crashed says whether it died of a signal.
 UnitResult runWorker(const Job &J, llvm::StringRef Only, bool &Crashed) {
-  llvm::SmallString<128> Out, Err;
-  llvm::sys::fs::createTemporaryFile("unbounded-unit", "json", Out);
-  llvm::sys::fs::createTemporaryFile("unbounded-unit", "err", Err);
+  RemoveOnInterrupt Out(temporaryFile("json")), Err(temporaryFile("err"));
   std::vector<llvm::StringRef> Argv(J.Argv.begin(), J.Argv.end());
-  std::string Flag = "--internal-worker=" + Out.str().str();
+  std::string Flag = "--internal-worker=" + Out.path();
   std::string OnlyFlag = "--internal-only-check=" + Only.str();
   Argv.insert(Argv.begin() + 1, Flag);
   if (!Only.empty())
     Argv.insert(Argv.begin() + 2, OnlyFlag);
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
-                                                llvm::StringRef(""),
-                                                Err.str()};
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(""), llvm::StringRef(Err.path())};
   std::string Message;
-  int Status = llvm::sys::ExecuteAndWait(Argv.front(), Argv, std::nullopt,
-                                         Redirects, 0, 0, &Message);
-  auto Text = readWholeFile(std::string(Out));
-  std::string Stderr = firstLine(std::string(Err));
-  llvm::sys::fs::remove(Out);
-  llvm::sys::fs::remove(Err);
+  int Status = -1;
+  llvm::sys::ProcessInfo Worker;
+  StopOnInterrupt Stop([&] {
+    Worker = llvm::sys::ExecuteNoWait(Argv.front(), Argv, std::nullopt,
+                                      Redirects, 0, &Message);
+    return int(Worker.Pid);
+  });
+  if (Stop.pid())
+    Status = llvm::sys::Wait(Worker, std::nullopt, &Message).ReturnCode;
+  auto Text = readWholeFile(Out.path());
+  std::string Stderr = firstLine(Err.path());
+  llvm::sys::fs::remove(Out.path());
+  llvm::sys::fs::remove(Err.path());
   Crashed = Status < 0;
   if (Status != 0 || !Text) {
     if (!Text)
@@ -198,11 +234,15 @@ RunOutcome runJobs(const std::vector<Job> &Jobs, const RunnerSettings &S) {
       Bar.finished(Outcome.Units[I]);
     }
   };
+  // The main thread only waits, so that it takes SIGINT and SIGTERM and
+  // the handler never interrupts a worker's start (Interrupt.h).
   unsigned Threads = std::max(1u, std::min<unsigned>(S.Jobs, Jobs.size()));
   std::vector<std::thread> Pool;
-  for (unsigned T = 1; T < Threads; ++T)
-    Pool.emplace_back(Work);
-  Work();
+  for (unsigned T = 0; T < Threads; ++T)
+    Pool.emplace_back([&] {
+      blockInterruptsInThisThread();
+      Work();
+    });
   for (std::thread &T : Pool)
     T.join();
   Bar.close();

@@ -7,6 +7,8 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -39,6 +41,25 @@ public:
   std::set<std::string> Opened;
 };
 
+/// A source line fit to quote in a report: at most MaxQuoted bytes (a
+/// minified or binary "line" can be megabytes), control bytes and bytes
+/// that are not UTF-8 escaped as \xNN.
+std::string quotable(llvm::StringRef Line) {
+  constexpr size_t MaxQuoted = 200;
+  bool Utf8 = llvm::json::isUTF8(Line);
+  std::string Text;
+  for (unsigned char C : Line) {
+    // Stop at the limit, but never inside a UTF-8 sequence.
+    if (Text.size() >= MaxQuoted && !(Utf8 && (C & 0xC0) == 0x80))
+      return Text + "...";
+    if ((C < 0x20 && C != '\t') || C == 0x7f || (C >= 0x80 && !Utf8))
+      Text += llvm::formatv("\\x{0:X-2}", unsigned(C)).str();
+    else
+      Text += char(C);
+  }
+  return Text;
+}
+
 /// Line and column (1-based, columns in bytes like clang) of Offset in
 /// Path, and the text of that line. Reads each file once.
 class LineTable {
@@ -59,9 +80,8 @@ public:
     L.Column = Offset - unsigned(LineStart) + 1;
     if (LineText) {
       llvm::StringRef Rest = Text.drop_front(LineStart);
-      *LineText = Rest.take_until([](char C) { return C == '\n'; })
-                      .rtrim('\r')
-                      .str();
+      *LineText = quotable(
+          Rest.take_until([](char C) { return C == '\n'; }).rtrim('\r'));
     }
     return L;
   }

@@ -287,6 +287,48 @@ const DeclRefExpr *countdownCounter(const Stmt *Loop, const Expr *Cond) {
   return Decrements(Inc) || Decrements(loopBody(Loop)) ? Ref : nullptr;
 }
 
+/// Whether S may jump back to the loop's condition: a `continue` of this
+/// loop (not of an inner one), or a label a `goto` could reach.
+bool mayRestart(const Stmt *S, bool InInnerLoop = false) {
+  if (!S)
+    return false;
+  if (isa<LabelStmt>(S) || (isa<ContinueStmt>(S) && !InInnerLoop))
+    return true;
+  bool Inner =
+      InInnerLoop || isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S);
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return mayRestart(Child, Inner);
+  });
+}
+
+/// Whether every path through S leaves the enclosing loop: a `break` of the
+/// loop, `return`, `throw` or a call that does not return.
+bool leavesOnEveryPath(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<BreakStmt, ReturnStmt>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    E = E->IgnoreParenImpCasts();
+    if (isa<CXXThrowExpr>(E))
+      return true;
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->isNoReturn();
+  }
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return leavesOnEveryPath(If->getThen()) && leavesOnEveryPath(If->getElse());
+  if (const auto *Compound = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : Compound->body()) {
+      if (mayRestart(Child))
+        return false;
+      if (leavesOnEveryPath(Child))
+        return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 bool isLoop(const Stmt *S) {
@@ -512,6 +554,8 @@ std::optional<uint64_t> LoopBounds::constructedCount(const VarDecl &Local) const
 }
 
 TripCount LoopBounds::ofLoop(const Stmt *Loop) const {
+  if (leavesOnEveryPath(loopBody(Loop)))
+    return constant(1);
   if (const auto *For = dyn_cast<ForStmt>(Loop))
     return ofForLoop(For);
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))

@@ -9,6 +9,7 @@
 
 #include <arpa/inet.h>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdarg>
@@ -108,11 +109,23 @@ template <typename Function> Function real(const char *name) {
 #define UNBOUNDED_REAL(name)                                                                       \
   static const auto real_##name = real<decltype(&::name)>(#name)
 
+/// The limit in environment variable `name`, -1 (none) when it is unset or
+/// empty. Anything but a whole number of 0 or more ("abc", "50x", "-1")
+/// is reported in one line on stderr and ignored: a silent limit of 0 or
+/// 50 would be worse than none.
 int64_t envLimit(const char *name) {
   const char *value = getenv(name);
   if (!value || !*value)
     return -1;
-  return strtoll(value, nullptr, 10);
+  errno = 0;
+  char *end = nullptr;
+  const long long parsed = strtoll(value, &end, 10);
+  if (isdigit(static_cast<unsigned char>(*value)) && *end == '\0' && errno == 0)
+    return parsed;
+  dprintf(STDERR_FILENO,
+          "unbounded-guard: ignoring %s='%s': expected a whole number, 0 or more\n",
+          name, value);
+  return -1;
 }
 
 __attribute__((constructor)) void readLimitsFromEnvironment() {

@@ -1,11 +1,14 @@
 // Run with LD_PRELOAD=libunbounded_guard_interpose.so UNBOUNDED_GUARD_MAX_THREADS=3
 // UNBOUNDED_GUARD_MAX_SOCKETS=2: the limits come from the environment and the
 // binary itself does not link the interposition library.
+// With --no-limits (check_env_limits.py sets only bad values): no limit is in
+// force and ten threads start.
 #include "unbounded/ResourceCounter.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <pthread.h>
+#include <string>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <vector>
@@ -26,9 +29,23 @@ int fail(const char *what) {
 
 } // namespace
 
-int main() {
+int noLimits() {
+  if (resourceLimits().any())
+    return fail("a limit is in force");
+  for (int i = 0; i < 10; ++i) {
+    pthread_t thread;
+    if (pthread_create(&thread, nullptr, wait, nullptr) != 0)
+      return fail("a thread was refused");
+    pthread_detach(thread);
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
   if (!interpositionActive())
     return fail("interposition library not loaded (LD_PRELOAD?)");
+  if (argc > 1 && std::string(argv[1]) == "--no-limits")
+    return noLimits();
   if (resourceLimits().maxThreads != 3 || resourceLimits().maxSockets != 2)
     return fail("limits not read from the environment");
   int created = 0;

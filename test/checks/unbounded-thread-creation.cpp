@@ -162,6 +162,21 @@ void instantiate() {
 
 // ---- Negatives --------------------------------------------------------------
 
+void loopLeftAfterOneIteration() {
+  // The body leaves the loop on every path: it runs once.
+  while (true) {
+    std::thread(process, next()).detach();
+    break;
+  }
+  for (;;) {
+    std::thread(process, next()).detach();
+    if (running())
+      return;
+    else
+      break;
+  }
+}
+
 void startupLoopConstant() {
   std::vector<std::thread> pool;
   for (int i = 0; i < 8; ++i)

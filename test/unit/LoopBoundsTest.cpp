@@ -401,6 +401,51 @@ TEST_F(LoopBoundsTest, WhileTrueIsInfinite) {
   EXPECT_FALSE(bounds().isBounded(T));
 }
 
+TEST_F(LoopBoundsTest, WhileTrueEndingInBreakRunsOnce) {
+  TripCount T =
+      tripCount("void g(); void f() { while (true) { g(); break; } }");
+  EXPECT_EQ(T.Kind, TripCountKind::Constant);
+  EXPECT_EQ(T.Value, 1u);
+  EXPECT_TRUE(bounds().isBounded(T));
+}
+
+TEST_F(LoopBoundsTest, ForeverLeavingOnEveryPathRunsOnce) {
+  TripCount T = tripCount(R"cpp(
+    [[noreturn]] void die();
+    int f(bool ok) {
+      for (;;) {
+        if (ok) return 1;
+        else if (!ok) throw 2;
+        else die();
+      }
+    })cpp");
+  EXPECT_EQ(T.Kind, TripCountKind::Constant);
+  EXPECT_EQ(T.Value, 1u);
+}
+
+TEST_F(LoopBoundsTest, ConditionalBreakStaysInfinite) {
+  TripCount T =
+      tripCount("void f(bool done) { while (true) { if (done) break; } }");
+  EXPECT_EQ(T.Kind, TripCountKind::Infinite);
+}
+
+TEST_F(LoopBoundsTest, ContinueBeforeTheBreakStaysInfinite) {
+  TripCount T = tripCount(
+      "void f(bool again) { while (true) { if (again) continue; break; } }");
+  EXPECT_EQ(T.Kind, TripCountKind::Infinite);
+}
+
+TEST_F(LoopBoundsTest, BreakOfAnInnerLoopStaysInfinite) {
+  TripCount T = tripCount("void f() { while (true) { for (;;) { break; } } }");
+  EXPECT_EQ(T.Kind, TripCountKind::Infinite);
+}
+
+TEST_F(LoopBoundsTest, BreakOfASwitchStaysInfinite) {
+  TripCount T = tripCount(
+      "void f(int c) { while (true) { switch (c) { default: break; } } }");
+  EXPECT_EQ(T.Kind, TripCountKind::Infinite);
+}
+
 TEST_F(LoopBoundsTest, WhileFalseRunsAtMostOnce) {
   TripCount T = tripCount("void f() { while (false) {} }");
   EXPECT_EQ(T.Kind, TripCountKind::Constant);
