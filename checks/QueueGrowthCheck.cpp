@@ -73,6 +73,8 @@ const ParmVarDecl *parameterNamed(const Expr *Value, const FunctionDecl &Functio
 /// Whether Method fills Queue with items it creates: a push onto Queue in a
 /// constructor, or in a loop, of an item that is not Method's parameter.
 bool fillsWithNewItems(const CXXMethodDecl &Method, const ValueDecl *Queue) {
+  static constexpr llvm::StringLiteral Pushes[] = {
+      "push", "push_back", "emplace", "emplace_back", "push_front", "enqueue"};
   const Stmt *Body = Method.getBody();
   bool Constructor = isa<CXXConstructorDecl>(Method);
   auto Fills = [&](const Stmt *S) {
@@ -80,9 +82,7 @@ bool fillsWithNewItems(const CXXMethodDecl &Method, const ValueDecl *Queue) {
       const auto *Call = dyn_cast<CXXMemberCallExpr>(Node);
       return Call && Call->getNumArgs() == 1 &&
              utils::referencedDecl(Call->getImplicitObjectArgument()) == Queue &&
-             llvm::is_contained({"push", "push_back", "emplace",
-                                 "emplace_back", "push_front", "enqueue"},
-                                methodName(Call)) &&
+             llvm::is_contained(Pushes, methodName(Call)) &&
              !parameterNamed(Call->getArg(0), Method);
     });
   };
