@@ -49,12 +49,12 @@ public:
 
   llvm::Expected<ExprFacts> run() {
     if (S.trim().empty())
-      return llvm::createStringError("empty expression");
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "empty expression");
     while (I < S.size())
       if (auto E = step())
         return std::move(E);
     if (!Calls.empty())
-      return llvm::createStringError("unclosed '(' in expression");
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "unclosed '(' in expression");
     return std::move(Facts);
   }
 
@@ -81,7 +81,7 @@ private:
         break;
       }
     }
-    return llvm::createStringError(std::string("unclosed '") + Open +
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), std::string("unclosed '") + Open +
                                    "' in expression");
   }
 
@@ -95,7 +95,7 @@ private:
       if (S[J] == Quote)
         return J + 1;
     }
-    return llvm::createStringError("unterminated string in expression");
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "unterminated string in expression");
   }
 
   bool inRate() const {
@@ -126,7 +126,7 @@ private:
       return open();
     if (C == ')') {
       if (Calls.empty())
-        return llvm::createStringError("unexpected ')' in expression");
+        return llvm::createStringError(llvm::inconvertibleErrorCode(), "unexpected ')' in expression");
       Calls.pop_back();
       ++I;
       return llvm::Error::success();
@@ -141,7 +141,7 @@ private:
       return llvm::Error::success();
     }
     if (C == '}' || C == ']')
-      return llvm::createStringError(std::string("unexpected '") + C +
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), std::string("unexpected '") + C +
                                      "' in expression");
     if (llvm::StringRef("<>=!").contains(C))
       return comparison();
@@ -154,7 +154,7 @@ private:
     }
     if (isIdentStart(C))
       return identifier();
-    return llvm::createStringError(std::string("unexpected character '") + C +
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), std::string("unexpected character '") + C +
                                    "' in expression");
   }
 
@@ -186,7 +186,7 @@ private:
       ++I;
       return llvm::Error::success();
     }
-    return llvm::createStringError("unexpected '" + Rest.take_front(1) +
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "unexpected '" + Rest.take_front(1) +
                                    "' in expression");
   }
 
@@ -290,7 +290,7 @@ private:
     if (YamlError.empty())
       return E;
     llvm::consumeError(std::move(E));
-    return llvm::createStringError(YamlError);
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), YamlError);
   }
 
   /// The node's line; 0 when the parser gave it no place in the file.
@@ -304,7 +304,7 @@ private:
   }
 
   llvm::Error error(yaml::Node *N, const llvm::Twine &What) {
-    return llvm::createStringError(Name + ":" + llvm::Twine(line(N)) + ": " +
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), Name + ":" + llvm::Twine(line(N)) + ": " +
                                    What);
   }
 
@@ -492,7 +492,7 @@ llvm::Error parseRuleFile(llvm::StringRef Text, llvm::StringRef Name,
 static llvm::Error readOne(llvm::StringRef Path, AlertRules &Into) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
-    return llvm::createStringError("cannot read alert rules '" + Path +
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot read alert rules '" + Path +
                                    "': " + Buffer.getError().message());
   return parseRuleFile((*Buffer)->getBuffer(), Path, Into);
 }
@@ -519,10 +519,10 @@ readAlertRules(const std::vector<std::string> &Paths) {
         Files.push_back(It->path());
     }
     if (EC)
-      return llvm::createStringError("cannot read alert rules '" + Path +
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot read alert rules '" + Path +
                                      "': " + EC.message());
     if (Files.empty())
-      return llvm::createStringError("no *.yml or *.yaml rule file in '" +
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), "no *.yml or *.yaml rule file in '" +
                                      Path + "'");
     llvm::sort(Files);
     for (const std::string &File : Files)

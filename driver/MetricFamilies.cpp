@@ -11,7 +11,7 @@ static llvm::Error addPattern(
   auto Compiled = std::make_shared<llvm::Regex>(Pattern);
   std::string Why;
   if (!Compiled->isValid(Why))
-    return llvm::createStringError("invalid regex '" + Pattern + "' for " +
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "invalid regex '" + Pattern + "' for " +
                                    Family + ": " + Why);
   Into[Family.str()].push_back(std::move(Compiled));
   return llvm::Error::success();
@@ -27,7 +27,7 @@ MetricFamilies::create(const std::vector<std::string> &Extra) {
   for (llvm::StringRef Spec : Extra) {
     auto [Family, Pattern] = Spec.split('=');
     if (Pattern.empty() || !catalogue().family(Family))
-      return llvm::createStringError(
+      return llvm::createStringError(llvm::inconvertibleErrorCode(), 
           "--metric-family needs <family>=<regex> with a family of the "
           "catalogue, got '" + Spec + "'");
     if (auto E = addPattern(Result.Patterns, Family, Pattern))
