@@ -34,6 +34,9 @@ struct Report {
   bool Partial = false;
   facts::Project Project;
   std::optional<AlertEvidence> Alerts; ///< With --alert-rules.
+  /// Static evidence of the Monitoring items: item id → the metric
+  /// registrations (from the units' facts) of the item's families.
+  std::map<std::string, std::vector<facts::Metric>> Registered;
 
   /// Findings that count for the exit status: introduced ones with a
   /// baseline, all of them without.
@@ -46,6 +49,8 @@ struct ReportSettings {
   std::vector<LineFilter> Filters; ///< A finding must pass every one.
   std::optional<std::vector<GuardEvidence>> Guard;
   std::optional<AlertEvidence> Alerts;
+  /// Which registered metric names count for which Monitoring item.
+  MetricFamilies Families = MetricFamilies::defaults();
 };
 
 /// Adds one unit's diagnostics: warnings to Findings, errors to Errors.

@@ -162,6 +162,31 @@ TEST(FactsTest, UnitRoundTripsThroughJson) {
   EXPECT_EQ(Back->Uses[0].Finding.At.Line, 2u);
 }
 
+TEST(FactsTest, UnitMetricsRoundTripAndStayOptional) {
+  UnitFacts U;
+  U.Metrics.push_back({"jobs_queue_depth", "prometheus-cpp",
+                       at("metrics.cpp", 7, "registration")});
+  EXPECT_FALSE(U.empty());
+  auto Back = unitFromJson(toJson(U));
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  ASSERT_EQ(Back->Metrics.size(), 1u);
+  EXPECT_EQ(Back->Metrics[0].Name, "jobs_queue_depth");
+  EXPECT_EQ(Back->Metrics[0].Api, "prometheus-cpp");
+  EXPECT_EQ(Back->Metrics[0].At.Line, 7u);
+  // Units written before metrics existed have no "metrics" key, and units
+  // without metrics are written that way still.
+  auto Old = unitFromJson(llvm::json::Object{{"functions", llvm::json::Array{}},
+                                             {"uses", llvm::json::Array{}}});
+  ASSERT_TRUE(bool(Old)) << llvm::toString(Old.takeError());
+  EXPECT_TRUE(Old->Metrics.empty());
+  EXPECT_EQ(toJson(UnitFacts{}).getAsObject()->get("metrics"), nullptr);
+  auto Bad = unitFromJson(llvm::json::Object{{"functions", llvm::json::Array{}},
+                                             {"uses", llvm::json::Array{}},
+                                             {"metrics", llvm::json::Array{1}}});
+  ASSERT_FALSE(bool(Bad));
+  EXPECT_EQ(llvm::toString(Bad.takeError()), "a metric lacks 'name'");
+}
+
 TEST(FactsTest, MalformedFactsAreOneLineErrors) {
   for (const char *Text :
        {"", "[]", R"({"schema": "other", "version": 1})",
