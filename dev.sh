@@ -33,6 +33,7 @@ PACKAGES=(
   libconcurrentqueue-dev libspdlog-dev # integration tests of the queue checks (with Boost, oneTBB)
   libcurl4-openssl-dev libcpp-httplib-dev libhiredis-dev libpqxx-dev libpq-dev
   libmariadb-dev         # integration tests of the client checks (with gRPC, above)
+  prometheus-cpp-dev     # integration test of metric registrations (static checklist evidence)
   clang-tidy-14          # the plugin's version guard is tested against it
   "libclang-rt-${LLVM_VERSION}-dev" # guard/: ThreadSanitizer runtime of the stress test
   libbenchmark-dev libcpp-httplib-dev prometheus # guard/: benchmark, /metrics, promtool

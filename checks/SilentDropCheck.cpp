@@ -160,6 +160,10 @@ SilentDropCheck::SilentDropCheck(StringRef Name, ClangTidyContext *Context)
           "std;boost;tbb;moodycamel;folly;rigtorp;spdlog"))),
       AllowVoidCast(isTrue(Options.get("AllowVoidCast", "true"))),
       FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
+      MetricRegistrationCalls(utils::parseList(
+          Options.get("MetricRegistrationCalls",
+                      utils::DefaultMetricRegistrationCalls))),
+      Registrations(MetricRegistrationCalls),
       QueueTypeNames(QueueTypePattern) {
   ProjectFacts = utils::loadFacts(*this, FactsFile);
 }
@@ -172,6 +176,8 @@ void SilentDropCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "LibraryNamespaces", utils::joinList(LibraryNamespaces));
   Options.store(Opts, "AllowVoidCast", AllowVoidCast ? "true" : "false");
   Options.store(Opts, utils::FactsFileOption, FactsFile);
+  Options.store(Opts, "MetricRegistrationCalls",
+                utils::joinList(MetricRegistrationCalls));
 }
 
 void SilentDropCheck::registerMatchers(MatchFinder *Finder) {
@@ -181,6 +187,7 @@ void SilentDropCheck::registerMatchers(MatchFinder *Finder) {
   // The project's own fallible enqueues are judged at the end of every
   // translation unit.
   Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+  Registrations.registerMatchers(*Finder);
   if (Names.empty())
     return;
   Finder->addMatcher(

@@ -5,6 +5,7 @@
 
 #include "Summaries.h"
 #include "utils/FunctionParents.h"
+#include "utils/MetricRegistrations.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -48,6 +49,10 @@ private:
   const std::vector<std::string> LibraryNamespaces;
   const bool AllowVoidCast;
   const std::string FactsFile;
+  /// Registrations of rejection counters (and every other metric) are
+  /// collected alongside, for the checklist; see MetricRegistrations.
+  const std::vector<std::string> MetricRegistrationCalls;
+  utils::MetricRegistrations Registrations;
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
   ASTContext *Context = nullptr;
   /// Library and name-matched enqueues whose result is dropped, and how.

@@ -40,6 +40,7 @@ struct Verdict {
   std::string Reason;                     ///< One sentence.
   std::vector<const Finding *> Evidence;  ///< Current findings.
   const GuardEvidence *Guard = nullptr;
+  bool Registered = false; ///< Passed on static metric registrations.
 };
 
 bool ran(const Report &R, llvm::StringRef Check) {
@@ -100,6 +101,35 @@ void judgeStatically(const Report &R, Verdict &V) {
              plural(R.Units.size(), "translation unit") + ".";
 }
 
+/// Metric registrations in words: "metric 'x' registered at f.cpp:3
+/// (prometheus-cpp)", the first three and how many more.
+std::string registrationWords(const std::vector<facts::Metric> &Metrics,
+                              llvm::StringRef Root) {
+  std::string Text;
+  const size_t Shown = 3;
+  for (size_t I = 0; I < Metrics.size() && I < Shown; ++I)
+    Text += (I ? "; " : "") + ("metric '" + Metrics[I].Name +
+                               "' registered at " +
+                               relativePath(Metrics[I].At.File, Root) + ":" +
+                               std::to_string(Metrics[I].At.Line) + " (" +
+                               Metrics[I].Api + ")");
+  if (Metrics.size() > Shown)
+    Text += " and " + std::to_string(Metrics.size() - Shown) + " more";
+  return Text;
+}
+
+/// The static side of a Monitoring item: the code registers a metric of the
+/// item's families. It passes the item unless a finding failed it.
+void judgeRegistrations(const Report &R, Verdict &V) {
+  auto It = R.Registered.find(V.Item->Id);
+  if (It == R.Registered.end() || V.Result == State::Failed)
+    return;
+  std::string Said = "Static: " + registrationWords(It->second, R.Root) + ".";
+  V.Reason = V.Reason.empty() ? Said : V.Reason + " " + Said;
+  V.Result = State::Passed;
+  V.Registered = true;
+}
+
 /// The runtime side: the guard report's entry for the item, if any.
 void judgeAtRuntime(const Report &R, Verdict &V) {
   if (!R.Guard)
@@ -115,10 +145,11 @@ void judgeAtRuntime(const Report &R, Verdict &V) {
            ? stateText(V.Guard->Passed ? State::Passed : State::Failed).str()
            : V.Guard->Evidence) +
       ".";
-  // Without a static verdict the guard's is the only one.
+  // Without a static verdict the guard's is the only one. A Monitoring item
+  // passes on either evidence: registrations in the code, or the guard's.
   bool Unchecked = V.Result == State::NotVerified;
   V.Reason = Unchecked ? Said : V.Reason + " " + Said;
-  if (!V.Guard->Passed)
+  if (!V.Guard->Passed && !V.Registered)
     V.Result = State::Failed;
   else if (Unchecked)
     V.Result = State::Passed;
@@ -195,6 +226,7 @@ std::vector<Verdict> judge(const Report &R) {
     Verdict V;
     V.Item = &Item;
     judgeStatically(R, V);
+    judgeRegistrations(R, V);
     judgeAtRuntime(R, V);
     judgeAlerts(R, V);
     if (V.Result == State::NotVerified && V.Reason.empty())

@@ -301,6 +301,7 @@ Inputs loadInputs(const Options &O) {
   auto Families = MetricFamilies::create(O.MetricFamilies);
   if (!Families)
     fail(llvm::toString(Families.takeError()));
+  In.Settings.Families = *Families;
   if (!O.AlertRules.empty()) {
     auto Rules = readAlertRules(O.AlertRules);
     if (!Rules)

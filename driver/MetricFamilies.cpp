@@ -2,6 +2,7 @@
 
 #include "MetricFamilies.h"
 
+#include "llvm/ADT/StringExtras.h"
 
 namespace unbounded::driver {
 
@@ -75,6 +76,27 @@ MetricFamilies::evidenceFor(const ChecklistItem &Item,
       return Found;
   }
   return {};
+}
+
+std::string exportedName(llvm::StringRef Registered) {
+  std::string Name = Registered.str();
+  for (char &C : Name)
+    if (!llvm::isAlnum(C) && C != '_' && C != ':')
+      C = '_';
+  return Name;
+}
+
+std::vector<facts::Metric> MetricFamilies::registrationsFor(
+    const ChecklistItem &Item, llvm::ArrayRef<facts::Metric> Registered) const {
+  std::vector<std::string> Names;
+  for (const facts::Metric &M : Registered)
+    Names.push_back(exportedName(M.Name));
+  std::vector<std::string> Found = evidenceFor(Item, Names);
+  std::vector<facts::Metric> Result;
+  for (const facts::Metric &M : Registered)
+    if (llvm::is_contained(Found, exportedName(M.Name)))
+      Result.push_back(M);
+  return Result;
 }
 
 } // namespace unbounded::driver

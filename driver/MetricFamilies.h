@@ -11,6 +11,7 @@
 #define UNBOUNDED_DRIVER_METRICFAMILIES_H
 
 #include "Catalogue.h"
+#include "Facts.h"
 
 #include "llvm/Support/Error.h"
 #include "llvm/Support/Regex.h"
@@ -18,6 +19,11 @@
 #include <memory>
 
 namespace unbounded::driver {
+
+/// The name a registered metric is exported under in Prometheus' text
+/// format: characters other than letters, digits, '_' and ':' (the dots of
+/// OpenTelemetry's names) become '_'.
+std::string exportedName(llvm::StringRef Registered);
 
 class MetricFamilies {
 public:
@@ -36,6 +42,13 @@ public:
   std::vector<std::string>
   evidenceFor(const ChecklistItem &Item,
               const std::vector<std::string> &Series) const;
+
+  /// The registrations (static evidence) whose exported names satisfy the
+  /// first alternative of Item's families that some satisfy; empty when
+  /// none does.
+  std::vector<facts::Metric>
+  registrationsFor(const ChecklistItem &Item,
+                   llvm::ArrayRef<facts::Metric> Registered) const;
 
 private:
   std::map<std::string, std::vector<std::shared_ptr<llvm::Regex>>> Patterns;

@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace unbounded::driver {
 
@@ -123,9 +124,44 @@ static void join(Report &R) {
     R.Findings.push_back(fromFacts(D));
 }
 
+/// Every metric registration of the units, once each (a header's is seen
+/// from every unit that includes it), by place.
+static std::vector<facts::Metric> registrations(const Report &R) {
+  std::vector<facts::Metric> All;
+  for (const facts::UnitFacts &U : R.Facts)
+    All.insert(All.end(), U.Metrics.begin(), U.Metrics.end());
+  auto Key = [](const facts::Metric &M) {
+    return std::tie(M.At.File, M.At.Line, M.At.Column, M.Name);
+  };
+  llvm::sort(All, [&](const facts::Metric &A, const facts::Metric &B) {
+    return Key(A) < Key(B);
+  });
+  All.erase(std::unique(All.begin(), All.end(),
+                        [&](const facts::Metric &A, const facts::Metric &B) {
+                          return Key(A) == Key(B);
+                        }),
+            All.end());
+  return All;
+}
+
+/// The registrations that evidence each Monitoring item.
+static void judgeRegistrations(Report &R, const MetricFamilies &Families) {
+  R.Registered.clear();
+  std::vector<facts::Metric> All = registrations(R);
+  for (const ChecklistItem &Item : catalogue().Checklist) {
+    if (Item.Section != "Monitoring")
+      continue;
+    std::vector<facts::Metric> Found = Families.registrationsFor(Item, All);
+    if (!Found.empty())
+      R.Registered[Item.Id] = std::move(Found);
+  }
+}
+
 void finalize(Report &R, const ReportSettings &Settings) {
-  if (!R.Partial)
+  if (!R.Partial) {
     join(R);
+    judgeRegistrations(R, Settings.Families);
+  }
   sortUnique(R.Units);
   sortUnique(R.ChecksRun);
   sortUnique(R.Errors);

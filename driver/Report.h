@@ -41,6 +41,9 @@ struct Report {
   std::string Configuration; ///< Fingerprint of the configurations used.
   unsigned ShardIndex = 0, ShardCount = 0; ///< 1-based; 0: not a shard.
   std::string ShardSet; ///< Fingerprint of the files all shards share out.
+  /// Static evidence of the Monitoring items: item id → the metric
+  /// registrations (from the units' facts) of the item's families.
+  std::map<std::string, std::vector<facts::Metric>> Registered;
 
   /// Findings that count for the exit status: introduced ones with a
   /// baseline, all of them without.
@@ -55,6 +58,8 @@ struct ReportSettings {
   std::optional<AlertEvidence> Alerts;
   /// The guard report's leaks, matched to the findings.
   std::optional<std::vector<RuntimeLeak>> Leaks;
+  /// Which registered metric names count for which Monitoring item.
+  MetricFamilies Families = MetricFamilies::defaults();
 };
 
 /// Whether Parts (read from Paths) may be merged: written by the same tool

@@ -338,8 +338,18 @@ json::Value toJson(const UnitFacts &Unit) {
         {"at", siteJson(U.Finding.At)},
         {"source_line", U.Finding.SourceLine},
         {"notes", sitesJson(U.Finding.Notes)}});
-  return json::Object{{"functions", std::move(Functions)},
+  json::Object Result{{"functions", std::move(Functions)},
                       {"uses", std::move(Uses)}};
+  // Written only when there are some, so that units without metrics stay
+  // as version 1 always wrote them.
+  if (!Unit.Metrics.empty()) {
+    json::Array Metrics;
+    for (const Metric &M : Unit.Metrics)
+      Metrics.push_back(json::Object{
+          {"name", M.Name}, {"api", M.Api}, {"at", siteJson(M.At)}});
+    Result["metrics"] = std::move(Metrics);
+  }
+  return Result;
 }
 
 llvm::Expected<UnitFacts> unitFromJson(const json::Value &V) {
@@ -391,6 +401,21 @@ llvm::Expected<UnitFacts> unitFromJson(const json::Value &V) {
     if (auto Err = sitesFrom(UO->get("notes"), U.Finding.Notes))
       return std::move(Err);
     Unit.Uses.push_back(std::move(U));
+  }
+  if (const json::Value *Metrics = O->get("metrics")) {
+    const json::Array *A = Metrics->getAsArray();
+    if (!A)
+      return malformed("unit facts' 'metrics' is not an array");
+    for (const json::Value &MV : *A) {
+      const json::Object *MO = MV.getAsObject();
+      if (!MO || !MO->getString("name"))
+        return malformed("a metric lacks 'name'");
+      auto At = siteFrom(MO->get("at"));
+      if (!At)
+        return At.takeError();
+      Unit.Metrics.push_back(
+          {stringOr(*MO, "name"), stringOr(*MO, "api"), std::move(*At)});
+    }
   }
   return Unit;
 }

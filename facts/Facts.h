@@ -82,11 +82,23 @@ struct Use {
   Diagnostic Finding;
 };
 
+/// A metric the code registers: its name (a string literal at the call),
+/// the registration API ("prometheus-cpp", "OpenTelemetry", ...) and the
+/// call. Static evidence for the checklist's Monitoring items.
+struct Metric {
+  std::string Name;
+  std::string Api;
+  Site At;
+};
+
 /// What one translation unit contributes.
 struct UnitFacts {
   std::vector<Function> Functions;
   std::vector<Use> Uses;
-  bool empty() const { return Functions.empty() && Uses.empty(); }
+  std::vector<Metric> Metrics; ///< Optional in JSON: absent means none.
+  bool empty() const {
+    return Functions.empty() && Uses.empty() && Metrics.empty();
+  }
 };
 
 /// An effect a function has, directly or through Depth calls.

@@ -33,9 +33,9 @@ Project joined(std::vector<UnitFacts> Units, const Project *Known = nullptr) {
 }
 
 TEST(FactsTest, EffectsPassThroughAnyDepthAcrossUnits) {
-  UnitFacts A{{calling("a", {call("thread", "b", 3)})}, {}};
-  UnitFacts B{{calling("b", {call("thread", "c", 7)})}, {}};
-  UnitFacts C{{direct("c", "thread", "detached")}, {}};
+  UnitFacts A{{calling("a", {call("thread", "b", 3)})}, {}, {}};
+  UnitFacts B{{calling("b", {call("thread", "c", 7)})}, {}, {}};
+  UnitFacts C{{direct("c", "thread", "detached")}, {}, {}};
   Project P = joined({A, B, C});
   const Summary *S = P.effect("a", "thread");
   ASSERT_NE(S, nullptr);
@@ -50,7 +50,7 @@ TEST(FactsTest, EffectsPassThroughAnyDepthAcrossUnits) {
 TEST(FactsTest, KindsDoNotMix) {
   UnitFacts U{{calling("a", {call("client", "c", 3)}),
                direct("c", "thread", "detached")},
-              {}};
+              {}, {}};
   Project P = joined({U});
   EXPECT_EQ(P.effect("a", "thread"), nullptr);
   EXPECT_EQ(P.effect("a", "client"), nullptr);
@@ -65,7 +65,7 @@ TEST(FactsTest, ShortestChainWinsThenSourceOrder) {
                // e has two equally short ways: the first call wins.
                calling("e", {call("thread", "d", 8), call("thread", "f", 9)}),
                direct("f", "thread", "kept")},
-              {}};
+              {}, {}};
   Project P = joined({U});
   EXPECT_EQ(P.effect("a", "thread")->Depth, 1u);
   EXPECT_EQ(P.effect("a", "thread")->Chain[0].Line, 2u);
@@ -76,7 +76,7 @@ TEST(FactsTest, ShortestChainWinsThenSourceOrder) {
 TEST(FactsTest, RecursionWithoutEffectStaysClean) {
   UnitFacts U{{calling("a", {call("thread", "b", 1)}),
                calling("b", {call("thread", "a", 2)})},
-              {}};
+              {}, {}};
   Project P = joined({U});
   EXPECT_EQ(P.effect("a", "thread"), nullptr);
   EXPECT_EQ(P.effect("b", "thread"), nullptr);
@@ -86,7 +86,7 @@ TEST(FactsTest, RecursionThroughAnEffectTerminates) {
   UnitFacts U{{calling("a", {call("thread", "b", 1)}),
                calling("b", {call("thread", "a", 2), call("thread", "c", 3)}),
                direct("c", "thread", "detached")},
-              {}};
+              {}, {}};
   Project P = joined({U});
   EXPECT_EQ(P.effect("a", "thread")->Depth, 2u);
   EXPECT_EQ(P.effect("b", "thread")->Depth, 1u);
@@ -97,20 +97,20 @@ TEST(FactsTest, DefinitionsSeenByManyUnitsMerge) {
   // another unit.
   UnitFacts A{{calling("inl", {call("thread", "c", 4)}),
                calling("ctor", {})},
-              {}};
+              {}, {}};
   UnitFacts B{{calling("inl", {call("thread", "c", 4)}),
                direct("ctor", "client", "connect")},
-              {}};
-  UnitFacts C{{direct("c", "thread", "detached")}, {}};
+              {}, {}};
+  UnitFacts C{{direct("c", "thread", "detached")}, {}, {}};
   Project P = joined({A, B, C});
   EXPECT_EQ(P.effect("inl", "thread")->Chain.size(), 2u);
   EXPECT_NE(P.effect("ctor", "client"), nullptr);
 }
 
 TEST(FactsTest, KnownProjectFactsCompleteAUnit) {
-  UnitFacts Other{{direct("c", "thread", "detached")}, {}};
+  UnitFacts Other{{direct("c", "thread", "detached")}, {}, {}};
   Project Known = joined({Other});
-  UnitFacts Here{{calling("a", {call("thread", "c", 3)})}, {}};
+  UnitFacts Here{{calling("a", {call("thread", "c", 3)})}, {}, {}};
   Project P = joined({Here}, &Known);
   ASSERT_NE(P.effect("a", "thread"), nullptr);
   EXPECT_EQ(P.effect("a", "thread")->Depth, 1u);
@@ -126,7 +126,7 @@ TEST(FactsTest, UsesResolveWithDetailAndChain) {
   Use Quiet{"thread", "nothing", Waiting.Finding};
   UnitFacts U{{calling("a", {call("thread", "c", 3)}),
                direct("c", "thread", "detached")},
-              {Waiting, Quiet}};
+              {Waiting, Quiet}, {}};
   Project P = joined({U});
   std::vector<Diagnostic> Found = P.resolve(U.Uses);
   ASSERT_EQ(Found.size(), 1u);
@@ -139,7 +139,7 @@ TEST(FactsTest, UsesResolveWithDetailAndChain) {
 TEST(FactsTest, ProjectRoundTripsThroughJson) {
   UnitFacts U{{calling("a", {call("thread", "c", 3)}),
                direct("c", "thread", "detached")},
-              {}};
+              {}, {}};
   Project P = joined({U});
   std::string Text;
   llvm::raw_string_ostream(Text) << P.toJson();
@@ -154,12 +154,37 @@ TEST(FactsTest, UnitRoundTripsThroughJson) {
   Waiting.Finding.At = at("main.cpp", 2, "m");
   UnitFacts U{{calling("a", {call("client", "f", 3)}),
                direct("f", "client", "curl_easy_init")},
-              {Waiting}};
+              {Waiting}, {}};
   auto Back = unitFromJson(toJson(U));
   ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
   EXPECT_EQ(Back->Functions.size(), 2u);
   EXPECT_EQ(Back->Functions[1].Direct[0].Detail, "curl_easy_init");
   EXPECT_EQ(Back->Uses[0].Finding.At.Line, 2u);
+}
+
+TEST(FactsTest, UnitMetricsRoundTripAndStayOptional) {
+  UnitFacts U;
+  U.Metrics.push_back({"jobs_queue_depth", "prometheus-cpp",
+                       at("metrics.cpp", 7, "registration")});
+  EXPECT_FALSE(U.empty());
+  auto Back = unitFromJson(toJson(U));
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  ASSERT_EQ(Back->Metrics.size(), 1u);
+  EXPECT_EQ(Back->Metrics[0].Name, "jobs_queue_depth");
+  EXPECT_EQ(Back->Metrics[0].Api, "prometheus-cpp");
+  EXPECT_EQ(Back->Metrics[0].At.Line, 7u);
+  // Units written before metrics existed have no "metrics" key, and units
+  // without metrics are written that way still.
+  auto Old = unitFromJson(llvm::json::Object{{"functions", llvm::json::Array{}},
+                                             {"uses", llvm::json::Array{}}});
+  ASSERT_TRUE(bool(Old)) << llvm::toString(Old.takeError());
+  EXPECT_TRUE(Old->Metrics.empty());
+  EXPECT_EQ(toJson(UnitFacts{}).getAsObject()->get("metrics"), nullptr);
+  auto Bad = unitFromJson(llvm::json::Object{{"functions", llvm::json::Array{}},
+                                             {"uses", llvm::json::Array{}},
+                                             {"metrics", llvm::json::Array{1}}});
+  ASSERT_FALSE(bool(Bad));
+  EXPECT_EQ(llvm::toString(Bad.takeError()), "a metric lacks 'name'");
 }
 
 TEST(FactsTest, MalformedFactsAreOneLineErrors) {
