@@ -102,7 +102,7 @@ makeOptionsProvider(const Options &O) {
 
 /// Fails on a positive --checks glob that names no known check.
 void validateCheckGlobs(llvm::StringRef Globs) {
-  llvm::StringSet<> Known = unbounded::compat::allCheckNames();
+  llvm::StringSet<> Known = ::unbounded::compat::allCheckNames();
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Glob : Parts) {
@@ -230,7 +230,7 @@ databaseFor(std::unique_ptr<CompilationDatabase> Fixed,
 }
 
 void listChecks(const ClangTidyOptions &Options) {
-  std::vector<std::string> Names = unbounded::compat::enabledChecks(Options);
+  std::vector<std::string> Names = ::unbounded::compat::enabledChecks(Options);
   llvm::outs() << "Enabled checks:";
   for (const std::string &Name : Names)
     llvm::outs() << "\n    " << Name;
@@ -238,7 +238,7 @@ void listChecks(const ClangTidyOptions &Options) {
 }
 
 void dumpConfig(ClangTidyOptions Options) {
-  Options.CheckOptions = unbounded::compat::checkOptions(Options);
+  Options.CheckOptions = ::unbounded::compat::checkOptions(Options);
   llvm::outs() << configurationAsText(
                       ClangTidyOptions::getDefaults().merge(Options, 0))
                << "\n";
@@ -269,7 +269,7 @@ std::string checkConfigurations(ClangTidyOptionsProvider &Provider,
     Effective.User.reset(); // Shards may run under different users.
     if (!Texts.insert(configurationAsText(Effective)).second)
       continue;
-    for (const std::string &Check : unbounded::compat::enabledChecks(Effective)) {
+    for (const std::string &Check : ::unbounded::compat::enabledChecks(Effective)) {
       std::vector<std::string> Problems =
           clang::tidy::unbounded::utils::optionProblems(Check,
                                                         Effective.CheckOptions);
@@ -423,7 +423,7 @@ int runAsWorker(const Options &O, std::unique_ptr<CompilationDatabase> Fixed) {
   // Fault injection for the tests of the crash re-run: a worker that runs
   // the check named here dies as a crashing check would.
   if (const char *Faulty = std::getenv("UNBOUNDED_TIDY_FAULT_CHECK"))
-    if (llvm::is_contained(unbounded::compat::enabledChecks(
+    if (llvm::is_contained(::unbounded::compat::enabledChecks(
                                makeOptionsProvider(O)->getOptions(File)),
                            Faulty))
       std::raise(SIGSEGV);
@@ -515,7 +515,7 @@ int lint(const Options &O, const Inputs &In,
   std::vector<std::string> All = selectFiles(O, Build.get());
   if (Build)
     checkCommands(All, *Build);
-  if (unbounded::compat::enabledChecks(Provider->getOptions(All.front()))
+  if (::unbounded::compat::enabledChecks(Provider->getOptions(All.front()))
           .empty())
     fail("no checks enabled for '" + All.front() +
          "' (see --checks and the .clang-tidy files that apply)");
@@ -558,7 +558,7 @@ int lint(const Options &O, const Inputs &In,
   for (const std::string &File : Files) {
     ClangTidyOptions Effective = Provider->getOptions(File);
     std::vector<std::string> Checks =
-        unbounded::compat::enabledChecks(Effective);
+        ::unbounded::compat::enabledChecks(Effective);
     R.ChecksRun.insert(R.ChecksRun.end(), Checks.begin(), Checks.end());
     Job J{File, workerArguments(O, Self, File), "", Checks};
     if (Cache)
