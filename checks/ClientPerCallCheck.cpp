@@ -583,20 +583,19 @@ void ClientPerCallCheck::judgeConstruction(
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
   utils::ExecutionContext Where = contextOf(&Construct, Parents);
-  utils::CallFinding Finding;
-  Finding.Loc = Loc;
-  Finding.Message = "'" + utils::spelledType(Construct.getType()) +
-                    "' is created on every " +
-                    scopeText(Where, Parents.function()) +
-                    " and destroyed at its end: it opens its own connections "
-                    "through '" +
-                    ::unbounded::facts::DetailPlaceholder.str() +
-                    "' (create one shared client, configured with connection "
-                    "limits, and reuse it)";
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
-    Finding.Notes.push_back(*Note);
-  utils::reportCall(*this, Clients, *Ctor, Finding);
+  utils::reportCall(
+      *this, Clients, *Ctor,
+      utils::callFinding(
+          Loc,
+          "'" + utils::spelledType(Construct.getType()) +
+              "' is created on every " + scopeText(Where, Parents.function()) +
+              " and destroyed at its end: it opens its own connections "
+              "through '" +
+              ::unbounded::facts::DetailPlaceholder.str() +
+              "' (create one shared client, configured with connection "
+              "limits, and reuse it)",
+          Where, Bounds));
 }
 
 void ClientPerCallCheck::judgeCall(const CallExpr &Call,
@@ -615,19 +614,19 @@ void ClientPerCallCheck::judgeCall(const CallExpr &Call,
   SourceLocation Loc = Call.getExprLoc();
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
-  utils::CallFinding Finding;
-  Finding.Loc = Loc;
-  Finding.Message = "call to '" + Callee->getQualifiedNameAsString() +
-                    "' creates a client on every " +
-                    scopeText(Where, Parents.function()) +
-                    ": each one opens its own connections through '" +
-                    ::unbounded::facts::DetailPlaceholder.str() +
-                    "' (create one shared client, configured with connection "
-                    "limits, and reuse it)";
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
-    Finding.Notes.push_back(*Note);
-  utils::reportCall(*this, Clients, *Callee, Finding);
+  utils::reportCall(
+      *this, Clients, *Callee,
+      utils::callFinding(
+          Loc,
+          "call to '" + Callee->getQualifiedNameAsString() +
+              "' creates a client on every " +
+              scopeText(Where, Parents.function()) +
+              ": each one opens its own connections through '" +
+              ::unbounded::facts::DetailPlaceholder.str() +
+              "' (create one shared client, configured with connection "
+              "limits, and reuse it)",
+          Where, Bounds));
 }
 
 void ClientPerCallCheck::judgeCalls(

@@ -324,20 +324,20 @@ void ThreadCreationCheck::diagnoseCall(
   SourceLocation Loc = locationOf(C.E);
   if (alreadyReported(Loc))
     return;
-  utils::CallFinding Finding;
-  Finding.Loc = Loc;
-  Finding.Message =
-      "call to '" + C.Callee->getQualifiedNameAsString() +
-      "' starts a thread on every " +
-      (Where.Kind == ContextKind::Handler ? "request to this handler"
-                                          : "iteration of an unbounded loop") +
-      " that is " + ::unbounded::facts::DetailPlaceholder.str() +
-      "; nothing limits how many run at once (use a bounded worker pool or "
-      "acquire a counting semaphore first)";
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
-    Finding.Notes.push_back(*Note);
-  utils::reportCall(*this, Threads, *C.Callee, Finding);
+  utils::reportCall(
+      *this, Threads, *C.Callee,
+      utils::callFinding(
+          Loc,
+          "call to '" + C.Callee->getQualifiedNameAsString() +
+              "' starts a thread on every " +
+              (Where.Kind == ContextKind::Handler
+                   ? "request to this handler"
+                   : "iteration of an unbounded loop") +
+              " that is " + ::unbounded::facts::DetailPlaceholder.str() +
+              "; nothing limits how many run at once (use a bounded worker "
+              "pool or acquire a counting semaphore first)",
+          Where, Bounds));
 }
 
 void ThreadCreationCheck::onEndOfTranslationUnit() {

@@ -37,6 +37,15 @@ void noteChain(ClangTidyCheck &Check, SourceManager &SM,
   }
 }
 
+CallFinding callFinding(SourceLocation Loc, std::string Message,
+                        const ExecutionContext &Where,
+                        const LoopBounds &Bounds) {
+  CallFinding Finding{Loc, std::move(Message), {}};
+  if (std::optional<ContextNote> Note = contextNote(Where, Bounds))
+    Finding.Notes.push_back(*Note);
+  return Finding;
+}
+
 bool mayHaveEffect(const facts::Summaries &Effects,
                    const FunctionDecl &Callee) {
   if (!Effects.settled(Callee))

@@ -31,6 +31,12 @@ struct CallFinding {
   std::vector<ContextNote> Notes;
 };
 
+/// A finding at Loc with Message and, when Where is an unbounded loop or a
+/// handler, the note that says why.
+CallFinding callFinding(SourceLocation Loc, std::string Message,
+                        const ExecutionContext &Where,
+                        const LoopBounds &Bounds);
+
 /// Reports Finding for a call to Callee, if Callee has the effect of
 /// Effects' kind: at once, followed by the chain from Callee down to the
 /// library call, when that answer is final; as a pending finding when it
