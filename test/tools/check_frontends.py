@@ -43,21 +43,29 @@ def expected_plugin_status(lines):
     return 1 if "error" in levels else 0
 
 
-def main():
+def parse_arguments(target, extra=()):
+    """The front ends, --config, TARGET and CHECKS (plus EXTRA (flag, default)
+    options) from the command line, and the compiler flags after `--`."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--driver", required=True)
     parser.add_argument("--config", default=None,
                         help="YAML configuration; default enables CHECKS only")
-    parser.add_argument("source")
+    for flag, default in extra:
+        parser.add_argument(flag, default=default)
+    parser.add_argument(target)
     parser.add_argument("checks")
     argv = sys.argv[1:]
     compiler_args = []
     if "--" in argv:
         split = argv.index("--")
         argv, compiler_args = argv[:split], argv[split + 1:]
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv), compiler_args
+
+
+def main():
+    args, compiler_args = parse_arguments("source")
 
     config = args.config or "{Checks: '-*,%s'}" % args.checks
     common = ["--config=" + config, args.source, "--"] + compiler_args

@@ -20,21 +20,13 @@ with what each reported. The shared diagnostics go to stdout, with DIR/
 removed from paths, for FileCheck.
 """
 
-import argparse
 import difflib
 import json
 import os
-import re
-import subprocess
 import sys
 
-DIAGNOSTIC = re.compile(r"^(?P<loc>.+?:\d+:\d+): (?P<level>warning|error|note): ")
-
-
-def run(command):
-    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True)
-    return done.returncode, done.stdout
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check_frontends import DIAGNOSTIC, parse_arguments, run  # noqa: E402
 
 
 def findings(output):
@@ -62,20 +54,7 @@ def flatten(groups):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--clang-tidy", required=True)
-    parser.add_argument("--plugin", required=True)
-    parser.add_argument("--driver", required=True)
-    parser.add_argument("--config", default=None)
-    parser.add_argument("--jobs", default="2")
-    parser.add_argument("directory")
-    parser.add_argument("checks")
-    argv = sys.argv[1:]
-    compiler_args = []
-    if "--" in argv:
-        split = argv.index("--")
-        argv, compiler_args = argv[:split], argv[split + 1:]
-    args = parser.parse_args(argv)
+    args, compiler_args = parse_arguments("directory", extra=(("--jobs", "2"),))
 
     root = os.path.abspath(args.directory)
     sources = sorted(name for name in os.listdir(root) if name.endswith(".cpp"))
