@@ -4,8 +4,13 @@
 Runs clangd's check mode (`--check=FILE --check-warnings
 --check-locations=false`) of UNBOUNDED_CLANGD on every .cpp file under DIR,
 two at a time, and prints each unbounded-* finding as `FILE:LINE CHECK`,
-sorted. Fails if a run fails or reports that the checks did not run.
+sorted. With --compile-commands-dir=D among the clangd arguments, only the
+files D/compile_commands.json compiles (the build decides which examples
+exist: without guard/, those that use it are not built). Fails if a run
+fails or reports that the checks did not run.
 """
+
+import json
 
 import concurrent.futures
 import os
@@ -33,6 +38,12 @@ def main():
     paths = sorted(os.path.join(folder, name)
                    for folder, _, names in os.walk(root)
                    for name in names if name.endswith(".cpp"))
+    for arg in extra:
+        if arg.startswith("--compile-commands-dir="):
+            database = os.path.join(arg.split("=", 1)[1], "compile_commands.json")
+            with open(database) as text:
+                built = {os.path.realpath(entry["file"]) for entry in json.load(text)}
+            paths = [path for path in paths if os.path.realpath(path) in built]
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         results = pool.map(lambda p: findings(server, p, extra), paths)
         lines = sorted(line for result in results for line in result)
