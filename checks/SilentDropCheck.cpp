@@ -16,6 +16,8 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::unbounded {
 
+using Use = SilentDropCheck::Use;
+
 namespace {
 
 constexpr llvm::StringLiteral DefaultFallibleFunctions =
@@ -35,13 +37,6 @@ constexpr llvm::StringLiteral DefaultQueuePushMethods =
     "push;push_back;emplace;enqueue;put;post;send;offer;write;add";
 
 /// How a fallible enqueue's result is used.
-enum class Use {
-  Handled,   ///< passed on, stored, returned, or branched on with handling
-  Discarded, ///< an expression statement
-  VoidCast,  ///< (void)q.try_push(x)
-  Silent,    ///< branched on, and the failure branch does nothing
-};
-
 bool isVoidCast(const Stmt *S) {
   const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(S);
   return Cast && Cast->getType()->isVoidType();
@@ -250,18 +245,18 @@ void SilentDropCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   // Reported at the end of the translation unit, after the project's own
   // enqueues, whose findings carry the chain to their `return false`.
-  ByName.push_back({Call, int(How)});
+  ByName.push_back({Call, How});
 }
 
 void SilentDropCheck::report(const CallExpr &Call, llvm::StringRef Name,
-                             int How,
+                             Use How,
                              const ::unbounded::facts::Summaries *Fallible) {
   SourceLocation Loc = Call.getExprLoc();
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
   utils::CallFinding Finding;
   Finding.Loc = Loc;
-  if (Use(How) == Use::Silent)
+  if (How == Use::Silent)
     Finding.Message =
         "failure of '" + Name.str() +
         "' is not handled: the branch taken when the queue is full does "
@@ -269,7 +264,7 @@ void SilentDropCheck::report(const CallExpr &Call, llvm::StringRef Name,
         "log it or return an error to the caller";
   else
     Finding.Message = "result of '" + Name.str() + "' is " +
-                      (Use(How) == Use::VoidCast ? "cast to void"
+                      (How == Use::VoidCast ? "cast to void"
                                                  : "discarded") +
                       ": when the queue is full the item is dropped and "
                       "nobody is told; count the drop and return an error to "
@@ -405,7 +400,7 @@ void SilentDropCheck::judgeCalls(const FunctionDecl &Function,
     Use How = useOf(Call, Functions->parents(Function));
     if (How == Use::Handled || (How == Use::VoidCast && AllowVoidCast))
       return;
-    report(*Call, Callee->getName(), int(How), &Fallible);
+    report(*Call, Callee->getName(), How, &Fallible);
   });
 }
 

@@ -32,6 +32,14 @@ public:
   }
   void onEndOfTranslationUnit() override;
 
+  /// How a fallible enqueue's result is used.
+  enum class Use {
+    Handled,   ///< passed on, stored, returned, or branched on with handling
+    Discarded, ///< an expression statement
+    VoidCast,  ///< (void)q.try_push(x)
+    Silent,    ///< branched on, and the failure branch does nothing
+  };
+
 private:
   bool isFallible(const CXXMemberCallExpr &Call) const;
   bool isInLibraryNamespace(const CXXRecordDecl &Queue) const;
@@ -39,7 +47,7 @@ private:
                  const std::vector<const FunctionDecl *> &UserFunctions);
   void judgeCalls(const FunctionDecl &Function,
                   const ::unbounded::facts::Summaries &Fallible);
-  void report(const CallExpr &Call, llvm::StringRef Name, int How,
+  void report(const CallExpr &Call, llvm::StringRef Name, Use How,
               const ::unbounded::facts::Summaries *Fallible);
 
   const std::vector<std::string> FallibleFunctions;
@@ -56,7 +64,7 @@ private:
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
   ASTContext *Context = nullptr;
   /// Library and name-matched enqueues whose result is dropped, and how.
-  std::vector<std::pair<const CXXMemberCallExpr *, int>> ByName;
+  std::vector<std::pair<const CXXMemberCallExpr *, Use>> ByName;
 
   mutable llvm::Regex QueueTypeNames;
   std::unique_ptr<utils::FunctionIndex> Functions;
