@@ -32,7 +32,9 @@ public:
       llvm::SmallString<256> Absolute;
       Path.toVector(Absolute);
       makeAbsolute(Absolute);
-      llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+      // Only "." goes: "dir/../x" names another file than "x" when dir is
+      // a symbolic link (on Debian, /lib/gcc/../.. is not /).
+      llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/false);
       Opened.insert(std::string(Absolute));
     }
     return Result;
