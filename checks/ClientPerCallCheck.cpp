@@ -1,6 +1,7 @@
 //===- ClientPerCallCheck.cpp - unbounded-client-per-call -----------------===//
 
 #include "ClientPerCallCheck.h"
+#include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
 #include "utils/LoopBounds.h"
@@ -109,11 +110,11 @@ ClientPerCallCheck::ClientPerCallCheck(StringRef Name,
       ClientTypes(utils::parseList(Options.get("ClientTypes", DefaultClientTypes))),
       Factories(parseFactories(Options.get("ClientFactories", DefaultFactories))),
       OwnerFactories(utils::parseList(Options.get("OwnerFactories", "NewStub"))),
-      MaxIterations(Options.get("MaxIterations", utils::defaults::MaxIterations)),
-      WorkerCountPattern(Options.get("WorkerCountPattern",
+      MaxIterations(utils::sharedOption(Options, "MaxIterations", utils::defaults::MaxIterations)),
+      WorkerCountPattern(utils::sharedOption(Options, "WorkerCountPattern",
                                      utils::defaults::WorkerCountPattern)),
       HandlerRegistrationPattern(
-          Options.get("HandlerRegistrationPattern",
+          utils::sharedOption(Options, "HandlerRegistrationPattern",
                       utils::defaults::HandlerRegistrationPattern)),
       FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")) {
   ProjectFacts = utils::loadFacts(*this, FactsFile);
@@ -123,9 +124,9 @@ void ClientPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ClientTypes", utils::joinList(ClientTypes));
   Options.store(Opts, "ClientFactories", joinFactories(Factories));
   Options.store(Opts, "OwnerFactories", utils::joinList(OwnerFactories));
-  Options.store(Opts, "MaxIterations", MaxIterations);
-  Options.store(Opts, "WorkerCountPattern", WorkerCountPattern);
-  Options.store(Opts, "HandlerRegistrationPattern", HandlerRegistrationPattern);
+  utils::storeShared(Options, Opts, "MaxIterations", MaxIterations, utils::defaults::MaxIterations);
+  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern, utils::defaults::WorkerCountPattern);
+  utils::storeShared(Options, Opts, "HandlerRegistrationPattern", HandlerRegistrationPattern, utils::defaults::HandlerRegistrationPattern);
   Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 

@@ -1,6 +1,7 @@
 //===- PoolGrowthCheck.cpp - unbounded-pool-growth ------------------------===//
 
 #include "PoolGrowthCheck.h"
+#include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
@@ -145,14 +146,14 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
           "[Rr]equest|[Ii]tem|[Tt]ask|[Jj]ob|[Mm]essage|[Ee]vent|"
           "[Cc]onnection|[Cc]lient|[Uu]ser|[Oo]rder|[Ee]ntr|[Rr]ow|[Ff]ile|"
           "[Ll]ine|[Ii]nput")),
-      WorkerCountPattern(Options.get("WorkerCountPattern", utils::defaults::WorkerCountPattern)),
+      WorkerCountPattern(utils::sharedOption(Options, "WorkerCountPattern", utils::defaults::WorkerCountPattern)),
       GrowthFunctionPattern(Options.get(
           "GrowthFunctionPattern",
           "([Aa]dd|[Gg]row|[Ss]pawn|[Ss]cale|[Ee]xpand|[Ee]nsure|[Mm]ore|"
           "[Nn]ew).*([Ww]orker|[Tt]hread)")),
-      CounterPattern(Options.get("CounterPattern", utils::defaults::CounterPattern)),
-      LimiterFunctions(utils::parseList(Options.get("LimiterFunctions", utils::defaults::LimiterFunctions))),
-      LimiterTypePattern(Options.get("LimiterTypePattern", utils::defaults::LimiterTypePattern)),
+      CounterPattern(utils::sharedOption(Options, "CounterPattern", utils::defaults::CounterPattern)),
+      LimiterFunctions(utils::parseList(utils::sharedOption(Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(utils::sharedOption(Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
       Starts{{"::std::thread", "::std::jthread", "::boost::thread"},
              {"::std::jthread"},
              {"::std::async", "::boost::async"},
@@ -171,11 +172,11 @@ void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadCountParameterPattern",
                 ThreadCountParameterPattern);
   Options.store(Opts, "InputCountPattern", InputCountPattern);
-  Options.store(Opts, "WorkerCountPattern", WorkerCountPattern);
+  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern, utils::defaults::WorkerCountPattern);
   Options.store(Opts, "GrowthFunctionPattern", GrowthFunctionPattern);
-  Options.store(Opts, "CounterPattern", CounterPattern);
-  Options.store(Opts, "LimiterFunctions", utils::joinList(LimiterFunctions));
-  Options.store(Opts, "LimiterTypePattern", LimiterTypePattern);
+  utils::storeShared(Options, Opts, "CounterPattern", CounterPattern, utils::defaults::CounterPattern);
+  utils::storeShared(Options, Opts, "LimiterFunctions", utils::joinList(LimiterFunctions), utils::defaults::LimiterFunctions);
+  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern, utils::defaults::LimiterTypePattern);
 }
 
 void PoolGrowthCheck::registerMatchers(MatchFinder *Finder) {

@@ -2,6 +2,8 @@
 
 #include "QueueCapacityCheck.h"
 #include "utils/AstWalk.h"
+#include "utils/SharedOptions.h"
+#include "utils/Defaults.h"
 #include "utils/Matchers.h"
 #include "utils/LoopBounds.h"
 #include "utils/NameLists.h"
@@ -71,8 +73,8 @@ QueueCapacityCheck::QueueCapacityCheck(StringRef Name,
           Options.get("QueueTypes", DefaultQueueTypes))),
       CapacityFunctions(utils::parseNamedArguments(
           Options.get("CapacityFunctions", DefaultCapacityFunctions))),
-      QueueTypePattern(Options.get(
-          "QueueTypePattern", "(Queue|Buffer|Channel|Mailbox|Ring)$")),
+      QueueTypePattern(utils::sharedOption(Options,
+          "QueueTypePattern", utils::defaults::QueueTypePattern)),
       CapacityParameterPattern(Options.get(
           "CapacityParameterPattern",
           "^(capacity|size|max|maxSize|max_size|maxItems|max_items|"
@@ -89,7 +91,7 @@ void QueueCapacityCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "QueueTypes", utils::joinNamedArguments(QueueTypes));
   Options.store(Opts, "CapacityFunctions",
                 utils::joinNamedArguments(CapacityFunctions));
-  Options.store(Opts, "QueueTypePattern", QueueTypePattern);
+  utils::storeShared(Options, Opts, "QueueTypePattern", QueueTypePattern, utils::defaults::QueueTypePattern);
   Options.store(Opts, "CapacityParameterPattern", CapacityParameterPattern);
   Options.store(Opts, "QueueVariablePattern", QueueVariablePattern);
 }

@@ -2,6 +2,7 @@
 
 #include "QueueGrowthCheck.h"
 #include "utils/AstWalk.h"
+#include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
@@ -117,8 +118,8 @@ QueueGrowthCheck::QueueGrowthCheck(StringRef Name, ClangTidyContext *Context)
       SpacePattern(Options.get("SpacePattern",
                                "full|space|room|vacan|capacity|can_?push")),
       LimiterFunctions(utils::parseList(
-          Options.get("LimiterFunctions", utils::defaults::LimiterFunctions))),
-      LimiterTypePattern(Options.get("LimiterTypePattern",
+          utils::sharedOption(Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(utils::sharedOption(Options, "LimiterTypePattern",
                                      utils::defaults::LimiterTypePattern)),
       SpaceNames(SpacePattern, llvm::Regex::IgnoreCase) {}
 
@@ -129,8 +130,8 @@ void QueueGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 utils::joinList(ConcurrentPushFunctions));
   Options.store(Opts, "SizeNamePattern", SizeNamePattern);
   Options.store(Opts, "SpacePattern", SpacePattern);
-  Options.store(Opts, "LimiterFunctions", utils::joinList(LimiterFunctions));
-  Options.store(Opts, "LimiterTypePattern", LimiterTypePattern);
+  utils::storeShared(Options, Opts, "LimiterFunctions", utils::joinList(LimiterFunctions), utils::defaults::LimiterFunctions);
+  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern, utils::defaults::LimiterTypePattern);
 }
 
 void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {

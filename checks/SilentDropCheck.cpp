@@ -2,6 +2,8 @@
 
 #include "SilentDropCheck.h"
 #include "utils/AstWalk.h"
+#include "utils/SharedOptions.h"
+#include "utils/Defaults.h"
 #include "utils/Effects.h"
 #include "utils/NameLists.h"
 #include "utils/Queues.h"
@@ -146,8 +148,8 @@ SilentDropCheck::SilentDropCheck(StringRef Name, ClangTidyContext *Context)
       FallibleFunctions(utils::parseList(
           Options.get("FallibleFunctions", DefaultFallibleFunctions))),
       TryMethods(utils::parseList(Options.get("TryMethods", DefaultTryMethods))),
-      QueueTypePattern(Options.get("QueueTypePattern",
-                                   "(Queue|Buffer|Channel|Mailbox|Ring)$")),
+      QueueTypePattern(utils::sharedOption(Options, "QueueTypePattern",
+                                   utils::defaults::QueueTypePattern)),
       QueuePushMethods(utils::parseList(
           Options.get("QueuePushMethods", DefaultQueuePushMethods))),
       LibraryNamespaces(utils::parseList(Options.get(
@@ -166,7 +168,7 @@ SilentDropCheck::SilentDropCheck(StringRef Name, ClangTidyContext *Context)
 void SilentDropCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FallibleFunctions", utils::joinList(FallibleFunctions));
   Options.store(Opts, "TryMethods", utils::joinList(TryMethods));
-  Options.store(Opts, "QueueTypePattern", QueueTypePattern);
+  utils::storeShared(Options, Opts, "QueueTypePattern", QueueTypePattern, utils::defaults::QueueTypePattern);
   Options.store(Opts, "QueuePushMethods", utils::joinList(QueuePushMethods));
   Options.store(Opts, "LibraryNamespaces", utils::joinList(LibraryNamespaces));
   Options.store(Opts, "AllowVoidCast", AllowVoidCast ? "true" : "false");

@@ -1,6 +1,7 @@
 //===- ThreadCreationCheck.cpp - unbounded-thread-creation ----------------===//
 
 #include "ThreadCreationCheck.h"
+#include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
 #include "utils/LimiterDetection.h"
@@ -120,13 +121,13 @@ ThreadCreationCheck::ThreadCreationCheck(StringRef Name,
              utils::parseList(Options.get(
                  "ThreadGroupFunctions",
                  "::boost::thread_group::create_thread"))},
-      MaxIterations(Options.get("MaxIterations", utils::defaults::MaxIterations)),
-      WorkerCountPattern(Options.get("WorkerCountPattern", utils::defaults::WorkerCountPattern)),
-      HandlerRegistrationPattern(Options.get("HandlerRegistrationPattern",
+      MaxIterations(utils::sharedOption(Options, "MaxIterations", utils::defaults::MaxIterations)),
+      WorkerCountPattern(utils::sharedOption(Options, "WorkerCountPattern", utils::defaults::WorkerCountPattern)),
+      HandlerRegistrationPattern(utils::sharedOption(Options, "HandlerRegistrationPattern",
                   utils::defaults::HandlerRegistrationPattern)),
-      LimiterFunctions(utils::parseList(Options.get("LimiterFunctions", utils::defaults::LimiterFunctions))),
-      LimiterTypePattern(Options.get("LimiterTypePattern", utils::defaults::LimiterTypePattern)),
-      CounterPattern(Options.get("CounterPattern", utils::defaults::CounterPattern)),
+      LimiterFunctions(utils::parseList(utils::sharedOption(Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(utils::sharedOption(Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
+      CounterPattern(utils::sharedOption(Options, "CounterPattern", utils::defaults::CounterPattern)),
       FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
       RegistrationNames(HandlerRegistrationPattern) {
   ProjectFacts = utils::loadFacts(*this, FactsFile);
@@ -144,13 +145,13 @@ void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 utils::joinList(Starts.DetachedSpawnFunctions));
   Options.store(Opts, "ThreadGroupFunctions",
                 utils::joinList(Starts.GroupStartFunctions));
-  Options.store(Opts, "MaxIterations", MaxIterations);
-  Options.store(Opts, "WorkerCountPattern", WorkerCountPattern);
+  utils::storeShared(Options, Opts, "MaxIterations", MaxIterations, utils::defaults::MaxIterations);
+  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern, utils::defaults::WorkerCountPattern);
   Options.store(Opts, "HandlerRegistrationPattern",
                 HandlerRegistrationPattern);
-  Options.store(Opts, "LimiterFunctions", utils::joinList(LimiterFunctions));
-  Options.store(Opts, "LimiterTypePattern", LimiterTypePattern);
-  Options.store(Opts, "CounterPattern", CounterPattern);
+  utils::storeShared(Options, Opts, "LimiterFunctions", utils::joinList(LimiterFunctions), utils::defaults::LimiterFunctions);
+  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern, utils::defaults::LimiterTypePattern);
+  utils::storeShared(Options, Opts, "CounterPattern", CounterPattern, utils::defaults::CounterPattern);
   Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 

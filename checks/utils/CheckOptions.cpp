@@ -1,6 +1,7 @@
 //===- CheckOptions.cpp - every check option value, validated -------------===//
 
 #include "utils/CheckOptions.h"
+#include "utils/SharedOptions.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
@@ -68,11 +69,11 @@ optionProblems(llvm::StringRef CheckName,
   std::string Prefix = CheckName.str() + ".";
   for (const auto &Entry : Options) {
     llvm::StringRef Key = Entry.getKey();
-    if (!Key.starts_with(Prefix))
+    llvm::StringRef Name = Key;
+    if (!Name.consume_front(Prefix) && !Name.consume_front(SharedOptionPrefix))
       continue;
     llvm::StringRef Value = Entry.getValue().Value;
-    std::string Problem =
-        problemWith(kindOf(Key.drop_front(Prefix.size())), Value);
+    std::string Problem = problemWith(kindOf(Name), Value);
     if (!Problem.empty())
       Problems.push_back("invalid configuration value '" + Value.str() +
                          "' for option '" + Key.str() + "'; " + Problem);

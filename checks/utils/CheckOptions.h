@@ -18,8 +18,9 @@
 
 namespace clang::tidy::unbounded::utils {
 
-/// One line per configured option of CheckName whose value its option cannot
-/// take: "invalid configuration value 'abc' for option
+/// One line per configured option of CheckName, and per module-wide
+/// unbounded.<Name> option, whose value its option cannot take: "invalid
+/// configuration value 'abc' for option
 /// 'unbounded-thread-creation.MaxIterations'; expected an integer".
 std::vector<std::string>
 optionProblems(llvm::StringRef CheckName,

@@ -1,4 +1,12 @@
 //===- Defaults.h - option defaults shared by several checks ----*- C++ -*-===//
+///
+/// \file
+/// The defaults of the module-wide options (unbounded.<Name>, read with
+/// utils::sharedOption): every check that reads one takes its default here.
+/// checks/catalogue.json lists the same values; test/catalogue holds the two
+/// in step through --dump-config.
+///
+//===----------------------------------------------------------------------===//
 
 #ifndef UNBOUNDED_UTILS_DEFAULTS_H
 #define UNBOUNDED_UTILS_DEFAULTS_H
@@ -33,6 +41,10 @@ constexpr llvm::StringLiteral LimiterTypePattern =
 constexpr llvm::StringLiteral CounterPattern =
     "active|inflight|in_flight|running|live|pending|outstanding|busy|"
     "concurren|thread|worker|max|limit|capacity|permit|slot";
+
+/// Regex on record names that make a type a queue.
+constexpr llvm::StringLiteral QueueTypePattern =
+    "(Queue|Buffer|Channel|Mailbox|Ring)$";
 
 /// The largest constant loop trip count that still counts as small.
 constexpr unsigned MaxIterations = 64;

@@ -62,6 +62,15 @@ TEST(CheckOptionsTest, OnlyTheCheckOwnOptionsCount) {
             Strings{});
 }
 
+TEST(CheckOptionsTest, ModuleWideOptionsAreValidatedUnderTheirOwnName) {
+  EXPECT_EQ(optionProblems("unbounded-x",
+                           options({{"unbounded.MaxIterations", "abc"},
+                                    {"unbounded.CounterPattern", "(a|b)"},
+                                    {"unbounded.LimiterFunctions", "(free"}})),
+            Strings{"invalid configuration value 'abc' for option "
+                    "'unbounded.MaxIterations'; expected an integer"});
+}
+
 TEST(CheckOptionsTest, CountTooLargeForItsTypeIsAProblem) {
   EXPECT_EQ(optionProblems("unbounded-x", options({{"unbounded-x.MaxIterations",
                                                     "99999999999"}}))
