@@ -1,19 +1,13 @@
 //===- UnboundedTidyModule.cpp - the unbounded-* checks -------------------===//
 //
-// Registers every unbounded-* check with clang-tidy. The catalogue
-// (catalogue.json beside this file) describes the same checks for docs and
-// reports; test/catalogue keeps the two in step.
+// Registers every unbounded-* check with clang-tidy: the list of checks is
+// generated from the catalogue (catalogue.json beside this file) by
+// tools/catalogue.py build-files, so a check in the catalogue is a check the
+// module registers.
 //
 //===----------------------------------------------------------------------===//
 
-#include "ClientLimitsCheck.h"
-#include "ClientPerCallCheck.h"
-#include "PoolGrowthCheck.h"
-#include "QueueCapacityCheck.h"
-#include "QueueGrowthCheck.h"
-#include "SilentDropCheck.h"
-#include "ThreadCreationCheck.h"
-#include "utils/CheckOptions.h"
+#include "CatalogueChecks.inc"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -23,20 +17,7 @@ namespace clang::tidy::unbounded {
 class UnboundedTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    utils::registerValidatedCheck<ClientLimitsCheck>(Factories,
-                                                     "unbounded-client-limits");
-    utils::registerValidatedCheck<ClientPerCallCheck>(
-        Factories, "unbounded-client-per-call");
-    utils::registerValidatedCheck<PoolGrowthCheck>(Factories,
-                                                   "unbounded-pool-growth");
-    utils::registerValidatedCheck<QueueCapacityCheck>(
-        Factories, "unbounded-queue-capacity");
-    utils::registerValidatedCheck<QueueGrowthCheck>(Factories,
-                                                    "unbounded-queue-growth");
-    utils::registerValidatedCheck<SilentDropCheck>(Factories,
-                                                   "unbounded-silent-drop");
-    utils::registerValidatedCheck<ThreadCreationCheck>(
-        Factories, "unbounded-thread-creation");
+    registerCatalogueChecks(Factories);
   }
 };
 
