@@ -147,8 +147,8 @@ void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 utils::joinList(Starts.GroupStartFunctions));
   utils::storeShared(Options, Opts, "MaxIterations", MaxIterations, utils::defaults::MaxIterations);
   utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern, utils::defaults::WorkerCountPattern);
-  Options.store(Opts, "HandlerRegistrationPattern",
-                HandlerRegistrationPattern);
+  utils::storeShared(Options, Opts, "HandlerRegistrationPattern",
+                HandlerRegistrationPattern, utils::defaults::HandlerRegistrationPattern);
   utils::storeShared(Options, Opts, "LimiterFunctions", utils::joinList(LimiterFunctions), utils::defaults::LimiterFunctions);
   utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern, utils::defaults::LimiterTypePattern);
   utils::storeShared(Options, Opts, "CounterPattern", CounterPattern, utils::defaults::CounterPattern);

@@ -11,8 +11,10 @@ usage: catalogue.py check            validate; every doc and test file exists
        catalogue.py generate --check list what is stale; exit 1 if anything is
        catalogue.py build-files DIR  write the registration list and the source
                                      list for the build into DIR (CMake runs it)
-       catalogue.py dump-config FILE compare a front end's --dump-config output
-                                     (FILE, - for stdin) with the options here
+       catalogue.py dump-config FILE [CHECK]
+                                     compare a front end's --dump-config output
+                                     (FILE, - for stdin) with the options here,
+                                     of CHECK alone when given
        catalogue.py new-check unbounded-xxx
                                      scaffold a check: header, source, docs
                                      page, test and catalogue entry
@@ -368,11 +370,14 @@ def dump_config_values(text):
     return values
 
 
-def expected_config(catalogue):
-    """Every option key a front end dumps for the whole module, with its default."""
+def expected_config(catalogue, only):
+    """Every option key a front end dumps with the checks only (all when
+    None) enabled, with its default."""
     shared = {option["name"]: option for option in catalogue["shared_options"]}
     expected = {}
     for check in catalogue["checks"]:
+        if only is not None and check["name"] != only:
+            continue
         for option in check["options"]:
             expected["%s.%s" % (check["name"], option["name"])] = option["default"]
         for name in check["shared_options"]:
@@ -383,11 +388,11 @@ def expected_config(catalogue):
     return expected
 
 
-def dump_config(catalogue, source):
+def dump_config(catalogue, source, only):
     text = sys.stdin.read() if source == "-" else read_or_empty(source)
     actual = {key: value for key, value in dump_config_values(text).items()
               if key.startswith("unbounded")}
-    expected = expected_config(catalogue)
+    expected = expected_config(catalogue, only)
     found = []
     for key in sorted(set(actual) | set(expected)):
         if key not in actual:
@@ -570,7 +575,7 @@ def main(argv):
         ROOT = os.path.abspath(argv[2])
         del argv[1:3]
     commands = {"check": 0, "names": 0, "generate": None, "build-files": 1,
-                "dump-config": 1, "new-check": 1}
+                "dump-config": None, "new-check": 1}
     if len(argv) < 2 or argv[1] not in commands or (
             commands[argv[1]] is not None and len(argv) != 2 + commands[argv[1]]):
         sys.stderr.write(__doc__)
@@ -603,7 +608,10 @@ def main(argv):
         if command == "build-files":
             return build_files(catalogue, argv[2])
         if command == "dump-config":
-            return dump_config(catalogue, argv[2])
+            if len(argv) not in (3, 4):
+                sys.stderr.write(__doc__)
+                return 2
+            return dump_config(catalogue, argv[2], argv[3] if len(argv) == 4 else None)
         return new_check(catalogue, argv[2])
     except (KeyError, ValueError, OSError) as error:
         sys.stderr.write("catalogue.py: error: %s\n" % error)
