@@ -166,6 +166,67 @@ std::string scopeText(const utils::ExecutionContext &Where,
   return "call of '" + functionName(Function) + "'";
 }
 
+/// The variable or member a cache check reads: a namespace-scope or static
+/// variable, or a member of the object.
+const ValueDecl *cacheVariable(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+               ? Member->getMemberDecl()
+               : nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasGlobalStorage() ? Var : nullptr;
+}
+
+/// Whether Body assigns D (`cached = value;`, `cached_.reset(...)` aside).
+bool assigns(const Stmt *Body, const ValueDecl *D) {
+  return utils::anyStmt(Body, [&](const Stmt *S) {
+    const Expr *Target = nullptr;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->isAssignmentOp())
+      Target = Assign->getLHS();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+        Op && Op->getOperator() == OO_Equal)
+      Target = Op->getArg(0);
+    return Target && cacheVariable(Target) == D;
+  });
+}
+
+/// Whether an `if` returns early while a cache is filled, and the function
+/// fills that cache itself: `if (!session.empty()) return session; ...
+/// session = fetch();`. What follows runs until the cache is filled: once.
+bool returnsCachedFirst(const Stmt *If, const Stmt *Body) {
+  const auto *Check = dyn_cast<IfStmt>(If);
+  if (!Check || !Check->getCond() ||
+      !utils::anyStmt(Check->getThen(),
+                      [](const Stmt *S) { return isa<ReturnStmt>(S); }))
+    return false;
+  return utils::anyStmt(Check->getCond(), [&](const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    const ValueDecl *Cache = E ? cacheVariable(E) : nullptr;
+    return Cache && assigns(Body, Cache);
+  });
+}
+
+/// Whether E, in its function's body, follows an early return of a cached
+/// value (see returnsCachedFirst).
+bool afterCacheCheck(const Expr *E, const utils::FunctionParents &Parents) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Parents.body());
+  if (!Body)
+    return false;
+  const Stmt *Top = E;
+  while (Top && Parents.parent(Top) != Body)
+    Top = Parents.parent(Top);
+  for (const Stmt *S : Body->body()) {
+    if (S == Top)
+      return false;
+    if (returnsCachedFirst(S, Body))
+      return true;
+  }
+  return false;
+}
+
 /// Whether a loop between Ref and the function body leaves Var's scope:
 /// the client is created once and reused across that loop's iterations.
 bool usedAcrossLoop(const DeclRefExpr *Ref, const VarDecl &Var,
@@ -397,6 +458,8 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
   utils::ExecutionContext Where = Requests.enclosing(Creation, *Parents);
+  if (Where.Kind == ContextKind::None && runsAFewTimes(Creation, *Parents))
+    return;
   unsigned Scope = Where.Kind == ContextKind::Loop      ? 1
                    : Where.Kind == ContextKind::Handler ? 2
                                                         : 0;
@@ -418,14 +481,48 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
         << Scope;
 }
 
+bool ClientPerCallCheck::calledOnlyFromMain(const FunctionDecl &Function) {
+  const SourceManager &SM = Context->getSourceManager();
+  if (Function.isMain() || isa<CXXMethodDecl>(Function) ||
+      !SM.isInMainFile(Function.getLocation()))
+    return false;
+  const FunctionDecl *Target = Function.getCanonicalDecl();
+  unsigned Calls = 0;
+  for (const FunctionDecl *Caller : Functions->userFunctions()) {
+    bool Elsewhere = utils::anyStmt(Caller->getBody(), [&](const Stmt *S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      if (!Ref || Ref->getDecl()->getCanonicalDecl() != Target)
+        return false;
+      if (!Caller->isMain())
+        return true;
+      const utils::FunctionParents &Parents = Functions->parents(*Caller);
+      for (const Stmt *Up = Parents.parent(Ref); Up; Up = Parents.parent(Up))
+        if (utils::isLoop(Up) || isa<LambdaExpr>(Up))
+          return true;
+      ++Calls;
+      return false;
+    });
+    if (Elsewhere)
+      return false;
+  }
+  return Calls > 0;
+}
+
+bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
+                                       const utils::FunctionParents &Parents) {
+  return afterCacheCheck(E, Parents) || calledOnlyFromMain(Parents.function());
+}
+
 void ClientPerCallCheck::onOneShot(const CallExpr &Call) {
   const utils::FunctionParents *Parents = Functions->enclosing(&Call);
   if (!Parents || Parents->function().isMain())
     return;
+  utils::ExecutionContext Where = contextOf(&Call, *Parents);
+  if (Where.Kind == ContextKind::None && runsAFewTimes(&Call, *Parents))
+    return;
   SourceLocation Loc = Call.getBeginLoc();
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
-  utils::ExecutionContext Where = contextOf(&Call, *Parents);
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   diag(Loc, "call to '%0' creates a client on every %1 and destroys it "
             "before returning: each one opens its own connections (create "
@@ -696,10 +793,12 @@ void ClientPerCallCheck::judgeConstruction(
   if (!utils::mayHaveEffect(Clients, *Ctor) ||
       !fateOfValue(&Construct, "", Parents).PerCall)
     return;
+  utils::ExecutionContext Where = contextOf(&Construct, Parents);
+  if (Where.Kind == ContextKind::None && runsAFewTimes(&Construct, Parents))
+    return;
   SourceLocation Loc = Construct.getBeginLoc();
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
-  utils::ExecutionContext Where = contextOf(&Construct, Parents);
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(
       *this, Clients, *Ctor,

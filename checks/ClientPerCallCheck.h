@@ -54,6 +54,11 @@ private:
   void onCreation(const Expr *Creation, llvm::StringRef What, bool IsHandle,
                   llvm::StringRef Release);
   void onOneShot(const CallExpr &Call);
+  /// Whether E runs a few times per program, not once per call of its
+  /// function: after an early return of a cached value, or in a function
+  /// only `main` calls, outside loops.
+  bool runsAFewTimes(const Expr *E, const utils::FunctionParents &Parents);
+  bool calledOnlyFromMain(const FunctionDecl &Function);
   bool keptBeyondCall(const Expr *E, const utils::FunctionParents &Parents);
   void recordCreation(const Expr *E, llvm::StringRef What, bool IsHandle,
                       const utils::FunctionParents *Parents);
