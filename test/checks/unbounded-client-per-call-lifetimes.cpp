@@ -45,7 +45,7 @@ void relay(Router &router) {
   router.Post("/relay", [](const Request &req) {
     return cpr::Get(cpr::Url{"http://upstream/"}).status_code;
     // CHECK: :[[@LINE-1]]:12: warning: call to 'cpr::Get' creates a client on every request to this handler and destroys it before returning
-    // CHECK: :[[@LINE-4]]:10: note: 'Post' registers the handler, which runs once per request
+    // CHECK-NEXT: :[[@LINE-3]]:10: note: 'Post' registers the handler, which runs once per request
   });
 }
 
