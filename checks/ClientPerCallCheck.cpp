@@ -4,6 +4,7 @@
 #include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
+#include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
 #include "utils/AstWalk.h"
@@ -41,6 +42,17 @@ constexpr llvm::StringLiteral DefaultFactories =
     "::PQconnectdb=::PQfinish;::PQconnectdbParams=::PQfinish;"
     "::PQsetdbLogin=::PQfinish;::mysql_init=::mysql_close;"
     "::grpc::CreateChannel=;::grpc::CreateCustomChannel=";
+
+/// cpr's one-shot functions (cpr/api.h): each builds a cpr::Session, and
+/// so a connection, for the one request it sends, and destroys it.
+constexpr llvm::StringLiteral DefaultOneShotFunctions =
+    "::cpr::Get;::cpr::Post;::cpr::Put;::cpr::Head;::cpr::Delete;"
+    "::cpr::Options;::cpr::Patch;::cpr::Download;::cpr::GetAsync;"
+    "::cpr::PostAsync;::cpr::PutAsync;::cpr::HeadAsync;::cpr::DeleteAsync;"
+    "::cpr::OptionsAsync;::cpr::PatchAsync;::cpr::DownloadAsync;"
+    "::cpr::GetCallback;::cpr::PostCallback;::cpr::PutCallback;"
+    "::cpr::HeadCallback;::cpr::DeleteCallback;::cpr::OptionsCallback;"
+    "::cpr::PatchCallback";
 
 /// The Asio classes whose local construction next to an io_context makes
 /// that io_context a connection set up per call.
@@ -90,6 +102,132 @@ bool mayAdopt(const CallExpr *Call, const DeclRefExpr *Ref,
   return !First || !Callee->getName().starts_with(Prefix);
 }
 
+/// The automatic variable, declared in this function, that Target names
+/// (not a reference: assigning through one writes elsewhere).
+const VarDecl *assignedLocal(const Expr *Target) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
+    return nullptr;
+  return Var;
+}
+
+/// Whether Var's type can share its object with whoever receives a copy: a
+/// raw pointer or a std::shared_ptr.
+bool sharesObject(const VarDecl &Var) {
+  QualType T = Var.getType();
+  if (T->isPointerType())
+    return true;
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  return Record && Record->isInStdNamespace() &&
+         Record->getDeclName().isIdentifier() &&
+         Record->getName() == "shared_ptr";
+}
+
+/// Whether Ref is an argument of Consumer (a call or a construction), not
+/// the object a member function is called on.
+bool isArgumentOf(const Stmt *Consumer, const DeclRefExpr *Ref) {
+  auto Passed = [&](const Expr *Arg) { return utils::ignoreWrappers(Arg) == Ref; };
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Consumer))
+    return llvm::any_of(Construct->arguments(), Passed);
+  const auto *Call = dyn_cast_or_null<CallExpr>(Consumer);
+  if (!Call || isa<CXXOperatorCallExpr>(Call) || utils::isStdMove(Call))
+    return false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      Member && Passed(Member->getImplicitObjectArgument()))
+    return false;
+  return llvm::any_of(Call->arguments(), Passed);
+}
+
+/// Function's name in messages: a lambda's call operator is named after
+/// the variable holding it (`auto handler = [] {...};`).
+std::string functionName(const FunctionDecl &Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  if (!Method || !Method->getParent()->isLambda())
+    return Function.getQualifiedNameAsString();
+  for (const Decl *D : Method->getParent()->getDeclContext()->decls()) {
+    const auto *Var = dyn_cast<VarDecl>(D);
+    const auto *Lambda =
+        Var && Var->getInit()
+            ? dyn_cast<LambdaExpr>(utils::ignoreWrappers(Var->getInit()))
+            : nullptr;
+    if (Lambda && Lambda->getLambdaClass() == Method->getParent())
+      return Var->getQualifiedNameAsString();
+  }
+  return "lambda";
+}
+
+/// How often a client made at Where is made.
+std::string scopeText(const utils::ExecutionContext &Where,
+                      const FunctionDecl &Function) {
+  if (Where.Kind == ContextKind::Loop)
+    return "iteration of an unbounded loop";
+  if (Where.Kind == ContextKind::Handler)
+    return "request to this handler";
+  return "call of '" + functionName(Function) + "'";
+}
+
+/// The variable or member a cache check reads: a namespace-scope or static
+/// variable, or a member of the object.
+const ValueDecl *cacheVariable(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+               ? Member->getMemberDecl()
+               : nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasGlobalStorage() ? Var : nullptr;
+}
+
+/// Whether Body assigns D (`cached = value;`, `cached_.reset(...)` aside).
+bool assigns(const Stmt *Body, const ValueDecl *D) {
+  return utils::anyStmt(Body, [&](const Stmt *S) {
+    const Expr *Target = nullptr;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->isAssignmentOp())
+      Target = Assign->getLHS();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+        Op && Op->getOperator() == OO_Equal)
+      Target = Op->getArg(0);
+    return Target && cacheVariable(Target) == D;
+  });
+}
+
+/// Whether an `if` returns early while a cache is filled, and the function
+/// fills that cache itself: `if (!session.empty()) return session; ...
+/// session = fetch();`. What follows runs until the cache is filled: once.
+bool returnsCachedFirst(const Stmt *If, const Stmt *Body) {
+  const auto *Check = dyn_cast<IfStmt>(If);
+  if (!Check || !Check->getCond() ||
+      !utils::anyStmt(Check->getThen(),
+                      [](const Stmt *S) { return isa<ReturnStmt>(S); }))
+    return false;
+  return utils::anyStmt(Check->getCond(), [&](const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    const ValueDecl *Cache = E ? cacheVariable(E) : nullptr;
+    return Cache && assigns(Body, Cache);
+  });
+}
+
+/// Whether E, in its function's body, follows an early return of a cached
+/// value (see returnsCachedFirst).
+bool afterCacheCheck(const Expr *E, const utils::FunctionParents &Parents) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Parents.body());
+  if (!Body)
+    return false;
+  const Stmt *Top = E;
+  while (Top && Parents.parent(Top) != Body)
+    Top = Parents.parent(Top);
+  for (const Stmt *S : Body->body()) {
+    if (S == Top)
+      return false;
+    if (returnsCachedFirst(S, Body))
+      return true;
+  }
+  return false;
+}
+
 /// Whether a loop between Ref and the function body leaves Var's scope:
 /// the client is created once and reused across that loop's iterations.
 bool usedAcrossLoop(const DeclRefExpr *Ref, const VarDecl &Var,
@@ -110,6 +248,8 @@ ClientPerCallCheck::ClientPerCallCheck(StringRef Name,
       ClientTypes(utils::parseList(Options.get("ClientTypes", DefaultClientTypes))),
       Factories(parseFactories(Options.get("ClientFactories", DefaultFactories))),
       OwnerFactories(utils::parseList(Options.get("OwnerFactories", "NewStub"))),
+      OneShotFunctions(utils::parseList(
+          Options.get("OneShotFunctions", DefaultOneShotFunctions))),
       MaxIterations(utils::sharedOption(Options, "MaxIterations", utils::defaults::MaxIterations)),
       WorkerCountPattern(utils::sharedOption(Options, "WorkerCountPattern",
                                      utils::defaults::WorkerCountPattern)),
@@ -124,6 +264,7 @@ void ClientPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ClientTypes", utils::joinList(ClientTypes));
   Options.store(Opts, "ClientFactories", joinFactories(Factories));
   Options.store(Opts, "OwnerFactories", utils::joinList(OwnerFactories));
+  Options.store(Opts, "OneShotFunctions", utils::joinList(OneShotFunctions));
   utils::storeShared(Options, Opts, "MaxIterations", MaxIterations, utils::defaults::MaxIterations);
   utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern, utils::defaults::WorkerCountPattern);
   utils::storeShared(Options, Opts, "HandlerRegistrationPattern", HandlerRegistrationPattern, utils::defaults::HandlerRegistrationPattern);
@@ -153,6 +294,13 @@ void ClientPerCallCheck::registerMatchers(MatchFinder *Finder) {
         callExpr(callee(functionDecl(hasAnyName(Creators))), InUserCode)
             .bind("factory"),
         this);
+  if (!OneShotFunctions.empty())
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(
+                     hasAnyName(utils::stringRefs(OneShotFunctions)))),
+                 InUserCode)
+            .bind("one-shot"),
+        this);
   // The project's own clients are judged at the end of every translation
   // unit, with or without a library client in it.
   Finder->addMatcher(translationUnitDecl().bind("unit"), this);
@@ -171,6 +319,10 @@ void ClientPerCallCheck::check(const MatchFinder::MatchResult &Result) {
     const auto *Args = Make->getDirectCallee()->getTemplateSpecializationArgs();
     onCreation(Make, utils::spelledType(Args->get(0).getAsType()), /*IsHandle=*/false,
                "");
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("one-shot")) {
+    onOneShot(*Call);
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("factory")) {
@@ -212,6 +364,11 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
       return;
     }
     const Stmt *Consumer = Parents.consumer(Ref);
+    // A pointer handed to a function (`pool_.push(conn)`): it may keep it.
+    if (Release.empty() && sharesObject(Var) && isArgumentOf(Consumer, Ref)) {
+      Result.PerCall = false;
+      return;
+    }
     // `return c;` may move-construct the returned object from c.
     while (isa_and_nonnull<CXXConstructExpr>(Consumer))
       Consumer = Parents.consumer(Consumer);
@@ -263,9 +420,10 @@ ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
     return fateOfValue(cast<Expr>(Consumer), Release, Parents);
   if (const auto *Assign = dyn_cast<BinaryOperator>(Consumer);
       Assign && Assign->isAssignmentOp()) {
-    const auto *Var =
-        dyn_cast_or_null<VarDecl>(utils::referencedDecl(Assign->getLHS()));
-    if (!Var || utils::outlivesScope(Assign->getLHS(), Parents.body(), *Context))
+    // `CURL *curl; ... curl = curl_easy_init();`: the local declared first
+    // holds the handle as if initialized with it.
+    const VarDecl *Var = assignedLocal(Assign->getLHS());
+    if (!Var)
       return {};
     return fateOfVariable(*Var, Release, Parents);
   }
@@ -301,18 +459,19 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
   utils::ExecutionContext Where = Requests.enclosing(Creation, *Parents);
+  if (Where.Kind == ContextKind::None && runsAFewTimes(Creation, *Parents))
+    return;
   unsigned Scope = Where.Kind == ContextKind::Loop      ? 1
                    : Where.Kind == ContextKind::Handler ? 2
                                                         : 0;
   unsigned End = Life.Release ? 1 : Release.empty() ? 0 : 2;
-  const auto *Function = dyn_cast<NamedDecl>(&Parents->function());
   diag(Loc, "%select{'%0' is created|the handle from '%0' is obtained}4 on "
             "every %select{call of '%1'|iteration of an unbounded loop|request "
             "to this handler}2 and %select{destroyed at its end|released at "
             "its end|never released}3: each one opens its own connections "
             "(create one shared client, configured with connection limits, and "
             "reuse it)")
-      << What << Function->getQualifiedNameAsString() << Scope << End
+      << What << functionName(Parents->function()) << Scope << End
       << (IsHandle ? 1 : 0);
   if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
     diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
@@ -321,6 +480,59 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
          "released here, at the end of the same %select{call|iteration|request}0",
          DiagnosticIDs::Note)
         << Scope;
+}
+
+bool ClientPerCallCheck::calledOnlyFromMain(const FunctionDecl &Function) {
+  const SourceManager &SM = Context->getSourceManager();
+  if (Function.isMain() || isa<CXXMethodDecl>(Function) ||
+      !SM.isInMainFile(Function.getLocation()))
+    return false;
+  const FunctionDecl *Target = Function.getCanonicalDecl();
+  unsigned Calls = 0;
+  for (const FunctionDecl *Caller : Functions->userFunctions()) {
+    bool Elsewhere = utils::anyStmt(Caller->getBody(), [&](const Stmt *S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      if (!Ref || Ref->getDecl()->getCanonicalDecl() != Target)
+        return false;
+      if (!Caller->isMain())
+        return true;
+      const utils::FunctionParents &Parents = Functions->parents(*Caller);
+      for (const Stmt *Up = Parents.parent(Ref); Up; Up = Parents.parent(Up))
+        if (utils::isLoop(Up) || isa<LambdaExpr>(Up))
+          return true;
+      ++Calls;
+      return false;
+    });
+    if (Elsewhere)
+      return false;
+  }
+  return Calls > 0;
+}
+
+bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
+                                       const utils::FunctionParents &Parents) {
+  return afterCacheCheck(E, Parents) || calledOnlyFromMain(Parents.function());
+}
+
+void ClientPerCallCheck::onOneShot(const CallExpr &Call) {
+  const utils::FunctionParents *Parents = Functions->enclosing(&Call);
+  if (!Parents || Parents->function().isMain())
+    return;
+  utils::ExecutionContext Where = contextOf(&Call, *Parents);
+  if (Where.Kind == ContextKind::None && runsAFewTimes(&Call, *Parents))
+    return;
+  SourceLocation Loc = Call.getBeginLoc();
+  if (!Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
+  diag(Loc, "call to '%0' creates a client on every %1 and destroys it "
+            "before returning: each one opens its own connections (create "
+            "one shared client, configured with connection limits, and "
+            "reuse it)")
+      << Call.getDirectCallee()->getQualifiedNameAsString()
+      << scopeText(Where, Parents->function());
+  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
+    diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
 }
 
 void ClientPerCallCheck::recordCreation(
@@ -370,19 +582,29 @@ bool ClientPerCallCheck::keptBeyondCall(const Expr *E,
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
     return Member && isLongLived(Member->getImplicitObjectArgument());
   }
-  if (const auto *Assign = dyn_cast<BinaryOperator>(Consumer))
-    return Assign->isAssignmentOp() && isLongLived(Assign->getLHS());
+  const VarDecl *Var = utils::FunctionParents::initializedBy(Consumer, Child);
+  if (const auto *Assign = dyn_cast<BinaryOperator>(Consumer)) {
+    // Only the assigned value is kept, not the variable assigned to.
+    if (!Assign->isAssignmentOp() || Child != Assign->getRHS())
+      return false;
+    if (isLongLived(Assign->getLHS()))
+      return true;
+    Var = assignedLocal(Assign->getLHS());
+  }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Consumer))
     return Op->getOperator() == OO_Equal && isLongLived(Op->getArg(0));
-  const VarDecl *Var = utils::FunctionParents::initializedBy(Consumer, Child);
   if (!Var || Var->isStaticLocal())
     return false;
   if (Var->hasGlobalStorage())
     return true;
+  // `a = b; b = a;` must not follow the same variable forever.
+  if (!Following.insert(Var).second)
+    return false;
   bool Kept = false;
   utils::forEachReference(Parents.body(), Var, [&](const DeclRefExpr *Ref) {
     Kept = Kept || keptBeyondCall(Ref, Parents);
   });
+  Following.erase(Var);
   return Kept;
 }
 
@@ -440,14 +662,6 @@ bool mayReturnClient(QualType T) {
   return Record->getName() == "unique_ptr" || Record->getName() == "shared_ptr";
 }
 
-std::string scopeText(const utils::ExecutionContext &Where,
-                      const FunctionDecl &Function) {
-  if (Where.Kind == ContextKind::Loop)
-    return "iteration of an unbounded loop";
-  if (Where.Kind == ContextKind::Handler)
-    return "request to this handler";
-  return "call of '" + Function.getQualifiedNameAsString() + "'";
-}
 } // namespace
 
 void ClientPerCallCheck::summarize(
@@ -580,10 +794,12 @@ void ClientPerCallCheck::judgeConstruction(
   if (!utils::mayHaveEffect(Clients, *Ctor) ||
       !fateOfValue(&Construct, "", Parents).PerCall)
     return;
+  utils::ExecutionContext Where = contextOf(&Construct, Parents);
+  if (Where.Kind == ContextKind::None && runsAFewTimes(&Construct, Parents))
+    return;
   SourceLocation Loc = Construct.getBeginLoc();
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
-  utils::ExecutionContext Where = contextOf(&Construct, Parents);
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(
       *this, Clients, *Ctor,
@@ -605,8 +821,21 @@ void ClientPerCallCheck::judgeCall(const CallExpr &Call,
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!utils::mayHaveEffect(Clients, *Callee))
     return;
+  // `conn->connect()` keeps the client in conn: a new one per call of the
+  // caller only if conn is, and then its construction is reported.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      Method && !Method->isStatic() &&
+      !mayReturnClient(Callee->getReturnType()))
+    return;
   utils::ExecutionContext Where = contextOf(&Call, Parents);
   if (Where.Kind == ContextKind::None)
+    return;
+  // A pool topped up only below its maximum (`cv.wait(lock, [&] { return
+  // size() < max; }); add();`) holds at most that many.
+  utils::LimiterDetection Limiter(
+      *Context, utils::parseList(utils::defaults::LimiterFunctions),
+      utils::defaults::LimiterTypePattern, utils::defaults::CounterPattern);
+  if (Limiter.findLimiter(&Call, Where.Scope, Parents))
     return;
   // A client handed back and kept (`pool.add(connect())`) is not per call.
   if (mayReturnClient(Callee->getReturnType()) &&

@@ -9,6 +9,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -52,6 +53,12 @@ private:
 
   void onCreation(const Expr *Creation, llvm::StringRef What, bool IsHandle,
                   llvm::StringRef Release);
+  void onOneShot(const CallExpr &Call);
+  /// Whether E runs a few times per program, not once per call of its
+  /// function: after an early return of a cached value, or in a function
+  /// only `main` calls, outside loops.
+  bool runsAFewTimes(const Expr *E, const utils::FunctionParents &Parents);
+  bool calledOnlyFromMain(const FunctionDecl &Function);
   bool keptBeyondCall(const Expr *E, const utils::FunctionParents &Parents);
   void recordCreation(const Expr *E, llvm::StringRef What, bool IsHandle,
                       const utils::FunctionParents *Parents);
@@ -78,6 +85,7 @@ private:
   const std::vector<std::string> ClientTypes;
   const std::vector<Factory> Factories;
   const std::vector<std::string> OwnerFactories;
+  const std::vector<std::string> OneShotFunctions;
   const unsigned MaxIterations;
   const std::string WorkerCountPattern;
   const std::string HandlerRegistrationPattern;
@@ -88,6 +96,8 @@ private:
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
   llvm::DenseSet<unsigned> Reported;
+  /// The variables keptBeyondCall is following, innermost last.
+  llvm::SmallPtrSet<const VarDecl *, 4> Following;
 };
 
 } // namespace clang::tidy::unbounded

@@ -70,6 +70,17 @@ static const Decl *templated(const Decl *D) {
   return D;
 }
 
+/// The call operator of the lambda a namespace-scope or static member
+/// variable is initialized with (`auto handler = [](const Request &) {...};`):
+/// a function of its own, called wherever the variable is.
+static const FunctionDecl *lambdaInitializing(const Decl *D) {
+  const auto *Var = dyn_cast<VarDecl>(D);
+  if (!Var || Var->isLocalVarDeclOrParm() || !Var->getInit())
+    return nullptr;
+  const auto *Lambda = dyn_cast<LambdaExpr>(ignoreWrappers(Var->getInit()));
+  return Lambda ? Lambda->getCallOperator() : nullptr;
+}
+
 const FunctionDecl *
 FunctionIndex::writtenFunctionAt(const DeclContext &Context,
                                  SourceLocation Loc) const {
@@ -81,6 +92,8 @@ FunctionIndex::writtenFunctionAt(const DeclContext &Context,
     if (const auto *Function = dyn_cast<FunctionDecl>(D);
         Function && Function->doesThisDeclarationHaveABody())
       return Function;
+    if (const FunctionDecl *Lambda = lambdaInitializing(D))
+      return Lambda;
     if (const auto *Inner = dyn_cast<DeclContext>(D))
       if (const FunctionDecl *Found = writtenFunctionAt(*Inner, Loc))
         return Found;
@@ -160,8 +173,10 @@ static void collectFunctions(const DeclContext &Context,
     if (D->isImplicit() || SM.isInSystemHeader(D->getLocation()))
       continue;
     D = templated(D);
-    if (const auto *Function = dyn_cast<FunctionDecl>(D);
-        Function && Function->doesThisDeclarationHaveABody())
+    const auto *Function = dyn_cast<FunctionDecl>(D);
+    if (!Function || !Function->doesThisDeclarationHaveABody())
+      Function = lambdaInitializing(D);
+    if (Function)
       for (const FunctionDecl *Instance : instantiationsOf(*Function))
         if (Instance->hasBody())
           Functions.push_back(Instance);
