@@ -823,6 +823,11 @@ void PoolGrowthCheck::summarizeCall(const FunctionDecl &Caller,
       continue;
     std::string To = parameterKey(Callee, I);
     if (std::optional<SizeValue> From = sizeValueOf(Args[I], Caller)) {
+      // A parameter held under a limit first is passed on clamped.
+      if (!From->Field &&
+          clampedBefore(utils::referencedDecl(Args[I]->IgnoreParenCasts()),
+                        Call, Functions->parents(Caller)))
+        continue;
       Sizes.addCall(From->Key, From->Name, To,
                     facts::siteAt(Args[I]->getBeginLoc(), SM,
                                   "'" + Caller.getQualifiedNameAsString() +
