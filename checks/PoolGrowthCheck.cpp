@@ -609,7 +609,8 @@ std::string parameterName(const FunctionDecl &Function, unsigned Index) {
 std::optional<SizeValue> sizeValueOf(const Expr *E,
                                      const FunctionDecl &Function) {
   E = utils::ignoreWrappers(E);
-  if (!E || !E->getType()->isIntegerType())
+  // A dependent initializer's ParenListExpr has no type.
+  if (!E || E->getType().isNull() || !E->getType()->isIntegerType())
     return std::nullopt;
   E = E->IgnoreParenCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
@@ -618,14 +619,14 @@ std::optional<SizeValue> sizeValueOf(const Expr *E,
         Param->getType()->isIntegerType()) {
       unsigned Index = Param->getFunctionScopeIndex();
       return SizeValue{parameterKey(Function, Index),
-                       parameterName(Function, Index), Param->getName().str()};
+                       parameterName(Function, Index), Param->getNameAsString()};
     }
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
         Field && Field->getType()->isIntegerType() &&
         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
       return SizeValue{fieldKey(*Field), Field->getQualifiedNameAsString(),
-                       Field->getName().str(), Field};
+                       Field->getNameAsString(), Field};
   return std::nullopt;
 }
 
@@ -735,7 +736,7 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
     if (Where && clampedBefore(Ref->getDecl(), Where, Parents))
       return;
     SizeValue Member{fieldKey(Field), Field.getQualifiedNameAsString(),
-                     Field.getName().str(), &Field};
+                     Field.getNameAsString(), &Field};
     Known(Member);
     Sizes.addCall(Param->Key, Param->Name, Member.Key,
                   facts::siteAt(At, SM,

@@ -82,6 +82,17 @@ private:
   int timeout_ = 0;
 };
 
+// A class template whose member initializer depends on its parameter (its
+// initializer has no type until instantiated), and unnamed parameters.
+template <class T> class Holder {
+public:
+  explicit Holder(T value) : value_(value) {}
+  void reset(int, T value) { value_ = value; }
+
+private:
+  T value_;
+};
+
 // ---- Positives ---------------------------------------------------------------
 
 void fromCommandLine(int argc, char **argv) {
@@ -149,6 +160,8 @@ void quiet(char **argv) {
   Timer timer;
   timer.setTimeout(std::atoi(argv[4]));
   Crew crew(4);
+  Holder<int> holder(std::atoi(argv[5]));
+  holder.reset(std::atoi(argv[6]), 1);
 }
 
 // The caller's own parameter: the finding belongs at its callers.
