@@ -7,12 +7,14 @@
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
 #include "utils/AstWalk.h"
+#include "utils/Effects.h"
 #include "utils/InputSources.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Index/USRGeneration.h"
 
 using namespace clang::ast_matchers;
 
@@ -160,9 +162,12 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
              {"::pthread_create", "::thrd_create"},
              {},
              {"::boost::thread_group::create_thread"}},
+      FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
       PoolTypeNames(PoolTypePattern),
       ThreadCountParameters(ThreadCountParameterPattern),
-      InputCounts(InputCountPattern), GrowthFunctions(GrowthFunctionPattern) {}
+      InputCounts(InputCountPattern), GrowthFunctions(GrowthFunctionPattern) {
+  ProjectFacts = utils::loadFacts(*this, FactsFile);
+}
 
 void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxThreads", MaxThreads);
@@ -177,10 +182,13 @@ void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   utils::storeShared(Options, Opts, "CounterPattern", CounterPattern, utils::defaults::CounterPattern);
   utils::storeShared(Options, Opts, "LimiterFunctions", utils::joinList(LimiterFunctions), utils::defaults::LimiterFunctions);
   utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern, utils::defaults::LimiterTypePattern);
+  Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
 void PoolGrowthCheck::registerMatchers(MatchFinder *Finder) {
   utils::registerThreadStartMatchers(*Finder, *this, Starts);
+  // Every translation unit gets its summaries, threads or not.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
   auto InUserCode = unless(isExpansionInSystemHeader());
   std::vector<llvm::StringRef> Known;
   for (const PoolType &Type : PoolTypes)
@@ -210,6 +218,8 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Functions || &Functions->context() != Context)
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
   const auto &Nodes = Result.Nodes;
+  if (Nodes.getNodeAs<TranslationUnitDecl>("unit"))
+    return;
   if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("pool")) {
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
     std::optional<unsigned> Index = countArgument(*Ctor->getParent(), Ctor);
@@ -264,6 +274,31 @@ PoolGrowthCheck::countArgument(const CXXRecordDecl &Pool,
   return std::nullopt;
 }
 
+/// Whether Cond, when it is WhenTrue, holds Var under a limit: `n < kMax`,
+/// `kMax >= n` when true, `n > kMax` when false, either side of `&&` when
+/// true and of `||` when false.
+static bool boundsAbove(const Expr *Cond, const ValueDecl *Var, bool WhenTrue) {
+  const auto *Op = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond->IgnoreParenImpCasts());
+      Not && Not->getOpcode() == UO_LNot)
+    return boundsAbove(Not->getSubExpr(), Var, !WhenTrue);
+  if (!Op)
+    return false;
+  if (Op->getOpcode() == (WhenTrue ? BO_LAnd : BO_LOr))
+    return boundsAbove(Op->getLHS(), Var, WhenTrue) ||
+           boundsAbove(Op->getRHS(), Var, WhenTrue);
+  if (!Op->isRelationalOp())
+    return false;
+  BinaryOperatorKind Kind = Op->getOpcode();
+  if (utils::referencedDecl(Op->getRHS()->IgnoreParenCasts()) == Var)
+    Kind = BinaryOperator::reverseComparisonOp(Kind);
+  else if (utils::referencedDecl(Op->getLHS()->IgnoreParenCasts()) != Var)
+    return false;
+  if (!WhenTrue)
+    Kind = BinaryOperator::negateComparisonOp(Kind);
+  return Kind == BO_LT || Kind == BO_LE;
+}
+
 bool PoolGrowthCheck::clampedBefore(const ValueDecl *Count, const Stmt *Use,
                                     const utils::FunctionParents &Parents) const {
   const auto *Var = dyn_cast_or_null<VarDecl>(Count);
@@ -279,6 +314,13 @@ bool PoolGrowthCheck::clampedBefore(const ValueDecl *Count, const Stmt *Use,
   return utils::anyStmt(Parents.body(), [&](const Stmt *S) {
     if (!utils::isBefore(S->getBeginLoc(), Use->getBeginLoc(), SM))
       return false;
+    // if (n <= kMax) use(n);  else use(n);  only one way holds the limit.
+    if (const auto *If = dyn_cast<IfStmt>(S);
+        If && utils::isWithin(If->getThen(), Use->getBeginLoc(), SM))
+      return boundsAbove(If->getCond(), Var, /*WhenTrue=*/true);
+    if (const auto *If = dyn_cast<IfStmt>(S);
+        If && utils::isWithin(If->getElse(), Use->getBeginLoc(), SM))
+      return boundsAbove(If->getCond(), Var, /*WhenTrue=*/false);
     // if (n > kMax) n = kMax;  or  if (n > kMax) return;
     if (const auto *If = dyn_cast<IfStmt>(S)) {
       const auto *Cond =
@@ -512,6 +554,360 @@ bool PoolGrowthCheck::alreadyReported(SourceLocation Loc) {
   return !Reported.insert(Loc.getRawEncoding()).second;
 }
 
-void PoolGrowthCheck::onEndOfTranslationUnit() { Functions.reset(); }
+namespace {
+
+namespace facts = ::unbounded::facts;
+
+/// The effect kind of pool sizes: see docs/whole-program.md.
+constexpr llvm::StringLiteral SizeKind = "pool-size";
+
+/// A parameter or a member whose value may set how many threads start.
+struct SizeValue {
+  std::string Key;  ///< Its key in the facts.
+  std::string Name; ///< As messages say it.
+  std::string Spelling;
+  const FieldDecl *Field = nullptr; ///< When it is a member.
+};
+
+/// The member as its class template declares it, so that every
+/// instantiation of the template shares the key.
+const FieldDecl &writtenField(const FieldDecl &Field) {
+  const auto *Parent = dyn_cast<CXXRecordDecl>(Field.getParent());
+  const CXXRecordDecl *Pattern =
+      Parent ? Parent->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern)
+    return Field;
+  for (const FieldDecl *Candidate : Pattern->fields())
+    if (Candidate->getDeclName() == Field.getDeclName())
+      return *Candidate;
+  return Field;
+}
+
+std::string fieldKey(const FieldDecl &Field) {
+  const FieldDecl &Written = writtenField(Field);
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(&Written, Usr))
+    return Written.getQualifiedNameAsString();
+  return std::string(Usr);
+}
+
+std::string parameterKey(const FunctionDecl &Function, unsigned Index) {
+  return facts::usrOf(Function) + "@param" + std::to_string(Index);
+}
+
+std::string parameterName(const FunctionDecl &Function, unsigned Index) {
+  std::string Name = Function.getQualifiedNameAsString() + "(parameter " +
+                     std::to_string(Index + 1);
+  const ParmVarDecl *Param = Function.getParamDecl(Index);
+  if (Param->getDeclName().isIdentifier() && !Param->getName().empty())
+    Name += " '" + Param->getName().str() + "'";
+  return Name + ")";
+}
+
+/// The parameter of Function or the member of `this` that E names, if it
+/// is an integer (casts and parentheses aside).
+std::optional<SizeValue> sizeValueOf(const Expr *E,
+                                     const FunctionDecl &Function) {
+  E = utils::ignoreWrappers(E);
+  // A dependent initializer's ParenListExpr has no type.
+  if (!E || E->getType().isNull() || !E->getType()->isIntegerType())
+    return std::nullopt;
+  E = E->IgnoreParenCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
+        Param && Param->getDeclContext() == &Function &&
+        Param->getType()->isIntegerType()) {
+      unsigned Index = Param->getFunctionScopeIndex();
+      return SizeValue{parameterKey(Function, Index),
+                       parameterName(Function, Index), Param->getNameAsString()};
+    }
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+        Field && Field->getType()->isIntegerType() &&
+        isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return SizeValue{fieldKey(*Field), Field->getQualifiedNameAsString(),
+                       Field->getNameAsString(), Field};
+  return std::nullopt;
+}
+
+/// The value a loop's condition compares its counter with (`i < n_`,
+/// `n-- > 0`, `while (n--)`), if it is a parameter or a member.
+std::optional<SizeValue> loopLimit(const Stmt *Loop,
+                                   const FunctionDecl &Function) {
+  const Expr *Cond = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(Loop))
+    Cond = For->getCond();
+  else if (const auto *While = dyn_cast<WhileStmt>(Loop))
+    Cond = While->getCond();
+  else if (const auto *Do = dyn_cast<DoStmt>(Loop))
+    Cond = Do->getCond();
+  if (!Cond)
+    return std::nullopt;
+  auto Counted = [](const Expr *E) -> const Expr * {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Step = dyn_cast<UnaryOperator>(E);
+        Step && Step->isIncrementDecrementOp())
+      return Step->getSubExpr();
+    return E;
+  };
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Compare = dyn_cast<BinaryOperator>(Cond);
+      Compare && (Compare->isRelationalOp() || Compare->getOpcode() == BO_NE)) {
+    if (auto Value = sizeValueOf(Counted(Compare->getRHS()), Function))
+      return Value;
+    return sizeValueOf(Counted(Compare->getLHS()), Function);
+  }
+  if (const auto *Step = dyn_cast<UnaryOperator>(Cond);
+      Step && Step->isDecrementOp())
+    return sizeValueOf(Step->getSubExpr(), Function);
+  return std::nullopt;
+}
+
+/// Calls Visit for every statement below S, not inside lambdas (what they
+/// do happens when they are called).
+template <typename Fn> void forEachOutsideLambdas(const Stmt *S, Fn &&Visit) {
+  if (!S)
+    return;
+  Visit(S);
+  if (isa<LambdaExpr>(S))
+    return;
+  for (const Stmt *Child : S->children())
+    forEachOutsideLambdas(Child, Visit);
+}
+
+/// Whether every member function Record declares is defined in this
+/// translation unit: then all that its members bound is seen here.
+bool definedHere(const CXXRecordDecl &Record) {
+  return llvm::all_of(Record.methods(), [](const CXXMethodDecl *Method) {
+    return Method->isImplicit() || Method->isDeleted() ||
+           Method->isDefaulted() || Method->isPureVirtual() ||
+           Method->isDefined();
+  });
+}
+
+/// The project function or constructor a call or construction runs, and
+/// its arguments as the callee's parameters receive them.
+const FunctionDecl *calleeOf(const Expr *E,
+                             llvm::SmallVectorImpl<const Expr *> &Args) {
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    if (Construct->getConstructor()->isCopyOrMoveConstructor())
+      return nullptr;
+    Callee = Construct->getConstructor();
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  } else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && !isa<CXXOperatorCallExpr>(Call)) {
+    Callee = Call->getDirectCallee();
+    Args.append(Call->arg_begin(), Call->arg_end());
+  }
+  if (!Callee || !utils::isProjectFunction(*Callee))
+    return nullptr;
+  return Callee;
+}
+
+} // namespace
+
+void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
+                                        facts::Summaries &Sizes) {
+  const SourceManager &SM = Context->getSourceManager();
+  std::string Key = facts::usrOf(Function);
+  std::string Name = Function.getQualifiedNameAsString();
+  Sizes.addDefinition(Key, Name);
+  for (unsigned I = 0; I < Function.getNumParams(); ++I)
+    if (Function.getParamDecl(I)->getType()->isIntegerType())
+      Sizes.addDefinition(parameterKey(Function, I),
+                          parameterName(Function, I));
+  // A member's facts are complete here when its class is.
+  auto Known = [&](const SizeValue &Value) {
+    if (!Value.Field ||
+        definedHere(*cast<CXXRecordDecl>(Value.Field->getParent())))
+      Sizes.addDefinition(Value.Key, Value.Name);
+  };
+  const utils::FunctionParents &Parents = Functions->parents(Function);
+  // n_ = n; and : n_(n): the parameter is kept in the member, unless it
+  // was held under a limit first.
+  auto Store = [&](const FieldDecl &Field, const Expr *From, SourceLocation At,
+                   const Stmt *Where) {
+    std::optional<SizeValue> Param = sizeValueOf(From, Function);
+    if (!Param || Param->Field || !Field.getType()->isIntegerType())
+      return;
+    const auto *Ref =
+        cast<DeclRefExpr>(utils::ignoreWrappers(From)->IgnoreParenCasts());
+    if (Where && clampedBefore(Ref->getDecl(), Where, Parents))
+      return;
+    SizeValue Member{fieldKey(Field), Field.getQualifiedNameAsString(),
+                     Field.getNameAsString(), &Field};
+    Known(Member);
+    Sizes.addCall(Param->Key, Param->Name, Member.Key,
+                  facts::siteAt(At, SM,
+                                "'" + Name + "' keeps '" + Param->Spelling +
+                                    "' in '" + Member.Spelling + "'"));
+  };
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isMemberInitializer() && Init->isWritten())
+        Store(*Init->getMember(), Init->getInit(), Init->getSourceLocation(),
+              nullptr);
+
+  auto Visit = [&](const Stmt *S) {
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->getOpcode() == BO_Assign)
+      if (std::optional<SizeValue> Target =
+              sizeValueOf(Assign->getLHS(), Function);
+          Target && Target->Field)
+        Store(*Target->Field, Assign->getRHS(), Assign->getOperatorLoc(),
+              Assign);
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      if (std::optional<utils::ThreadStart> Start =
+              utils::threadStartAt(*E, Starts, *Context))
+        Sizes.addDirect(Key, Name, Start->What,
+                        {facts::siteAt(E->getBeginLoc(), SM,
+                                       "'" + Name + "' starts a thread here")});
+      llvm::SmallVector<const Expr *, 4> Args;
+      if (const FunctionDecl *Callee = calleeOf(E, Args)) {
+        Sizes.addCall(Key, Name, facts::usrOf(*Callee),
+                      facts::siteAt(E->getBeginLoc(), SM,
+                                    "'" + Name +
+                                        "' starts threads through this call "
+                                        "to '" +
+                                        Callee->getQualifiedNameAsString() +
+                                        "'"));
+        summarizeCall(Function, E, *Callee, Args, Sizes);
+      }
+    }
+    if (!utils::isLoop(S))
+      return;
+    std::optional<SizeValue> Limit = loopLimit(S, Function);
+    if (!Limit)
+      return;
+    Known(*Limit);
+    std::string PerUnit = " once per unit of '" + Limit->Spelling + "'";
+    forEachOutsideLambdas(utils::loopBody(S), [&](const Stmt *Inner) {
+      const auto *E = dyn_cast<Expr>(Inner);
+      if (!E)
+        return;
+      if (std::optional<utils::ThreadStart> Start =
+              utils::threadStartAt(*E, Starts, *Context)) {
+        Sizes.addDirect(
+            Limit->Key, Limit->Name, Start->What,
+            {facts::siteAt(S->getBeginLoc(), SM,
+                           "'" + Name + "' runs this loop" + PerUnit),
+             facts::siteAt(E->getBeginLoc(), SM,
+                           "and starts a thread here on each pass")});
+        return;
+      }
+      llvm::SmallVector<const Expr *, 4> Args;
+      if (const FunctionDecl *Callee = calleeOf(E, Args))
+        Sizes.addCall(Limit->Key, Limit->Name, facts::usrOf(*Callee),
+                      facts::siteAt(E->getBeginLoc(), SM,
+                                    "'" + Name + "' calls '" +
+                                        Callee->getQualifiedNameAsString() +
+                                        "'" + PerUnit));
+    });
+  };
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      forEachOutsideLambdas(Init->getInit(), Visit);
+  forEachOutsideLambdas(Function.getBody(), Visit);
+}
+
+void PoolGrowthCheck::summarizeCall(const FunctionDecl &Caller,
+                                    const Expr *Call,
+                                    const FunctionDecl &Callee,
+                                    llvm::ArrayRef<const Expr *> Args,
+                                    facts::Summaries &Sizes) {
+  const SourceManager &SM = Context->getSourceManager();
+  unsigned Count = std::min<unsigned>(Args.size(), Callee.getNumParams());
+  for (unsigned I = 0; I < Count; ++I) {
+    if (isa<CXXDefaultArgExpr>(Args[I]) ||
+        !Callee.getParamDecl(I)->getType()->isIntegerType())
+      continue;
+    std::string To = parameterKey(Callee, I);
+    if (std::optional<SizeValue> From = sizeValueOf(Args[I], Caller)) {
+      // A parameter held under a limit first is passed on clamped.
+      if (!From->Field &&
+          clampedBefore(utils::referencedDecl(Args[I]->IgnoreParenCasts()),
+                        Call, Functions->parents(Caller)))
+        continue;
+      Sizes.addCall(From->Key, From->Name, To,
+                    facts::siteAt(Args[I]->getBeginLoc(), SM,
+                                  "'" + Caller.getQualifiedNameAsString() +
+                                      "' passes '" + From->Spelling +
+                                      "' on to '" +
+                                      Callee.getQualifiedNameAsString() +
+                                      "'"));
+      continue;
+    }
+    Pending.push_back({&Caller, Call, &Callee, I, Args[I]});
+  }
+}
+
+void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
+                                      const Expr *Call,
+                                      const FunctionDecl &Callee,
+                                      unsigned Index, const Expr *Arg,
+                                      const facts::Summaries &Sizes) {
+  std::string Key = parameterKey(Callee, Index);
+  if (!utils::mayHaveEffect(Sizes, Key))
+    return;
+  utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
+  utils::TripCount Size = Bounds.ofCount(Arg);
+  std::string Pool = Callee.getQualifiedNameAsString();
+  if (isa<CXXConstructorDecl>(Callee))
+    Pool = cast<CXXConstructorDecl>(Callee).getParent()->getQualifiedNameAsString();
+  std::string Message = "'" + Pool + "' sizes a thread pool from this argument";
+  switch (Size.Kind) {
+  case TripCountKind::Constant:
+    if (Size.Value <= MaxThreads)
+      return;
+    Message += ", " + std::to_string(Size.Value) + " threads, more than the " +
+               std::to_string(MaxThreads) + " MaxThreads allows";
+    break;
+  case TripCountKind::CoreCount:
+    if (Size.Value <= MaxCoreMultiple)
+      return;
+    Message += ", " + std::to_string(Size.Value) + " threads per core ('" +
+               Size.What + "'), more than the " +
+               std::to_string(MaxCoreMultiple) + " MaxCoreMultiple allows";
+    break;
+  case TripCountKind::Input: {
+    const ValueDecl *Variable =
+        Size.Variable ? Size.Variable : utils::referencedDecl(Arg);
+    if (clampedBefore(Variable, Call, Functions->parents(Caller)))
+      return;
+    Message += ", '" + Size.What +
+               "', which is read from the input with no upper limit";
+    break;
+  }
+  default:
+    return;
+  }
+  if (alreadyReported(Arg->getBeginLoc()))
+    return;
+  utils::CallFinding Finding{Arg->getBeginLoc(), Message + Remedy.str(), {}};
+  if (Size.Kind == TripCountKind::Input && Size.Origin)
+    Finding.Notes.push_back({Size.Origin->getBeginLoc(), "read from the input here"});
+  utils::reportCall(*this, Sizes, Key, Context->getSourceManager(), Finding);
+}
+
+void PoolGrowthCheck::summarizeSizes() {
+  facts::Summaries Sizes(*Context, SizeKind, ProjectFacts);
+  for (const FunctionDecl *Function : Functions->userFunctions())
+    summarizeFunction(*Function, Sizes);
+  Sizes.finish();
+  for (const SizingCall &C : Pending)
+    checkSizingCall(*C.Caller, C.Call, *C.Callee, C.Index, C.Arg, Sizes);
+  Pending.clear();
+}
+
+void PoolGrowthCheck::onEndOfTranslationUnit() {
+  if (Context) {
+    if (!Functions)
+      Functions = std::make_unique<utils::FunctionIndex>(*Context);
+    summarizeSizes();
+  }
+  Functions.reset();
+  Context = nullptr;
+}
 
 } // namespace clang::tidy::unbounded

@@ -3,6 +3,7 @@
 #ifndef UNBOUNDED_POOLGROWTHCHECK_H
 #define UNBOUNDED_POOLGROWTHCHECK_H
 
+#include "Summaries.h"
 #include "utils/FunctionParents.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
@@ -60,6 +61,21 @@ private:
                      const utils::FunctionParents &Parents) const;
   bool alreadyReported(SourceLocation Loc);
 
+  /// Summaries of pool sizes through the project's own functions: which
+  /// parameters and members set how many threads start, and the calls
+  /// that pass them the input or a large constant.
+  void summarizeSizes();
+  void summarizeFunction(const FunctionDecl &Function,
+                         ::unbounded::facts::Summaries &Sizes);
+  void summarizeCall(const FunctionDecl &Caller, const Expr *Call,
+                     const FunctionDecl &Callee,
+                     llvm::ArrayRef<const Expr *> Args,
+                     ::unbounded::facts::Summaries &Sizes);
+  void checkSizingCall(const FunctionDecl &Caller, const Expr *Call,
+                       const FunctionDecl &Callee, unsigned Index,
+                       const Expr *Arg,
+                       const ::unbounded::facts::Summaries &Sizes);
+
   const unsigned MaxThreads;
   const unsigned MaxCoreMultiple;
   const std::vector<PoolType> PoolTypes;
@@ -72,11 +88,24 @@ private:
   const std::vector<std::string> LimiterFunctions;
   const std::string LimiterTypePattern;
   const utils::ThreadStartNames Starts;
+  const std::string FactsFile;
+  std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
 
   mutable llvm::Regex PoolTypeNames;
   mutable llvm::Regex ThreadCountParameters;
   mutable llvm::Regex InputCounts;
   mutable llvm::Regex GrowthFunctions;
+
+  /// An argument to a project function, judged once the summaries are
+  /// joined.
+  struct SizingCall {
+    const FunctionDecl *Caller;
+    const Expr *Call;
+    const FunctionDecl *Callee;
+    unsigned Index;
+    const Expr *Arg;
+  };
+  std::vector<SizingCall> Pending;
 
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;

@@ -96,12 +96,40 @@ Summaries::Summaries(clang::ASTContext &Ctx, llvm::StringRef Kind,
     : Ctx(Ctx), Kind(Kind.str()), Known(std::move(Known)) {}
 
 Function &Summaries::record(const clang::FunctionDecl &F) {
-  auto [It, New] = Index.try_emplace(&F, Unit.Functions.size());
+  auto It = Index.find(&F);
+  if (It != Index.end())
+    return Unit.Functions[It->second];
+  Function &Result = record(usrOf(F), F.getQualifiedNameAsString());
+  Index[&F] = &Result - Unit.Functions.data();
+  return Result;
+}
+
+Function &Summaries::record(llvm::StringRef Usr, llvm::StringRef Name) {
+  auto [It, New] = ByUsr.try_emplace(Usr, Unit.Functions.size());
   if (New) {
-    Unit.Functions.push_back({usrOf(F), F.getQualifiedNameAsString(), {}, {}});
-    Defined.insert(Unit.Functions.back().Usr);
+    Unit.Functions.push_back({Usr.str(), Name.str(), {}, {}});
+    Defined.insert(Usr);
   }
   return Unit.Functions[It->second];
+}
+
+void Summaries::addDefinition(llvm::StringRef Usr, llvm::StringRef Name) {
+  record(Usr, Name);
+}
+
+void Summaries::addDirect(llvm::StringRef Usr, llvm::StringRef Name,
+                          llvm::StringRef Detail, std::vector<Site> Chain) {
+  record(Usr, Name).Direct.push_back({Kind, Detail.str(), std::move(Chain)});
+}
+
+void Summaries::addCall(llvm::StringRef CallerUsr, llvm::StringRef CallerName,
+                        llvm::StringRef CalleeUsr, Site At) {
+  Function &From = record(CallerUsr, CallerName);
+  for (const Edge &E : From.Calls)
+    if (E.Callee == CalleeUsr && E.At.File == At.File &&
+        E.At.Line == At.Line && E.At.Column == At.Column)
+      return;
+  From.Calls.push_back({Kind, CalleeUsr.str(), std::move(At)});
 }
 
 void Summaries::addDirect(const clang::FunctionDecl &F, llvm::StringRef Detail,
@@ -146,18 +174,24 @@ void Summaries::finish() {
 }
 
 const Summary *Summaries::effect(const clang::FunctionDecl &Callee) const {
-  std::string Usr = usrOf(Callee);
+  return effect(usrOf(Callee));
+}
+
+const Summary *Summaries::effect(llvm::StringRef Usr) const {
   if (Defined.count(Usr))
     return Local.effect(Usr, Kind);
   return Known ? Known->effect(Usr, Kind) : nullptr;
 }
 
 bool Summaries::settled(const clang::FunctionDecl &Callee) const {
+  return settled(usrOf(Callee));
+}
+
+bool Summaries::settled(llvm::StringRef Usr) const {
   // The project facts describe every function: one they do not name has
   // no effect.
   if (Known)
     return true;
-  std::string Usr = usrOf(Callee);
   return Defined.count(Usr) && !Unsettled.count(Usr);
 }
 

@@ -65,6 +65,16 @@ public:
   void addCall(const clang::FunctionDecl &Caller,
                const clang::FunctionDecl &Callee, clang::SourceLocation Loc,
                llvm::StringRef Text);
+  /// The same, for facts keyed by something other than a function (a
+  /// parameter, a member): Usr is the key, Name the name messages use.
+  void addDefinition(llvm::StringRef Usr, llvm::StringRef Name);
+  void addDirect(llvm::StringRef Usr, llvm::StringRef Name,
+                 llvm::StringRef Detail, std::vector<Site> Chain);
+  /// Caller (a key) passes the effect of Callee (a key) on at At; a second
+  /// edge between the same keys at the same place is not recorded.
+  void addCall(llvm::StringRef CallerUsr, llvm::StringRef CallerName,
+               llvm::StringRef CalleeUsr, Site At);
+
   /// Joins the calls recorded so far with the known project facts, and
   /// hands this unit's facts to the sink, if any.
   void finish();
@@ -74,17 +84,22 @@ public:
   /// Whether effect(Callee) is final: there are project facts, or Callee is
   /// defined here and calls only functions whose answer is final.
   bool settled(const clang::FunctionDecl &Callee) const;
+  /// The same, by key.
+  const Summary *effect(llvm::StringRef Usr) const;
+  bool settled(llvm::StringRef Usr) const;
 
   llvm::StringRef kind() const { return Kind; }
 
 private:
   Function &record(const clang::FunctionDecl &F);
+  Function &record(llvm::StringRef Usr, llvm::StringRef Name);
 
   clang::ASTContext &Ctx;
   std::string Kind;
   std::shared_ptr<const Project> Known;
   UnitFacts Unit;
   llvm::DenseMap<const clang::FunctionDecl *, size_t> Index;
+  llvm::StringMap<size_t> ByUsr;
   llvm::StringSet<> Defined;
   llvm::StringSet<> Unsettled;
   Project Local;

@@ -48,28 +48,37 @@ CallFinding callFinding(SourceLocation Loc, std::string Message,
 
 bool mayHaveEffect(const facts::Summaries &Effects,
                    const FunctionDecl &Callee) {
-  if (!Effects.settled(Callee))
+  return mayHaveEffect(Effects, facts::usrOf(Callee));
+}
+
+bool mayHaveEffect(const facts::Summaries &Effects, llvm::StringRef CalleeUsr) {
+  if (!Effects.settled(CalleeUsr))
     return facts::sink() != nullptr;
-  return Effects.effect(Callee) != nullptr;
+  return Effects.effect(CalleeUsr) != nullptr;
 }
 
 void reportCall(ClangTidyCheck &Check, const facts::Summaries &Effects,
                 const FunctionDecl &Callee, const CallFinding &Finding) {
-  SourceManager &SM = Callee.getASTContext().getSourceManager();
+  reportCall(Check, Effects, facts::usrOf(Callee),
+             Callee.getASTContext().getSourceManager(), Finding);
+}
+
+void reportCall(ClangTidyCheck &Check, const facts::Summaries &Effects,
+                llvm::StringRef CalleeUsr, SourceManager &SM,
+                const CallFinding &Finding) {
   auto Notes = [&] {
     for (const ContextNote &Note : Finding.Notes)
       Check.diag(Note.Loc, "%0", DiagnosticIDs::Note) << Note.Text;
   };
-  if (!Effects.settled(Callee)) {
+  if (!Effects.settled(CalleeUsr)) {
     if (!facts::sink())
       return;
     Check.diag(Finding.Loc, "%0")
-        << facts::pendingMessage(Effects.kind(), facts::usrOf(Callee),
-                                 Finding.Message);
+        << facts::pendingMessage(Effects.kind(), CalleeUsr, Finding.Message);
     Notes();
     return;
   }
-  const facts::Summary *Effect = Effects.effect(Callee);
+  const facts::Summary *Effect = Effects.effect(CalleeUsr);
   if (!Effect)
     return;
   Check.diag(Finding.Loc, "%0")

@@ -44,10 +44,17 @@ CallFinding callFinding(SourceLocation Loc, std::string Message,
 void reportCall(ClangTidyCheck &Check, const ::unbounded::facts::Summaries &Effects,
                 const FunctionDecl &Callee, const CallFinding &Finding);
 
+/// The same, for an effect keyed by CalleeUsr (a parameter, a member).
+void reportCall(ClangTidyCheck &Check, const ::unbounded::facts::Summaries &Effects,
+                llvm::StringRef CalleeUsr, SourceManager &SM,
+                const CallFinding &Finding);
+
 /// Whether a call to Callee may be reported: Callee has the effect, or the
 /// answer waits for other translation units and the driver collects facts.
 bool mayHaveEffect(const ::unbounded::facts::Summaries &Effects,
                    const FunctionDecl &Callee);
+bool mayHaveEffect(const ::unbounded::facts::Summaries &Effects,
+                   llvm::StringRef CalleeUsr);
 
 /// The notes that walk Chain, in order.
 void noteChain(ClangTidyCheck &Check, SourceManager &SM,

@@ -136,6 +136,37 @@ TEST(FactsTest, UsesResolveWithDetailAndChain) {
   EXPECT_EQ(Found[0].Notes[2].File, "lib.cpp");
 }
 
+// pool-size keys values as well as functions: a setter's parameter is kept
+// in a member (one unit, the header), the member bounds a loop in another
+// unit that calls a function of a third unit that starts a thread; a
+// wrapper passes its own parameter on. The wrapper's parameter gets the
+// effect through every step, and a parameter kept in an unrelated member
+// does not.
+TEST(FactsTest, PoolSizesPassThroughParametersAndMembers) {
+  UnitFacts Header{{calling("setN@param0", {call("pool-size", "field:n_", 6)}),
+                    calling("setTimeout@param0",
+                            {call("pool-size", "field:timeout_", 7)}),
+                    calling("wrap@param0",
+                            {call("pool-size", "setN@param0", 9)})},
+                   {}, {}};
+  UnitFacts Pool{{calling("field:n_", {call("pool-size", "startOne", 4)}),
+                  calling("field:timeout_", {call("pool-size", "tick", 5)})},
+                 {}, {}};
+  UnitFacts Thread{{direct("startOne", "pool-size", "std::thread")}, {}, {}};
+  Project P = joined({Header, Pool, Thread});
+  const Summary *S = P.effect("wrap@param0", "pool-size");
+  ASSERT_NE(S, nullptr);
+  EXPECT_EQ(S->Depth, 3u);
+  EXPECT_EQ(S->Detail, "std::thread");
+  ASSERT_EQ(S->Chain.size(), 4u);
+  EXPECT_EQ(S->Chain[0].Line, 9u);
+  EXPECT_EQ(S->Chain[1].Line, 6u);
+  EXPECT_EQ(S->Chain[2].Line, 4u);
+  EXPECT_EQ(S->Chain[3].File, "lib.cpp");
+  EXPECT_EQ(P.effect("setTimeout@param0", "pool-size"), nullptr);
+  EXPECT_EQ(P.effect("wrap@param0", "thread"), nullptr);
+}
+
 TEST(FactsTest, ProjectRoundTripsThroughJson) {
   UnitFacts U{{calling("a", {call("thread", "c", 3)}),
                direct("c", "thread", "detached")},
