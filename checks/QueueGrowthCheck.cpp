@@ -42,24 +42,96 @@ constexpr llvm::StringLiteral DefaultConcurrentPushFunctions =
 constexpr llvm::StringLiteral ConsumerMethods[] = {
     "pop", "pop_front", "pop_back", "front", "top", "swap", "erase"};
 
-/// The name of the method a member call calls, or "".
+/// A member call as written: resolved, or in a template's body where the
+/// object's type or the arguments depend on a template parameter.
+struct MemberCall {
+  const Expr *Object = nullptr;
+  llvm::StringRef Name;
+  SourceLocation NameLoc;
+};
+
+/// The object and the member name of a member call, if S is one.
+std::optional<MemberCall> memberCall(const Stmt *S) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (!Method || !Method->getDeclName().isIdentifier())
+      return std::nullopt;
+    return MemberCall{Call->getImplicitObjectArgument(), Method->getName(),
+                      Call->getExprLoc()};
+  }
+  const auto *Call = dyn_cast<CallExpr>(S);
+  const Expr *Callee = Call ? Call->getCallee()->IgnoreParens() : nullptr;
+  if (const auto *Dependent =
+          dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee)) {
+    if (Dependent->isImplicitAccess() ||
+        !Dependent->getMember().isIdentifier())
+      return std::nullopt;
+    return MemberCall{Dependent->getBase(),
+                      Dependent->getMember().getAsIdentifierInfo()->getName(),
+                      Dependent->getMemberLoc()};
+  }
+  if (const auto *Unresolved = dyn_cast_or_null<UnresolvedMemberExpr>(Callee)) {
+    if (Unresolved->isImplicitAccess() || !Unresolved->getName().isIdentifier())
+      return std::nullopt;
+    return MemberCall{Unresolved->getBase(),
+                      Unresolved->getName().getAsIdentifierInfo()->getName(),
+                      Unresolved->getMemberLoc()};
+  }
+  return std::nullopt;
+}
+
+/// The name of the member a member call calls, or "".
 llvm::StringRef methodName(const Stmt *S) {
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-  return Method && Method->getDeclName().isIdentifier() ? Method->getName()
-                                                        : "";
+  std::optional<MemberCall> Call = memberCall(S);
+  return Call ? Call->Name : "";
+}
+
+/// The storage a member call works on, or nullptr.
+const ValueDecl *objectOf(const Stmt *S) {
+  std::optional<MemberCall> Call = memberCall(S);
+  return Call ? utils::referencedDecl(Call->Object) : nullptr;
+}
+
+/// The class (or, in a template's body, the class template) behind a
+/// type: std::queue for both `std::queue<Task>` and `std::queue<T>`.
+const NamedDecl *containerOfType(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  if (const CXXRecordDecl *Record = T->getAsCXXRecordDecl())
+    return Record;
+  if (const auto *Specialization = T->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *Template =
+            Specialization->getTemplateName().getAsTemplateDecl())
+      return Template->getTemplatedDecl();
+  return nullptr;
+}
+
+/// The class or class template of a member call's object.
+const NamedDecl *containerOf(const Expr *Object) {
+  return containerOfType(Object->getType());
+}
+
+/// Whether Container's member Method is named by one of Names
+/// ("::std::queue::push").
+bool isNamedMember(const NamedDecl *Container, llvm::StringRef Method,
+                   llvm::ArrayRef<std::string> Names) {
+  return Container && llvm::any_of(Names, [&](const std::string &Name) {
+           auto [Class, Simple] = llvm::StringRef(Name).rsplit("::");
+           return Simple == Method && !Class.empty() &&
+                  utils::isNamedAnyOf(Container, {Class.str()});
+         });
 }
 
 /// Whether a consumer call takes the oldest item out: erase only counts as
 /// `erase(q.begin())`; erasing a found element is deregistration.
-bool takesOldest(const CXXMemberCallExpr &Call) {
+bool takesOldest(const CallExpr &Call) {
   if (methodName(&Call) != "erase")
     return true;
   if (Call.getNumArgs() == 0)
     return false;
-  const auto *Begin = dyn_cast<CXXMemberCallExpr>(
-      utils::ignoreWrappers(Call.getArg(0)));
-  return Begin && (methodName(Begin) == "begin" || methodName(Begin) == "cbegin");
+  llvm::StringRef Begin = methodName(utils::ignoreWrappers(Call.getArg(0)));
+  return Begin == "begin" || Begin == "cbegin";
 }
 
 /// The parameter of Function that Value names, through std::move.
@@ -72,7 +144,9 @@ const ParmVarDecl *parameterNamed(const Expr *Value, const FunctionDecl &Functio
 }
 
 /// Whether Method fills Queue with items it creates: a push onto Queue in a
-/// constructor, or in a loop, of an item that is not Method's parameter.
+/// constructor, or in a loop, of an item that is not Method's parameter; or
+/// a range inserted at once (`idle_.insert(idle_.end(), made.begin(),
+/// made.end())` after a loop that made them).
 bool fillsWithNewItems(const CXXMethodDecl &Method, const ValueDecl *Queue) {
   static constexpr llvm::StringLiteral Pushes[] = {
       "push", "push_back", "emplace", "emplace_back", "push_front", "enqueue"};
@@ -80,15 +154,19 @@ bool fillsWithNewItems(const CXXMethodDecl &Method, const ValueDecl *Queue) {
   bool Constructor = isa<CXXConstructorDecl>(Method);
   auto Fills = [&](const Stmt *S) {
     return utils::anyStmt(S, [&](const Stmt *Node) {
-      const auto *Call = dyn_cast<CXXMemberCallExpr>(Node);
-      return Call && Call->getNumArgs() == 1 &&
-             utils::referencedDecl(Call->getImplicitObjectArgument()) == Queue &&
+      const auto *Call = dyn_cast<CallExpr>(Node);
+      return Call && Call->getNumArgs() == 1 && objectOf(Call) == Queue &&
              llvm::is_contained(Pushes, methodName(Call)) &&
              !parameterNamed(Call->getArg(0), Method);
     });
   };
-  if (Constructor)
-    return Fills(Body);
+  bool InsertsRange = utils::anyStmt(Body, [&](const Stmt *Node) {
+    const auto *Call = dyn_cast<CallExpr>(Node);
+    return Call && Call->getNumArgs() == 3 && objectOf(Call) == Queue &&
+           methodName(Call) == "insert";
+  });
+  if (Constructor || InsertsRange)
+    return InsertsRange || Fills(Body);
   return utils::anyStmt(Body, [&](const Stmt *S) {
     return utils::isLoop(S) && Fills(utils::loopBody(S));
   });
@@ -98,9 +176,8 @@ bool fillsWithNewItems(const CXXMethodDecl &Method, const ValueDecl *Queue) {
 bool callsOn(const Stmt *S, const ValueDecl *Queue,
              llvm::ArrayRef<llvm::StringRef> Names) {
   return utils::anyStmt(S, [&](const Stmt *Node) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(Node);
-    return Call && llvm::is_contained(Names, methodName(Call)) &&
-           utils::referencedDecl(Call->getImplicitObjectArgument()) == Queue;
+    return llvm::is_contained(Names, methodName(Node)) &&
+           objectOf(Node) == Queue;
   });
 }
 
@@ -156,6 +233,14 @@ void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
                         InUserCode)
           .bind("consume"),
       this);
+  // Member calls in a template's body that nothing instantiates: pushes
+  // and consumers alike, sorted out in check().
+  Finder->addMatcher(
+      callExpr(callee(expr(anyOf(cxxDependentScopeMemberExpr(),
+                                 unresolvedMemberExpr()))),
+               InUserCode)
+          .bind("dependent"),
+      this);
   // `std::swap(tasks_, batch)`, `auto batch = std::move(tasks_)`.
   Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
                                   "::std::swap", "::std::move", "::std::exchange"))),
@@ -168,11 +253,11 @@ void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const auto &Nodes = Result.Nodes;
   if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("consume")) {
-    if (!takesOldest(*Call))
-      return;
-    if (const ValueDecl *Queue =
-            utils::referencedDecl(Call->getImplicitObjectArgument()))
-      Consumed.insert(Queue);
+    consume(*Call);
+    return;
+  }
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("dependent")) {
+    dependentCall(*Call);
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("take")) {
@@ -184,18 +269,45 @@ void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   bool Concurrent = Nodes.getNodeAs<CXXMemberCallExpr>("concurrent") != nullptr;
   const auto *Call = Concurrent ? Nodes.getNodeAs<CXXMemberCallExpr>("concurrent")
                                 : Nodes.getNodeAs<CXXMemberCallExpr>("locked");
+  addPush(*Call, Call->getRecordDecl(), Concurrent);
+}
+
+void QueueGrowthCheck::consume(const CallExpr &Call) {
+  if (!takesOldest(Call))
+    return;
+  if (const ValueDecl *Queue = objectOf(&Call))
+    Consumed.insert(Queue);
+}
+
+void QueueGrowthCheck::dependentCall(const CallExpr &Call) {
+  std::optional<MemberCall> Member = memberCall(&Call);
+  if (!Member || !Member->Object)
+    return;
+  if (llvm::is_contained(ConsumerMethods, Member->Name)) {
+    consume(Call);
+    return;
+  }
+  const NamedDecl *Container = containerOf(Member->Object);
+  if (isNamedMember(Container, Member->Name, ConcurrentPushFunctions))
+    addPush(Call, Container, /*Concurrent=*/true);
+  else if (isNamedMember(Container, Member->Name, LockedPushFunctions))
+    addPush(Call, Container, /*Concurrent=*/false);
+}
+
+void QueueGrowthCheck::addPush(const CallExpr &Call, const NamedDecl *Container,
+                               bool Concurrent) {
   // A fixed-size Boost.Lockfree queue is bounded; its push fails instead.
-  if (const CXXRecordDecl *Record = Call->getRecordDecl();
+  if (const auto *Record = dyn_cast_or_null<CXXRecordDecl>(Container);
       Concurrent && Record && utils::isFixedSizeLockfree(*Record))
     return;
-  const ValueDecl *Queue =
-      utils::referencedDecl(Call->getImplicitObjectArgument());
+  const ValueDecl *Queue = objectOf(&Call);
   // Only storage that several threads can reach is a queue between them;
   // a local worklist (a BFS frontier) is not.
   const auto *Var = dyn_cast_or_null<VarDecl>(Queue);
-  if (!Queue || !(isa<FieldDecl>(Queue) || (Var && Var->hasGlobalStorage())))
+  if (!Queue || !Container || !Container->getDeclName().isIdentifier() ||
+      !(isa<FieldDecl>(Queue) || (Var && Var->hasGlobalStorage())))
     return;
-  Pushes.push_back({Call, Queue, Concurrent});
+  Pushes.push_back({&Call, Queue, Container->getName(), Concurrent});
 }
 
 void QueueGrowthCheck::onEndOfTranslationUnit() {
@@ -211,19 +323,64 @@ void QueueGrowthCheck::onEndOfTranslationUnit() {
   Functions.reset();
 }
 
+/// Whether a constructor of Guard takes a lock: calls `lock()` or a
+/// function such as `pthread_mutex_lock` (the project's own scoped lock,
+/// whatever its name).
+static bool locksInConstructor(const CXXRecordDecl &Guard) {
+  if (!Guard.hasDefinition())
+    return false;
+  return llvm::any_of(Guard.getDefinition()->ctors(), [](const CXXConstructorDecl *Ctor) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Ctor->hasBody(Definition))
+      return false;
+    return utils::anyStmt(Definition->getBody(), [](const Stmt *S) {
+      if (methodName(S) == "lock")
+        return true;
+      const auto *Call = dyn_cast<CallExpr>(S);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (!Callee || !Callee->getDeclName().isIdentifier())
+        return false;
+      llvm::StringRef Name = Callee->getName();
+      return Name.ends_with("_lock") && !Name.ends_with("_unlock");
+    });
+  });
+}
+
+/// Whether a variable of type T holds a lock for its scope: a class or
+/// class template whose name says lock or guard (std::lock_guard,
+/// std::scoped_lock, MutexLockGuard), or whose constructor locks.
+static bool isScopedLock(QualType T) {
+  const NamedDecl *Guard = T->getAsCXXRecordDecl();
+  if (!Guard)
+    if (const auto *Deduced = T->getContainedDeducedType())
+      if (const auto *Template = dyn_cast<DeducedTemplateSpecializationType>(Deduced))
+        Guard = Template->getTemplateName().getAsTemplateDecl();
+  if (!Guard)
+    Guard = containerOfType(T);
+  if (!Guard || !Guard->getDeclName().isIdentifier())
+    return false;
+  std::string Name = Guard->getName().lower();
+  if (llvm::StringRef(Name).contains("lock") ||
+      llvm::StringRef(Name).contains("guard"))
+    return true;
+  const auto *Record = dyn_cast<CXXRecordDecl>(Guard);
+  return Record && locksInConstructor(*Record);
+}
+
 bool QueueGrowthCheck::holdsLock(const Stmt *Body, const Stmt *Target) const {
   const SourceManager &SM = Context->getSourceManager();
   return utils::anyStmt(Body, [&](const Stmt *S) {
     if (!utils::isBefore(S->getBeginLoc(), Target->getBeginLoc(), SM))
       return false;
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
-      const CXXRecordDecl *Guard = Construct->getType()->getAsCXXRecordDecl();
-      if (!Guard || !Guard->getDeclName().isIdentifier())
-        return false;
-      std::string Name = Guard->getName().lower();
-      return llvm::StringRef(Name).contains("lock") ||
-             llvm::StringRef(Name).contains("guard");
-    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+      return isScopedLock(Construct->getType());
+    // In a template's body a guard built from a dependent expression has
+    // no construction yet: its declaration says what it is.
+    if (const auto *Declaration = dyn_cast<DeclStmt>(S))
+      return llvm::any_of(Declaration->decls(), [](const Decl *D) {
+        const auto *Var = dyn_cast<VarDecl>(D);
+        return Var && isScopedLock(Var->getType());
+      });
     return methodName(S) == "lock";
   });
 }
@@ -342,7 +499,7 @@ bool QueueGrowthCheck::isBounded(const Push &P,
 /// pointer that lends it: `std::shared_ptr<Conn> c(idle_.front(),
 /// [this](Conn *p) { idle_.push(p); })` hands out the queue's front and puts
 /// it back when the borrower lets go.
-static bool pushedByLendingDeleter(const CXXMemberCallExpr &Push,
+static bool pushedByLendingDeleter(const CallExpr &Push,
                                    const ValueDecl *Queue,
                                    const utils::FunctionParents &Parents) {
   if (Push.getNumArgs() != 1)
@@ -371,10 +528,14 @@ bool QueueGrowthCheck::returnsBorrowedItem(
   // matching acquire took it from, so the queue never holds more than the
   // pool made.
   const auto *Field = dyn_cast<FieldDecl>(P.Queue);
-  if (!Field || P.Call->getNumArgs() != 1 ||
+  // The pool's queue: a data member, or a static one (a pool of one per
+  // process).
+  const auto *Static = dyn_cast<VarDecl>(P.Queue);
+  if (!(Field || (Static && Static->isStaticDataMember())) ||
+      P.Call->getNumArgs() != 1 ||
       !parameterNamed(P.Call->getArg(0), Parents.function()))
     return false;
-  const auto *Pool = dyn_cast<CXXRecordDecl>(Field->getParent());
+  const auto *Pool = dyn_cast<CXXRecordDecl>(P.Queue->getDeclContext());
   if (!Pool || !Pool->hasDefinition())
     return false;
   for (const Decl *D : Pool->decls()) {
@@ -394,6 +555,11 @@ void QueueGrowthCheck::checkPush(const Push &P) {
     return;
   if (isa<CXXConstructorDecl, CXXDestructorDecl>(&Parents->function()))
     return;
+  // A template's own body is judged only when nothing instantiates it (a
+  // header-only pool): otherwise its instantiations are, once.
+  if (Parents->function().isDependentContext() &&
+      Functions->isInstantiated(Parents->function()))
+    return;
   // A queue's own push forwarding to its inner queue (a vendored
   // BlockingConcurrentQueue::enqueue): the report belongs at its callers.
   if (utils::isFunctionNamedAnyOf(&Parents->function(),
@@ -405,15 +571,15 @@ void QueueGrowthCheck::checkPush(const Push &P) {
     return;
   if (isBounded(P, *Parents) || returnsBorrowedItem(P, *Parents))
     return;
-  diag(P.Call->getExprLoc(),
+  diag(memberCall(P.Call)->NameLoc,
        "queue '%0' grows without bound: %select{this push holds the queue's "
        "lock but never compares its size with a limit or waits for space|"
        "'%2' has no capacity and nothing compares its size with a limit "
        "before this '%3'}1; bound the queue and report rejection to the "
        "caller (return an error, count the drop) so a slow consumer shows up "
        "as backpressure, not as memory growth")
-      << P.Queue->getName() << P.Concurrent
-      << P.Call->getRecordDecl()->getName() << methodName(P.Call);
+      << P.Queue->getName() << P.Concurrent << P.Container
+      << methodName(P.Call);
   diag(P.Queue->getLocation(), "'%0' is declared here with no capacity",
        DiagnosticIDs::Note)
       << P.Queue->getName();

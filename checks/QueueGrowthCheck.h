@@ -36,10 +36,17 @@ public:
 private:
   /// A push into shared storage, judged once the whole TU has been seen.
   struct Push {
-    const CXXMemberCallExpr *Call;
+    const CallExpr *Call;
     const ValueDecl *Queue;
+    llvm::StringRef Container; ///< the queue's class, for the message
     bool Concurrent; ///< an unbounded concurrent queue, no lock needed
   };
+  void consume(const CallExpr &Call);
+  /// A member call in a template's body whose object or arguments depend
+  /// on a template parameter: a push or a consumer by name.
+  void dependentCall(const CallExpr &Call);
+  void addPush(const CallExpr &Call, const NamedDecl *Container,
+               bool Concurrent);
 
   void checkPush(const Push &P);
   bool holdsLock(const Stmt *Body, const Stmt *Target) const;

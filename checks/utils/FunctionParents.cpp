@@ -131,6 +131,12 @@ instantiationsOf(const FunctionDecl &Pattern) {
   return Found;
 }
 
+bool FunctionIndex::isInstantiated(const FunctionDecl &Pattern) const {
+  return llvm::any_of(instantiationsOf(Pattern), [&](const FunctionDecl *F) {
+    return F != &Pattern && F->hasBody();
+  });
+}
+
 const FunctionParents *FunctionIndex::containing(const FunctionDecl &Pattern,
                                                  const Stmt *S) {
   for (const FunctionDecl *Function : instantiationsOf(Pattern)) {

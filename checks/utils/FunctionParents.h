@@ -65,6 +65,10 @@ public:
   /// The parents of Function's body, built on first use.
   const FunctionParents &parents(const FunctionDecl &Function);
 
+  /// Whether a template's pattern has an instantiation with a body in this
+  /// translation unit.
+  bool isInstantiated(const FunctionDecl &Pattern) const;
+
   /// Every function definition outside system headers, template
   /// instantiations included.
   std::vector<const FunctionDecl *> userFunctions() const;
