@@ -117,6 +117,56 @@ private:
   sem_t ready_;
 };
 
+// A pool of one per process: the queue is a static member, filled by a
+// generator loop of new connections (one per free slot), and the release
+// path puts back what the acquire took.
+class SharedPool {
+public:
+  static void fill() {
+    while (true) {
+      sem_wait(&slots_);
+      idle_.enqueue(connect());
+    }
+  }
+  static Connection *borrow() {
+    Connection *c = nullptr;
+    while (!idle_.try_dequeue(c)) {
+    }
+    return c;
+  }
+  static void giveBack(Connection *c) { idle_.enqueue(c); }
+
+private:
+  static moodycamel::ConcurrentQueue<Connection *> idle_;
+  static sem_t slots_;
+};
+
+// Filled by inserting a batch the pool made, all at once.
+class BatchPool {
+public:
+  void grow(int n) {
+    std::vector<Connection *> made;
+    for (int i = 0; i < n; ++i)
+      made.push_back(connect());
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.insert(idle_.end(), made.begin(), made.end());
+  }
+  Connection *take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Connection *c = idle_.back();
+    idle_.pop_back();
+    return c;
+  }
+  void put(Connection *c) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(c);
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<Connection *> idle_;
+};
+
 // ---- Positives ----------------------------------------------------------------
 
 // The same shape with nothing created by the pool: every item comes from a
