@@ -98,6 +98,11 @@ Use useOf(const Expr *Call, const utils::FunctionParents &Parents) {
 /// that always succeeds (vit-vit/CTPL's ctpl_stl.h Queue::push) drops nothing.
 bool alwaysSucceeds(const CXXMethodDecl &Method) {
   const FunctionDecl *Definition = Method.getDefinition();
+  // A member of a class template specialization that only template code
+  // calls has no body of its own: its template's body says the same.
+  if (!Definition || !Definition->getBody())
+    if (const FunctionDecl *Pattern = Method.getTemplateInstantiationPattern())
+      Definition = Pattern->getDefinition();
   if (!Definition || !Definition->getBody())
     return false;
   bool OnlyTrue = true;

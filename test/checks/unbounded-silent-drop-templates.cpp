@@ -1,0 +1,62 @@
+// A project queue's push called only from template code that nothing
+// instantiates has no body in its class's specialization: the class
+// template's body decides whether it can fail.
+// RUN: %check_both %s unbounded-silent-drop -- -std=c++17 %mock_flags \
+// RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
+
+#include <functional>
+#include <mutex>
+#include <queue>
+
+namespace detail {
+// Always succeeds: discarding its result drops nothing.
+template <class T> class WorkQueue {
+public:
+  bool push(const T &value) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    items_.push(value);
+    return true;
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<T> items_;
+};
+
+// Refuses when full.
+template <class T> class RingQueue {
+public:
+  bool push(const T &value) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (items_.size() >= limit_)
+      return false;
+    items_.push(value);
+    return true;
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<T> items_;
+  unsigned limit_ = 128;
+};
+} // namespace detail
+
+class Executor {
+public:
+  // ---- Negative: the push cannot fail.
+  template <class F> void run(F &&f) {
+    auto *job = new std::function<void()>(std::forward<F>(f));
+    jobs_.push(job);
+  }
+
+  // ---- Positive: the push refuses when full and the refusal is dropped.
+  template <class F> void post(F &&f) {
+    auto *job = new std::function<void()>(std::forward<F>(f));
+    ring_.push(job);
+    // CHECK: :[[@LINE-1]]:11: warning: result of 'push' is discarded: when the queue is full the item is dropped and nobody is told; count the drop and return an error to the caller [unbounded-silent-drop]
+  }
+
+private:
+  detail::WorkQueue<std::function<void()> *> jobs_;
+  detail::RingQueue<std::function<void()> *> ring_;
+};
