@@ -288,21 +288,45 @@ namespace {
 bool mentionsSize(const Stmt *S) {
   static const llvm::Regex SizeNames(
       "size|count|len|cap|max|limit|full|bound|depth|pending", llvm::Regex::IgnoreCase);
-  return utils::anyStmt(S, [](const Stmt *Node) {
-    const NamedDecl *Named = nullptr;
-    if (const auto *Member = dyn_cast<MemberExpr>(Node))
-      Named = Member->getMemberDecl();
-    else if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
-      Named = Ref->getDecl();
-    return Named && Named->getDeclName().isIdentifier() &&
-           SizeNames.match(Named->getName());
-  });
+  if (!S)
+    return false;
+  const NamedDecl *Named = nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(S))
+    Named = Member->getMemberDecl();
+  else if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    Named = Ref->getDecl();
+  if (Named && Named->getDeclName().isIdentifier() &&
+      SizeNames.match(Named->getName()))
+    return true;
+  // What a call is given is not what the condition compares:
+  // `write(data, len) < 0` tests a write, `q.size() >= max` a size.
+  // (An overloaded operator's arguments are its operands.)
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && !isa<CXXOperatorCallExpr>(Call))
+    return mentionsSize(Call->getCallee());
+  for (const Stmt *Child : S->children())
+    if (mentionsSize(Child))
+      return true;
+  return false;
 }
 
 bool isFalse(const Expr *E) {
   const auto *Literal =
       dyn_cast_or_null<CXXBoolLiteralExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
   return Literal && !Literal->getValue();
+}
+
+/// Whether S, or a statement below it outside lambdas, matches Pred: a
+/// lambda's `return` leaves the lambda, not the function being summarized.
+template <typename Pred> bool anyOutsideLambdas(const Stmt *S, Pred &&Matches) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (Matches(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (anyOutsideLambdas(Child, Matches))
+      return true;
+  return false;
 }
 
 /// `return false;` as Branch or as one of its statements.
@@ -347,7 +371,7 @@ const ReturnStmt *refusesWhenFull(const FunctionDecl &Function) {
       Function.getNumParams() == 0 || !stores(Function.getBody()))
     return nullptr;
   const ReturnStmt *Found = nullptr;
-  utils::anyStmt(Function.getBody(), [&](const Stmt *S) {
+  anyOutsideLambdas(Function.getBody(), [&](const Stmt *S) {
     const auto *If = dyn_cast<IfStmt>(S);
     if (If && mentionsSize(If->getCond()))
       Found = refusal(If->getThen());
@@ -381,7 +405,7 @@ void SilentDropCheck::summarize(
                                  "' returns false here, when it is full")});
     if (!Function->getReturnType()->isBooleanType())
       continue;
-    utils::anyStmt(Function->getBody(), [&](const Stmt *S) {
+    anyOutsideLambdas(Function->getBody(), [&](const Stmt *S) {
       const auto *Return = dyn_cast<ReturnStmt>(S);
       if (const CallExpr *Call = Return ? returnedCall(*Return) : nullptr)
         Fallible.addCall(*Function, *Call->getDirectCallee(),

@@ -83,3 +83,37 @@ bool forward(WorkerPool &pool, Task *t) {
   pool.hasRoom(t);
   return pool.submit(t);
 }
+
+// Not an enqueue that refuses when full: the size is what the write is
+// given, and the comparison tests whether the write failed.
+struct Sink {
+  long write(const char *data, unsigned len);
+};
+bool sendFrame(Sink &sink, std::deque<char> &log, const char *data,
+               unsigned len) {
+  log.push_back(data[0]);
+  if (sink.write(data, len) < 0)
+    return false;
+  return true;
+}
+
+// A refusal inside a lambda leaves the lambda, not the function; nor is
+// the lambda's `return append(...)` this function's result.
+bool serveOnce(WorkerPool &pool, Task *t) {
+  auto offer = [&] { return pool.append(t); };
+  auto check = [&](std::deque<int> &q) {
+    if (q.size() > 8)
+      return false;
+    q.push_back(1);
+    return true;
+  };
+  (void)offer;
+  (void)check;
+  return true;
+}
+
+void onConnection(WorkerPool &pool, Sink &sink, std::deque<char> &log,
+                  Task *t) {
+  sendFrame(sink, log, "x", 1);
+  serveOnce(pool, t);
+}
