@@ -7,6 +7,7 @@
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/NameLists.h"
+#include "utils/AstWalk.h"
 #include "utils/RequestContext.h"
 #include "utils/ThreadStarts.h"
 
@@ -73,6 +74,54 @@ bool isStartupSizing(const ExecutionContext &Where,
     return true;
   return Where.Bound.Container &&
          utils::referencedDecl(Where.Bound.Container) == Lifetime.HolderDecl;
+}
+
+/// Whether S, after Loop in Body, joins every element of Holder: a loop over
+/// Holder whose body joins the loop variable or an element of Holder
+/// (`for (auto &t : threads) t.join();`).
+bool joinsEachAfter(const Stmt *Body, const Stmt *Loop, const ValueDecl *Holder,
+                    const SourceManager &SM) {
+  auto Joins = [&](const Stmt *LoopBody, const ValueDecl *Element) {
+    return utils::anyStmt(LoopBody, [&](const Stmt *S) {
+      const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+      const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+      if (!Method || !Method->getDeclName().isIdentifier() ||
+          Method->getName() != "join")
+        return false;
+      const ValueDecl *Joined =
+          utils::referencedDecl(Call->getImplicitObjectArgument());
+      return Joined && (Joined == Holder || Joined == Element);
+    });
+  };
+  return utils::anyStmt(Body, [&](const Stmt *S) {
+    if (!utils::isLoop(S) ||
+        !utils::isBefore(Loop->getEndLoc(), S->getBeginLoc(), SM))
+      return false;
+    if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
+      return utils::referencedDecl(Range->getRangeInit()) == Holder &&
+             Joins(Range->getBody(), Range->getLoopVariable());
+    return Joins(utils::loopBody(S), nullptr);
+  });
+}
+
+/// Whether a loop over the pool's own member container starts one thread
+/// per element into a local container that the function joins afterwards
+/// (`for (auto &ctx : contexts_) threads.emplace_back(...)`, then
+/// `for (auto &t : threads) t.join();`): one thread per slot the pool
+/// already has, all waited for, not a thread per item.
+bool isJoinedFanOutOverMembers(const ExecutionContext &Where,
+                               const ThreadLifetime &Lifetime,
+                               const utils::FunctionParents &Parents,
+                               const SourceManager &SM) {
+  const auto *Holder = dyn_cast_or_null<VarDecl>(Lifetime.HolderDecl);
+  return Where.Kind == ContextKind::Loop &&
+         Lifetime.Fate == ThreadFate::Stored && Holder &&
+         Holder->hasLocalStorage() && !isa<ParmVarDecl>(Holder) &&
+         !Holder->getType()->isReferenceType() &&
+         Where.Bound.Kind == utils::TripCountKind::ElementCount &&
+         isa_and_nonnull<FieldDecl>(
+             utils::referencedDecl(Where.Bound.Container)) &&
+         joinsEachAfter(Parents.body(), Where.Loop, Holder, SM);
 }
 
 /// Whether Call starts the threads a pool already placed in its member
@@ -219,7 +268,9 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
     DeferredSpawns.push_back({S, Lifetime, &Parents.function()});
     return;
   }
-  if (isStartupSizing(Where, Lifetime))
+  if (isStartupSizing(Where, Lifetime) ||
+      isJoinedFanOutOverMembers(Where, Lifetime, Parents,
+                                Ctx.getSourceManager()))
     return;
   diagnose(S, Where, Lifetime);
 }

@@ -116,3 +116,35 @@ private:
   std::vector<Worker> owned_;
   std::unique_ptr<Worker> extra_;
 };
+
+// One thread per slot the pool already has, all joined before the function
+// returns: start-up of the pool's own set, not a thread per item.
+struct Loop {
+  void run();
+};
+class LoopGroup {
+public:
+  void runAll() {
+    std::vector<std::thread> threads;
+    for (auto &loop : loops_)
+      threads.push_back(std::thread([&loop] { loop->run(); }));
+    for (auto &t : threads)
+      t.join();
+  }
+
+  // The same fan-out over items the caller passes: one thread per item,
+  // as many as the input has, even though all are joined.
+  void runEach(const std::vector<Loop *> &items) {
+    std::vector<std::thread> threads;
+    for (Loop *item : items)
+      threads.push_back(std::thread([item] { item->run(); }));
+    // CHECK: :[[@LINE-1]]:25: warning: thread started by 'std::thread' on every iteration of an unbounded loop is kept in 'threads'
+    // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: it runs once per element of 'items'
+    // CHECK-NEXT: :[[@LINE-3]]:15: note: thread kept in 'threads' here
+    for (auto &t : threads)
+      t.join();
+  }
+
+private:
+  std::vector<std::unique_ptr<Loop>> loops_;
+};
