@@ -34,6 +34,33 @@ bool isWaitName(llvm::StringRef Name) {
          Name == "timed_join";
 }
 
+/// The member or global container into which Callee inserts its parameter
+/// Param (`void keep(std::thread &&t) { threads_.push_back(std::move(t)); }`),
+/// or nullptr: a helper that stores the thread it is handed.
+const ValueDecl *storageOfParameter(const FunctionDecl &Callee,
+                                    const ParmVarDecl *Param) {
+  const ValueDecl *Found = nullptr;
+  anyStmt(Callee.getBody(), [&](const Stmt *S) {
+    const auto *Insert = dyn_cast<CXXMemberCallExpr>(S);
+    if (!Insert || !isInsertion(Insert->getMethodDecl()))
+      return false;
+    bool PassesParam = llvm::any_of(Insert->arguments(), [&](const Expr *Arg) {
+      Arg = ignoreWrappers(Arg);
+      if (const auto *Move = dyn_cast<CallExpr>(Arg); Move && isStdMove(Move))
+        Arg = Move->getArg(0);
+      return referencedDecl(Arg) == Param;
+    });
+    const ValueDecl *Storage =
+        referencedDecl(Insert->getImplicitObjectArgument());
+    const auto *Var = dyn_cast_or_null<VarDecl>(Storage);
+    if (PassesParam && Storage &&
+        (isa<FieldDecl>(Storage) || (Var && Var->hasGlobalStorage())))
+      Found = Storage;
+    return Found != nullptr;
+  });
+  return Found;
+}
+
 class LifetimeAnalysis {
 public:
   LifetimeAnalysis(ASTContext &Ctx, const FunctionParents &Parents,
@@ -50,6 +77,7 @@ private:
   ThreadLifetime ofAssignment(const Expr *Target, const Stmt *Where);
   ThreadLifetime ofMemberCall(const MemberExpr *Member);
   ThreadLifetime ofReturned(const ReturnStmt *Return);
+  ThreadLifetime ofArgument(const CallExpr *Call, const Expr *Value);
   const CallExpr *detachedAttribute(const Expr *Attr, const Stmt *Body);
 
   ASTContext &Ctx;
@@ -110,6 +138,27 @@ ThreadLifetime LifetimeAnalysis::ofReturned(const ReturnStmt *Return) {
   return {};
 }
 
+ThreadLifetime LifetimeAnalysis::ofArgument(const CallExpr *Call,
+                                            const Expr *Value) {
+  // add_thread(std::move(t)) where add_thread keeps it in a member.
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+  if (!Definition || !Definition->getBody() || isa<CXXOperatorCallExpr>(Call))
+    return {};
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Definition->getNumParams();
+       ++I) {
+    SourceRange Arg = Call->getArg(I)->getSourceRange();
+    if (isBefore(Value->getBeginLoc(), Arg.getBegin(), SM) ||
+        isBefore(Arg.getEnd(), Value->getBeginLoc(), SM))
+      continue;
+    if (const ValueDecl *Storage =
+            storageOfParameter(*Definition, Definition->getParamDecl(I)))
+      return {ThreadFate::Stored, Call, Storage->getNameAsString(), Storage};
+  }
+  return {};
+}
+
 ThreadLifetime LifetimeAnalysis::ofValue(const Expr *Value) {
   const Stmt *Child = nullptr;
   const Stmt *Consumer = Parents.consumer(Value, &Child);
@@ -134,6 +183,8 @@ ThreadLifetime LifetimeAnalysis::ofValue(const Expr *Value) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Consumer);
       Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
     return ofAssignment(Op->getArg(0), Op);
+  if (const auto *Call = dyn_cast<CallExpr>(Consumer))
+    return ofArgument(Call, Value);
   // A value dropped at the end of its statement.
   if (isa<CompoundStmt, IfStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt,
           SwitchCase>(Consumer)) {
@@ -170,6 +221,8 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
              Assign && Assign->isAssignmentOp() &&
              ignoreWrappers(Assign->getRHS()) == Ref)
       Use = ofAssignment(Assign->getLHS(), Assign);
+    else if (const auto *Call = dyn_cast_or_null<CallExpr>(Consumer))
+      Use = ofArgument(Call, Ref);
     if (Use.Fate == ThreadFate::Detached && !Detached.Where)
       Detached = Use;
     else if (outlives(Use.Fate) && !Stored.Where)
