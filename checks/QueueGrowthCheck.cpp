@@ -107,6 +107,28 @@ const NamedDecl *containerOfType(QualType T) {
   return nullptr;
 }
 
+/// The classes a member call's object may have: one, or both branches of a
+/// `std::conditional_t<Flag, std::priority_queue<T>, std::queue<T>>` that a
+/// template's parameter chooses between.
+llvm::SmallVector<const NamedDecl *, 2> containersOf(QualType T) {
+  const auto *Specialization = T->getAs<TemplateSpecializationType>();
+  const TemplateDecl *Template =
+      Specialization ? Specialization->getTemplateName().getAsTemplateDecl()
+                     : nullptr;
+  if (!Template ||
+      !utils::isNamedAnyOf(Template->getTemplatedDecl(), {"::std::conditional_t"}) ||
+      Specialization->template_arguments().size() != 3)
+    return {containerOfType(T)};
+  llvm::SmallVector<const NamedDecl *, 2> Branches;
+  for (unsigned I = 1; I < 3; ++I) {
+    const TemplateArgument &Arg = Specialization->template_arguments()[I];
+    Branches.push_back(Arg.getKind() == TemplateArgument::Type
+                           ? containerOfType(Arg.getAsType())
+                           : nullptr);
+  }
+  return Branches;
+}
+
 /// The class or class template of a member call's object.
 const NamedDecl *containerOf(const Expr *Object) {
   return containerOfType(Object->getType());
@@ -287,11 +309,17 @@ void QueueGrowthCheck::dependentCall(const CallExpr &Call) {
     consume(Call);
     return;
   }
-  const NamedDecl *Container = containerOf(Member->Object);
-  if (isNamedMember(Container, Member->Name, ConcurrentPushFunctions))
-    addPush(Call, Container, /*Concurrent=*/true);
-  else if (isNamedMember(Container, Member->Name, LockedPushFunctions))
-    addPush(Call, Container, /*Concurrent=*/false);
+  llvm::SmallVector<const NamedDecl *, 2> Containers =
+      containersOf(Member->Object->getType().getNonReferenceType());
+  auto AllNamed = [&](const std::vector<std::string> &Names) {
+    return llvm::all_of(Containers, [&](const NamedDecl *Container) {
+      return isNamedMember(Container, Member->Name, Names);
+    });
+  };
+  if (AllNamed(ConcurrentPushFunctions))
+    addPush(Call, Containers.front(), /*Concurrent=*/true);
+  else if (AllNamed(LockedPushFunctions))
+    addPush(Call, Containers.front(), /*Concurrent=*/false);
 }
 
 void QueueGrowthCheck::addPush(const CallExpr &Call, const NamedDecl *Container,

@@ -64,6 +64,26 @@ private:
   std::queue<T> items_;
 };
 
+// A queue whose kind a template parameter chooses: a queue either way.
+template <bool Prioritized> class Scheduler {
+public:
+  void add(int job) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    jobs_.push(job);
+    // CHECK: :[[@LINE-1]]:11: warning: queue 'jobs_' grows without bound: this push holds the queue's lock
+    // CHECK-NEXT: :[[@LINE+10]]:7: note: 'jobs_' is declared here with no capacity
+  }
+  void next() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    jobs_.pop();
+  }
+
+private:
+  std::mutex mutex_;
+  std::conditional_t<Prioritized, std::priority_queue<int>, std::queue<int>>
+      jobs_;
+};
+
 // The project's own scoped lock, named neither lock nor guard.
 struct RawMutex;
 void raw_mutex_lock(RawMutex *m);
