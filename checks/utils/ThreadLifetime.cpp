@@ -192,6 +192,11 @@ ThreadLifetime LifetimeAnalysis::ofValue(const Expr *Value) {
       return {ThreadFate::Joined, Value, ""};
     if (isa<CXXNewExpr>(Value))
       return {ThreadFate::NeverJoined, Value, ""};
+    // A temporary boost::thread: its destructor detaches a thread still
+    // running (Boost.Thread's default, before BOOST_THREAD_VERSION 3).
+    if (isNamedAnyOf(Value->getType()->getAsCXXRecordDecl(),
+                     {"::boost::thread"}))
+      return {ThreadFate::Detached, Value, ""};
   }
   return {};
 }

@@ -1,0 +1,32 @@
+// A temporary boost::thread is detached by its destructor (Boost.Thread's
+// default): one per iteration of an unbounded loop is a detached thread per
+// item. A temporary std::jthread joins at the end of its statement.
+// RUN: %check_both %s unbounded-thread-creation -- -std=c++20 %mock_flags \
+// RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
+
+#include <boost/thread.hpp>
+#include <thread>
+
+void handle(int client);
+int nextClient();
+
+// ---- Positive ----
+void serveForever() {
+  while (true) {
+    int client = nextClient();
+    boost::thread(handle, client);
+    // CHECK: :[[@LINE-1]]:5: warning: thread started by 'boost::thread' on every iteration of an unbounded loop is detached; nothing limits how many run at once
+    // CHECK-NEXT: :[[@LINE-4]]:3: note: the loop is unbounded: it has no exit condition
+  }
+}
+
+// ---- Negatives ----
+void serveJoined() {
+  while (true)
+    std::jthread(handle, nextClient());
+}
+
+void serveThree() {
+  for (int i = 0; i < 3; ++i)
+    boost::thread(handle, nextClient());
+}
