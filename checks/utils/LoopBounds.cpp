@@ -184,6 +184,17 @@ bool insertsInto(const Stmt *Body, const ValueDecl *Container) {
 /// Whether anything in the function of the local container V may change its
 /// size: a member call that adds, removes or resizes, an assignment, or V
 /// handed to a call by non-const reference or pointer.
+/// Whether Callee is std::begin, std::size and the like: they take a
+/// container by reference and never change its size.
+bool isStdAccessor(const FunctionDecl *Callee) {
+  static constexpr llvm::StringLiteral Accessors[] = {
+      "begin", "end", "cbegin", "cend", "rbegin", "rend", "size", "ssize",
+      "data",  "empty"};
+  return Callee && Callee->isInStdNamespace() &&
+         Callee->getDeclName().isIdentifier() &&
+         llvm::is_contained(Accessors, Callee->getName());
+}
+
 bool mayResize(const VarDecl &V) {
   static constexpr llvm::StringLiteral Resizers[] = {
       "push_back", "emplace_back", "push_front", "emplace_front", "insert",
@@ -204,7 +215,7 @@ bool mayResize(const VarDecl &V) {
              referencedDecl(Op->getArg(0)) == &V;
     const auto *Call = dyn_cast<CallExpr>(S);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (!Call || isa<CXXOperatorCallExpr>(Call))
+    if (!Call || isa<CXXOperatorCallExpr>(Call) || isStdAccessor(Callee))
       return false;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       if (referencedDecl(Call->getArg(I)) != &V)

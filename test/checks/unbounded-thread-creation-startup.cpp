@@ -55,6 +55,9 @@ public:
     std::vector<int> ids{1, 2, 3};
     for (int id : ids)
       std::thread([id] { (void)id; work(); }).detach();
+    // Read through std::begin and std::end: still three.
+    for (auto it = std::begin(ids); it != std::end(ids); ++it)
+      ;
   }
   void startLocalConstant() {
     std::vector<std::thread> local;
