@@ -588,10 +588,42 @@ TripCount LoopBounds::ofCondition(const Expr *Cond) const {
   return {TripCountKind::Condition, 0, spelling(Cond, Ctx)};
 }
 
+/// The size of the array a `for (T *p = items; *p; ++p)` walks: the loop
+/// ends at the array's end at the latest when only its increment moves p.
+std::optional<uint64_t> walkedArraySize(const ForStmt *For) {
+  const auto *Inc = dyn_cast_or_null<UnaryOperator>(For->getInc());
+  const VarDecl *Pointer =
+      Inc && Inc->isIncrementOp() ? inductionVariable(Inc->getSubExpr()) : nullptr;
+  if (!Pointer || !Pointer->getType()->isPointerType())
+    return std::nullopt;
+  const Expr *Start = initialValue(For->getInit(), Pointer);
+  const auto *Array = dyn_cast_or_null<VarDecl>(
+      Start ? referencedDecl(Start->IgnoreParenImpCasts()) : nullptr);
+  const auto *Type = Array ? dyn_cast<ConstantArrayType>(
+                                 Array->getType()->getAsArrayTypeUnsafe())
+                           : nullptr;
+  if (!Type)
+    return std::nullopt;
+  bool Moved = anyStmt(For->getBody(), [&](const Stmt *S) {
+    if (const auto *Step = dyn_cast<UnaryOperator>(S))
+      return Step->isIncrementDecrementOp() &&
+             inductionVariable(Step->getSubExpr()) == Pointer;
+    const auto *Assign = dyn_cast<BinaryOperator>(S);
+    return Assign && Assign->isAssignmentOp() &&
+           inductionVariable(Assign->getLHS()) == Pointer;
+  });
+  if (Moved)
+    return std::nullopt;
+  return Type->getSize().getZExtValue();
+}
+
 TripCount LoopBounds::ofForLoop(const ForStmt *For) const {
   if (!For->getCond())
     return {TripCountKind::Infinite, 0, ""};
-  return ofTest(For, For->getCond());
+  TripCount Tested = ofTest(For, For->getCond());
+  if (std::optional<uint64_t> Size = walkedArraySize(For))
+    return better(constant(*Size), Tested);
+  return Tested;
 }
 
 TripCount LoopBounds::ofTest(const Stmt *Loop, const Expr *Cond) const {

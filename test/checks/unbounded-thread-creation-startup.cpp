@@ -151,3 +151,26 @@ public:
 private:
   std::vector<std::unique_ptr<Loop>> loops_;
 };
+
+// A pointer walk over a fixed array of four names: at most four threads,
+// all joined.
+void greetAll() {
+  const char *names[] = {"a", "b", "c", nullptr};
+  std::vector<std::thread> greeters;
+  for (const char **name = names; *name; ++name)
+    greeters.emplace_back([n = *name] { (void)n; work(); });
+  for (auto &g : greeters)
+    g.join();
+}
+
+// The same walk that the body also moves: nothing says where it stops.
+void greetSkipping(const char **start) {
+  const char *names[] = {"a", "b", "c", nullptr};
+  for (const char **name = names; *name; ++name) {
+    std::thread([n = *name] { (void)n; work(); }).detach();
+    // CHECK: :[[@LINE-1]]:5: warning: thread started by 'std::thread' on every iteration of an unbounded loop is detached
+    // CHECK-NEXT: :[[@LINE-3]]:3: note: the loop is unbounded: it runs for as long as '*name' holds
+    // CHECK-NEXT: :[[@LINE-3]]:51: note: thread detached here
+    name += *start != nullptr;
+  }
+}
