@@ -119,6 +119,7 @@ bool isJoinedFanOutOverMembers(const ExecutionContext &Where,
          Holder->hasLocalStorage() && !isa<ParmVarDecl>(Holder) &&
          !Holder->getType()->isReferenceType() &&
          Where.Bound.Kind == utils::TripCountKind::ElementCount &&
+         Where.Bound.Container &&
          isa_and_nonnull<FieldDecl>(
              utils::referencedDecl(Where.Bound.Container)) &&
          joinsEachAfter(Parents.body(), Where.Loop, Holder, SM);

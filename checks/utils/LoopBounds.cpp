@@ -599,7 +599,7 @@ std::optional<uint64_t> walkedArraySize(const ForStmt *For) {
   const Expr *Start = initialValue(For->getInit(), Pointer);
   const auto *Array = dyn_cast_or_null<VarDecl>(
       Start ? referencedDecl(Start->IgnoreParenImpCasts()) : nullptr);
-  const auto *Type = Array ? dyn_cast<ConstantArrayType>(
+  const auto *Type = Array ? dyn_cast_or_null<ConstantArrayType>(
                                  Array->getType()->getAsArrayTypeUnsafe())
                            : nullptr;
   if (!Type)

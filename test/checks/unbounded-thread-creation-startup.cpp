@@ -174,3 +174,13 @@ void greetSkipping(const char **start) {
     name += *start != nullptr;
   }
 }
+
+// A pointer walk that starts from another pointer, not an array: no size
+// to bound it (and nothing to crash on).
+void greetFrom(const char **first) {
+  for (const char **name = first; *name; ++name)
+    std::thread([n = *name] { (void)n; work(); }).detach();
+  // CHECK: :[[@LINE-1]]:5: warning: thread started by 'std::thread' on every iteration of an unbounded loop is detached
+  // CHECK-NEXT: :[[@LINE-3]]:3: note: the loop is unbounded: it runs for as long as '*name' holds
+  // CHECK-NEXT: :[[@LINE-3]]:51: note: thread detached here
+}
