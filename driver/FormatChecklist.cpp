@@ -3,7 +3,9 @@
 // Each item of the case studies' prevention checklist, passed / failed /
 // not verified, with its evidence: the findings of the checks that cover
 // it (catalogue), or the runtime guard's report. Items that code cannot
-// establish say so. Markdown, and a self-contained HTML page with charts.
+// establish say so. The report is built once as a document (headings,
+// paragraphs, tables, lists, charts) and rendered by a Markdown writer and
+// by an HTML writer, a self-contained page that also draws the charts.
 //
 //===----------------------------------------------------------------------===//
 
@@ -311,14 +313,13 @@ State studyState(const CaseStudy &Study, const std::vector<Verdict> &Vs,
   return Any && AllPassed ? State::Passed : State::NotVerified;
 }
 
-/// A case study's state, with the failed items named: a study can fail on
-/// runtime evidence alone, with no finding in its row.
+/// A case study's state (in Result and in words), with the failed items
+/// named: a study can fail on runtime evidence alone, with no finding in
+/// its row.
 std::string studyStateText(const CaseStudy &Study,
-                           const std::vector<Verdict> &Vs, State *S = nullptr) {
+                           const std::vector<Verdict> &Vs, State &Result) {
   std::vector<std::string> FailedItems;
-  State Result = studyState(Study, Vs, FailedItems);
-  if (S)
-    *S = Result;
+  Result = studyState(Study, Vs, FailedItems);
   std::string Text = stateText(Result).str();
   for (size_t I = 0; I < FailedItems.size(); ++I)
     Text += (I ? ", " : ": ") + FailedItems[I];
@@ -478,7 +479,7 @@ Table caseStudies(const Report &R, const std::vector<Verdict> &Verdicts) {
                   cell(Checks.empty() ? "none yet" : Checks)};
     addCountCells(Line.Cells, C, R.HasBaseline);
     State S;
-    std::string StateText = studyStateText(Study, Verdicts, &S);
+    std::string StateText = studyStateText(Study, Verdicts, S);
     Line.Cells.push_back({{plain(StateText)}, S});
     T.Rows.push_back(std::move(Line));
   }
