@@ -394,18 +394,22 @@ struct Row {
   std::vector<Cell> Cells;
 };
 
+/// The title (level 1) or a section's heading (level 2).
 struct Heading {
   unsigned Level;
   std::string Text;
 };
+/// Running text.
 struct Paragraph {
   Spans Content;
 };
+/// A table under a header row of column names.
 struct Table {
   std::vector<std::string> Columns;
   std::vector<Row> Rows;
   bool Marked = false; ///< Its rows have a Mark.
 };
+/// A bulleted list.
 struct List {
   std::vector<Spans> Items;
 };
@@ -424,6 +428,7 @@ std::vector<std::string> countColumns(bool Baseline) {
   return {"Findings", "Introduced", "Preexisting", "Fixed"};
 }
 
+/// The count cells of countColumns(Baseline).
 void addCountCells(std::vector<Cell> &Cells, const Counts &C, bool Baseline) {
   Cells.push_back(cell(std::to_string(C.Findings)));
   if (!Baseline)
@@ -463,6 +468,7 @@ void addChecklist(Document &Doc, const Report &R,
   }
 }
 
+/// One row per case study: its checks, findings and the state of its items.
 Table caseStudies(const Report &R, const std::vector<Verdict> &Verdicts) {
   Table T{{"Case study", "Root cause", "Impact", "Checks"}, {}};
   for (const std::string &Column : countColumns(R.HasBaseline))
@@ -486,6 +492,7 @@ Table caseStudies(const Report &R, const std::vector<Verdict> &Verdicts) {
   return T;
 }
 
+/// One row per check: severity, case study, checklist items and findings.
 Table checks(const Report &R, const FormatSettings &Settings) {
   Table T{{"Check", "Severity", "Case study", "Checklist items"}, {}};
   for (const std::string &Column : countColumns(R.HasBaseline))
@@ -501,6 +508,7 @@ Table checks(const Report &R, const FormatSettings &Settings) {
   return T;
 }
 
+/// Findings counted by check and by directory.
 Charts charts(const Report &R) {
   std::map<std::string, unsigned> ByCheck, ByDirectory;
   for (const Finding &F : R.Findings) {
@@ -566,8 +574,8 @@ Document checklistReport(const Report &R, const FormatSettings &Settings) {
   std::vector<Verdict> Verdicts = judge(R);
   Document Doc;
   Doc.push_back(Heading{1, "Prevention checklist"});
-  Doc.push_back(
-      Paragraph{{plain("unbounded-tidy " UNBOUNDED_VERSION ": " + headline(R))}});
+  Doc.push_back(Paragraph{
+      {plain("unbounded-tidy " UNBOUNDED_VERSION ": " + headline(R))}});
   Doc.push_back(Paragraph{
       {plain("Each item is "), strong("passed"), plain(", "), strong("failed"),
        plain(" or "), strong("not verified"),

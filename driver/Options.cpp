@@ -71,7 +71,8 @@ cl::opt<std::string> Jobs("j", cl::value_desc("N"), cl::Prefix,
                                    "the number of cores)"),
                           cl::cat(Category));
 
-// The value description is the format table's names, set in parseOptions.
+// The value description, the format table's names, is set in
+// parseCommandLine.
 cl::list<std::string> Formats(
     "format",
     cl::desc("Report format; repeat with -o for several reports (default: "
@@ -218,7 +219,8 @@ void checkOutputs(const std::vector<OutputSpec> &Outputs,
     auto [It, New] = Targets.try_emplace(*Target, &S);
     if (!New)
       fail("--format=" + It->second->Format->Name + " and --format=" +
-           S.Format->Name + " both write to '" + S.Path + "'; give each its own -o");
+           S.Format->Name + " both write to '" + S.Path +
+           "'; give each its own -o");
   }
   for (const std::string &File : OtherFiles)
     if (!File.empty())
