@@ -59,10 +59,8 @@ llvm::Error ResultCache::prepare() const {
 
 std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) const {
   auto Text = readWholeFile(entryPath(Key));
-  if (!Text) {
-    llvm::consumeError(Text.takeError());
+  if (!Text)
     return std::nullopt;
-  }
   auto Parsed = json::parse(*Text);
   if (!Parsed) {
     llvm::consumeError(Parsed.takeError());

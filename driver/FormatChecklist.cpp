@@ -3,7 +3,9 @@
 // Each item of the case studies' prevention checklist, passed / failed /
 // not verified, with its evidence: the findings of the checks that cover
 // it (catalogue), or the runtime guard's report. Items that code cannot
-// establish say so. Markdown, and a self-contained HTML page with charts.
+// establish say so. The report is built once as a document (headings,
+// paragraphs, tables, lists, charts) and rendered by a Markdown writer and
+// by an HTML writer, a self-contained page that also draws the charts.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +17,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
+#include <optional>
+#include <variant>
 
 namespace unbounded::driver {
 namespace {
@@ -52,10 +56,6 @@ std::string names(const std::vector<const CheckInfo *> &Checks) {
   for (const CheckInfo *Info : Checks)
     Text += (Text.empty() ? "" : ", ") + Info->Name;
   return Text;
-}
-
-std::string plural(size_t N, llvm::StringRef Word) {
-  return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
 }
 
 /// The static side: the findings of the checks covering the item.
@@ -289,15 +289,6 @@ std::string headline(const Report &R) {
   return Text + ".";
 }
 
-std::string countCells(const Counts &C, bool Baseline, llvm::StringRef Sep) {
-  std::string Text = std::to_string(C.Findings);
-  if (Baseline)
-    Text += Sep.str() + std::to_string(C.Introduced) + Sep.str() +
-            std::to_string(C.Preexisting) + Sep.str() +
-            std::to_string(C.Fixed);
-  return Text;
-}
-
 /// The verdict for a case study: failed if any item of its checks failed,
 /// passed if all passed, else not verified; FailedItems lists the items
 /// that failed.
@@ -322,14 +313,13 @@ State studyState(const CaseStudy &Study, const std::vector<Verdict> &Vs,
   return Any && AllPassed ? State::Passed : State::NotVerified;
 }
 
-/// A case study's state, with the failed items named: a study can fail on
-/// runtime evidence alone, with no finding in its row.
+/// A case study's state (in Result and in words), with the failed items
+/// named: a study can fail on runtime evidence alone, with no finding in
+/// its row.
 std::string studyStateText(const CaseStudy &Study,
-                           const std::vector<Verdict> &Vs, State *S = nullptr) {
+                           const std::vector<Verdict> &Vs, State &Result) {
   std::vector<std::string> FailedItems;
-  State Result = studyState(Study, Vs, FailedItems);
-  if (S)
-    *S = Result;
+  Result = studyState(Study, Vs, FailedItems);
   std::string Text = stateText(Result).str();
   for (size_t I = 0; I < FailedItems.size(); ++I)
     Text += (I ? ", " : ": ") + FailedItems[I];
@@ -365,6 +355,242 @@ std::string studyChecks(const CaseStudy &Study) {
   return Text;
 }
 
+// ---------------------------------------------------------------- The model
+//
+// The report as a document of headings, paragraphs, tables, lists and
+// charts, built once; a Markdown and an HTML writer render it.
+
+/// A run of text, marked up by each writer in its own way.
+struct Span {
+  enum Kind { Plain, Code, Strong, Link, CodeLink };
+  Kind As = Plain;
+  std::string Text;
+  std::string Href; ///< Link and CodeLink only.
+};
+using Spans = std::vector<Span>;
+
+Span plain(std::string Text) { return {Span::Plain, std::move(Text), ""}; }
+Span code(std::string Text) { return {Span::Code, std::move(Text), ""}; }
+Span strong(std::string Text) { return {Span::Strong, std::move(Text), ""}; }
+
+/// The link to a finding's line, labelled with its location.
+Span findingLink(const Finding &F, llvm::StringRef Root) {
+  return {Span::Link, location(F, Root),
+          uriPath(relativePath(F.Where.File, Root)) + "#L" +
+              std::to_string(F.Where.Line)};
+}
+
+/// A table cell; a cell with a State is styled by it (HTML).
+struct Cell {
+  Spans Content;
+  std::optional<State> Styled;
+};
+
+Cell cell(std::string Text) { return {{plain(std::move(Text))}, {}}; }
+
+/// A table row; Mark is shown as a symbol in a leading column (Markdown).
+struct Row {
+  std::optional<State> Mark;
+  std::vector<Cell> Cells;
+};
+
+/// The title (level 1) or a section's heading (level 2).
+struct Heading {
+  unsigned Level;
+  std::string Text;
+};
+/// Running text.
+struct Paragraph {
+  Spans Content;
+};
+/// A table under a header row of column names.
+struct Table {
+  std::vector<std::string> Columns;
+  std::vector<Row> Rows;
+  bool Marked = false; ///< Its rows have a Mark.
+};
+/// A bulleted list.
+struct List {
+  std::vector<Spans> Items;
+};
+/// Bar charts under a heading of their own; only HTML draws them.
+struct Charts {
+  std::string Title;
+  std::vector<std::pair<std::string, std::map<std::string, unsigned>>> Bars;
+};
+using Block = std::variant<Heading, Paragraph, Table, List, Charts>;
+using Document = std::vector<Block>;
+
+/// The count columns' names: findings, and the baseline states with one.
+std::vector<std::string> countColumns(bool Baseline) {
+  if (!Baseline)
+    return {"Findings"};
+  return {"Findings", "Introduced", "Preexisting", "Fixed"};
+}
+
+/// The count cells of countColumns(Baseline).
+void addCountCells(std::vector<Cell> &Cells, const Counts &C, bool Baseline) {
+  Cells.push_back(cell(std::to_string(C.Findings)));
+  if (!Baseline)
+    return;
+  for (unsigned N : {C.Introduced, C.Preexisting, C.Fixed})
+    Cells.push_back(cell(std::to_string(N)));
+}
+
+/// The verdict's reason and links to its first ten findings.
+Spans evidence(const Verdict &V, llvm::StringRef Root) {
+  Spans Content{plain(V.Reason)};
+  const size_t Shown = 10;
+  for (size_t I = 0; I < V.Evidence.size() && I < Shown; ++I) {
+    Content.push_back(plain(I ? ", " : " "));
+    Content.push_back(findingLink(*V.Evidence[I], Root));
+  }
+  if (V.Evidence.size() > Shown)
+    Content.push_back(
+        plain(" and " + std::to_string(V.Evidence.size() - Shown) + " more"));
+  return Content;
+}
+
+/// One heading and table per checklist section.
+void addChecklist(Document &Doc, const Report &R,
+                  const std::vector<Verdict> &Verdicts) {
+  std::string Section;
+  for (const Verdict &V : Verdicts) {
+    if (V.Item->Section != Section) {
+      Section = V.Item->Section;
+      Doc.push_back(Heading{2, Section});
+      Doc.push_back(Table{{"Item", "State", "Evidence"}, {}, true});
+    }
+    std::get<Table>(Doc.back()).Rows.push_back(
+        {V.Result,
+         {cell(V.Item->Text), {{plain(stateText(V.Result).str())}, V.Result},
+          {evidence(V, R.Root), {}}}});
+  }
+}
+
+/// One row per case study: its checks, findings and the state of its items.
+Table caseStudies(const Report &R, const std::vector<Verdict> &Verdicts) {
+  Table T{{"Case study", "Root cause", "Impact", "Checks"}, {}};
+  for (const std::string &Column : countColumns(R.HasBaseline))
+    T.Columns.push_back(Column);
+  T.Columns.push_back("State");
+  for (const CaseStudy &Study : catalogue().CaseStudies) {
+    Counts C = countFor(R, [&](llvm::StringRef Check) {
+      const CheckInfo *Info = catalogue().check(Check);
+      return Info && Info->CaseStudy == Study.Id;
+    });
+    std::string Checks = studyChecks(Study);
+    Row Line;
+    Line.Cells = {cell(Study.Title), cell(Study.RootCause), cell(Study.Impact),
+                  cell(Checks.empty() ? "none yet" : Checks)};
+    addCountCells(Line.Cells, C, R.HasBaseline);
+    State S;
+    std::string StateText = studyStateText(Study, Verdicts, S);
+    Line.Cells.push_back({{plain(StateText)}, S});
+    T.Rows.push_back(std::move(Line));
+  }
+  return T;
+}
+
+/// One row per check: severity, case study, checklist items and findings.
+Table checks(const Report &R, const FormatSettings &Settings) {
+  Table T{{"Check", "Severity", "Case study", "Checklist items"}, {}};
+  for (const std::string &Column : countColumns(R.HasBaseline))
+    T.Columns.push_back(Column);
+  for (const std::string &Name : checkNames(R)) {
+    CheckRow Info = checkRow(R, Name);
+    Row Line;
+    Line.Cells = {{{{Span::CodeLink, Name, helpUri(Name, Settings)}}, {}},
+                  cell(severityOf(Name)), cell(Info.Study), cell(Info.Items)};
+    addCountCells(Line.Cells, Info.Findings, R.HasBaseline);
+    T.Rows.push_back(std::move(Line));
+  }
+  return T;
+}
+
+/// Findings counted by check and by directory.
+Charts charts(const Report &R) {
+  std::map<std::string, unsigned> ByCheck, ByDirectory;
+  for (const Finding &F : R.Findings) {
+    ++ByCheck[F.Check];
+    ++ByDirectory[directoryOf(F, R.Root)];
+  }
+  return {"Findings by check and by directory",
+          {{"By check", ByCheck}, {"By directory", ByDirectory}}};
+}
+
+/// A finding in a list: link, check, baseline state, message, and what
+/// the runtime guard confirmed.
+Spans findingItem(const Finding &F, const Report &R) {
+  Spans Item{findingLink(F, R.Root), plain(" "), code(F.Check),
+             plain((R.HasBaseline ? " (" + stateName(F.State).str() + ")"
+                                  : std::string()) +
+                   ": " + F.Message)};
+  if (F.Confirmed) {
+    Item.push_back(plain(" — "));
+    Item.push_back(strong(confirmationText(*F.Confirmed)));
+  }
+  return Item;
+}
+
+/// The lists after the tables: findings, runtime-only leaks, fixed
+/// findings and errors, each only when there is one.
+void addLists(Document &Doc, const Report &R) {
+  if (!R.Findings.empty()) {
+    List Findings;
+    for (const Finding &F : R.Findings)
+      Findings.Items.push_back(findingItem(F, R));
+    Doc.push_back(Heading{2, "Findings"});
+    Doc.push_back(std::move(Findings));
+  }
+  if (R.RuntimeOnly && !R.RuntimeOnly->empty()) {
+    List Leaks;
+    for (const RuntimeLeak &L : *R.RuntimeOnly)
+      Leaks.Items.push_back({plain(L.describe(R.Root))});
+    Doc.push_back(Heading{2, "Runtime-only problems"});
+    Doc.push_back(Paragraph{
+        {plain("Leaks the runtime guard saw that no finding covers:")}});
+    Doc.push_back(std::move(Leaks));
+  }
+  if (!R.Fixed.empty()) {
+    List Fixed;
+    for (const Finding &F : R.Fixed)
+      Fixed.Items.push_back({plain(location(F, R.Root) + " "), code(F.Check),
+                             plain(": " + F.Message)});
+    Doc.push_back(Heading{2, "Fixed since the baseline"});
+    Doc.push_back(std::move(Fixed));
+  }
+  if (!R.Errors.empty()) {
+    List Errors;
+    for (const Finding &F : R.Errors)
+      Errors.Items.push_back({findingLink(F, R.Root), plain(": " + F.Message)});
+    Doc.push_back(Heading{2, "Errors"});
+    Doc.push_back(std::move(Errors));
+  }
+}
+
+/// The whole report, as both writers render it.
+Document checklistReport(const Report &R, const FormatSettings &Settings) {
+  std::vector<Verdict> Verdicts = judge(R);
+  Document Doc;
+  Doc.push_back(Heading{1, "Prevention checklist"});
+  Doc.push_back(Paragraph{
+      {plain("unbounded-tidy " UNBOUNDED_VERSION ": " + headline(R))}});
+  Doc.push_back(Paragraph{
+      {plain("Each item is "), strong("passed"), plain(", "), strong("failed"),
+       plain(" or "), strong("not verified"),
+       plain("; the evidence is the findings of the checks that cover it, "
+             "the runtime guard's report, or the alert rules.")}});
+  addChecklist(Doc, R, Verdicts);
+  Doc.push_back(Heading{2, "Case studies"});
+  Doc.push_back(caseStudies(R, Verdicts));
+  Doc.push_back(Heading{2, "Checks"});
+  Doc.push_back(checks(R, Settings));
+  Doc.push_back(charts(R));
+  addLists(Doc, R);
+  return Doc;
+}
+
 // ---------------------------------------------------------------- Markdown
 
 std::string mdEscape(llvm::StringRef Text) {
@@ -375,12 +601,6 @@ std::string mdEscape(llvm::StringRef Text) {
     Result += C == '\n' ? ' ' : C;
   }
   return Result;
-}
-
-std::string mdLink(const Finding &F, llvm::StringRef Root) {
-  std::string Path = relativePath(F.Where.File, Root);
-  return "[" + mdEscape(location(F, Root)) + "](" + uriPath(Path) + "#L" +
-         std::to_string(F.Where.Line) + ")";
 }
 
 llvm::StringRef mark(State S) {
@@ -395,111 +615,79 @@ llvm::StringRef mark(State S) {
   return "➖";
 }
 
-std::string mdEvidence(const Verdict &V, llvm::StringRef Root) {
-  std::string Text = mdEscape(V.Reason);
-  const size_t Shown = 10;
-  for (size_t I = 0; I < V.Evidence.size() && I < Shown; ++I)
-    Text += (I ? ", " : " ") + mdLink(*V.Evidence[I], Root);
-  if (V.Evidence.size() > Shown)
-    Text += " and " + std::to_string(V.Evidence.size() - Shown) + " more";
-  return Text;
-}
+/// The Markdown writer: each block after the first follows a blank line.
+struct MarkdownWriter {
+  std::string Out;
 
-} // namespace
+  static std::string spans(const Spans &Content) {
+    std::string Text;
+    for (const Span &S : Content)
+      switch (S.As) {
+      case Span::Plain:
+        Text += mdEscape(S.Text);
+        break;
+      case Span::Code:
+        Text += "`" + S.Text + "`";
+        break;
+      case Span::Strong:
+        Text += "**" + mdEscape(S.Text) + "**";
+        break;
+      case Span::Link:
+        Text += "[" + mdEscape(S.Text) + "](" + S.Href + ")";
+        break;
+      case Span::CodeLink:
+        Text += "[`" + S.Text + "`](" + S.Href + ")";
+        break;
+      }
+    return Text;
+  }
 
-std::string formatMarkdown(const Report &R, const FormatSettings &Settings) {
-  std::vector<Verdict> Verdicts = judge(R);
-  std::string Out = "# Prevention checklist\n\n";
-  Out += "unbounded-tidy " UNBOUNDED_VERSION ": " + headline(R) + "\n\n";
-  Out += "Each item is **passed**, **failed** or **not verified**; the "
-         "evidence is the findings of the checks that cover it, the "
-         "runtime guard's report, or the alert rules.\n";
-  std::string Section;
-  for (const Verdict &V : Verdicts) {
-    if (V.Item->Section != Section) {
-      Section = V.Item->Section;
-      Out += "\n## " + Section + "\n\n| | Item | State | Evidence |\n"
-             "|---|---|---|---|\n";
+  void block(const Heading &H) {
+    Out += std::string(H.Level, '#') + " " + mdEscape(H.Text) + "\n";
+  }
+  void block(const Paragraph &P) { Out += spans(P.Content) + "\n"; }
+  void block(const Table &T) {
+    std::string Head = T.Marked ? "| |" : "|";
+    std::string Rule = T.Marked ? "|---|" : "|";
+    for (const std::string &Column : T.Columns) {
+      Head += " " + mdEscape(Column) + " |";
+      Rule += "---|";
     }
-    Out += "| " + mark(V.Result).str() + " | " + mdEscape(V.Item->Text) +
-           " | " + stateText(V.Result).str() + " | " +
-           mdEvidence(V, R.Root) + " |\n";
+    Out += Head + "\n" + Rule + "\n";
+    for (const Row &Line : T.Rows) {
+      Out += "|";
+      if (Line.Mark)
+        Out += " " + mark(*Line.Mark).str() + " |";
+      for (const Cell &C : Line.Cells)
+        Out += " " + spans(C.Content) + " |";
+      Out += "\n";
+    }
   }
+  void block(const List &L) {
+    for (const Spans &Item : L.Items)
+      Out += "- " + spans(Item) + "\n";
+  }
+  void block(const Charts &) {}
 
-  bool B = R.HasBaseline;
-  std::string CountHead = B ? " Findings | Introduced | Preexisting | Fixed |"
-                            : " Findings |";
-  std::string CountRule = B ? "---|---|---|---|" : "---|";
-  Out += "\n## Case studies\n\n| Case study | Root cause | Impact | Checks |" +
-         CountHead + " State |\n|---|---|---|---|" + CountRule + "---|\n";
-  for (const CaseStudy &Study : catalogue().CaseStudies) {
-    Counts C = countFor(R, [&](llvm::StringRef Check) {
-      const CheckInfo *Info = catalogue().check(Check);
-      return Info && Info->CaseStudy == Study.Id;
-    });
-    std::string Checks = studyChecks(Study);
-    Out += "| " + mdEscape(Study.Title) + " | " + mdEscape(Study.RootCause) +
-           " | " + mdEscape(Study.Impact) + " | " +
-           (Checks.empty() ? "none yet" : mdEscape(Checks)) + " | " +
-           countCells(C, B, " | ") + " | " +
-           mdEscape(studyStateText(Study, Verdicts)) + " |\n";
+  std::string write(const Document &Doc) {
+    for (const Block &B : Doc) {
+      if (std::holds_alternative<Charts>(B))
+        continue; // Markdown has no charts.
+      if (!Out.empty())
+        Out += "\n";
+      std::visit([&](const auto &Each) { block(Each); }, B);
+    }
+    return Out;
   }
-
-  Out += "\n## Checks\n\n| Check | Severity | Case study | Checklist items |" +
-         CountHead + "\n|---|---|---|---|" + CountRule + "\n";
-  for (const std::string &Name : checkNames(R)) {
-    CheckRow Row = checkRow(R, Name);
-    Out += "| [`" + Name + "`](" + helpUri(Name, Settings) + ") | " +
-           severityOf(Name) + " | " + mdEscape(Row.Study) + " | " + Row.Items +
-           " | " + countCells(Row.Findings, B, " | ") + " |\n";
-  }
-
-  if (!R.Findings.empty()) {
-    Out += "\n## Findings\n\n";
-    for (const Finding &F : R.Findings)
-      Out += "- " + mdLink(F, R.Root) + " `" + F.Check + "`" +
-             (B ? " (" + stateName(F.State).str() + ")" : "") + ": " +
-             mdEscape(F.Message) +
-             (F.Confirmed ? " — **" + mdEscape(confirmationText(*F.Confirmed)) + "**"
-                          : "") +
-             "\n";
-  }
-  if (R.RuntimeOnly && !R.RuntimeOnly->empty()) {
-    Out += "\n## Runtime-only problems\n\nLeaks the runtime guard saw that "
-           "no finding covers:\n\n";
-    for (const RuntimeLeak &L : *R.RuntimeOnly)
-      Out += "- " + mdEscape(L.describe(R.Root)) + "\n";
-  }
-  if (!R.Fixed.empty()) {
-    Out += "\n## Fixed since the baseline\n\n";
-    for (const Finding &F : R.Fixed)
-      Out += "- " + mdEscape(location(F, R.Root)) + " `" + F.Check +
-             "`: " + mdEscape(F.Message) + "\n";
-  }
-  if (!R.Errors.empty()) {
-    Out += "\n## Errors\n\n";
-    for (const Finding &F : R.Errors)
-      Out += "- " + mdLink(F, R.Root) + ": " + mdEscape(F.Message) + "\n";
-  }
-  return Out;
-}
+};
 
 // -------------------------------------------------------------------- HTML
-
-namespace {
 
 std::string html(llvm::StringRef Text) {
   std::string Result;
   llvm::raw_string_ostream Out(Result);
   llvm::printHTMLEscaped(Text, Out);
   return Result;
-}
-
-std::string htmlLink(const Finding &F, llvm::StringRef Root) {
-  std::string Path = relativePath(F.Where.File, Root);
-  return "<a href=\"" + html(uriPath(Path)) + "#L" +
-         std::to_string(F.Where.Line) + "\">" + html(location(F, Root)) +
-         "</a>";
 }
 
 /// A horizontal bar chart, as CSS widths: no script, no external file.
@@ -543,110 +731,85 @@ std::string cssClass(State S) {
   return S == State::NotVerified ? "not-verified" : stateText(S).str();
 }
 
+/// The HTML writer: a self-contained page, styles included.
+struct HtmlWriter {
+  std::string Out;
+
+  static std::string spans(const Spans &Content) {
+    std::string Text;
+    for (const Span &S : Content)
+      switch (S.As) {
+      case Span::Plain:
+        Text += html(S.Text);
+        break;
+      case Span::Code:
+        Text += "<code>" + html(S.Text) + "</code>";
+        break;
+      case Span::Strong:
+        Text += "<strong>" + html(S.Text) + "</strong>";
+        break;
+      case Span::Link:
+        Text += "<a href=\"" + html(S.Href) + "\">" + html(S.Text) + "</a>";
+        break;
+      case Span::CodeLink:
+        Text += "<a href=\"" + html(S.Href) + "\"><code>" + html(S.Text) +
+                "</code></a>";
+        break;
+      }
+    return Text;
+  }
+
+  void block(const Heading &H) {
+    std::string Tag = "h" + std::to_string(H.Level);
+    Out += "<" + Tag + ">" + html(H.Text) + "</" + Tag + ">\n";
+  }
+  void block(const Paragraph &P) { Out += "<p>" + spans(P.Content) + "</p>\n"; }
+  void block(const Table &T) {
+    Out += "<table>\n<tr>";
+    for (const std::string &Column : T.Columns)
+      Out += "<th>" + html(Column) + "</th>";
+    Out += "</tr>\n";
+    for (const Row &Line : T.Rows) {
+      Out += "<tr>";
+      for (const Cell &C : Line.Cells)
+        Out += (C.Styled ? "<td class=\"" + cssClass(*C.Styled) + "\">"
+                         : std::string("<td>")) +
+               spans(C.Content) + "</td>";
+      Out += "</tr>\n";
+    }
+    Out += "</table>\n";
+  }
+  void block(const List &L) {
+    Out += "<ul>\n";
+    for (const Spans &Item : L.Items)
+      Out += "<li>" + spans(Item) + "</li>\n";
+    Out += "</ul>\n";
+  }
+  void block(const Charts &C) {
+    Out += "<h2>" + html(C.Title) + "</h2>\n";
+    for (const auto &[Title, Bars] : C.Bars)
+      Out += barChart(Title, Bars);
+  }
+
+  std::string write(const Document &Doc) {
+    Out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+          "charset=\"utf-8\">\n<title>Prevention checklist — "
+          "unbounded-tidy</title>\n<style>" +
+          Style.str() + "</style>\n</head>\n<body>\n";
+    for (const Block &B : Doc)
+      std::visit([&](const auto &Each) { block(Each); }, B);
+    return Out + "</body>\n</html>\n";
+  }
+};
+
 } // namespace
 
-std::string formatHtml(const Report &R, const FormatSettings &Settings) {
-  std::vector<Verdict> Verdicts = judge(R);
-  std::string Out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
-                    "charset=\"utf-8\">\n<title>Prevention checklist — "
-                    "unbounded-tidy</title>\n<style>" +
-                    Style.str() + "</style>\n</head>\n<body>\n";
-  Out += "<h1>Prevention checklist</h1>\n<p>unbounded-tidy " UNBOUNDED_VERSION
-         ": " + html(headline(R)) + "</p>\n";
-  std::string Section;
-  for (const Verdict &V : Verdicts) {
-    if (V.Item->Section != Section) {
-      if (!Section.empty())
-        Out += "</table>\n";
-      Section = V.Item->Section;
-      Out += "<h2>" + html(Section) + "</h2>\n<table>\n<tr><th>Item</th>"
-             "<th>State</th><th>Evidence</th></tr>\n";
-    }
-    std::string Evidence = html(V.Reason);
-    for (size_t I = 0; I < V.Evidence.size() && I < 10; ++I)
-      Evidence += (I ? ", " : " ") + htmlLink(*V.Evidence[I], R.Root);
-    if (V.Evidence.size() > 10)
-      Evidence += " and " + std::to_string(V.Evidence.size() - 10) + " more";
-    Out += "<tr><td>" + html(V.Item->Text) + "</td><td class=\"" +
-           cssClass(V.Result) + "\">" + stateText(V.Result).str() +
-           "</td><td>" + Evidence + "</td></tr>\n";
-  }
-  Out += "</table>\n";
+std::string formatMarkdown(const Report &R, const FormatSettings &Settings) {
+  return MarkdownWriter().write(checklistReport(R, Settings));
+}
 
-  bool B = R.HasBaseline;
-  std::string CountHead =
-      B ? "<th>Findings</th><th>Introduced</th><th>Preexisting</th>"
-          "<th>Fixed</th>"
-        : "<th>Findings</th>";
-  Out += "<h2>Case studies</h2>\n<table>\n<tr><th>Case study</th><th>Root "
-         "cause</th><th>Impact</th><th>Checks</th>" +
-         CountHead + "<th>State</th></tr>\n";
-  for (const CaseStudy &Study : catalogue().CaseStudies) {
-    Counts C = countFor(R, [&](llvm::StringRef Check) {
-      const CheckInfo *Info = catalogue().check(Check);
-      return Info && Info->CaseStudy == Study.Id;
-    });
-    std::string Checks = studyChecks(Study);
-    State S;
-    std::string StateText = studyStateText(Study, Verdicts, &S);
-    Out += "<tr><td>" + html(Study.Title) + "</td><td>" +
-           html(Study.RootCause) + "</td><td>" + html(Study.Impact) +
-           "</td><td>" + (Checks.empty() ? "none yet" : html(Checks)) +
-           "</td><td>" + countCells(C, B, "</td><td>") + "</td><td class=\"" +
-           cssClass(S) + "\">" + html(StateText) + "</td></tr>\n";
-  }
-  Out += "</table>\n<h2>Checks</h2>\n<table>\n<tr><th>Check</th><th>Severity"
-         "</th><th>Case study</th><th>Checklist items</th>" +
-         CountHead + "</tr>\n";
-  for (const std::string &Name : checkNames(R)) {
-    CheckRow Row = checkRow(R, Name);
-    Out += "<tr><td><a href=\"" + html(helpUri(Name, Settings)) + "\"><code>" +
-           html(Name) + "</code></a></td><td>" + severityOf(Name) +
-           "</td><td>" + html(Row.Study) + "</td><td>" + html(Row.Items) +
-           "</td><td>" + countCells(Row.Findings, B, "</td><td>") +
-           "</td></tr>\n";
-  }
-  Out += "</table>\n<h2>Findings by check and by directory</h2>\n";
-  std::map<std::string, unsigned> ByCheck, ByDirectory;
-  for (const Finding &F : R.Findings) {
-    ++ByCheck[F.Check];
-    ++ByDirectory[directoryOf(F, R.Root)];
-  }
-  Out += barChart("By check", ByCheck) + barChart("By directory", ByDirectory);
-  if (!R.Findings.empty()) {
-    Out += "<h2>Findings</h2>\n<ul>\n";
-    for (const Finding &F : R.Findings)
-      Out += "<li>" + htmlLink(F, R.Root) + " <code>" + html(F.Check) +
-             "</code>" + (B ? " (" + stateName(F.State).str() + ")" : "") +
-             ": " + html(F.Message) +
-             (F.Confirmed ? " <strong class=\"confirmed\">" +
-                                html(confirmationText(*F.Confirmed)) +
-                                "</strong>"
-                          : "") +
-             "</li>\n";
-    Out += "</ul>\n";
-  }
-  if (R.RuntimeOnly && !R.RuntimeOnly->empty()) {
-    Out += "<h2>Runtime-only problems</h2>\n<p>Leaks the runtime guard saw "
-           "that no finding covers:</p>\n<ul>\n";
-    for (const RuntimeLeak &L : *R.RuntimeOnly)
-      Out += "<li>" + html(L.describe(R.Root)) + "</li>\n";
-    Out += "</ul>\n";
-  }
-  if (!R.Fixed.empty()) {
-    Out += "<h2>Fixed since the baseline</h2>\n<ul>\n";
-    for (const Finding &F : R.Fixed)
-      Out += "<li>" + html(location(F, R.Root)) + " <code>" + html(F.Check) +
-             "</code>: " + html(F.Message) + "</li>\n";
-    Out += "</ul>\n";
-  }
-  if (!R.Errors.empty()) {
-    Out += "<h2>Errors</h2>\n<ul>\n";
-    for (const Finding &F : R.Errors)
-      Out += "<li>" + htmlLink(F, R.Root) + ": " + html(F.Message) + "</li>\n";
-    Out += "</ul>\n";
-  }
-  return Out + "</body>\n</html>\n";
+std::string formatHtml(const Report &R, const FormatSettings &Settings) {
+  return HtmlWriter().write(checklistReport(R, Settings));
 }
 
 } // namespace unbounded::driver

@@ -42,6 +42,10 @@ static std::string diagnostic(const Finding &F, llvm::StringRef Level) {
   return Text;
 }
 
+std::string plural(size_t N, llvm::StringRef Word) {
+  return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
+}
+
 std::string formatText(const Report &R) {
   std::vector<const Finding *> All;
   for (const Finding &F : R.Findings)

@@ -31,6 +31,9 @@ std::string formatSarif(const Report &R, const FormatSettings &Settings);
 std::string formatMarkdown(const Report &R, const FormatSettings &Settings);
 std::string formatHtml(const Report &R, const FormatSettings &Settings);
 
+/// N and Word, plural unless N is 1: "1 finding", "2 findings".
+std::string plural(size_t N, llvm::StringRef Word);
+
 /// Reads a JSON report (for `unbounded-tidy merge`); strict about the
 /// fields merging needs.
 llvm::Expected<Report> parseJsonReport(llvm::StringRef Text);

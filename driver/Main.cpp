@@ -18,6 +18,7 @@
 #include "Interrupt.h"
 #include "Options.h"
 #include "Output.h"
+#include "ReportFormat.h"
 #include "Runner.h"
 #include "UnboundedTidyModule.h"
 #include "Worker.h"
@@ -26,6 +27,7 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
@@ -35,7 +37,6 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -59,8 +60,7 @@ std::string readOrFail(const std::string &Path, llvm::StringRef What) {
   auto Text = readWholeFile(Path);
   if (!Text)
     fail("cannot read " + What + " '" + Path + "': " +
-         llvm::toString(Text.takeError()).substr(
-             ("cannot read '" + Path + "': ").size()));
+         Text.getError().message());
   return *Text;
 }
 
@@ -110,12 +110,9 @@ void validateCheckGlobs(llvm::StringRef Globs) {
     if (Glob.empty() || Glob.starts_with("-") ||
         Glob.starts_with("clang-diagnostic-"))
       continue;
-    std::string Pattern = "^";
-    for (char C : Glob)
-      Pattern += C == '*' ? std::string(".*") : llvm::Regex::escape({&C, 1});
-    llvm::Regex Matcher(Pattern + "$");
+    GlobList Matcher(Glob);
     bool Matches = llvm::any_of(Known, [&](const auto &Entry) {
-      return Matcher.match(Entry.getKey());
+      return Matcher.contains(Entry.getKey());
     });
     if (!Matches)
       fail("unknown check '" + Glob +
@@ -244,10 +241,6 @@ void dumpConfig(ClangTidyOptions Options) {
                << "\n";
 }
 
-std::string plural(size_t N, llvm::StringRef Word) {
-  return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
-}
-
 /// A short hash of Parts, in order.
 std::string fingerprint(const std::vector<std::string> &Parts) {
   llvm::SHA1 Hash;
@@ -345,17 +338,7 @@ void writeOutputs(const Report &R, const Options &O) {
   }
   FormatSettings Settings{O.HelpUriBase};
   for (const OutputSpec &Spec : O.Outputs) {
-    std::string Text;
-    if (Spec.Format == "json")
-      Text = formatJson(R);
-    else if (Spec.Format == "sarif")
-      Text = formatSarif(R, Settings);
-    else if (Spec.Format == "markdown")
-      Text = formatMarkdown(R, Settings);
-    else if (Spec.Format == "html")
-      Text = formatHtml(R, Settings);
-    else
-      Text = formatText(R);
+    std::string Text = Spec.Format->Write(R, Settings);
     if (Spec.Path.empty()) {
       llvm::outs() << Text;
       llvm::outs().flush();

@@ -3,6 +3,7 @@
 #include "Options.h"
 
 #include "Output.h"
+#include "ReportFormat.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/CommandLine.h"
@@ -70,8 +71,10 @@ cl::opt<std::string> Jobs("j", cl::value_desc("N"), cl::Prefix,
                                    "the number of cores)"),
                           cl::cat(Category));
 
+// The value description, the format table's names, is set in
+// parseCommandLine.
 cl::list<std::string> Formats(
-    "format", cl::value_desc("text|json|sarif|markdown|html"),
+    "format",
     cl::desc("Report format; repeat with -o for several reports (default: "
              "text on standard output)"),
     cl::cat(ReportCategory));
@@ -141,29 +144,6 @@ cl::opt<std::string> OnlyCheck("internal-only-check", cl::Hidden,
                                cl::desc("Run only this one of the enabled "
                                         "checks (internal: a crash re-run)"));
 
-const char *const KnownFormats[] = {"text", "json", "sarif", "markdown",
-                                    "html"};
-
-bool knownFormat(llvm::StringRef F) {
-  return llvm::is_contained(KnownFormats, F);
-}
-
-/// The format a file name suggests, or "".
-std::string formatOfPath(llvm::StringRef Path) {
-  llvm::StringRef Ext = llvm::sys::path::extension(Path);
-  if (Ext == ".json")
-    return "json";
-  if (Ext == ".sarif")
-    return "sarif";
-  if (Ext == ".md")
-    return "markdown";
-  if (Ext == ".html" || Ext == ".htm")
-    return "html";
-  if (Ext == ".txt")
-    return "text";
-  return "";
-}
-
 /// Pairs --format and -o by position: each -o belongs to the --format
 /// before it that has no file yet; a lone -o takes its format from the
 /// extension.
@@ -178,10 +158,11 @@ std::vector<OutputSpec> pairOutputs() {
   for (const auto &[Position, Entry] : ByPosition) {
     const auto &[IsFormat, Value] = Entry;
     if (IsFormat) {
-      if (!knownFormat(Value))
-        fail("unknown format '" + Value +
-             "' (use text, json, sarif, markdown or html)");
-      Outputs.push_back({Value, ""});
+      const ReportFormat *Format = formatNamed(Value);
+      if (!Format)
+        fail("unknown format '" + Value + "' (use " +
+             formatNames(", ", " or ") + ")");
+      Outputs.push_back({Format, ""});
       Open = true;
       continue;
     }
@@ -194,8 +175,8 @@ std::vector<OutputSpec> pairOutputs() {
       Open = false;
       continue;
     }
-    std::string Format = formatOfPath(Value);
-    if (Format.empty())
+    const ReportFormat *Format = formatOfPath(Value);
+    if (!Format)
       fail("cannot tell the format of '" + Value +
            "' from its extension; put --format=<format> before -o");
     Outputs.push_back({Format, Path});
@@ -206,7 +187,7 @@ std::vector<OutputSpec> pairOutputs() {
     fail("more than one --format writes to standard output; give each but "
          "one an -o <file>");
   if (Outputs.empty())
-    Outputs.push_back({"text", ""});
+    Outputs.push_back({&reportFormats().front(), ""});
   return Outputs;
 }
 
@@ -237,8 +218,9 @@ void checkOutputs(const std::vector<OutputSpec> &Outputs,
       fail(llvm::toString(Target.takeError()));
     auto [It, New] = Targets.try_emplace(*Target, &S);
     if (!New)
-      fail("--format=" + It->second->Format + " and --format=" + S.Format +
-           " both write to '" + S.Path + "'; give each its own -o");
+      fail("--format=" + It->second->Format->Name + " and --format=" +
+           S.Format->Name + " both write to '" + S.Path +
+           "'; give each its own -o");
   }
   for (const std::string &File : OtherFiles)
     if (!File.empty())
@@ -262,6 +244,8 @@ void checkCombinations(const Options &O) {
 
 void parseCommandLine(int Argc, const char **Argv) {
   cl::HideUnrelatedOptions({&Category, &ReportCategory});
+  static const std::string FormatChoices = formatNames("|");
+  Formats.setValueStr(FormatChoices);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << Tool << " " << UNBOUNDED_VERSION << " (unbounded-* checks on "
        << "clang-tidy " << UNBOUNDED_LLVM_VERSION << ")\n";

@@ -14,9 +14,11 @@
 
 namespace unbounded::driver {
 
+struct ReportFormat;
+
 /// One report to produce: a format and a file ("" for standard output).
 struct OutputSpec {
-  std::string Format; ///< text, json, sarif, markdown or html.
+  const ReportFormat *Format; ///< One of reportFormats() (ReportFormat.h).
   std::string Path;
 };
 

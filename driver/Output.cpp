@@ -155,13 +155,11 @@ llvm::Error checkWritable(const std::string &Path) {
   return llvm::Error::success();
 }
 
-llvm::Expected<std::string> readWholeFile(const std::string &Path) {
+llvm::ErrorOr<std::string> readWholeFile(const std::string &Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
-                                   "cannot read '" + Path +
-                                       "': " + Buffer.getError().message());
+    return Buffer.getError();
   return (*Buffer)->getBuffer().str();
 }
 

@@ -14,6 +14,7 @@
 #define UNBOUNDED_DRIVER_OUTPUT_H
 
 #include "llvm/Support/Error.h"
+#include "llvm/Support/ErrorOr.h"
 #include <string>
 
 namespace unbounded::driver {
@@ -29,8 +30,8 @@ llvm::Error checkWritable(const std::string &Path);
 /// followed (also dangling ones); the error names a link loop.
 llvm::Expected<std::string> outputTarget(const std::string &Path);
 
-/// Reads a whole file; the error names the file.
-llvm::Expected<std::string> readWholeFile(const std::string &Path);
+/// Reads a whole file; the error is the system's (the caller names the file).
+llvm::ErrorOr<std::string> readWholeFile(const std::string &Path);
 
 } // namespace unbounded::driver
 

@@ -2,21 +2,23 @@
 
 #include "Runner.h"
 
+#include "Formats.h"
 #include "Interrupt.h"
 #include "Output.h"
+#include "utils/Compat.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
 #include <chrono>
 #include <functional>
 #include <mutex>
-#include <thread>
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -60,8 +62,8 @@ public:
       redraw();
     else if (Settings.Lines)
       llvm::errs() << "[" << Done << "/" << Total << "] "
-                   << relativePath(Unit.File, Settings.Root) << ": " << Here
-                   << (Here == 1 ? " finding\n" : " findings\n");
+                   << relativePath(Unit.File, Settings.Root) << ": "
+                   << plural(Here, "finding") << "\n";
   }
 
   void close() {
@@ -80,8 +82,7 @@ private:
     std::string Line = "[" + std::string(Filled, '#') +
                        std::string(Width - Filled, '.') + "] " +
                        std::to_string(Done) + "/" + std::to_string(Total) +
-                       " files, " + std::to_string(Findings) +
-                       (Findings == 1 ? " finding, " : " findings, ") +
+                       " files, " + plural(Findings, "finding") + ", " +
                        minutes(Elapsed) + " elapsed, ETA " + minutes(Eta);
     // The last column stays free: writing it wraps on some terminals.
     if (unsigned Columns = terminalColumns())
@@ -110,10 +111,8 @@ UnitResult failure(const Job &J, const std::string &Why) {
 
 std::string firstLine(const std::string &Path) {
   auto Text = readWholeFile(Path);
-  if (!Text) {
-    llvm::consumeError(Text.takeError());
+  if (!Text)
     return "";
-  }
   llvm::StringRef Line = llvm::StringRef(*Text).trim().split('\n').first;
   Line.consume_front("unbounded-tidy: error: ");
   return Line.str();
@@ -157,8 +156,6 @@ UnitResult runWorker(const Job &J, llvm::StringRef Only, bool &Crashed) {
   llvm::sys::fs::remove(Err.path());
   Crashed = Status < 0;
   if (Status != 0 || !Text) {
-    if (!Text)
-      llvm::consumeError(Text.takeError());
     std::string Why = !Stderr.empty() ? Stderr
                       : Status < 0    ? "the worker crashed: " + Message
                                       : "the worker exited with status " +
@@ -202,49 +199,46 @@ UnitResult runCheckByCheck(const Job &J, const UnitResult &Crash) {
   return Merged;
 }
 
+/// J's result: from the cache, or from its worker (check by check after a
+/// crash), stored in the cache unless the worker failed.
+UnitResult lint(const Job &J, const RunnerSettings &S,
+                std::atomic<unsigned> &Hits) {
+  bool Cacheable = S.Cache && !J.CacheKey.empty();
+  if (Cacheable)
+    if (std::optional<UnitResult> Cached = S.Cache->lookup(J.CacheKey)) {
+      ++Hits;
+      return std::move(*Cached);
+    }
+  bool Crashed = false;
+  UnitResult Unit = runWorker(J, "", Crashed);
+  if (Crashed && J.Checks.size() > 1)
+    Unit = runCheckByCheck(J, Unit);
+  bool Failed = llvm::any_of(Unit.Diagnostics, [](const Finding &F) {
+    return F.Check == ToolErrorCheck;
+  });
+  if (Cacheable && !Failed)
+    S.Cache->store(J.CacheKey, Unit);
+  return Unit;
+}
+
 } // namespace
 
 RunOutcome runJobs(const std::vector<Job> &Jobs, const RunnerSettings &S) {
   RunOutcome Outcome;
   Outcome.Units.resize(Jobs.size());
   Progress Bar(S, Jobs.size());
-  std::atomic<size_t> Next{0};
   std::atomic<unsigned> Hits{0};
-  auto Work = [&] {
-    for (size_t I = Next++; I < Jobs.size(); I = Next++) {
-      const Job &J = Jobs[I];
-      std::optional<UnitResult> Cached;
-      if (S.Cache && !J.CacheKey.empty())
-        Cached = S.Cache->lookup(J.CacheKey);
-      if (Cached) {
-        ++Hits;
-        Outcome.Units[I] = std::move(*Cached);
-      } else {
-        bool Crashed = false;
-        Outcome.Units[I] = runWorker(J, "", Crashed);
-        if (Crashed && J.Checks.size() > 1)
-          Outcome.Units[I] = runCheckByCheck(J, Outcome.Units[I]);
-        bool Failed = llvm::any_of(Outcome.Units[I].Diagnostics,
-                                   [](const Finding &F) {
-                                     return F.Check == ToolErrorCheck;
-                                   });
-        if (S.Cache && !J.CacheKey.empty() && !Failed)
-          S.Cache->store(J.CacheKey, Outcome.Units[I]);
-      }
-      Bar.finished(Outcome.Units[I]);
-    }
-  };
   // The main thread only waits, so that it takes SIGINT and SIGTERM and
   // the handler never interrupts a worker's start (Interrupt.h).
   unsigned Threads = std::max(1u, std::min<unsigned>(S.Jobs, Jobs.size()));
-  std::vector<std::thread> Pool;
-  for (unsigned T = 0; T < Threads; ++T)
-    Pool.emplace_back([&] {
+  compat::ThreadPool Pool(llvm::hardware_concurrency(Threads));
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    Pool.async([&, I] {
       blockInterruptsInThisThread();
-      Work();
+      Outcome.Units[I] = lint(Jobs[I], S, Hits);
+      Bar.finished(Outcome.Units[I]);
     });
-  for (std::thread &T : Pool)
-    T.join();
+  Pool.wait();
   Bar.close();
   Outcome.CacheHits = Hits;
   return Outcome;

@@ -15,6 +15,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/xxhash.h"
 
 #include <cstdint>
@@ -66,6 +67,13 @@ inline uint64_t contentHash64(llvm::ArrayRef<uint8_t> Bytes) {
   return llvm::xxHash64(Bytes);
 #endif
 }
+
+/// LLVM's thread pool: DefaultThreadPool since LLVM 19, ThreadPool before.
+#if LLVM_VERSION_MAJOR >= 19
+using ThreadPool = llvm::DefaultThreadPool;
+#else
+using ThreadPool = llvm::ThreadPool;
+#endif
 
 } // namespace unbounded::compat
 
