@@ -65,6 +65,30 @@ def option_problems(owner, option):
         yield "%s: option %s: empty description" % (owner, name)
 
 
+CASE_STUDIES = "docs/case-studies.md"
+
+
+def anchors(text):
+    """The link targets of a Markdown page: heading slugs and <a id>s."""
+    found = set(re.findall(r'<a id="([^"]+)"></a>', text))
+    for heading in re.findall(r"^#+ (.+)$", text, re.M):
+        found.add(re.sub(r"[^a-z0-9 -]", "", heading.lower()).replace(" ", "-"))
+    return found
+
+
+def anchor_problems(catalogue):
+    """Case studies and checklist items the generated links point to."""
+    try:
+        with open(path(CASE_STUDIES), encoding="utf-8") as page:
+            targets = anchors(page.read())
+    except OSError as error:
+        yield "%s: %s" % (CASE_STUDIES, error.strerror)
+        return
+    for entry in catalogue["case_studies"] + catalogue["checklist"]:
+        if entry["id"] not in targets:
+            yield "%s has no anchor #%s" % (CASE_STUDIES, entry["id"])
+
+
 def problems(catalogue):
     studies = {study["id"] for study in catalogue["case_studies"]}
     items = {item["id"] for item in catalogue["checklist"]}
@@ -86,6 +110,7 @@ def problems(catalogue):
         if item["section"] in ("Monitoring", "Alerting") and not item.get("families"):
             yield "checklist item %s: a %s item names its metric families" % (
                 item["id"], item["section"])
+    yield from anchor_problems(catalogue)
     shared = {option["name"] for option in catalogue["shared_options"]}
     for option in catalogue["shared_options"]:
         yield from option_problems("shared options", option)
@@ -143,9 +168,9 @@ def docs_index(catalogue):
     ]
     for check in sorted_checks(catalogue):
         name = check["name"]
-        checklist = "; ".join(items[i]["text"] for i in check["checklist"])
+        checklist = "; ".join(item_link(items[i]) for i in check["checklist"])
         lines.append("| [`%s`](%s.md) | %s | %s | %s | %s |" % (
-            name, name, studies[check["case_study"]]["title"], check["severity"],
+            name, name, study_link(studies[check["case_study"]]), check["severity"],
             checklist, check["summary"]))
     lines += ["", "Options every check shares (`unbounded.<Name>`) are in"
               " [configuration.md](../configuration.md).",
@@ -160,8 +185,18 @@ def docs_index(catalogue):
         checks = ", ".join("`%s`" % c["name"] for c in catalogue["checks"]
                            if item["id"] in c["checklist"]) or "-"
         lines.append("| %s | %s | %s | %s |" % (
-            item["section"], item["text"], item["verifiable"], checks))
+            item["section"], item_link(item), item["verifiable"], checks))
     return "\n".join(lines) + "\n"
+
+
+def study_link(study):
+    """A case study's title linked to its section, from docs/checks/."""
+    return "[%s](../case-studies.md#%s)" % (study["title"], study["id"])
+
+
+def item_link(item):
+    """A checklist item's text linked to its entry, from docs/checks/."""
+    return "[%s](../case-studies.md#%s)" % (item["text"], item["id"])
 
 
 def readme_table(catalogue):
@@ -179,14 +214,14 @@ def page_header(catalogue, check):
     for item_id in check["checklist"]:
         item = items[item_id]
         if sections and sections[-1][0] == item["section"]:
-            sections[-1][1].append(item["text"])
+            sections[-1][1].append(item_link(item))
         else:
-            sections.append((item["section"], [item["text"]]))
-    listed = "; ".join("%s — %s" % (section, ", ".join("*%s*" % t for t in texts))
+            sections.append((item["section"], [item_link(item)]))
+    listed = "; ".join("%s — %s" % (section, ", ".join(texts))
                        for section, texts in sections)
     label = "Checklist items" if len(check["checklist"]) > 1 else "Checklist item"
     return ["**Case study:** %s. **%s:** %s. **Severity:** %s." % (
-        studies[check["case_study"]]["title"], label, listed, check["severity"])]
+        study_link(studies[check["case_study"]]), label, listed, check["severity"])]
 
 
 def cell(text):
