@@ -7,7 +7,7 @@
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/NameLists.h"
 #include "utils/RequestContext.h"
 

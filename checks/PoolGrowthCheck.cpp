@@ -6,7 +6,7 @@
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/Effects.h"
 #include "utils/InputSources.h"
 #include "utils/NameLists.h"

@@ -1,7 +1,7 @@
 //===- QueueCapacityCheck.cpp - unbounded-queue-capacity ------------------===//
 
 #include "QueueCapacityCheck.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/Matchers.h"

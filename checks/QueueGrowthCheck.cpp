@@ -1,7 +1,7 @@
 //===- QueueGrowthCheck.cpp - unbounded-queue-growth ----------------------===//
 
 #include "QueueGrowthCheck.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"

@@ -1,7 +1,7 @@
 //===- SilentDropCheck.cpp - unbounded-silent-drop ------------------------===//
 
 #include "SilentDropCheck.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"

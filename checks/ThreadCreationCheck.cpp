@@ -2,6 +2,7 @@
 
 #include "ThreadCreationCheck.h"
 #include "utils/SharedOptions.h"
+#include "utils/AstNavigation.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
 #include "utils/LimiterDetection.h"

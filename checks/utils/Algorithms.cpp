@@ -1,6 +1,7 @@
 //===- Algorithms.cpp - algorithms that run a callable per element -------===//
 
 #include "utils/Algorithms.h"
+#include "utils/AstNavigation.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/DeclCXX.h"

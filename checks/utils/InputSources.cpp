@@ -1,7 +1,7 @@
 //===- InputSources.cpp - values read from outside the program ------------===//
 
 #include "utils/InputSources.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/DeclCXX.h"

@@ -1,5 +1,6 @@
 //===- LimiterDetection.cpp - what bounds concurrent executions -----------===//
 
+#include "utils/AstNavigation.h"
 #include "utils/LimiterDetection.h"
 #include "utils/NameLists.h"
 

@@ -1,7 +1,7 @@
 //===- LoopBounds.cpp - how many times a loop runs ------------------------===//
 
 #include "utils/LoopBounds.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/InputSources.h"
 #include "utils/NameLists.h"
 

@@ -7,6 +7,7 @@
 #include "Summaries.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "utils/AstNavigation.h"
 
 namespace clang::tidy::unbounded::utils {
 using namespace ast_matchers;

@@ -1,4 +1,4 @@
-//===- NameLists.h - option lists and small AST helpers ---------*- C++ -*-===//
+//===- NameLists.h - option lists of names, names and spellings -*- C++ -*-===//
 
 #ifndef UNBOUNDED_UTILS_NAMELISTS_H
 #define UNBOUNDED_UTILS_NAMELISTS_H
@@ -22,29 +22,8 @@ std::string joinList(llvm::ArrayRef<std::string> Items);
 /// template arguments and inline namespaces ignored, as hasAnyName does).
 bool isNamedAnyOf(const NamedDecl *ND, llvm::ArrayRef<std::string> Names);
 
-/// E without parentheses, implicit casts, temporaries, cleanups and the
-/// functional casts that wrap a temporary object.
-const Expr *ignoreWrappers(const Expr *E);
-
-/// Whether Loc lies within Range (compared at their expansion locations).
-bool isWithin(SourceRange Range, SourceLocation Loc, const SourceManager &SM);
-
-/// Whether Loc lies within the source range of S.
-bool isWithin(const Stmt *S, SourceLocation Loc, const SourceManager &SM);
-
-/// Whether A begins before B in the translation unit.
-bool isBefore(SourceLocation A, SourceLocation B, const SourceManager &SM);
-
 /// The source text of E, for messages.
 std::string spelling(const Expr *E, ASTContext &Ctx);
-
-/// The variable or field an expression names: `x`, `this->x`, `obj.x`,
-/// `x[i]` and `*x` give x's declaration; anything else nullptr.
-const ValueDecl *referencedDecl(const Expr *E);
-
-/// Whether storage named by E outlives one execution of Scope: members,
-/// globals, statics, reference parameters, and locals declared outside Scope.
-bool outlivesScope(const Expr *E, const Stmt *Scope, ASTContext &Ctx);
 
 } // namespace clang::tidy::unbounded::utils
 

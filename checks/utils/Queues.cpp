@@ -1,5 +1,6 @@
 //===- Queues.cpp - what the queue checks share ---------------------------===//
 
+#include "utils/AstNavigation.h"
 #include "utils/Queues.h"
 #include "utils/NameLists.h"
 
@@ -85,15 +86,6 @@ bool isFunctionNamedAnyOf(const FunctionDecl *FD,
     return !Class.empty() && Simple == Method->getName() &&
            isNamedAnyOf(Method->getParent(), {Class.str()});
   });
-}
-
-const CXXRecordDecl *recordOf(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  return T->getAsCXXRecordDecl();
 }
 
 static std::optional<QualType> completeType(QualType T, ASTContext &Ctx) {
@@ -207,16 +199,6 @@ std::string slotMemory(uint64_t Slots, std::optional<QualType> Element,
     return "";
   return withThousands(Slots) + " slots x " + byteSize(Size) + " = " +
          byteSize(Slots * Size);
-}
-
-bool isSilentBranch(const Stmt *Branch) {
-  if (!Branch || isa<NullStmt, ContinueStmt, BreakStmt>(Branch))
-    return true;
-  if (const auto *Return = dyn_cast<ReturnStmt>(Branch))
-    return Return->getRetValue() == nullptr;
-  if (const auto *Block = dyn_cast<CompoundStmt>(Branch))
-    return llvm::all_of(Block->body(), isSilentBranch);
-  return false;
 }
 
 bool containsExit(const Stmt *S) {

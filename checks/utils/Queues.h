@@ -42,9 +42,6 @@ functionNamedAnyOf(const std::vector<std::string> &Names);
 bool isFunctionNamedAnyOf(const FunctionDecl *FD,
                           llvm::ArrayRef<std::string> Names);
 
-/// The class behind a type, through references, pointers and aliases.
-const CXXRecordDecl *recordOf(QualType T);
-
 /// The element type of a queue class: the first template argument when it
 /// is a type, otherwise the T of a std::vector<T> member (a hand-written
 /// ring buffer over a vector). Empty when unknown or incomplete.
@@ -68,14 +65,6 @@ std::string byteSize(uint64_t Bytes);
 /// "1,048,576 slots x 64 B = 64 MiB", or "" when the element size is unknown.
 std::string slotMemory(uint64_t Slots, std::optional<QualType> Element,
                        ASTContext &Ctx);
-
-/// Whether a branch does nothing a caller or an operator could see: absent,
-/// empty (comments only), or only a bare `continue;`, `break;` or `return;`.
-bool isSilentBranch(const Stmt *Branch);
-
-/// Whether S contains a statement that leaves a loop or the function
-/// (break, return, goto, throw), lambdas excluded.
-bool containsExit(const Stmt *S);
 
 } // namespace clang::tidy::unbounded::utils
 

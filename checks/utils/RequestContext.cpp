@@ -1,5 +1,6 @@
 //===- RequestContext.cpp - what runs once per request or item ------------===//
 
+#include "utils/AstNavigation.h"
 #include "utils/RequestContext.h"
 #include "utils/NameLists.h"
 

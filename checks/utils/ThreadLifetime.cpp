@@ -2,7 +2,7 @@
 
 #include "utils/ThreadLifetime.h"
 #include "utils/Algorithms.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/ExprCXX.h"

@@ -1,5 +1,6 @@
 //===- ThreadStarts.cpp - where a thread of execution starts --------------===//
 
+#include "utils/AstNavigation.h"
 #include "utils/ThreadStarts.h"
 #include "utils/Matchers.h"
 #include "utils/NameLists.h"

@@ -2,6 +2,7 @@
 
 #include "TestSupport.h"
 
+#include "utils/AstNavigation.h"
 #include "utils/NameLists.h"
 
 #include "clang/AST/ExprCXX.h"

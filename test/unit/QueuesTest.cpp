@@ -2,6 +2,7 @@
 
 #include "TestSupport.h"
 
+#include "utils/AstNavigation.h"
 #include "utils/Queues.h"
 
 #include "clang/AST/DeclCXX.h"

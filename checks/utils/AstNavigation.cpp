@@ -1,0 +1,115 @@
+//===- AstNavigation.cpp - walking and reading the AST --------------------===//
+
+#include "utils/AstNavigation.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::unbounded::utils {
+
+const Expr *ignoreWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Inner = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Inner))
+      Inner = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Inner))
+      Inner = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Inner))
+      Inner = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Inner))
+      Inner = Cast->getSubExpr();
+    if (Inner == E)
+      return E;
+    E = Inner;
+  }
+  return E;
+}
+
+bool isWithin(SourceRange Range, SourceLocation Loc, const SourceManager &SM) {
+  if (Loc.isInvalid() || Range.isInvalid())
+    return false;
+  SourceLocation L = SM.getExpansionLoc(Loc);
+  return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(Range.getBegin())) &&
+         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Range.getEnd()), L);
+}
+
+bool isWithin(const Stmt *S, SourceLocation Loc, const SourceManager &SM) {
+  return S && isWithin(S->getSourceRange(), Loc, SM);
+}
+
+bool isBefore(SourceLocation A, SourceLocation B, const SourceManager &SM) {
+  return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
+                                      SM.getExpansionLoc(B));
+}
+
+const ValueDecl *referencedDecl(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (!E)
+    return nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return referencedDecl(Subscript->getBase());
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    if (Unary->getOpcode() == UO_Deref || Unary->getOpcode() == UO_AddrOf)
+      return referencedDecl(Unary->getSubExpr());
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if (Op->getNumArgs() >= 1 &&
+        (Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Star ||
+         Op->getOperator() == OO_Arrow))
+      return referencedDecl(Op->getArg(0));
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    // c.back(), c.front(), c[i] through at(): the element lives in c.
+    if (const auto *Method = Call->getMethodDecl())
+      if (Method->getDeclName().isIdentifier() &&
+          llvm::is_contained(llvm::ArrayRef<llvm::StringRef>{"back", "front", "at", "get"},
+                             Method->getName()))
+        return referencedDecl(Call->getImplicitObjectArgument());
+  return nullptr;
+}
+
+bool outlivesScope(const Expr *E, const Stmt *Scope, ASTContext &Ctx) {
+  const ValueDecl *D = referencedDecl(E);
+  if (!D)
+    return false;
+  if (isa<FieldDecl>(D))
+    return true;
+  const auto *Var = dyn_cast<VarDecl>(D);
+  if (!Var)
+    return false;
+  if (!Var->hasLocalStorage())
+    return true;
+  if (Var->getType()->isReferenceType() || Var->getType()->isPointerType())
+    return true;
+  // A by-value parameter lives for one call of its function: it outlives a
+  // loop iteration inside that function, not the function's body.
+  if (isa<ParmVarDecl>(Var)) {
+    const auto *Function = dyn_cast<FunctionDecl>(Var->getDeclContext());
+    return !Function || Function->getBody() != Scope;
+  }
+  return !isWithin(Scope, Var->getLocation(), Ctx.getSourceManager());
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+bool isSilentBranch(const Stmt *Branch) {
+  if (!Branch || isa<NullStmt, ContinueStmt, BreakStmt>(Branch))
+    return true;
+  if (const auto *Return = dyn_cast<ReturnStmt>(Branch))
+    return Return->getRetValue() == nullptr;
+  if (const auto *Block = dyn_cast<CompoundStmt>(Branch))
+    return llvm::all_of(Block->body(), isSilentBranch);
+  return false;
+}
+
+} // namespace clang::tidy::unbounded::utils
