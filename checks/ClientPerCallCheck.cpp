@@ -8,7 +8,7 @@
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
 #include "utils/AstNavigation.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 #include "utils/RequestContext.h"
 
 #include "clang/AST/ASTContext.h"

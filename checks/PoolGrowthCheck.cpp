@@ -9,7 +9,7 @@
 #include "utils/AstNavigation.h"
 #include "utils/Effects.h"
 #include "utils/InputSources.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"

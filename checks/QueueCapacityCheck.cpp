@@ -6,7 +6,7 @@
 #include "utils/Defaults.h"
 #include "utils/Matchers.h"
 #include "utils/LoopBounds.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"

@@ -6,7 +6,7 @@
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 #include "utils/Queues.h"
 
 #include "clang/AST/ASTContext.h"

@@ -5,7 +5,7 @@
 #include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 #include "utils/Queues.h"
 
 #include "clang/AST/ASTContext.h"

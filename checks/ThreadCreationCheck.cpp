@@ -7,8 +7,8 @@
 #include "utils/Effects.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
-#include "utils/NameLists.h"
-#include "utils/AstWalk.h"
+#include "utils/Names.h"
+#include "utils/AstNavigation.h"
 #include "utils/RequestContext.h"
 #include "utils/ThreadStarts.h"
 

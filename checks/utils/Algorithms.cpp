@@ -2,7 +2,7 @@
 
 #include "utils/Algorithms.h"
 #include "utils/AstNavigation.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"

@@ -6,9 +6,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/PrettyPrinter.h"
-#include "clang/Basic/LangOptions.h"
-#include <string>
 
 namespace clang::tidy::unbounded::utils {
 
@@ -83,14 +80,6 @@ bool isSilentBranch(const Stmt *Branch);
 /// Whether S contains a statement that leaves a loop or the function
 /// (break, return, goto, throw), lambdas excluded.
 bool containsExit(const Stmt *S);
-
-/// A type as the code spells it (tbb::task_arena, not its detail name).
-inline std::string spelledType(QualType Type) {
-  PrintingPolicy Policy{LangOptions{}};
-  Policy.SuppressTagKeyword = true;
-  Policy.SplitTemplateClosers = false;
-  return Type.getUnqualifiedType().getAsString(Policy);
-}
 
 } // namespace clang::tidy::unbounded::utils
 

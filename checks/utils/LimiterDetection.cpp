@@ -1,8 +1,8 @@
 //===- LimiterDetection.cpp - what bounds concurrent executions -----------===//
 
-#include "utils/AstNavigation.h"
 #include "utils/LimiterDetection.h"
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

@@ -3,7 +3,7 @@
 #include "utils/LoopBounds.h"
 #include "utils/AstNavigation.h"
 #include "utils/InputSources.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

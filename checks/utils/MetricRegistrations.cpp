@@ -2,12 +2,11 @@
 
 #include "MetricRegistrations.h"
 
-#include "NameLists.h"
-#include "Queues.h"
+#include "AstNavigation.h"
+#include "Names.h"
 #include "Summaries.h"
 
 #include "clang/AST/ExprCXX.h"
-#include "utils/AstNavigation.h"
 
 namespace clang::tidy::unbounded::utils {
 using namespace ast_matchers;

@@ -31,17 +31,6 @@ std::string joinNamedArguments(const std::vector<NamedArgument> &Items);
 /// The names of a list of NamedArgument, for hasAnyName.
 std::vector<std::string> namesOf(const std::vector<NamedArgument> &Items);
 
-/// Matches a function named by one of Names: "::ns::f", or
-/// "::ns::Class::method" for a method of Class or of any specialization of
-/// it (a method's own qualified name carries its class's template
-/// arguments, which hasAnyName would require).
-ast_matchers::internal::Matcher<Decl>
-functionNamedAnyOf(const std::vector<std::string> &Names);
-
-/// Whether FD is named by one of Names, as functionNamedAnyOf matches.
-bool isFunctionNamedAnyOf(const FunctionDecl *FD,
-                          llvm::ArrayRef<std::string> Names);
-
 /// The element type of a queue class: the first template argument when it
 /// is a type, otherwise the T of a std::vector<T> member (a hand-written
 /// ring buffer over a vector). Empty when unknown or incomplete.

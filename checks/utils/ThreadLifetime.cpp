@@ -3,7 +3,7 @@
 #include "utils/ThreadLifetime.h"
 #include "utils/Algorithms.h"
 #include "utils/AstNavigation.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"

@@ -3,7 +3,7 @@
 #include "TestSupport.h"
 
 #include "utils/AstNavigation.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ExprCXX.h"
 

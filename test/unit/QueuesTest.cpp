@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 
 #include "utils/AstNavigation.h"
+#include "utils/Names.h"
 #include "utils/Queues.h"
 
 #include "clang/AST/DeclCXX.h"

@@ -1,6 +1,6 @@
-//===- NameLists.cpp - option lists and small AST helpers -----------------===//
+//===- Names.cpp - lists of names, matching names, spellings --------------===//
 
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -44,6 +44,50 @@ bool isNamedAnyOf(const NamedDecl *ND, llvm::ArrayRef<std::string> Names) {
   using namespace ast_matchers;
   return !match(namedDecl(hasAnyName(Candidates)), *ND, ND->getASTContext())
               .empty();
+}
+
+/// "::ns::Class::method" → ("::ns::Class", "method"); ("", name) unqualified.
+static std::pair<llvm::StringRef, llvm::StringRef>
+splitMethod(llvm::StringRef Name) {
+  size_t Colons = Name.rfind("::");
+  if (Colons == llvm::StringRef::npos)
+    return {"", Name};
+  return {Name.substr(0, Colons), Name.substr(Colons + 2)};
+}
+
+ast_matchers::internal::Matcher<Decl>
+functionNamedAnyOf(const std::vector<std::string> &Names) {
+  using namespace ast_matchers;
+  std::vector<llvm::StringRef> Full, Classes, Methods;
+  for (const std::string &Name : Names) {
+    Full.push_back(Name);
+    auto [Class, Method] = splitMethod(Name);
+    if (!Class.empty() && !Class.ends_with(":")) {
+      Classes.push_back(Class);
+      Methods.push_back(Method);
+    }
+  }
+  if (Classes.empty())
+    return functionDecl(hasAnyName(Full));
+  return functionDecl(anyOf(
+      hasAnyName(Full), cxxMethodDecl(hasAnyName(Methods),
+                                      ofClass(cxxRecordDecl(hasAnyName(Classes))))));
+}
+
+bool isFunctionNamedAnyOf(const FunctionDecl *FD,
+                          llvm::ArrayRef<std::string> Names) {
+  if (!FD || !FD->getDeclName().isIdentifier())
+    return false;
+  if (isNamedAnyOf(FD, Names))
+    return true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (!Method)
+    return false;
+  return llvm::any_of(Names, [&](const std::string &Name) {
+    auto [Class, Simple] = splitMethod(Name);
+    return !Class.empty() && Simple == Method->getName() &&
+           isNamedAnyOf(Method->getParent(), {Class.str()});
+  });
 }
 
 std::string spelling(const Expr *E, ASTContext &Ctx) {
