@@ -7,6 +7,7 @@
 #include "utils/Matchers.h"
 #include "utils/LoopBounds.h"
 #include "utils/Names.h"
+#include "utils/Queues.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"

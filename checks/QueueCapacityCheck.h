@@ -3,7 +3,7 @@
 #ifndef UNBOUNDED_QUEUECAPACITYCHECK_H
 #define UNBOUNDED_QUEUECAPACITYCHECK_H
 
-#include "utils/Queues.h"
+#include "utils/Arguments.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"

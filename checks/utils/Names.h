@@ -1,4 +1,4 @@
-//===- Names.h - lists of names, matching names, spellings -----*- C++ -*-===//
+//===- Names.h - lists of names, matching names, spellings ------*- C++ -*-===//
 
 #ifndef UNBOUNDED_UTILS_NAMES_H
 #define UNBOUNDED_UTILS_NAMES_H

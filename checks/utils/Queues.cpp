@@ -1,4 +1,4 @@
-//===- Queues.cpp - what the queue checks share ---------------------------===//
+//===- Queues.cpp - recognising queues, their sizes and memory ------------===//
 
 #include "utils/Queues.h"
 #include "utils/AstNavigation.h"
@@ -10,39 +10,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 namespace clang::tidy::unbounded::utils {
-
-std::vector<NamedArgument> parseNamedArguments(llvm::StringRef Value) {
-  std::vector<NamedArgument> Items;
-  for (const std::string &Item : parseList(Value)) {
-    auto [Name, Index] = llvm::StringRef(Item).rsplit(':');
-    unsigned Argument = 0;
-    // "::ns::Queue" has no index: rsplit leaves "::ns:" and "Queue".
-    if (Index.empty()) {
-      Items.push_back({Name.trim().str(), 0});
-      continue;
-    }
-    if (Index.getAsInteger(10, Argument)) {
-      Items.push_back({Item, 0});
-      continue;
-    }
-    Items.push_back({Name.trim().str(), Argument});
-  }
-  return Items;
-}
-
-std::string joinNamedArguments(const std::vector<NamedArgument> &Items) {
-  std::vector<std::string> Joined;
-  for (const NamedArgument &Item : Items)
-    Joined.push_back(Item.Name + ":" + std::to_string(Item.Argument));
-  return joinList(Joined);
-}
-
-std::vector<std::string> namesOf(const std::vector<NamedArgument> &Items) {
-  std::vector<std::string> Names;
-  for (const NamedArgument &Item : Items)
-    Names.push_back(Item.Name);
-  return Names;
-}
 
 static std::optional<QualType> completeType(QualType T, ASTContext &Ctx) {
   if (T.isNull() || T->isDependentType() || T->isIncompleteType())

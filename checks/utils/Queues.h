@@ -1,35 +1,15 @@
-//===- Queues.h - what the queue checks share ------------------*- C++ -*-===//
+//===- Queues.h - recognising queues, their sizes and memory ----*- C++ -*-===//
 
 #ifndef UNBOUNDED_UTILS_QUEUES_H
 #define UNBOUNDED_UTILS_QUEUES_H
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/Stmt.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
-#include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace clang::tidy::unbounded::utils {
-
-/// A qualified name and the index of one of its arguments: a queue type
-/// and its capacity argument, or a function and its capacity parameter.
-struct NamedArgument {
-  std::string Name;
-  unsigned Argument = 0;
-};
-
-/// "::ns::Queue:1;::ns::Ring" → {("::ns::Queue", 1), ("::ns::Ring", 0)}.
-std::vector<NamedArgument> parseNamedArguments(llvm::StringRef Value);
-
-/// The form parseNamedArguments reads.
-std::string joinNamedArguments(const std::vector<NamedArgument> &Items);
-
-/// The names of a list of NamedArgument, for hasAnyName.
-std::vector<std::string> namesOf(const std::vector<NamedArgument> &Items);
 
 /// The element type of a queue class: the first template argument when it
 /// is a type, otherwise the T of a std::vector<T> member (a hand-written

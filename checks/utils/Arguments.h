@@ -1,0 +1,30 @@
+//===- Arguments.h - which argument of a call carries a value ---*- C++ -*-===//
+
+#ifndef UNBOUNDED_UTILS_ARGUMENTS_H
+#define UNBOUNDED_UTILS_ARGUMENTS_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::unbounded::utils {
+
+/// A qualified name and the index of one of its arguments: a queue type
+/// and its capacity argument, or a function and its capacity parameter.
+struct NamedArgument {
+  std::string Name;
+  unsigned Argument = 0;
+};
+
+/// "::ns::Queue:1;::ns::Ring" → {("::ns::Queue", 1), ("::ns::Ring", 0)}.
+std::vector<NamedArgument> parseNamedArguments(llvm::StringRef Value);
+
+/// The form parseNamedArguments reads.
+std::string joinNamedArguments(const std::vector<NamedArgument> &Items);
+
+/// The names of a list of NamedArgument, for hasAnyName.
+std::vector<std::string> namesOf(const std::vector<NamedArgument> &Items);
+
+} // namespace clang::tidy::unbounded::utils
+
+#endif
