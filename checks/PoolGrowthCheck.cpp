@@ -112,33 +112,11 @@ const Stmt *enclosingLoop(const Stmt *S, const utils::FunctionParents &Parents) 
 
 } // namespace
 
-/// "::ns::Pool:1;::other::Pool" → {("::ns::Pool", 1), ("::other::Pool", 0)}.
-static std::vector<PoolGrowthCheck::PoolType>
-parsePoolTypes(llvm::StringRef Value) {
-  std::vector<PoolGrowthCheck::PoolType> Types;
-  for (const std::string &Item : utils::parseList(Value)) {
-    auto [Name, Index] = llvm::StringRef(Item).rsplit(':');
-    unsigned Argument = 0;
-    if (Index.empty() || Index.getAsInteger(10, Argument))
-      Argument = 0;
-    Types.push_back({Name.trim().str(), Argument});
-  }
-  return Types;
-}
-
-static std::string
-joinPoolTypes(const std::vector<PoolGrowthCheck::PoolType> &Types) {
-  std::vector<std::string> Items;
-  for (const PoolGrowthCheck::PoolType &Type : Types)
-    Items.push_back(Type.Name + ":" + std::to_string(Type.Argument));
-  return utils::joinList(Items);
-}
-
 PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       MaxThreads(Options.get("MaxThreads", 256U)),
       MaxCoreMultiple(Options.get("MaxCoreMultiple", 4U)),
-      PoolTypes(parsePoolTypes(Options.get("PoolTypes", DefaultPoolTypes))),
+      PoolTypes(utils::parseNamedArguments(Options.get("PoolTypes", DefaultPoolTypes))),
       PoolTypePattern(Options.get("PoolTypePattern", "(Pool|Executor)$")),
       ThreadCountParameterPattern(
           Options.get("ThreadCountParameterPattern",
@@ -172,7 +150,7 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
 void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxThreads", MaxThreads);
   Options.store(Opts, "MaxCoreMultiple", MaxCoreMultiple);
-  Options.store(Opts, "PoolTypes", joinPoolTypes(PoolTypes));
+  Options.store(Opts, "PoolTypes", utils::joinNamedArguments(PoolTypes));
   Options.store(Opts, "PoolTypePattern", PoolTypePattern);
   Options.store(Opts, "ThreadCountParameterPattern",
                 ThreadCountParameterPattern);
@@ -191,7 +169,7 @@ void PoolGrowthCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("unit"), this);
   auto InUserCode = unless(isExpansionInSystemHeader());
   std::vector<llvm::StringRef> Known;
-  for (const PoolType &Type : PoolTypes)
+  for (const utils::NamedArgument &Type : PoolTypes)
     Known.push_back(Type.Name);
   if (!Known.empty()) {
     auto KnownPool = cxxRecordDecl(hasAnyName(Known));
@@ -259,7 +237,7 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
 std::optional<unsigned>
 PoolGrowthCheck::countArgument(const CXXRecordDecl &Pool,
                                const CXXConstructorDecl *Ctor) const {
-  for (const PoolType &Type : PoolTypes)
+  for (const utils::NamedArgument &Type : PoolTypes)
     if (utils::isNamedAnyOf(&Pool, {Type.Name}))
       return Type.Argument;
   if (!Ctor)

@@ -4,6 +4,7 @@
 #define UNBOUNDED_POOLGROWTHCHECK_H
 
 #include "Summaries.h"
+#include "utils/Arguments.h"
 #include "utils/FunctionParents.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
@@ -34,12 +35,6 @@ public:
     return LangOpts.CPlusPlus;
   }
   void onEndOfTranslationUnit() override;
-
-  /// A pool type and the index of its thread-count argument.
-  struct PoolType {
-    std::string Name;
-    unsigned Argument;
-  };
 
 private:
   void checkGrowth(const utils::ThreadStart &Start);
@@ -78,7 +73,7 @@ private:
 
   const unsigned MaxThreads;
   const unsigned MaxCoreMultiple;
-  const std::vector<PoolType> PoolTypes;
+  const std::vector<utils::NamedArgument> PoolTypes;
   const std::string PoolTypePattern;
   const std::string ThreadCountParameterPattern;
   const std::string InputCountPattern;
