@@ -237,19 +237,7 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
 std::optional<unsigned>
 PoolGrowthCheck::countArgument(const CXXRecordDecl &Pool,
                                const CXXConstructorDecl *Ctor) const {
-  for (const utils::NamedArgument &Type : PoolTypes)
-    if (utils::isNamedAnyOf(&Pool, {Type.Name}))
-      return Type.Argument;
-  if (!Ctor)
-    return std::nullopt;
-  for (unsigned I = 0; I < Ctor->getNumParams(); ++I) {
-    const ParmVarDecl *Param = Ctor->getParamDecl(I);
-    if (Param->getDeclName().isIdentifier() &&
-        ThreadCountParameters.match(Param->getName()) &&
-        Param->getType()->isIntegerType())
-      return I;
-  }
-  return std::nullopt;
+  return utils::sizeArgument(Pool, Ctor, PoolTypes, ThreadCountParameters);
 }
 
 /// Whether Cond, when it is WhenTrue, holds Var under a limit: `n < kMax`,

@@ -215,19 +215,9 @@ bool QueueCapacityCheck::looksLikeQueue(const CXXRecordDecl &Record) const {
 std::optional<unsigned>
 QueueCapacityCheck::capacityArgument(const CXXRecordDecl &Queue,
                                      const CXXConstructorDecl *Ctor) const {
-  for (const utils::NamedArgument &Type : QueueTypes)
-    if (utils::isNamedAnyOf(&Queue, {Type.Name}))
-      return Type.Argument;
-  if (!Ctor || !looksLikeQueue(Queue))
-    return std::nullopt;
-  for (unsigned I = 0; I < Ctor->getNumParams(); ++I) {
-    const ParmVarDecl *Param = Ctor->getParamDecl(I);
-    if (Param->getDeclName().isIdentifier() &&
-        CapacityParameters.match(Param->getName()) &&
-        Param->getType()->isIntegerType())
-      return I;
-  }
-  return std::nullopt;
+  // Parameters are searched by name only in a class that looks like a queue.
+  return utils::sizeArgument(Queue, Ctor && looksLikeQueue(Queue) ? Ctor : nullptr,
+                             QueueTypes, CapacityParameters);
 }
 
 void QueueCapacityCheck::checkCapacity(const Expr *Capacity,

@@ -38,4 +38,23 @@ std::vector<std::string> namesOf(const std::vector<NamedArgument> &Items) {
   return Names;
 }
 
+std::optional<unsigned> sizeArgument(const CXXRecordDecl &Record,
+                                     const CXXConstructorDecl *Ctor,
+                                     llvm::ArrayRef<NamedArgument> Known,
+                                     const llvm::Regex &ParameterNames) {
+  for (const NamedArgument &Type : Known)
+    if (isNamedAnyOf(&Record, {Type.Name}))
+      return Type.Argument;
+  if (!Ctor)
+    return std::nullopt;
+  for (unsigned I = 0; I < Ctor->getNumParams(); ++I) {
+    const ParmVarDecl *Param = Ctor->getParamDecl(I);
+    if (Param->getDeclName().isIdentifier() &&
+        ParameterNames.match(Param->getName()) &&
+        Param->getType()->isIntegerType())
+      return I;
+  }
+  return std::nullopt;
+}
+
 } // namespace clang::tidy::unbounded::utils

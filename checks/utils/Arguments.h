@@ -3,7 +3,11 @@
 #ifndef UNBOUNDED_UTILS_ARGUMENTS_H
 #define UNBOUNDED_UTILS_ARGUMENTS_H
 
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Regex.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +28,15 @@ std::string joinNamedArguments(const std::vector<NamedArgument> &Items);
 
 /// The names of a list of NamedArgument, for hasAnyName.
 std::vector<std::string> namesOf(const std::vector<NamedArgument> &Items);
+
+/// The constructor argument that sizes an object of class Record (a queue's
+/// capacity, a pool's thread count): the index Known gives for Record, else
+/// the first integer parameter of Ctor named like ParameterNames (none
+/// without Ctor).
+std::optional<unsigned> sizeArgument(const CXXRecordDecl &Record,
+                                     const CXXConstructorDecl *Ctor,
+                                     llvm::ArrayRef<NamedArgument> Known,
+                                     const llvm::Regex &ParameterNames);
 
 } // namespace clang::tidy::unbounded::utils
 
