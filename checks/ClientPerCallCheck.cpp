@@ -15,6 +15,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include <functional>
 
@@ -454,7 +455,7 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
   if (!Life.PerCall)
     return;
   SourceLocation Loc = Creation->getBeginLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
@@ -798,7 +799,7 @@ void ClientPerCallCheck::judgeConstruction(
   if (Where.Kind == ContextKind::None && runsAFewTimes(&Construct, Parents))
     return;
   SourceLocation Loc = Construct.getBeginLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(
@@ -842,7 +843,7 @@ void ClientPerCallCheck::judgeCall(const CallExpr &Call,
       !fateOfValue(&Call, "", Parents).PerCall)
     return;
   SourceLocation Loc = Call.getExprLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(

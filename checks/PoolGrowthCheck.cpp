@@ -316,7 +316,7 @@ void PoolGrowthCheck::checkSizing(const Expr *Construction,
   // task_arena(task_arena::attach()): a tag, not a thread count (found on a
   // vendored oneTBB's flow graph).
   if (isa<CXXDefaultArgExpr>(Count) || !Count->getType()->isIntegerType() ||
-      alreadyReported(Count->getBeginLoc()))
+      Reported.alreadyReported(Count->getBeginLoc()))
     return;
   utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
   utils::TripCount Size = Bounds.ofCount(Count);
@@ -387,7 +387,7 @@ void PoolGrowthCheck::checkLoopSizing(const utils::ThreadStart &Start,
       (Count.Kind == TripCountKind::Input && Stored &&
        isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl) &&
        !clampedBefore(Count.Variable, Loop, Parents));
-  if (!Report || alreadyReported(Loop->getBeginLoc()))
+  if (!Report || Reported.alreadyReported(Loop->getBeginLoc()))
     return;
   std::string Pool =
       Stored ? "'" + Lifetime.Holder + "' is filled by a loop that"
@@ -473,7 +473,7 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
   SourceLocation Loc = isa<CXXMemberCallExpr>(Start.E)
                            ? Start.E->getExprLoc()
                            : Start.E->getBeginLoc();
-  if (alreadyReported(Loc))
+  if (Reported.alreadyReported(Loc))
     return;
   diag(Loc, "pool '%0' adds a worker here with no maximum: nothing compares "
             "the worker count with a limit before it grows (add a maximum, "
@@ -514,10 +514,6 @@ void PoolGrowthCheck::noteScaleDown(const utils::ThreadStart &Start) {
        "the pool only ever grows: a worker running this never exits while "
        "idle (no timed wait leads to an exit)",
        DiagnosticIDs::Note);
-}
-
-bool PoolGrowthCheck::alreadyReported(SourceLocation Loc) {
-  return !Reported.insert(Loc.getRawEncoding()).second;
 }
 
 namespace {
@@ -848,7 +844,7 @@ void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
   default:
     return;
   }
-  if (alreadyReported(Arg->getBeginLoc()))
+  if (Reported.alreadyReported(Arg->getBeginLoc()))
     return;
   utils::CallFinding Finding{Arg->getBeginLoc(), Message + Remedy.str(), {}};
   if (Size.Kind == TripCountKind::Input && Size.Origin)

@@ -8,10 +8,10 @@
 #include "utils/FunctionParents.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
+#include "utils/ReportedLocations.h"
 #include "utils/ThreadStarts.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
 #include <memory>
 #include <string>
 #include <utility>
@@ -54,7 +54,6 @@ private:
                                         const CXXConstructorDecl *Ctor) const;
   bool clampedBefore(const ValueDecl *Count, const Stmt *Use,
                      const utils::FunctionParents &Parents) const;
-  bool alreadyReported(SourceLocation Loc);
 
   /// Summaries of pool sizes through the project's own functions: which
   /// parameters and members set how many threads start, and the calls
@@ -104,7 +103,7 @@ private:
 
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
-  llvm::DenseSet<unsigned> Reported;
+  utils::ReportedLocations Reported;
 };
 
 } // namespace clang::tidy::unbounded

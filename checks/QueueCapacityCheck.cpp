@@ -238,7 +238,7 @@ void QueueCapacityCheck::reportCapacity(SourceLocation Loc,
                                         uint64_t Capacity,
                                         const CXXRecordDecl *Queue,
                                         ASTContext &Ctx) {
-  if (alreadyReported(Loc))
+  if (Reported.alreadyReported(Loc))
     return;
   std::string Memory = utils::slotMemory(
       Capacity, Queue ? utils::elementType(*Queue, Ctx) : std::nullopt, Ctx);
@@ -283,17 +283,13 @@ void QueueCapacityCheck::checkSizeComparison(const BinaryOperator &Compare,
                  looksLikeQueue(*Queue))) ||
       (Variable && Variable->getDeclName().isIdentifier() &&
        QueueVariables.match(Variable->getName()));
-  if (!IsQueue || alreadyReported(Limit->getBeginLoc()))
+  if (!IsQueue || Reported.alreadyReported(Limit->getBeginLoc()))
     return;
   diag(Limit->getBeginLoc(),
        "size check against %0 is no bound in practice: '%1' can hold %0 items "
        "before this rejects anything; compare with a capacity of at most %2")
       << utils::withThousands(Value.Value) << utils::spelling(Object, Ctx)
       << utils::withThousands(MaxCapacity);
-}
-
-bool QueueCapacityCheck::alreadyReported(SourceLocation Loc) {
-  return !Reported.insert(Loc.getRawEncoding()).second;
 }
 
 } // namespace clang::tidy::unbounded

@@ -4,9 +4,9 @@
 #define UNBOUNDED_QUEUECAPACITYCHECK_H
 
 #include "utils/Arguments.h"
+#include "utils/ReportedLocations.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Regex.h"
 #include <string>
 #include <vector>
@@ -40,7 +40,6 @@ private:
   void checkTemplateCapacity(const DeclaratorDecl &Declared, ASTContext &Ctx);
   void checkSizeComparison(const BinaryOperator &Compare,
                            const CXXMemberCallExpr &Size, ASTContext &Ctx);
-  bool alreadyReported(SourceLocation Loc);
 
   const uint64_t MaxCapacity;
   const std::vector<utils::NamedArgument> QueueTypes;
@@ -52,7 +51,7 @@ private:
   mutable llvm::Regex QueueTypeNames;
   mutable llvm::Regex CapacityParameters;
   mutable llvm::Regex QueueVariables;
-  llvm::DenseSet<unsigned> Reported;
+  utils::ReportedLocations Reported;
 };
 
 } // namespace clang::tidy::unbounded

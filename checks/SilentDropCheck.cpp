@@ -259,7 +259,7 @@ void SilentDropCheck::report(const CallExpr &Call, llvm::StringRef Name,
                              Use How,
                              const ::unbounded::facts::Summaries *Fallible) {
   SourceLocation Loc = Call.getExprLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (Reported.alreadyReported(Loc))
     return;
   utils::CallFinding Finding;
   Finding.Loc = Loc;

@@ -277,10 +277,6 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
   diagnose(S, Where, Lifetime);
 }
 
-bool ThreadCreationCheck::alreadyReported(SourceLocation Loc) {
-  return !Reported.insert(Loc.getRawEncoding()).second;
-}
-
 static constexpr llvm::StringLiteral Message =
     "%select{thread started by '%1'|call to '%1' starts a thread}0 on every "
     "%select{iteration of an unbounded loop|request to this handler}2 "
@@ -311,7 +307,7 @@ bool ThreadCreationCheck::report(const Expr *At, bool IsCall,
                                  const ExecutionContext &Where,
                                  const ThreadLifetime &Lifetime) {
   SourceLocation Loc = locationOf(At);
-  if (alreadyReported(Loc))
+  if (Reported.alreadyReported(Loc))
     return false;
   diag(Loc, Message) << (IsCall ? 1 : 0) << Subject
                      << (Where.Kind == ContextKind::Handler ? 1 : 0)
@@ -376,7 +372,7 @@ void ThreadCreationCheck::diagnoseCall(
     const Call &C, const ExecutionContext &Where,
     const ::unbounded::facts::Summaries &Threads) {
   SourceLocation Loc = locationOf(C.E);
-  if (alreadyReported(Loc))
+  if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(

@@ -5,13 +5,13 @@
 
 #include "Summaries.h"
 #include "utils/FunctionParents.h"
+#include "utils/ReportedLocations.h"
 #include "utils/RequestContext.h"
 #include "utils/ThreadLifetime.h"
 #include "utils/ThreadStarts.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Regex.h"
 #include <string>
 #include <vector>
@@ -61,7 +61,6 @@ private:
               const utils::ThreadLifetime &Lifetime);
   void noteContext(const utils::ExecutionContext &Where);
   void noteFate(const Spawn &S, const utils::ThreadLifetime &Lifetime);
-  bool alreadyReported(SourceLocation Loc);
 
   const utils::ThreadStartNames Starts;
   const unsigned MaxIterations;
@@ -80,7 +79,7 @@ private:
   std::vector<Deferred> DeferredSpawns;
   std::vector<Call> Calls;
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> RegisteredHandlers;
-  llvm::DenseSet<unsigned> Reported;
+  utils::ReportedLocations Reported;
 };
 
 } // namespace clang::tidy::unbounded
