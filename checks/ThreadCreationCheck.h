@@ -5,6 +5,8 @@
 
 #include "Summaries.h"
 #include "utils/FunctionParents.h"
+#include "utils/LimiterDetection.h"
+#include "utils/LoopBounds.h"
 #include "utils/ReportedLocations.h"
 #include "utils/RequestContext.h"
 #include "utils/ThreadLifetime.h"
@@ -49,6 +51,15 @@ private:
     bool InLambda;
   };
 
+  /// What spawns and calls are judged with, built once per translation
+  /// unit (with their regexes) rather than once per spawn or call.
+  struct Analyses {
+    Analyses(ASTContext &Ctx, const ThreadCreationCheck &Check);
+    utils::LoopBounds Bounds;
+    utils::RequestContext Requests;
+    utils::LimiterDetection Limiter;
+  };
+
   void onSpawn(const Spawn &S);
   void collectCalls(const FunctionDecl &Caller, const Stmt *S, bool InLambda);
   std::vector<::unbounded::facts::Site> chainOf(const Deferred &Started) const;
@@ -76,6 +87,7 @@ private:
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
+  std::unique_ptr<Analyses> Analysis;
   std::vector<Deferred> DeferredSpawns;
   std::vector<Call> Calls;
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> RegisteredHandlers;
