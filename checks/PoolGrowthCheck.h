@@ -85,10 +85,10 @@ private:
   const std::string FactsFile;
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
 
-  mutable llvm::Regex PoolTypeNames;
-  mutable llvm::Regex ThreadCountParameters;
-  mutable llvm::Regex InputCounts;
-  mutable llvm::Regex GrowthFunctions;
+  llvm::Regex PoolTypeNames;
+  llvm::Regex ThreadCountParameters;
+  llvm::Regex InputCounts;
+  llvm::Regex GrowthFunctions;
 
   /// An argument to a project function, judged once the summaries are
   /// joined.

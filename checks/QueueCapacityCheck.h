@@ -48,9 +48,9 @@ private:
   const std::string CapacityParameterPattern;
   const std::string QueueVariablePattern;
 
-  mutable llvm::Regex QueueTypeNames;
-  mutable llvm::Regex CapacityParameters;
-  mutable llvm::Regex QueueVariables;
+  llvm::Regex QueueTypeNames;
+  llvm::Regex CapacityParameters;
+  llvm::Regex QueueVariables;
   utils::ReportedLocations Reported;
 };
 

@@ -66,7 +66,7 @@ private:
   /// Library and name-matched enqueues whose result is dropped, and how.
   std::vector<std::pair<const CXXMemberCallExpr *, Use>> ByName;
 
-  mutable llvm::Regex QueueTypeNames;
+  llvm::Regex QueueTypeNames;
   std::unique_ptr<utils::FunctionIndex> Functions;
   utils::ReportedLocations Reported;
 };

@@ -41,7 +41,7 @@ static LimitSense negate(LimitSense Sense) {
   }
 }
 
-bool LimiterDetection::mentionsName(const Stmt *S, llvm::Regex &Names) const {
+bool LimiterDetection::mentionsName(const Stmt *S, const llvm::Regex &Names) const {
   if (!S)
     return false;
   const NamedDecl *D = nullptr;
