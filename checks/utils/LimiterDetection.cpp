@@ -41,22 +41,6 @@ static LimitSense negate(LimitSense Sense) {
   }
 }
 
-bool LimiterDetection::mentionsName(const Stmt *S, const llvm::Regex &Names) const {
-  if (!S)
-    return false;
-  const NamedDecl *D = nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    D = Ref->getDecl();
-  else if (const auto *Member = dyn_cast<MemberExpr>(S))
-    D = Member->getMemberDecl();
-  if (D && D->getDeclName().isIdentifier() && Names.match(D->getName()))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (mentionsName(Child, Names))
-      return true;
-  return false;
-}
-
 /// The side of a comparison that is the limit: a constant or a name such
 /// as max_workers or kLimit.
 bool LimiterDetection::isMaximum(const Expr *E) const {

@@ -51,7 +51,6 @@ private:
   bool isLimiterType(QualType T) const;
   /// Whether Cond is a limit comparison that holds in Sense (or either).
   bool holds(const Expr *Cond, LimitSense Sense) const;
-  bool mentionsName(const Stmt *S, const llvm::Regex &Names) const;
   bool isMaximum(const Expr *E) const;
 
   ASTContext &Ctx;

@@ -1,6 +1,7 @@
 //===- Names.cpp - lists of names, matching names, spellings --------------===//
 
 #include "utils/Names.h"
+#include "utils/AstNavigation.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -87,6 +88,17 @@ bool isFunctionNamedAnyOf(const FunctionDecl *FD,
     auto [Class, Simple] = splitMethod(Name);
     return !Class.empty() && Simple == Method->getName() &&
            isNamedAnyOf(Method->getParent(), {Class.str()});
+  });
+}
+
+bool mentionsName(const Stmt *S, const llvm::Regex &Names) {
+  return anyStmt(S, [&](const Stmt *Node) {
+    const NamedDecl *D = nullptr;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
+      D = Ref->getDecl();
+    else if (const auto *Member = dyn_cast<MemberExpr>(Node))
+      D = Member->getMemberDecl();
+    return D && D->getDeclName().isIdentifier() && Names.match(D->getName());
   });
 }
 

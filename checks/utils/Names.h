@@ -10,6 +10,7 @@
 #include "clang/Basic/LangOptions.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Regex.h"
 #include <string>
 #include <vector>
 
@@ -35,6 +36,10 @@ functionNamedAnyOf(const std::vector<std::string> &Names);
 /// Whether FD is named by one of Names, as functionNamedAnyOf matches.
 bool isFunctionNamedAnyOf(const FunctionDecl *FD,
                           llvm::ArrayRef<std::string> Names);
+
+/// Whether S, or a statement below it, names a declaration (a variable, a
+/// member, a function) whose name Names matches.
+bool mentionsName(const Stmt *S, const llvm::Regex &Names);
 
 /// The source text of E, for messages.
 std::string spelling(const Expr *E, ASTContext &Ctx);
