@@ -14,7 +14,8 @@
 namespace clang::tidy::unbounded::utils {
 
 /// A qualified name and the index of one of its arguments: a queue type
-/// and its capacity argument, or a function and its capacity parameter.
+/// and its capacity argument, a pool type and its thread-count argument, or
+/// a function and its capacity parameter.
 struct NamedArgument {
   std::string Name;
   unsigned Argument = 0;
