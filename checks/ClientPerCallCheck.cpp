@@ -523,7 +523,7 @@ void ClientPerCallCheck::onOneShot(const CallExpr &Call) {
   if (Where.Kind == ContextKind::None && runsAFewTimes(&Call, *Parents))
     return;
   SourceLocation Loc = Call.getBeginLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   diag(Loc, "call to '%0' creates a client on every %1 and destroys it "
