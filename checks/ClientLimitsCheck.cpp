@@ -1,8 +1,7 @@
 //===- ClientLimitsCheck.cpp - unbounded-client-limits --------------------===//
 
 #include "ClientLimitsCheck.h"
-#include "utils/AstWalk.h"
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"

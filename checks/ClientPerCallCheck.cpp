@@ -7,14 +7,15 @@
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
-#include "utils/AstWalk.h"
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
+#include "utils/Names.h"
 #include "utils/RequestContext.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include <functional>
 
@@ -454,7 +455,7 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
   if (!Life.PerCall)
     return;
   SourceLocation Loc = Creation->getBeginLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
@@ -522,7 +523,7 @@ void ClientPerCallCheck::onOneShot(const CallExpr &Call) {
   if (Where.Kind == ContextKind::None && runsAFewTimes(&Call, *Parents))
     return;
   SourceLocation Loc = Call.getBeginLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   diag(Loc, "call to '%0' creates a client on every %1 and destroys it "
@@ -798,7 +799,7 @@ void ClientPerCallCheck::judgeConstruction(
   if (Where.Kind == ContextKind::None && runsAFewTimes(&Construct, Parents))
     return;
   SourceLocation Loc = Construct.getBeginLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(
@@ -842,7 +843,7 @@ void ClientPerCallCheck::judgeCall(const CallExpr &Call,
       !fateOfValue(&Call, "", Parents).PerCall)
     return;
   SourceLocation Loc = Call.getExprLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(

@@ -5,6 +5,7 @@
 
 #include "Summaries.h"
 #include "utils/FunctionParents.h"
+#include "utils/ReportedLocations.h"
 #include "utils/RequestContext.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -95,7 +96,7 @@ private:
 
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
-  llvm::DenseSet<unsigned> Reported;
+  utils::ReportedLocations Reported;
   /// The variables keptBeyondCall is following, innermost last.
   llvm::SmallPtrSet<const VarDecl *, 4> Following;
 };

@@ -6,10 +6,10 @@
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/Effects.h"
 #include "utils/InputSources.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -112,33 +112,11 @@ const Stmt *enclosingLoop(const Stmt *S, const utils::FunctionParents &Parents) 
 
 } // namespace
 
-/// "::ns::Pool:1;::other::Pool" → {("::ns::Pool", 1), ("::other::Pool", 0)}.
-static std::vector<PoolGrowthCheck::PoolType>
-parsePoolTypes(llvm::StringRef Value) {
-  std::vector<PoolGrowthCheck::PoolType> Types;
-  for (const std::string &Item : utils::parseList(Value)) {
-    auto [Name, Index] = llvm::StringRef(Item).rsplit(':');
-    unsigned Argument = 0;
-    if (Index.empty() || Index.getAsInteger(10, Argument))
-      Argument = 0;
-    Types.push_back({Name.trim().str(), Argument});
-  }
-  return Types;
-}
-
-static std::string
-joinPoolTypes(const std::vector<PoolGrowthCheck::PoolType> &Types) {
-  std::vector<std::string> Items;
-  for (const PoolGrowthCheck::PoolType &Type : Types)
-    Items.push_back(Type.Name + ":" + std::to_string(Type.Argument));
-  return utils::joinList(Items);
-}
-
 PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       MaxThreads(Options.get("MaxThreads", 256U)),
       MaxCoreMultiple(Options.get("MaxCoreMultiple", 4U)),
-      PoolTypes(parsePoolTypes(Options.get("PoolTypes", DefaultPoolTypes))),
+      PoolTypes(utils::parseNamedArguments(Options.get("PoolTypes", DefaultPoolTypes))),
       PoolTypePattern(Options.get("PoolTypePattern", "(Pool|Executor)$")),
       ThreadCountParameterPattern(
           Options.get("ThreadCountParameterPattern",
@@ -172,7 +150,7 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
 void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxThreads", MaxThreads);
   Options.store(Opts, "MaxCoreMultiple", MaxCoreMultiple);
-  Options.store(Opts, "PoolTypes", joinPoolTypes(PoolTypes));
+  Options.store(Opts, "PoolTypes", utils::joinNamedArguments(PoolTypes));
   Options.store(Opts, "PoolTypePattern", PoolTypePattern);
   Options.store(Opts, "ThreadCountParameterPattern",
                 ThreadCountParameterPattern);
@@ -191,7 +169,7 @@ void PoolGrowthCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("unit"), this);
   auto InUserCode = unless(isExpansionInSystemHeader());
   std::vector<llvm::StringRef> Known;
-  for (const PoolType &Type : PoolTypes)
+  for (const utils::NamedArgument &Type : PoolTypes)
     Known.push_back(Type.Name);
   if (!Known.empty()) {
     auto KnownPool = cxxRecordDecl(hasAnyName(Known));
@@ -259,19 +237,7 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
 std::optional<unsigned>
 PoolGrowthCheck::countArgument(const CXXRecordDecl &Pool,
                                const CXXConstructorDecl *Ctor) const {
-  for (const PoolType &Type : PoolTypes)
-    if (utils::isNamedAnyOf(&Pool, {Type.Name}))
-      return Type.Argument;
-  if (!Ctor)
-    return std::nullopt;
-  for (unsigned I = 0; I < Ctor->getNumParams(); ++I) {
-    const ParmVarDecl *Param = Ctor->getParamDecl(I);
-    if (Param->getDeclName().isIdentifier() &&
-        ThreadCountParameters.match(Param->getName()) &&
-        Param->getType()->isIntegerType())
-      return I;
-  }
-  return std::nullopt;
+  return utils::sizeArgument(Pool, Ctor, PoolTypes, ThreadCountParameters);
 }
 
 /// Whether Cond, when it is WhenTrue, holds Var under a limit: `n < kMax`,
@@ -350,7 +316,7 @@ void PoolGrowthCheck::checkSizing(const Expr *Construction,
   // task_arena(task_arena::attach()): a tag, not a thread count (found on a
   // vendored oneTBB's flow graph).
   if (isa<CXXDefaultArgExpr>(Count) || !Count->getType()->isIntegerType() ||
-      alreadyReported(Count->getBeginLoc()))
+      Reported.alreadyReported(Count->getBeginLoc()))
     return;
   utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
   utils::TripCount Size = Bounds.ofCount(Count);
@@ -421,7 +387,7 @@ void PoolGrowthCheck::checkLoopSizing(const utils::ThreadStart &Start,
       (Count.Kind == TripCountKind::Input && Stored &&
        isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl) &&
        !clampedBefore(Count.Variable, Loop, Parents));
-  if (!Report || alreadyReported(Loop->getBeginLoc()))
+  if (!Report || Reported.alreadyReported(Loop->getBeginLoc()))
     return;
   std::string Pool =
       Stored ? "'" + Lifetime.Holder + "' is filled by a loop that"
@@ -507,7 +473,7 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
   SourceLocation Loc = isa<CXXMemberCallExpr>(Start.E)
                            ? Start.E->getExprLoc()
                            : Start.E->getBeginLoc();
-  if (alreadyReported(Loc))
+  if (Reported.alreadyReported(Loc))
     return;
   diag(Loc, "pool '%0' adds a worker here with no maximum: nothing compares "
             "the worker count with a limit before it grows (add a maximum, "
@@ -548,10 +514,6 @@ void PoolGrowthCheck::noteScaleDown(const utils::ThreadStart &Start) {
        "the pool only ever grows: a worker running this never exits while "
        "idle (no timed wait leads to an exit)",
        DiagnosticIDs::Note);
-}
-
-bool PoolGrowthCheck::alreadyReported(SourceLocation Loc) {
-  return !Reported.insert(Loc.getRawEncoding()).second;
 }
 
 namespace {
@@ -882,7 +844,7 @@ void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
   default:
     return;
   }
-  if (alreadyReported(Arg->getBeginLoc()))
+  if (Reported.alreadyReported(Arg->getBeginLoc()))
     return;
   utils::CallFinding Finding{Arg->getBeginLoc(), Message + Remedy.str(), {}};
   if (Size.Kind == TripCountKind::Input && Size.Origin)

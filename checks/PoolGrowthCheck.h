@@ -4,13 +4,14 @@
 #define UNBOUNDED_POOLGROWTHCHECK_H
 
 #include "Summaries.h"
+#include "utils/Arguments.h"
 #include "utils/FunctionParents.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
+#include "utils/ReportedLocations.h"
 #include "utils/ThreadStarts.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
 #include <memory>
 #include <string>
 #include <utility>
@@ -35,12 +36,6 @@ public:
   }
   void onEndOfTranslationUnit() override;
 
-  /// A pool type and the index of its thread-count argument.
-  struct PoolType {
-    std::string Name;
-    unsigned Argument;
-  };
-
 private:
   void checkGrowth(const utils::ThreadStart &Start);
   void checkSizing(const Expr *Construction, llvm::StringRef PoolName,
@@ -59,7 +54,6 @@ private:
                                         const CXXConstructorDecl *Ctor) const;
   bool clampedBefore(const ValueDecl *Count, const Stmt *Use,
                      const utils::FunctionParents &Parents) const;
-  bool alreadyReported(SourceLocation Loc);
 
   /// Summaries of pool sizes through the project's own functions: which
   /// parameters and members set how many threads start, and the calls
@@ -78,7 +72,7 @@ private:
 
   const unsigned MaxThreads;
   const unsigned MaxCoreMultiple;
-  const std::vector<PoolType> PoolTypes;
+  const std::vector<utils::NamedArgument> PoolTypes;
   const std::string PoolTypePattern;
   const std::string ThreadCountParameterPattern;
   const std::string InputCountPattern;
@@ -91,10 +85,10 @@ private:
   const std::string FactsFile;
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
 
-  mutable llvm::Regex PoolTypeNames;
-  mutable llvm::Regex ThreadCountParameters;
-  mutable llvm::Regex InputCounts;
-  mutable llvm::Regex GrowthFunctions;
+  llvm::Regex PoolTypeNames;
+  llvm::Regex ThreadCountParameters;
+  llvm::Regex InputCounts;
+  llvm::Regex GrowthFunctions;
 
   /// An argument to a project function, judged once the summaries are
   /// joined.
@@ -109,7 +103,7 @@ private:
 
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
-  llvm::DenseSet<unsigned> Reported;
+  utils::ReportedLocations Reported;
 };
 
 } // namespace clang::tidy::unbounded

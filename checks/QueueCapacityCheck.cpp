@@ -1,12 +1,13 @@
 //===- QueueCapacityCheck.cpp - unbounded-queue-capacity ------------------===//
 
 #include "QueueCapacityCheck.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/Matchers.h"
 #include "utils/LoopBounds.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
+#include "utils/Queues.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -214,19 +215,9 @@ bool QueueCapacityCheck::looksLikeQueue(const CXXRecordDecl &Record) const {
 std::optional<unsigned>
 QueueCapacityCheck::capacityArgument(const CXXRecordDecl &Queue,
                                      const CXXConstructorDecl *Ctor) const {
-  for (const utils::NamedArgument &Type : QueueTypes)
-    if (utils::isNamedAnyOf(&Queue, {Type.Name}))
-      return Type.Argument;
-  if (!Ctor || !looksLikeQueue(Queue))
-    return std::nullopt;
-  for (unsigned I = 0; I < Ctor->getNumParams(); ++I) {
-    const ParmVarDecl *Param = Ctor->getParamDecl(I);
-    if (Param->getDeclName().isIdentifier() &&
-        CapacityParameters.match(Param->getName()) &&
-        Param->getType()->isIntegerType())
-      return I;
-  }
-  return std::nullopt;
+  // Parameters are searched by name only in a class that looks like a queue.
+  return utils::sizeArgument(Queue, Ctor && looksLikeQueue(Queue) ? Ctor : nullptr,
+                             QueueTypes, CapacityParameters);
 }
 
 void QueueCapacityCheck::checkCapacity(const Expr *Capacity,
@@ -247,7 +238,7 @@ void QueueCapacityCheck::reportCapacity(SourceLocation Loc,
                                         uint64_t Capacity,
                                         const CXXRecordDecl *Queue,
                                         ASTContext &Ctx) {
-  if (alreadyReported(Loc))
+  if (Reported.alreadyReported(Loc))
     return;
   std::string Memory = utils::slotMemory(
       Capacity, Queue ? utils::elementType(*Queue, Ctx) : std::nullopt, Ctx);
@@ -292,17 +283,13 @@ void QueueCapacityCheck::checkSizeComparison(const BinaryOperator &Compare,
                  looksLikeQueue(*Queue))) ||
       (Variable && Variable->getDeclName().isIdentifier() &&
        QueueVariables.match(Variable->getName()));
-  if (!IsQueue || alreadyReported(Limit->getBeginLoc()))
+  if (!IsQueue || Reported.alreadyReported(Limit->getBeginLoc()))
     return;
   diag(Limit->getBeginLoc(),
        "size check against %0 is no bound in practice: '%1' can hold %0 items "
        "before this rejects anything; compare with a capacity of at most %2")
       << utils::withThousands(Value.Value) << utils::spelling(Object, Ctx)
       << utils::withThousands(MaxCapacity);
-}
-
-bool QueueCapacityCheck::alreadyReported(SourceLocation Loc) {
-  return !Reported.insert(Loc.getRawEncoding()).second;
 }
 
 } // namespace clang::tidy::unbounded

@@ -3,10 +3,10 @@
 #ifndef UNBOUNDED_QUEUECAPACITYCHECK_H
 #define UNBOUNDED_QUEUECAPACITYCHECK_H
 
-#include "utils/Queues.h"
+#include "utils/Arguments.h"
+#include "utils/ReportedLocations.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Regex.h"
 #include <string>
 #include <vector>
@@ -40,7 +40,6 @@ private:
   void checkTemplateCapacity(const DeclaratorDecl &Declared, ASTContext &Ctx);
   void checkSizeComparison(const BinaryOperator &Compare,
                            const CXXMemberCallExpr &Size, ASTContext &Ctx);
-  bool alreadyReported(SourceLocation Loc);
 
   const uint64_t MaxCapacity;
   const std::vector<utils::NamedArgument> QueueTypes;
@@ -49,10 +48,10 @@ private:
   const std::string CapacityParameterPattern;
   const std::string QueueVariablePattern;
 
-  mutable llvm::Regex QueueTypeNames;
-  mutable llvm::Regex CapacityParameters;
-  mutable llvm::Regex QueueVariables;
-  llvm::DenseSet<unsigned> Reported;
+  llvm::Regex QueueTypeNames;
+  llvm::Regex CapacityParameters;
+  llvm::Regex QueueVariables;
+  utils::ReportedLocations Reported;
 };
 
 } // namespace clang::tidy::unbounded

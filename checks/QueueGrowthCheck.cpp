@@ -1,12 +1,12 @@
 //===- QueueGrowthCheck.cpp - unbounded-queue-growth ----------------------===//
 
 #include "QueueGrowthCheck.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 #include "utils/Queues.h"
 
 #include "clang/AST/ASTContext.h"
@@ -416,15 +416,7 @@ bool QueueGrowthCheck::holdsLock(const Stmt *Body, const Stmt *Target) const {
 bool QueueGrowthCheck::waitsForSpace(const Stmt *S, const Stmt *Target) const {
   const SourceManager &SM = Context->getSourceManager();
   auto MentionsSpace = [&](const Stmt *Cond) {
-    return utils::anyStmt(Cond, [&](const Stmt *Node) {
-      const NamedDecl *D = nullptr;
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(Node))
-        D = Ref->getDecl();
-      else if (const auto *Member = dyn_cast<MemberExpr>(Node))
-        D = Member->getMemberDecl();
-      return D && D->getDeclName().isIdentifier() &&
-             SpaceNames.match(D->getName());
-    });
+    return utils::mentionsName(Cond, SpaceNames);
   };
   return utils::anyStmt(S, [&](const Stmt *Node) {
     if (!utils::isBefore(Node->getBeginLoc(), Target->getBeginLoc(), SM))

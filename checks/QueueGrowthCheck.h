@@ -69,7 +69,7 @@ private:
   const std::vector<std::string> LimiterFunctions;
   const std::string LimiterTypePattern;
 
-  mutable llvm::Regex SpaceNames;
+  llvm::Regex SpaceNames;
 
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;

@@ -1,11 +1,11 @@
 //===- SilentDropCheck.cpp - unbounded-silent-drop ------------------------===//
 
 #include "SilentDropCheck.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 #include "utils/Queues.h"
 
 #include "clang/AST/ASTContext.h"
@@ -259,7 +259,7 @@ void SilentDropCheck::report(const CallExpr &Call, llvm::StringRef Name,
                              Use How,
                              const ::unbounded::facts::Summaries *Fallible) {
   SourceLocation Loc = Call.getExprLoc();
-  if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (Reported.alreadyReported(Loc))
     return;
   utils::CallFinding Finding;
   Finding.Loc = Loc;

@@ -6,9 +6,9 @@
 #include "Summaries.h"
 #include "utils/FunctionParents.h"
 #include "utils/MetricRegistrations.h"
+#include "utils/ReportedLocations.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Regex.h"
 #include <memory>
 #include <string>
@@ -66,9 +66,9 @@ private:
   /// Library and name-matched enqueues whose result is dropped, and how.
   std::vector<std::pair<const CXXMemberCallExpr *, Use>> ByName;
 
-  mutable llvm::Regex QueueTypeNames;
+  llvm::Regex QueueTypeNames;
   std::unique_ptr<utils::FunctionIndex> Functions;
-  llvm::DenseSet<unsigned> Reported;
+  utils::ReportedLocations Reported;
 };
 
 } // namespace clang::tidy::unbounded

@@ -2,12 +2,13 @@
 
 #include "ThreadCreationCheck.h"
 #include "utils/SharedOptions.h"
+#include "utils/AstNavigation.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
-#include "utils/NameLists.h"
-#include "utils/AstWalk.h"
+#include "utils/Names.h"
+#include "utils/AstNavigation.h"
 #include "utils/RequestContext.h"
 #include "utils/ThreadStarts.h"
 
@@ -214,8 +215,10 @@ void ThreadCreationCheck::registerMatchers(MatchFinder *Finder) {
 
 void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  if (!Functions || &Functions->context() != Context)
+  if (!Functions || &Functions->context() != Context) {
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
+    Analysis = std::make_unique<Analyses>(*Context, *this);
+  }
   if (std::optional<utils::ThreadStart> Start =
           utils::threadStartOf(Result, Starts))
     onSpawn(*Start);
@@ -232,9 +235,8 @@ void ThreadCreationCheck::collectCalls(const FunctionDecl &Caller,
     if (Callee && Call->getNumArgs() > 0 &&
         Callee->getDeclName().isIdentifier() &&
         RegistrationNames.match(Callee->getName())) {
-      utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-      utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
-      for (const FunctionDecl *Handler : Requests.registeredFunctions(Call))
+      for (const FunctionDecl *Handler :
+           Analysis->Requests.registeredFunctions(Call))
         RegisteredHandlers.try_emplace(Handler, Call);
     }
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
@@ -252,18 +254,14 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
   if (!Found)
     return;
   const utils::FunctionParents &Parents = *Found;
-  utils::LoopBounds Bounds(Ctx, MaxIterations, WorkerCountPattern);
-  utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
-  ExecutionContext Where = Requests.enclosing(S.E, Parents);
+  ExecutionContext Where = Analysis->Requests.enclosing(S.E, Parents);
   if (!Where.Scope)
     return;
   ThreadLifetime Lifetime = utils::threadLifetime(
       S.E, S.Kind, S.JoinsOnDestruction, Where.Scope, Parents, Ctx);
   if (!utils::outlives(Lifetime.Fate))
     return;
-  utils::LimiterDetection Limiter(Ctx, LimiterFunctions, LimiterTypePattern,
-                                  CounterPattern);
-  if (Limiter.findLimiter(S.E, Where.Scope, Parents))
+  if (Analysis->Limiter.findLimiter(S.E, Where.Scope, Parents))
     return;
   if (Where.Kind == ContextKind::None) {
     DeferredSpawns.push_back({S, Lifetime, &Parents.function()});
@@ -276,10 +274,6 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
   diagnose(S, Where, Lifetime);
 }
 
-bool ThreadCreationCheck::alreadyReported(SourceLocation Loc) {
-  return !Reported.insert(Loc.getRawEncoding()).second;
-}
-
 static constexpr llvm::StringLiteral Message =
     "%select{thread started by '%1'|call to '%1' starts a thread}0 on every "
     "%select{iteration of an unbounded loop|request to this handler}2 "
@@ -288,8 +282,8 @@ static constexpr llvm::StringLiteral Message =
     "acquire a counting semaphore first)";
 
 void ThreadCreationCheck::noteContext(const ExecutionContext &Where) {
-  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
+  if (std::optional<utils::ContextNote> Note =
+          utils::contextNote(Where, Analysis->Bounds))
     diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
 }
 
@@ -305,12 +299,19 @@ void ThreadCreationCheck::noteFate(const Spawn &S,
       << fateIndex(Lifetime.Fate) << Lifetime.Holder;
 }
 
+ThreadCreationCheck::Analyses::Analyses(ASTContext &Ctx,
+                                        const ThreadCreationCheck &Check)
+    : Bounds(Ctx, Check.MaxIterations, Check.WorkerCountPattern),
+      Requests(Bounds, Check.HandlerRegistrationPattern),
+      Limiter(Ctx, Check.LimiterFunctions, Check.LimiterTypePattern,
+              Check.CounterPattern) {}
+
 bool ThreadCreationCheck::report(const Expr *At, bool IsCall,
                                  llvm::StringRef Subject,
                                  const ExecutionContext &Where,
                                  const ThreadLifetime &Lifetime) {
   SourceLocation Loc = locationOf(At);
-  if (alreadyReported(Loc))
+  if (Reported.alreadyReported(Loc))
     return false;
   diag(Loc, Message) << (IsCall ? 1 : 0) << Subject
                      << (Where.Kind == ContextKind::Handler ? 1 : 0)
@@ -375,9 +376,8 @@ void ThreadCreationCheck::diagnoseCall(
     const Call &C, const ExecutionContext &Where,
     const ::unbounded::facts::Summaries &Threads) {
   SourceLocation Loc = locationOf(C.E);
-  if (alreadyReported(Loc))
+  if (Reported.alreadyReported(Loc))
     return;
-  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(
       *this, Threads, *C.Callee,
       utils::callFinding(
@@ -390,7 +390,7 @@ void ThreadCreationCheck::diagnoseCall(
               " that is " + ::unbounded::facts::DetailPlaceholder.str() +
               "; nothing limits how many run at once (use a bounded worker "
               "pool or acquire a counting semaphore first)",
-          Where, Bounds));
+          Where, Analysis->Bounds));
 }
 
 void ThreadCreationCheck::onEndOfTranslationUnit() {
@@ -400,6 +400,8 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
   }
   if (!Functions)
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
+  if (!Analysis)
+    Analysis = std::make_unique<Analyses>(*Context, *this);
   // Only now, and only in user code: handler registrations, and the calls
   // that may reach a function that starts a thread, through any number of
   // project functions and, with the project facts, of files.
@@ -435,10 +437,6 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
                           C.Callee->getQualifiedNameAsString() + "'");
   Threads.finish();
 
-  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-  utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
-  utils::LimiterDetection Limiter(*Context, LimiterFunctions,
-                                  LimiterTypePattern, CounterPattern);
   for (const Call &C : Calls) {
     const FunctionDecl *Definition = C.Callee->getDefinition();
     if ((Definition && RegisteredHandlers.count(Definition)) ||
@@ -446,9 +444,9 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
       continue;
     const utils::FunctionParents &Parents = Functions->parents(*C.Caller);
     ExecutionContext Where =
-        contextOf(C.E, Parents, Requests, RegisteredHandlers);
+        contextOf(C.E, Parents, Analysis->Requests, RegisteredHandlers);
     if (Where.Kind == ContextKind::None || startsPlacedThread(C.E, Where) ||
-        Limiter.findLimiter(C.E, Where.Scope, Parents))
+        Analysis->Limiter.findLimiter(C.E, Where.Scope, Parents))
       continue;
     diagnoseCall(C, Where, Threads);
   }
@@ -456,6 +454,7 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
   Calls.clear();
   RegisteredHandlers.clear();
   Functions.reset();
+  Analysis.reset();
   Context = nullptr;
 }
 

@@ -5,13 +5,15 @@
 
 #include "Summaries.h"
 #include "utils/FunctionParents.h"
+#include "utils/LimiterDetection.h"
+#include "utils/LoopBounds.h"
+#include "utils/ReportedLocations.h"
 #include "utils/RequestContext.h"
 #include "utils/ThreadLifetime.h"
 #include "utils/ThreadStarts.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Regex.h"
 #include <string>
 #include <vector>
@@ -49,6 +51,15 @@ private:
     bool InLambda;
   };
 
+  /// What spawns and calls are judged with, built once per translation
+  /// unit (with their regexes) rather than once per spawn or call.
+  struct Analyses {
+    Analyses(ASTContext &Ctx, const ThreadCreationCheck &Check);
+    utils::LoopBounds Bounds;
+    utils::RequestContext Requests;
+    utils::LimiterDetection Limiter;
+  };
+
   void onSpawn(const Spawn &S);
   void collectCalls(const FunctionDecl &Caller, const Stmt *S, bool InLambda);
   std::vector<::unbounded::facts::Site> chainOf(const Deferred &Started) const;
@@ -61,7 +72,6 @@ private:
               const utils::ThreadLifetime &Lifetime);
   void noteContext(const utils::ExecutionContext &Where);
   void noteFate(const Spawn &S, const utils::ThreadLifetime &Lifetime);
-  bool alreadyReported(SourceLocation Loc);
 
   const utils::ThreadStartNames Starts;
   const unsigned MaxIterations;
@@ -77,10 +87,11 @@ private:
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
+  std::unique_ptr<Analyses> Analysis;
   std::vector<Deferred> DeferredSpawns;
   std::vector<Call> Calls;
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> RegisteredHandlers;
-  llvm::DenseSet<unsigned> Reported;
+  utils::ReportedLocations Reported;
 };
 
 } // namespace clang::tidy::unbounded

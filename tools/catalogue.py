@@ -479,7 +479,7 @@ private:
 SOURCE_TEMPLATE = """//===- {cls}.cpp - {name} {pad2}===//
 
 #include "{cls}.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 

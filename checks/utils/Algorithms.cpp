@@ -1,7 +1,8 @@
 //===- Algorithms.cpp - algorithms that run a callable per element -------===//
 
 #include "utils/Algorithms.h"
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
+#include "utils/Names.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,7 +1,7 @@
 //===- FunctionParents.cpp - parents within one function body -------------===//
 
 #include "utils/FunctionParents.h"
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

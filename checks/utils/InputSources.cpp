@@ -1,8 +1,8 @@
 //===- InputSources.cpp - values read from outside the program ------------===//
 
 #include "utils/InputSources.h"
-#include "utils/AstWalk.h"
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
+#include "utils/Names.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -26,7 +26,7 @@ const std::vector<std::string> ParseFunctions = {
     "::boost::lexical_cast"};
 
 /// Names of configuration objects and their lookup functions.
-llvm::Regex &configNames() {
+const llvm::Regex &configNames() {
   static llvm::Regex Names(
       "config|conf$|setting|option|propert|ptree|json|yaml|toml|env|"
       "variables_map|^args?$|argument",

@@ -1,7 +1,8 @@
 //===- LimiterDetection.cpp - what bounds concurrent executions -----------===//
 
 #include "utils/LimiterDetection.h"
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -38,22 +39,6 @@ static LimitSense negate(LimitSense Sense) {
   default:
     return LimitSense::Unknown;
   }
-}
-
-bool LimiterDetection::mentionsName(const Stmt *S, llvm::Regex &Names) const {
-  if (!S)
-    return false;
-  const NamedDecl *D = nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    D = Ref->getDecl();
-  else if (const auto *Member = dyn_cast<MemberExpr>(S))
-    D = Member->getMemberDecl();
-  if (D && D->getDeclName().isIdentifier() && Names.match(D->getName()))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (mentionsName(Child, Names))
-      return true;
-  return false;
 }
 
 /// The side of a comparison that is the limit: a constant or a name such

@@ -51,14 +51,13 @@ private:
   bool isLimiterType(QualType T) const;
   /// Whether Cond is a limit comparison that holds in Sense (or either).
   bool holds(const Expr *Cond, LimitSense Sense) const;
-  bool mentionsName(const Stmt *S, llvm::Regex &Names) const;
   bool isMaximum(const Expr *E) const;
 
   ASTContext &Ctx;
   std::vector<std::string> Functions;
-  mutable llvm::Regex Types;
-  mutable llvm::Regex Counters;
-  mutable llvm::Regex Maximums;
+  llvm::Regex Types;
+  llvm::Regex Counters;
+  llvm::Regex Maximums;
 };
 
 } // namespace clang::tidy::unbounded::utils

@@ -1,9 +1,9 @@
 //===- LoopBounds.cpp - how many times a loop runs ------------------------===//
 
 #include "utils/LoopBounds.h"
-#include "utils/AstWalk.h"
+#include "utils/AstNavigation.h"
 #include "utils/InputSources.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

@@ -100,7 +100,7 @@ private:
 
   ASTContext &Ctx;
   uint64_t MaxIterations;
-  mutable llvm::Regex WorkerCountNames;
+  llvm::Regex WorkerCountNames;
   bool HasWorkerCountNames;
 };
 

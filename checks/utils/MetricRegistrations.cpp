@@ -2,8 +2,8 @@
 
 #include "MetricRegistrations.h"
 
-#include "NameLists.h"
-#include "Queues.h"
+#include "AstNavigation.h"
+#include "Names.h"
 #include "Summaries.h"
 
 #include "clang/AST/ExprCXX.h"

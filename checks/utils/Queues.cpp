@@ -1,7 +1,8 @@
-//===- Queues.cpp - what the queue checks share ---------------------------===//
+//===- Queues.cpp - recognising queues, their sizes and memory ------------===//
 
 #include "utils/Queues.h"
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
+#include "utils/Names.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -9,92 +10,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 namespace clang::tidy::unbounded::utils {
-
-std::vector<NamedArgument> parseNamedArguments(llvm::StringRef Value) {
-  std::vector<NamedArgument> Items;
-  for (const std::string &Item : parseList(Value)) {
-    auto [Name, Index] = llvm::StringRef(Item).rsplit(':');
-    unsigned Argument = 0;
-    // "::ns::Queue" has no index: rsplit leaves "::ns:" and "Queue".
-    if (Index.empty()) {
-      Items.push_back({Name.trim().str(), 0});
-      continue;
-    }
-    if (Index.getAsInteger(10, Argument)) {
-      Items.push_back({Item, 0});
-      continue;
-    }
-    Items.push_back({Name.trim().str(), Argument});
-  }
-  return Items;
-}
-
-std::string joinNamedArguments(const std::vector<NamedArgument> &Items) {
-  std::vector<std::string> Joined;
-  for (const NamedArgument &Item : Items)
-    Joined.push_back(Item.Name + ":" + std::to_string(Item.Argument));
-  return joinList(Joined);
-}
-
-std::vector<std::string> namesOf(const std::vector<NamedArgument> &Items) {
-  std::vector<std::string> Names;
-  for (const NamedArgument &Item : Items)
-    Names.push_back(Item.Name);
-  return Names;
-}
-
-/// "::ns::Class::method" → ("::ns::Class", "method"); ("", name) unqualified.
-static std::pair<llvm::StringRef, llvm::StringRef>
-splitMethod(llvm::StringRef Name) {
-  size_t Colons = Name.rfind("::");
-  if (Colons == llvm::StringRef::npos)
-    return {"", Name};
-  return {Name.substr(0, Colons), Name.substr(Colons + 2)};
-}
-
-ast_matchers::internal::Matcher<Decl>
-functionNamedAnyOf(const std::vector<std::string> &Names) {
-  using namespace ast_matchers;
-  std::vector<llvm::StringRef> Full, Classes, Methods;
-  for (const std::string &Name : Names) {
-    Full.push_back(Name);
-    auto [Class, Method] = splitMethod(Name);
-    if (!Class.empty() && !Class.ends_with(":")) {
-      Classes.push_back(Class);
-      Methods.push_back(Method);
-    }
-  }
-  if (Classes.empty())
-    return functionDecl(hasAnyName(Full));
-  return functionDecl(anyOf(
-      hasAnyName(Full), cxxMethodDecl(hasAnyName(Methods),
-                                      ofClass(cxxRecordDecl(hasAnyName(Classes))))));
-}
-
-bool isFunctionNamedAnyOf(const FunctionDecl *FD,
-                          llvm::ArrayRef<std::string> Names) {
-  if (!FD || !FD->getDeclName().isIdentifier())
-    return false;
-  if (isNamedAnyOf(FD, Names))
-    return true;
-  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-  if (!Method)
-    return false;
-  return llvm::any_of(Names, [&](const std::string &Name) {
-    auto [Class, Simple] = splitMethod(Name);
-    return !Class.empty() && Simple == Method->getName() &&
-           isNamedAnyOf(Method->getParent(), {Class.str()});
-  });
-}
-
-const CXXRecordDecl *recordOf(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  return T->getAsCXXRecordDecl();
-}
 
 static std::optional<QualType> completeType(QualType T, ASTContext &Ctx) {
   if (T.isNull() || T->isDependentType() || T->isIncompleteType())
@@ -207,16 +122,6 @@ std::string slotMemory(uint64_t Slots, std::optional<QualType> Element,
     return "";
   return withThousands(Slots) + " slots x " + byteSize(Size) + " = " +
          byteSize(Slots * Size);
-}
-
-bool isSilentBranch(const Stmt *Branch) {
-  if (!Branch || isa<NullStmt, ContinueStmt, BreakStmt>(Branch))
-    return true;
-  if (const auto *Return = dyn_cast<ReturnStmt>(Branch))
-    return Return->getRetValue() == nullptr;
-  if (const auto *Block = dyn_cast<CompoundStmt>(Branch))
-    return llvm::all_of(Block->body(), isSilentBranch);
-  return false;
 }
 
 bool containsExit(const Stmt *S) {

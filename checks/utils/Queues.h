@@ -1,49 +1,15 @@
-//===- Queues.h - what the queue checks share ------------------*- C++ -*-===//
+//===- Queues.h - recognising queues, their sizes and memory ----*- C++ -*-===//
 
 #ifndef UNBOUNDED_UTILS_QUEUES_H
 #define UNBOUNDED_UTILS_QUEUES_H
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/Stmt.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
-#include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <vector>
 
 namespace clang::tidy::unbounded::utils {
-
-/// A qualified name and the index of one of its arguments: a queue type
-/// and its capacity argument, or a function and its capacity parameter.
-struct NamedArgument {
-  std::string Name;
-  unsigned Argument = 0;
-};
-
-/// "::ns::Queue:1;::ns::Ring" → {("::ns::Queue", 1), ("::ns::Ring", 0)}.
-std::vector<NamedArgument> parseNamedArguments(llvm::StringRef Value);
-
-/// The form parseNamedArguments reads.
-std::string joinNamedArguments(const std::vector<NamedArgument> &Items);
-
-/// The names of a list of NamedArgument, for hasAnyName.
-std::vector<std::string> namesOf(const std::vector<NamedArgument> &Items);
-
-/// Matches a function named by one of Names: "::ns::f", or
-/// "::ns::Class::method" for a method of Class or of any specialization of
-/// it (a method's own qualified name carries its class's template
-/// arguments, which hasAnyName would require).
-ast_matchers::internal::Matcher<Decl>
-functionNamedAnyOf(const std::vector<std::string> &Names);
-
-/// Whether FD is named by one of Names, as functionNamedAnyOf matches.
-bool isFunctionNamedAnyOf(const FunctionDecl *FD,
-                          llvm::ArrayRef<std::string> Names);
-
-/// The class behind a type, through references, pointers and aliases.
-const CXXRecordDecl *recordOf(QualType T);
 
 /// The element type of a queue class: the first template argument when it
 /// is a type, otherwise the T of a std::vector<T> member (a hand-written
@@ -68,14 +34,6 @@ std::string byteSize(uint64_t Bytes);
 /// "1,048,576 slots x 64 B = 64 MiB", or "" when the element size is unknown.
 std::string slotMemory(uint64_t Slots, std::optional<QualType> Element,
                        ASTContext &Ctx);
-
-/// Whether a branch does nothing a caller or an operator could see: absent,
-/// empty (comments only), or only a bare `continue;`, `break;` or `return;`.
-bool isSilentBranch(const Stmt *Branch);
-
-/// Whether S contains a statement that leaves a loop or the function
-/// (break, return, goto, throw), lambdas excluded.
-bool containsExit(const Stmt *S);
 
 } // namespace clang::tidy::unbounded::utils
 

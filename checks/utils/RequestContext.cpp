@@ -1,7 +1,8 @@
 //===- RequestContext.cpp - what runs once per request or item ------------===//
 
 #include "utils/RequestContext.h"
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
+#include "utils/Names.h"
 
 #include "clang/AST/DeclCXX.h"
 

@@ -92,7 +92,7 @@ private:
                 const FunctionParents &Parents, ExecutionContext &Result) const;
 
   const LoopBounds &Bounds;
-  mutable llvm::Regex RegistrationNames;
+  llvm::Regex RegistrationNames;
   bool HasRegistrationNames;
 };
 

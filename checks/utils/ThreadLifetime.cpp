@@ -2,8 +2,8 @@
 
 #include "utils/ThreadLifetime.h"
 #include "utils/Algorithms.h"
-#include "utils/AstWalk.h"
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"

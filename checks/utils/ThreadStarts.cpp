@@ -1,8 +1,9 @@
 //===- ThreadStarts.cpp - where a thread of execution starts --------------===//
 
 #include "utils/ThreadStarts.h"
+#include "utils/AstNavigation.h"
 #include "utils/Matchers.h"
-#include "utils/NameLists.h"
+#include "utils/Names.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

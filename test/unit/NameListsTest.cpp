@@ -2,7 +2,8 @@
 
 #include "TestSupport.h"
 
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ExprCXX.h"
 

@@ -2,6 +2,9 @@
 
 #include "TestSupport.h"
 
+#include "utils/Arguments.h"
+#include "utils/AstNavigation.h"
+#include "utils/Names.h"
 #include "utils/Queues.h"
 
 #include "clang/AST/DeclCXX.h"

@@ -1,50 +1,12 @@
-//===- NameLists.cpp - option lists and small AST helpers -----------------===//
+//===- AstNavigation.cpp - walking and reading the AST --------------------===//
 
-#include "utils/NameLists.h"
+#include "utils/AstNavigation.h"
 
 #include "clang/AST/ExprCXX.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
-#include "clang/Lex/Lexer.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::unbounded::utils {
-
-std::vector<std::string> parseList(llvm::StringRef Value) {
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Value.split(Parts, ';', -1, /*KeepEmpty=*/false);
-  std::vector<std::string> Items;
-  for (llvm::StringRef Part : Parts) {
-    Part = Part.trim();
-    if (!Part.empty())
-      Items.push_back(Part.str());
-  }
-  return Items;
-}
-
-std::string joinList(llvm::ArrayRef<std::string> Items) {
-  std::string Joined;
-  for (const std::string &Item : Items) {
-    if (!Joined.empty())
-      Joined += ';';
-    Joined += Item;
-  }
-  return Joined;
-}
-
-bool isNamedAnyOf(const NamedDecl *ND, llvm::ArrayRef<std::string> Names) {
-  if (!ND || Names.empty() || !ND->getDeclName().isIdentifier())
-    return false;
-  llvm::StringRef Simple = ND->getName();
-  std::vector<llvm::StringRef> Candidates;
-  for (const std::string &Name : Names)
-    if (llvm::StringRef(Name).ends_with(Simple))
-      Candidates.push_back(Name);
-  if (Candidates.empty())
-    return false;
-  using namespace ast_matchers;
-  return !match(namedDecl(hasAnyName(Candidates)), *ND, ND->getASTContext())
-              .empty();
-}
 
 const Expr *ignoreWrappers(const Expr *E) {
   while (E) {
@@ -79,27 +41,6 @@ bool isWithin(const Stmt *S, SourceLocation Loc, const SourceManager &SM) {
 bool isBefore(SourceLocation A, SourceLocation B, const SourceManager &SM) {
   return SM.isBeforeInTranslationUnit(SM.getExpansionLoc(A),
                                       SM.getExpansionLoc(B));
-}
-
-std::string spelling(const Expr *E, ASTContext &Ctx) {
-  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-  llvm::StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(),
-                                              Ctx.getLangOpts());
-  std::string Flat;
-  bool Space = false;
-  for (char C : Text) {
-    if (C == '\n' || C == '\t' || C == ' ') {
-      Space = !Flat.empty();
-      continue;
-    }
-    if (Space)
-      Flat += ' ';
-    Space = false;
-    Flat += C;
-  }
-  if (Flat.size() > 60)
-    Flat = Flat.substr(0, 57) + "...";
-  return Flat;
 }
 
 const ValueDecl *referencedDecl(const Expr *E) {
@@ -150,6 +91,25 @@ bool outlivesScope(const Expr *E, const Stmt *Scope, ASTContext &Ctx) {
     return !Function || Function->getBody() != Scope;
   }
   return !isWithin(Scope, Var->getLocation(), Ctx.getSourceManager());
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+bool isSilentBranch(const Stmt *Branch) {
+  if (!Branch || isa<NullStmt, ContinueStmt, BreakStmt>(Branch))
+    return true;
+  if (const auto *Return = dyn_cast<ReturnStmt>(Branch))
+    return Return->getRetValue() == nullptr;
+  if (const auto *Block = dyn_cast<CompoundStmt>(Branch))
+    return llvm::all_of(Block->body(), isSilentBranch);
+  return false;
 }
 
 } // namespace clang::tidy::unbounded::utils
