@@ -43,6 +43,7 @@ PACKAGES=(
   dpkg-dev fakeroot file lintian # CPack's .deb (dpkg-shlibdeps) and its check (test/package)
   pre-commit python3-yaml bear git # the integrations' tests (test/integrations)
   chromium               # the HTML report's bar chart, measured in a headless browser
+  clang-format-19        # the formatting test (test/format), one major: majors format differently
 )
 
 install_packages() {

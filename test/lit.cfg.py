@@ -75,6 +75,9 @@ if os.path.exists(multitool):
     config.substitutions.append(("%sarif_multitool", multitool))
 if shutil.which("git"):
     config.available_features.add("git")
+# The formatting test pins one clang-format major (dev.sh installs it).
+if shutil.which("clang-format-19"):
+    config.available_features.add("clang-format-19")
 
 # promtool (Debian's prometheus, installed by dev.sh) validates the rule
 # files the Alerting tests read; without it those tests fail, not skip.
