@@ -27,7 +27,8 @@ llvm::StringRef calleeName(const CallExpr *Call) {
 }
 
 /// Whether Arg names an enumerator among Names.
-bool isEnumerator(const Expr *Arg, std::initializer_list<llvm::StringRef> Names) {
+bool isEnumerator(const Expr *Arg,
+                  std::initializer_list<llvm::StringRef> Names) {
   const auto *Ref = dyn_cast<DeclRefExpr>(utils::ignoreWrappers(Arg));
   const auto *Enumerator =
       Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
@@ -105,7 +106,8 @@ void ClientLimitsCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(callee(functionDecl(hasName("::curl_multi_init"))), InUserCode)
           .bind("multi"),
       this);
-  auto Server = cxxRecordDecl(hasAnyName("::httplib::Server", "::httplib::SSLServer"));
+  auto Server =
+      cxxRecordDecl(hasAnyName("::httplib::Server", "::httplib::SSLServer"));
   auto Builder = cxxRecordDecl(hasName("::grpc::ServerBuilder"));
   Finder->addMatcher(
       varDecl(InUserCode, hasLocalStorage(),
@@ -137,8 +139,7 @@ void ClientLimitsCheck::check(const MatchFinder::MatchResult &Result) {
     if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(
             Parents ? nullptr : Functions->writtenFunctionOf(Call)))
       for (const CXXCtorInitializer *Init : Ctor->inits())
-        if (Init->getMember() &&
-            utils::ignoreWrappers(Init->getInit()) == Call)
+        if (Init->getMember() && utils::ignoreWrappers(Init->getInit()) == Call)
           Handle = Init->getMember();
     if (Handle)
       checkHandle(*Handle, Call, Library::CurlMulti);
@@ -207,13 +208,15 @@ void ClientLimitsCheck::checkHandle(const ValueDecl &Handle,
   // Stay quiet unless the whole set-up is visible here.
   if (Escapes || !Started || !Reported.insert(&Handle).second)
     return;
-  SourceLocation Loc = Creation ? Creation->getBeginLoc() : Handle.getLocation();
+  SourceLocation Loc =
+      Creation ? Creation->getBeginLoc() : Handle.getLocation();
   switch (Kind) {
   case Library::CurlMulti:
-    diag(Loc, "libcurl multi handle '%0' is used without "
-              "CURLMOPT_MAX_TOTAL_CONNECTIONS or CURLMOPT_MAX_HOST_CONNECTIONS: "
-              "it opens as many connections as it has transfers (cap both with "
-              "curl_multi_setopt)")
+    diag(Loc,
+         "libcurl multi handle '%0' is used without "
+         "CURLMOPT_MAX_TOTAL_CONNECTIONS or CURLMOPT_MAX_HOST_CONNECTIONS: "
+         "it opens as many connections as it has transfers (cap both with "
+         "curl_multi_setopt)")
         << Handle.getName();
     return;
   case Library::HttplibServer:

@@ -34,8 +34,7 @@ public:
   enum class Library { CurlMulti, HttplibServer, GrpcServerBuilder };
 
 private:
-  void checkHandle(const ValueDecl &Handle, const Expr *Creation,
-                   Library Kind);
+  void checkHandle(const ValueDecl &Handle, const Expr *Creation, Library Kind);
   bool configuredIn(const FunctionDecl &Function, const ValueDecl &Handle,
                     Library Kind, bool &Escapes, bool &Started) const;
 

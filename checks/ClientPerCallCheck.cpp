@@ -1,20 +1,20 @@
 //===- ClientPerCallCheck.cpp - unbounded-client-per-call -----------------===//
 
 #include "ClientPerCallCheck.h"
-#include "utils/SharedOptions.h"
+#include "utils/AstNavigation.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
-#include "utils/AstNavigation.h"
 #include "utils/Names.h"
 #include "utils/RequestContext.h"
+#include "utils/SharedOptions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Basic/CharInfo.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/CharInfo.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include <functional>
@@ -70,7 +70,8 @@ std::vector<ClientPerCallCheck::Factory> parseFactories(llvm::StringRef Value) {
   return Factories;
 }
 
-std::string joinFactories(const std::vector<ClientPerCallCheck::Factory> &List) {
+std::string
+joinFactories(const std::vector<ClientPerCallCheck::Factory> &List) {
   std::vector<std::string> Items;
   for (const ClientPerCallCheck::Factory &F : List)
     Items.push_back(F.Create + "=" + F.Release);
@@ -79,8 +80,9 @@ std::string joinFactories(const std::vector<ClientPerCallCheck::Factory> &List) 
 
 /// The prefix a C library gives its functions: curl_, redis, PQ, mysql_.
 llvm::StringRef libraryPrefix(llvm::StringRef Function) {
-  Function = Function.rsplit("::").second.empty() ? Function
-                                                  : Function.rsplit("::").second;
+  Function = Function.rsplit("::").second.empty()
+                 ? Function
+                 : Function.rsplit("::").second;
   size_t Underscore = Function.find('_');
   if (Underscore != llvm::StringRef::npos)
     return Function.take_front(Underscore + 1);
@@ -98,8 +100,8 @@ bool mayAdopt(const CallExpr *Call, const DeclRefExpr *Ref,
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getDeclName().isIdentifier())
     return true;
-  bool First = Call->getNumArgs() > 0 &&
-               utils::ignoreWrappers(Call->getArg(0)) == Ref;
+  bool First =
+      Call->getNumArgs() > 0 && utils::ignoreWrappers(Call->getArg(0)) == Ref;
   return !First || !Callee->getName().starts_with(Prefix);
 }
 
@@ -128,7 +130,9 @@ bool sharesObject(const VarDecl &Var) {
 /// Whether Ref is an argument of Consumer (a call or a construction), not
 /// the object a member function is called on.
 bool isArgumentOf(const Stmt *Consumer, const DeclRefExpr *Ref) {
-  auto Passed = [&](const Expr *Arg) { return utils::ignoreWrappers(Arg) == Ref; };
+  auto Passed = [&](const Expr *Arg) {
+    return utils::ignoreWrappers(Arg) == Ref;
+  };
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Consumer))
     return llvm::any_of(Construct->arguments(), Passed);
   const auto *Call = dyn_cast_or_null<CallExpr>(Consumer);
@@ -236,7 +240,8 @@ bool usedAcrossLoop(const DeclRefExpr *Ref, const VarDecl &Var,
                     const SourceManager &SM) {
   for (const Stmt *Parent = Parents.parent(Ref); Parent;
        Parent = Parents.parent(Parent))
-    if (utils::isLoop(Parent) && !utils::isWithin(Parent, Var.getLocation(), SM))
+    if (utils::isLoop(Parent) &&
+        !utils::isWithin(Parent, Var.getLocation(), SM))
       return true;
   return false;
 }
@@ -246,17 +251,21 @@ bool usedAcrossLoop(const DeclRefExpr *Ref, const VarDecl &Var,
 ClientPerCallCheck::ClientPerCallCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ClientTypes(utils::parseList(Options.get("ClientTypes", DefaultClientTypes))),
-      Factories(parseFactories(Options.get("ClientFactories", DefaultFactories))),
-      OwnerFactories(utils::parseList(Options.get("OwnerFactories", "NewStub"))),
+      ClientTypes(
+          utils::parseList(Options.get("ClientTypes", DefaultClientTypes))),
+      Factories(
+          parseFactories(Options.get("ClientFactories", DefaultFactories))),
+      OwnerFactories(
+          utils::parseList(Options.get("OwnerFactories", "NewStub"))),
       OneShotFunctions(utils::parseList(
           Options.get("OneShotFunctions", DefaultOneShotFunctions))),
-      MaxIterations(utils::sharedOption(Options, "MaxIterations", utils::defaults::MaxIterations)),
-      WorkerCountPattern(utils::sharedOption(Options, "WorkerCountPattern",
-                                     utils::defaults::WorkerCountPattern)),
+      MaxIterations(utils::sharedOption(Options, "MaxIterations",
+                                        utils::defaults::MaxIterations)),
+      WorkerCountPattern(utils::sharedOption(
+          Options, "WorkerCountPattern", utils::defaults::WorkerCountPattern)),
       HandlerRegistrationPattern(
           utils::sharedOption(Options, "HandlerRegistrationPattern",
-                      utils::defaults::HandlerRegistrationPattern)),
+                              utils::defaults::HandlerRegistrationPattern)),
       FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")) {
   ProjectFacts = utils::loadFacts(*this, FactsFile);
 }
@@ -266,9 +275,13 @@ void ClientPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ClientFactories", joinFactories(Factories));
   Options.store(Opts, "OwnerFactories", utils::joinList(OwnerFactories));
   Options.store(Opts, "OneShotFunctions", utils::joinList(OneShotFunctions));
-  utils::storeShared(Options, Opts, "MaxIterations", MaxIterations, utils::defaults::MaxIterations);
-  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern, utils::defaults::WorkerCountPattern);
-  utils::storeShared(Options, Opts, "HandlerRegistrationPattern", HandlerRegistrationPattern, utils::defaults::HandlerRegistrationPattern);
+  utils::storeShared(Options, Opts, "MaxIterations", MaxIterations,
+                     utils::defaults::MaxIterations);
+  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern,
+                     utils::defaults::WorkerCountPattern);
+  utils::storeShared(Options, Opts, "HandlerRegistrationPattern",
+                     HandlerRegistrationPattern,
+                     utils::defaults::HandlerRegistrationPattern);
   Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
@@ -296,12 +309,11 @@ void ClientPerCallCheck::registerMatchers(MatchFinder *Finder) {
             .bind("factory"),
         this);
   if (!OneShotFunctions.empty())
-    Finder->addMatcher(
-        callExpr(callee(functionDecl(
-                     hasAnyName(utils::stringRefs(OneShotFunctions)))),
-                 InUserCode)
-            .bind("one-shot"),
-        this);
+    Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
+                                    utils::stringRefs(OneShotFunctions)))),
+                                InUserCode)
+                           .bind("one-shot"),
+                       this);
   // The project's own clients are judged at the end of every translation
   // unit, with or without a library client in it.
   Finder->addMatcher(translationUnitDecl().bind("unit"), this);
@@ -311,15 +323,16 @@ void ClientPerCallCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   if (!Functions || &Functions->context() != Context)
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
-  if (const auto *Construct = Result.Nodes.getNodeAs<CXXConstructExpr>("client")) {
-    onCreation(Construct, utils::spelledType(Construct->getType()), /*IsHandle=*/false,
-               "");
+  if (const auto *Construct =
+          Result.Nodes.getNodeAs<CXXConstructExpr>("client")) {
+    onCreation(Construct, utils::spelledType(Construct->getType()),
+               /*IsHandle=*/false, "");
     return;
   }
   if (const auto *Make = Result.Nodes.getNodeAs<CallExpr>("make")) {
     const auto *Args = Make->getDirectCallee()->getTemplateSpecializationArgs();
-    onCreation(Make, utils::spelledType(Args->get(0).getAsType()), /*IsHandle=*/false,
-               "");
+    onCreation(Make, utils::spelledType(Args->get(0).getAsType()),
+               /*IsHandle=*/false, "");
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("one-shot")) {
@@ -415,7 +428,8 @@ ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
   const Stmt *Consumer = Parents.consumer(Value, &Child);
   if (!Consumer || isa<ReturnStmt>(Consumer))
     return {};
-  if (const VarDecl *Var = utils::FunctionParents::initializedBy(Consumer, Child))
+  if (const VarDecl *Var =
+          utils::FunctionParents::initializedBy(Consumer, Child))
     return fateOfVariable(*Var, Release, Parents);
   if (isa<CXXNewExpr, CXXConstructExpr>(Consumer))
     return fateOfValue(cast<Expr>(Consumer), Release, Parents);
@@ -474,11 +488,13 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
             "reuse it)")
       << What << functionName(Parents->function()) << Scope << End
       << (IsHandle ? 1 : 0);
-  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
+  if (std::optional<utils::ContextNote> Note =
+          utils::contextNote(Where, Bounds))
     diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
   if (Life.Release)
     diag(Life.Release->getBeginLoc(),
-         "released here, at the end of the same %select{call|iteration|request}0",
+         "released here, at the end of the same "
+         "%select{call|iteration|request}0",
          DiagnosticIDs::Note)
         << Scope;
 }
@@ -532,13 +548,14 @@ void ClientPerCallCheck::onOneShot(const CallExpr &Call) {
             "reuse it)")
       << Call.getDirectCallee()->getQualifiedNameAsString()
       << scopeText(Where, Parents->function());
-  if (std::optional<utils::ContextNote> Note = utils::contextNote(Where, Bounds))
+  if (std::optional<utils::ContextNote> Note =
+          utils::contextNote(Where, Bounds))
     diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
 }
 
-void ClientPerCallCheck::recordCreation(
-    const Expr *E, llvm::StringRef What, bool IsHandle,
-    const utils::FunctionParents *Parents) {
+void ClientPerCallCheck::recordCreation(const Expr *E, llvm::StringRef What,
+                                        bool IsHandle,
+                                        const utils::FunctionParents *Parents) {
   const FunctionDecl *Function =
       Parents ? &Parents->function() : Functions->writtenFunctionOf(E);
   if (!Function)
@@ -621,7 +638,8 @@ void forEachOwnCall(const FunctionDecl &Function,
       return;
     if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : Decls->decls())
-        if (const auto *Var = dyn_cast<VarDecl>(D); Var && !Var->isStaticLocal())
+        if (const auto *Var = dyn_cast<VarDecl>(D);
+            Var && !Var->isStaticLocal())
           Walk(Var->getInit());
       return;
     }
@@ -682,14 +700,13 @@ void ClientPerCallCheck::summarize(
       continue;
     for (const CXXConstructorDecl *Ctor : Method->getParent()->ctors())
       if (!Ctor->isCopyOrMoveConstructor() && !Ctor->isDeleted())
-        Clients.addDirect(
-            *Ctor, C.What,
-            {::unbounded::facts::siteAt(
-                 Ctor->getLocation(), SM,
-                 "'" + Method->getParent()->getNameAsString() +
-                     "' keeps a client it obtains in '" +
-                     Method->getNameAsString() + "'"),
-             Where});
+        Clients.addDirect(*Ctor, C.What,
+                          {::unbounded::facts::siteAt(
+                               Ctor->getLocation(), SM,
+                               "'" + Method->getParent()->getNameAsString() +
+                                   "' keeps a client it obtains in '" +
+                                   Method->getNameAsString() + "'"),
+                           Where});
   }
   summarizeSocketClasses(Clients, UserFunctions);
   // Implicit constructors construct members too (`struct Backend {
@@ -750,8 +767,8 @@ void ClientPerCallCheck::summarizeSocketClasses(
     for (const FunctionDecl *Function : UserFunctions)
       forEachOwnCall(*Function, [&](const Expr *E, bool) {
         const FunctionDecl *Callee = projectCallee(E);
-        auto Found = Callee ? Connects.find(Callee->getCanonicalDecl())
-                            : Connects.end();
+        auto Found =
+            Callee ? Connects.find(Callee->getCanonicalDecl()) : Connects.end();
         if (Found != Connects.end() &&
             Connects.try_emplace(Function->getCanonicalDecl(), Found->second)
                 .second)
@@ -770,10 +787,10 @@ void ClientPerCallCheck::summarizeSocketClasses(
       if (!Ctor->isCopyOrMoveConstructor() && !Ctor->isDeleted())
         Clients.addDirect(
             *Ctor, "connect",
-            {::unbounded::facts::siteAt(
-                 Method->getLocation(), SM,
-                 "'" + Method->getQualifiedNameAsString() +
-                     "' opens the object's connections"),
+            {::unbounded::facts::siteAt(Method->getLocation(), SM,
+                                        "'" +
+                                            Method->getQualifiedNameAsString() +
+                                            "' opens the object's connections"),
              ::unbounded::facts::siteAt(Found->second->getBeginLoc(), SM,
                                         "a connection is opened here by "
                                         "'connect'")});
@@ -816,9 +833,9 @@ void ClientPerCallCheck::judgeConstruction(
           Where, Bounds));
 }
 
-void ClientPerCallCheck::judgeCall(const CallExpr &Call,
-                                   const utils::FunctionParents &Parents,
-                                   const ::unbounded::facts::Summaries &Clients) {
+void ClientPerCallCheck::judgeCall(
+    const CallExpr &Call, const utils::FunctionParents &Parents,
+    const ::unbounded::facts::Summaries &Clients) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!utils::mayHaveEffect(Clients, *Callee))
     return;

@@ -40,7 +40,7 @@ public:
 private:
   /// Where a client's life ends, as far as its function shows.
   struct Fate {
-    bool PerCall = false;             ///< its whole life is within the call
+    bool PerCall = false;              ///< its whole life is within the call
     const CallExpr *Release = nullptr; ///< the release call, if any
   };
 
@@ -75,8 +75,8 @@ private:
                          const ::unbounded::facts::Summaries &Clients);
   void judgeCall(const CallExpr &Call, const utils::FunctionParents &Parents,
                  const ::unbounded::facts::Summaries &Clients);
-  utils::ExecutionContext contextOf(const Expr *E,
-                                    const utils::FunctionParents &Parents) const;
+  utils::ExecutionContext
+  contextOf(const Expr *E, const utils::FunctionParents &Parents) const;
   Fate fateOfValue(const Expr *Value, llvm::StringRef Release,
                    const utils::FunctionParents &Parents);
   Fate fateOfVariable(const VarDecl &Var, llvm::StringRef Release,

@@ -1,15 +1,15 @@
 //===- PoolGrowthCheck.cpp - unbounded-pool-growth ------------------------===//
 
 #include "PoolGrowthCheck.h"
-#include "utils/SharedOptions.h"
+#include "utils/AstNavigation.h"
 #include "utils/Defaults.h"
+#include "utils/Effects.h"
+#include "utils/InputSources.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
-#include "utils/AstNavigation.h"
-#include "utils/Effects.h"
-#include "utils/InputSources.h"
 #include "utils/Names.h"
+#include "utils/SharedOptions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -32,11 +32,17 @@ constexpr llvm::StringLiteral DefaultPoolTypes =
     "::tbb::task_arena:0;::tbb::detail::d1::task_arena:0";
 
 /// Timed waits after which an idle worker can exit.
-constexpr llvm::StringLiteral TimedWaits[] = {
-    "wait_for",        "wait_until",      "try_pop_for",
-    "try_pop_until",   "try_dequeue_for", "wait_dequeue_timed",
-    "timed_wait",      "try_acquire_for", "try_acquire_until",
-    "pop_for",         "poll"};
+constexpr llvm::StringLiteral TimedWaits[] = {"wait_for",
+                                              "wait_until",
+                                              "try_pop_for",
+                                              "try_pop_until",
+                                              "try_dequeue_for",
+                                              "wait_dequeue_timed",
+                                              "timed_wait",
+                                              "try_acquire_for",
+                                              "try_acquire_until",
+                                              "pop_for",
+                                              "poll"};
 
 /// The member a statement increments (++n_, n_ += 1, n_.fetch_add(1)).
 const FieldDecl *incrementedField(const Stmt *S) {
@@ -88,8 +94,8 @@ const FunctionDecl *workerBody(const utils::ThreadStart &Start) {
   const FunctionDecl *Called = nullptr;
   utils::anyStmt(Method->getBody(), [&](const Stmt *S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-    if (!Call || !isa<CXXThisExpr>(Call->getImplicitObjectArgument()
-                                       ->IgnoreParenImpCasts()))
+    if (!Call || !isa<CXXThisExpr>(
+                     Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
       return false;
     Called = Call->getMethodDecl() ? Call->getMethodDecl()->getDefinition()
                                    : nullptr;
@@ -99,7 +105,8 @@ const FunctionDecl *workerBody(const utils::ThreadStart &Start) {
 }
 
 /// The loop whose body runs S, within the function (not across a lambda).
-const Stmt *enclosingLoop(const Stmt *S, const utils::FunctionParents &Parents) {
+const Stmt *enclosingLoop(const Stmt *S,
+                          const utils::FunctionParents &Parents) {
   for (const Stmt *Node = S, *Parent = Parents.parent(S); Parent;
        Node = Parent, Parent = Parents.parent(Parent)) {
     if (isa<LambdaExpr>(Parent))
@@ -116,7 +123,8 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       MaxThreads(Options.get("MaxThreads", 256U)),
       MaxCoreMultiple(Options.get("MaxCoreMultiple", 4U)),
-      PoolTypes(utils::parseNamedArguments(Options.get("PoolTypes", DefaultPoolTypes))),
+      PoolTypes(utils::parseNamedArguments(
+          Options.get("PoolTypes", DefaultPoolTypes))),
       PoolTypePattern(Options.get("PoolTypePattern", "(Pool|Executor)$")),
       ThreadCountParameterPattern(
           Options.get("ThreadCountParameterPattern",
@@ -126,14 +134,18 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
           "[Rr]equest|[Ii]tem|[Tt]ask|[Jj]ob|[Mm]essage|[Ee]vent|"
           "[Cc]onnection|[Cc]lient|[Uu]ser|[Oo]rder|[Ee]ntr|[Rr]ow|[Ff]ile|"
           "[Ll]ine|[Ii]nput")),
-      WorkerCountPattern(utils::sharedOption(Options, "WorkerCountPattern", utils::defaults::WorkerCountPattern)),
+      WorkerCountPattern(utils::sharedOption(
+          Options, "WorkerCountPattern", utils::defaults::WorkerCountPattern)),
       GrowthFunctionPattern(Options.get(
           "GrowthFunctionPattern",
           "([Aa]dd|[Gg]row|[Ss]pawn|[Ss]cale|[Ee]xpand|[Ee]nsure|[Mm]ore|"
           "[Nn]ew).*([Ww]orker|[Tt]hread)")),
-      CounterPattern(utils::sharedOption(Options, "CounterPattern", utils::defaults::CounterPattern)),
-      LimiterFunctions(utils::parseList(utils::sharedOption(Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
-      LimiterTypePattern(utils::sharedOption(Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
+      CounterPattern(utils::sharedOption(Options, "CounterPattern",
+                                         utils::defaults::CounterPattern)),
+      LimiterFunctions(utils::parseList(utils::sharedOption(
+          Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(utils::sharedOption(
+          Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
       Starts{{"::std::thread", "::std::jthread", "::boost::thread"},
              {"::std::jthread"},
              {"::std::async", "::boost::async"},
@@ -155,11 +167,16 @@ void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadCountParameterPattern",
                 ThreadCountParameterPattern);
   Options.store(Opts, "InputCountPattern", InputCountPattern);
-  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern, utils::defaults::WorkerCountPattern);
+  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern,
+                     utils::defaults::WorkerCountPattern);
   Options.store(Opts, "GrowthFunctionPattern", GrowthFunctionPattern);
-  utils::storeShared(Options, Opts, "CounterPattern", CounterPattern, utils::defaults::CounterPattern);
-  utils::storeShared(Options, Opts, "LimiterFunctions", utils::joinList(LimiterFunctions), utils::defaults::LimiterFunctions);
-  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern, utils::defaults::LimiterTypePattern);
+  utils::storeShared(Options, Opts, "CounterPattern", CounterPattern,
+                     utils::defaults::CounterPattern);
+  utils::storeShared(Options, Opts, "LimiterFunctions",
+                     utils::joinList(LimiterFunctions),
+                     utils::defaults::LimiterFunctions);
+  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern,
+                     utils::defaults::LimiterTypePattern);
   Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
@@ -178,17 +195,16 @@ void PoolGrowthCheck::registerMatchers(MatchFinder *Finder) {
                          InUserCode)
             .bind("pool"),
         this);
-    Finder->addMatcher(
-        callExpr(utils::makesInstanceOf(KnownPool), InUserCode).bind("makePool"),
-        this);
+    Finder->addMatcher(callExpr(utils::makesInstanceOf(KnownPool), InUserCode)
+                           .bind("makePool"),
+                       this);
   }
   // Pools of this translation unit's own making, judged by name.
-  Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                           unless(isExpansionInSystemHeader()))),
-                       InUserCode)
-          .bind("userPool"),
-      this);
+  Finder->addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                                          unless(isExpansionInSystemHeader()))),
+                                      InUserCode)
+                         .bind("userPool"),
+                     this);
 }
 
 void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
@@ -221,7 +237,8 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
     const CXXRecordDecl *Pool = Ctor->getParent();
     if (!Pool->getDeclName().isIdentifier() ||
-        !PoolTypeNames.match(Pool->getName()) || Ctor->isCopyOrMoveConstructor())
+        !PoolTypeNames.match(Pool->getName()) ||
+        Ctor->isCopyOrMoveConstructor())
       return;
     std::optional<unsigned> Index = countArgument(*Pool, Ctor);
     if (Index && *Index < Construct->getNumArgs())
@@ -265,8 +282,9 @@ static bool boundsAbove(const Expr *Cond, const ValueDecl *Var, bool WhenTrue) {
   return Kind == BO_LT || Kind == BO_LE;
 }
 
-bool PoolGrowthCheck::clampedBefore(const ValueDecl *Count, const Stmt *Use,
-                                    const utils::FunctionParents &Parents) const {
+bool PoolGrowthCheck::clampedBefore(
+    const ValueDecl *Count, const Stmt *Use,
+    const utils::FunctionParents &Parents) const {
   const auto *Var = dyn_cast_or_null<VarDecl>(Count);
   if (!Var)
     return false;
@@ -311,8 +329,7 @@ void PoolGrowthCheck::noteInput(const utils::TripCount &Size) {
 }
 
 void PoolGrowthCheck::checkSizing(const Expr *Construction,
-                                  llvm::StringRef PoolName,
-                                  const Expr *Count) {
+                                  llvm::StringRef PoolName, const Expr *Count) {
   // task_arena(task_arena::attach()): a tag, not a thread count (found on a
   // vendored oneTBB's flow graph).
   if (isa<CXXDefaultArgExpr>(Count) || !Count->getType()->isIntegerType() ||
@@ -351,9 +368,9 @@ void PoolGrowthCheck::checkSizing(const Expr *Construction,
     noteInput(Size);
     return;
   }
-  bool FromInput =
-      Size.Kind == TripCountKind::ElementCount ||
-      (Size.Kind == TripCountKind::RuntimeCount && InputCounts.match(Size.What));
+  bool FromInput = Size.Kind == TripCountKind::ElementCount ||
+                   (Size.Kind == TripCountKind::RuntimeCount &&
+                    InputCounts.match(Size.What));
   if (!FromInput)
     return;
   if (Parents &&
@@ -379,19 +396,18 @@ void PoolGrowthCheck::checkLoopSizing(const utils::ThreadStart &Start,
   bool Stored = Lifetime.Fate == ThreadFate::Stored;
   utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
   utils::TripCount Count = Bounds.ofLoop(Loop);
-  bool Report =
-      (Count.Kind == TripCountKind::Constant && Stored &&
-       Count.Value > MaxThreads) ||
-      (Count.Kind == TripCountKind::CoreCount &&
-       Count.Value > MaxCoreMultiple) ||
-      (Count.Kind == TripCountKind::Input && Stored &&
-       isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl) &&
-       !clampedBefore(Count.Variable, Loop, Parents));
+  bool Report = (Count.Kind == TripCountKind::Constant && Stored &&
+                 Count.Value > MaxThreads) ||
+                (Count.Kind == TripCountKind::CoreCount &&
+                 Count.Value > MaxCoreMultiple) ||
+                (Count.Kind == TripCountKind::Input && Stored &&
+                 isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl) &&
+                 !clampedBefore(Count.Variable, Loop, Parents));
   if (!Report || Reported.alreadyReported(Loop->getBeginLoc()))
     return;
-  std::string Pool =
-      Stored ? "'" + Lifetime.Holder + "' is filled by a loop that"
-             : "this loop";
+  std::string Pool = Stored
+                         ? "'" + Lifetime.Holder + "' is filled by a loop that"
+                         : "this loop";
   switch (Count.Kind) {
   case TripCountKind::Constant:
     diag(Loop->getBeginLoc(), "%0 starts %1 threads, more than the %2 "
@@ -470,9 +486,8 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
   if (Limiter.findLimiter(Start.E, Parents->body(), *Parents) ||
       limitedByEveryCaller(*Method, Limiter))
     return;
-  SourceLocation Loc = isa<CXXMemberCallExpr>(Start.E)
-                           ? Start.E->getExprLoc()
-                           : Start.E->getBeginLoc();
+  SourceLocation Loc = isa<CXXMemberCallExpr>(Start.E) ? Start.E->getExprLoc()
+                                                       : Start.E->getBeginLoc();
   if (Reported.alreadyReported(Loc))
     return;
   diag(Loc, "pool '%0' adds a worker here with no maximum: nothing compares "
@@ -581,7 +596,8 @@ std::optional<SizeValue> sizeValueOf(const Expr *E,
         Param->getType()->isIntegerType()) {
       unsigned Index = Param->getFunctionScopeIndex();
       return SizeValue{parameterKey(Function, Index),
-                       parameterName(Function, Index), Param->getNameAsString()};
+                       parameterName(Function, Index),
+                       Param->getNameAsString()};
     }
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
@@ -796,8 +812,7 @@ void PoolGrowthCheck::summarizeCall(const FunctionDecl &Caller,
                                   "'" + Caller.getQualifiedNameAsString() +
                                       "' passes '" + From->Spelling +
                                       "' on to '" +
-                                      Callee.getQualifiedNameAsString() +
-                                      "'"));
+                                      Callee.getQualifiedNameAsString() + "'"));
       continue;
     }
     Pending.push_back({&Caller, Call, &Callee, I, Args[I]});
@@ -816,7 +831,9 @@ void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
   utils::TripCount Size = Bounds.ofCount(Arg);
   std::string Pool = Callee.getQualifiedNameAsString();
   if (isa<CXXConstructorDecl>(Callee))
-    Pool = cast<CXXConstructorDecl>(Callee).getParent()->getQualifiedNameAsString();
+    Pool = cast<CXXConstructorDecl>(Callee)
+               .getParent()
+               ->getQualifiedNameAsString();
   std::string Message = "'" + Pool + "' sizes a thread pool from this argument";
   switch (Size.Kind) {
   case TripCountKind::Constant:
@@ -848,7 +865,8 @@ void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
     return;
   utils::CallFinding Finding{Arg->getBeginLoc(), Message + Remedy.str(), {}};
   if (Size.Kind == TripCountKind::Input && Size.Origin)
-    Finding.Notes.push_back({Size.Origin->getBeginLoc(), "read from the input here"});
+    Finding.Notes.push_back(
+        {Size.Origin->getBeginLoc(), "read from the input here"});
   utils::reportCall(*this, Sizes, Key, Context->getSourceManager(), Finding);
 }
 

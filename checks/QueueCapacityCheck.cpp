@@ -2,12 +2,12 @@
 
 #include "QueueCapacityCheck.h"
 #include "utils/AstNavigation.h"
-#include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
-#include "utils/Matchers.h"
 #include "utils/LoopBounds.h"
+#include "utils/Matchers.h"
 #include "utils/Names.h"
 #include "utils/Queues.h"
+#include "utils/SharedOptions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -36,7 +36,10 @@ constexpr llvm::StringLiteral DefaultCapacityFunctions =
 
 /// Queue types whose size a comparison can bound, beyond QueueTypes.
 const std::vector<std::string> StandardQueues = {
-    "::std::queue", "::std::deque", "::std::list", "::std::priority_queue",
+    "::std::queue",
+    "::std::deque",
+    "::std::list",
+    "::std::priority_queue",
     "::tbb::detail::d2::concurrent_queue",
     "::tbb::detail::d2::concurrent_bounded_queue"};
 
@@ -45,9 +48,9 @@ constexpr llvm::StringLiteral ProducerMethods[] = {
     "push", "enqueue", "put", "send", "post", "offer", "emplace", "write"};
 
 /// Methods that report how many items a queue holds.
-constexpr llvm::StringLiteral SizeMethods[] = {
-    "size", "size_approx", "read_available", "sizeGuess", "unsafe_size",
-    "length"};
+constexpr llvm::StringLiteral SizeMethods[] = {"size",           "size_approx",
+                                               "read_available", "sizeGuess",
+                                               "unsafe_size",    "length"};
 
 /// The first integral template argument of a class template specialization:
 /// the N of `RingBuffer<Event, N>`.
@@ -74,15 +77,15 @@ QueueCapacityCheck::QueueCapacityCheck(StringRef Name,
           Options.get("QueueTypes", DefaultQueueTypes))),
       CapacityFunctions(utils::parseNamedArguments(
           Options.get("CapacityFunctions", DefaultCapacityFunctions))),
-      QueueTypePattern(utils::sharedOption(Options,
-          "QueueTypePattern", utils::defaults::QueueTypePattern)),
-      CapacityParameterPattern(Options.get(
-          "CapacityParameterPattern",
-          "^(capacity|size|max|maxSize|max_size|maxItems|max_items|"
-          "queueSize|queue_size|depth|slots)$|[Cc]apacity")),
-      QueueVariablePattern(Options.get(
-          "QueueVariablePattern",
-          "[Qq]ueue|[Bb]acklog|[Mm]ailbox|[Ii]nbox|[Cc]hannel")),
+      QueueTypePattern(utils::sharedOption(Options, "QueueTypePattern",
+                                           utils::defaults::QueueTypePattern)),
+      CapacityParameterPattern(
+          Options.get("CapacityParameterPattern",
+                      "^(capacity|size|max|maxSize|max_size|maxItems|max_items|"
+                      "queueSize|queue_size|depth|slots)$|[Cc]apacity")),
+      QueueVariablePattern(
+          Options.get("QueueVariablePattern",
+                      "[Qq]ueue|[Bb]acklog|[Mm]ailbox|[Ii]nbox|[Cc]hannel")),
       QueueTypeNames(QueueTypePattern),
       CapacityParameters(CapacityParameterPattern),
       QueueVariables(QueueVariablePattern) {}
@@ -92,7 +95,8 @@ void QueueCapacityCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "QueueTypes", utils::joinNamedArguments(QueueTypes));
   Options.store(Opts, "CapacityFunctions",
                 utils::joinNamedArguments(CapacityFunctions));
-  utils::storeShared(Options, Opts, "QueueTypePattern", QueueTypePattern, utils::defaults::QueueTypePattern);
+  utils::storeShared(Options, Opts, "QueueTypePattern", QueueTypePattern,
+                     utils::defaults::QueueTypePattern);
   Options.store(Opts, "CapacityParameterPattern", CapacityParameterPattern);
   Options.store(Opts, "QueueVariablePattern", QueueVariablePattern);
 }
@@ -105,8 +109,7 @@ void QueueCapacityCheck::registerMatchers(MatchFinder *Finder) {
     auto KnownQueue = cxxRecordDecl(hasAnyName(Known));
     Finder->addMatcher(
         cxxConstructExpr(
-            hasDeclaration(cxxConstructorDecl(ofClass(KnownQueue))),
-            InUserCode)
+            hasDeclaration(cxxConstructorDecl(ofClass(KnownQueue))), InUserCode)
             .bind("construct"),
         this);
     Finder->addMatcher(
@@ -128,9 +131,10 @@ void QueueCapacityCheck::registerMatchers(MatchFinder *Finder) {
   // Capacities given as template arguments: boost::lockfree::capacity<N>,
   // and the project's own `RingBuffer<Event, 1 << 20>`.
   auto Templated = qualType(hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(classTemplateSpecializationDecl(anyOf(
-          hasAnyName("::boost::lockfree::queue", "::boost::lockfree::spsc_queue"),
-          unless(isExpansionInSystemHeader())))))));
+      recordType(hasDeclaration(classTemplateSpecializationDecl(
+          anyOf(hasAnyName("::boost::lockfree::queue",
+                           "::boost::lockfree::spsc_queue"),
+                unless(isExpansionInSystemHeader())))))));
   // Declarations and comparisons are everywhere in headers: the location
   // test goes first here.
   Finder->addMatcher(varDecl(InUserCode, hasType(Templated)).bind("declared"),
@@ -140,10 +144,11 @@ void QueueCapacityCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<llvm::StringRef> Sizes(std::begin(SizeMethods),
                                      std::end(SizeMethods));
   Finder->addMatcher(
-      binaryOperator(InUserCode, isComparisonOperator(),
-                     hasEitherOperand(ignoringParenImpCasts(
-                         cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Sizes))))
-                             .bind("size"))))
+      binaryOperator(
+          InUserCode, isComparisonOperator(),
+          hasEitherOperand(ignoringParenImpCasts(
+              cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(Sizes))))
+                  .bind("size"))))
           .bind("compare"),
       this);
 }
@@ -216,15 +221,15 @@ std::optional<unsigned>
 QueueCapacityCheck::capacityArgument(const CXXRecordDecl &Queue,
                                      const CXXConstructorDecl *Ctor) const {
   // Parameters are searched by name only in a class that looks like a queue.
-  return utils::sizeArgument(Queue, Ctor && looksLikeQueue(Queue) ? Ctor : nullptr,
+  return utils::sizeArgument(Queue,
+                             Ctor && looksLikeQueue(Queue) ? Ctor : nullptr,
                              QueueTypes, CapacityParameters);
 }
 
 void QueueCapacityCheck::checkCapacity(const Expr *Capacity,
                                        const CXXRecordDecl *Queue,
                                        llvm::StringRef What, ASTContext &Ctx) {
-  if (isa<CXXDefaultArgExpr>(Capacity) ||
-      !Capacity->getType()->isIntegerType())
+  if (isa<CXXDefaultArgExpr>(Capacity) || !Capacity->getType()->isIntegerType())
     return;
   utils::LoopBounds Bounds(Ctx, MaxCapacity, "");
   utils::TripCount Size = Bounds.ofCount(Capacity);
@@ -234,8 +239,7 @@ void QueueCapacityCheck::checkCapacity(const Expr *Capacity,
 }
 
 void QueueCapacityCheck::reportCapacity(SourceLocation Loc,
-                                        llvm::StringRef What,
-                                        uint64_t Capacity,
+                                        llvm::StringRef What, uint64_t Capacity,
                                         const CXXRecordDecl *Queue,
                                         ASTContext &Ctx) {
   if (Reported.alreadyReported(Loc))
@@ -260,8 +264,8 @@ void QueueCapacityCheck::checkTemplateCapacity(const DeclaratorDecl &Declared,
     Capacity = integralTemplateArgument(*Queue);
   if (!Capacity || *Capacity <= MaxCapacity)
     return;
-  reportCapacity(Declared.getTypeSpecStartLoc(), utils::spelledType(Declared.getType()),
-                 *Capacity, Queue, Ctx);
+  reportCapacity(Declared.getTypeSpecStartLoc(),
+                 utils::spelledType(Declared.getType()), *Capacity, Queue, Ctx);
 }
 
 void QueueCapacityCheck::checkSizeComparison(const BinaryOperator &Compare,
@@ -272,7 +276,8 @@ void QueueCapacityCheck::checkSizeComparison(const BinaryOperator &Compare,
                           : Compare.getLHS();
   utils::LoopBounds Bounds(Ctx, MaxCapacity, "");
   utils::TripCount Value = Bounds.ofCount(Limit);
-  if (Value.Kind != utils::TripCountKind::Constant || Value.Value <= MaxCapacity)
+  if (Value.Kind != utils::TripCountKind::Constant ||
+      Value.Value <= MaxCapacity)
     return;
   const Expr *Object = Size.getImplicitObjectArgument();
   const CXXRecordDecl *Queue = Size.getRecordDecl();

@@ -29,8 +29,9 @@ public:
   }
 
 private:
-  std::optional<unsigned> capacityArgument(const CXXRecordDecl &Queue,
-                                           const CXXConstructorDecl *Ctor) const;
+  std::optional<unsigned>
+  capacityArgument(const CXXRecordDecl &Queue,
+                   const CXXConstructorDecl *Ctor) const;
   bool looksLikeQueue(const CXXRecordDecl &Record) const;
   void checkCapacity(const Expr *Capacity, const CXXRecordDecl *Queue,
                      llvm::StringRef What, ASTContext &Ctx);

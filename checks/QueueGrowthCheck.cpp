@@ -2,12 +2,12 @@
 
 #include "QueueGrowthCheck.h"
 #include "utils/AstNavigation.h"
-#include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Names.h"
 #include "utils/Queues.h"
+#include "utils/SharedOptions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -63,8 +63,7 @@ std::optional<MemberCall> memberCall(const Stmt *S) {
   const Expr *Callee = Call ? Call->getCallee()->IgnoreParens() : nullptr;
   if (const auto *Dependent =
           dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee)) {
-    if (Dependent->isImplicitAccess() ||
-        !Dependent->getMember().isIdentifier())
+    if (Dependent->isImplicitAccess() || !Dependent->getMember().isIdentifier())
       return std::nullopt;
     return MemberCall{Dependent->getBase(),
                       Dependent->getMember().getAsIdentifierInfo()->getName(),
@@ -116,7 +115,8 @@ llvm::SmallVector<const NamedDecl *, 2> containersOf(QualType T) {
       Specialization ? Specialization->getTemplateName().getAsTemplateDecl()
                      : nullptr;
   if (!Template ||
-      !utils::isNamedAnyOf(Template->getTemplatedDecl(), {"::std::conditional_t"}) ||
+      !utils::isNamedAnyOf(Template->getTemplatedDecl(),
+                           {"::std::conditional_t"}) ||
       Specialization->template_arguments().size() != 3)
     return {containerOfType(T)};
   llvm::SmallVector<const NamedDecl *, 2> Branches;
@@ -157,11 +157,14 @@ bool takesOldest(const CallExpr &Call) {
 }
 
 /// The parameter of Function that Value names, through std::move.
-const ParmVarDecl *parameterNamed(const Expr *Value, const FunctionDecl &Function) {
+const ParmVarDecl *parameterNamed(const Expr *Value,
+                                  const FunctionDecl &Function) {
   Value = utils::ignoreWrappers(Value);
-  if (const auto *Call = dyn_cast<CallExpr>(Value); Call && utils::isStdMove(Call))
+  if (const auto *Call = dyn_cast<CallExpr>(Value);
+      Call && utils::isStdMove(Call))
     Value = utils::ignoreWrappers(Call->getArg(0));
-  const auto *Parm = dyn_cast_or_null<ParmVarDecl>(utils::referencedDecl(Value));
+  const auto *Parm =
+      dyn_cast_or_null<ParmVarDecl>(utils::referencedDecl(Value));
   return Parm && Parm->getDeclContext() == &Function ? Parm : nullptr;
 }
 
@@ -211,15 +214,15 @@ QueueGrowthCheck::QueueGrowthCheck(StringRef Name, ClangTidyContext *Context)
           Options.get("LockedPushFunctions", DefaultLockedPushFunctions))),
       ConcurrentPushFunctions(utils::parseList(Options.get(
           "ConcurrentPushFunctions", DefaultConcurrentPushFunctions))),
-      SizeNamePattern(Options.get(
-          "SizeNamePattern", "size|count|depth|pending|backlog|length|"
-                             "capacity|max|limit")),
+      SizeNamePattern(Options.get("SizeNamePattern",
+                                  "size|count|depth|pending|backlog|length|"
+                                  "capacity|max|limit")),
       SpacePattern(Options.get("SpacePattern",
                                "full|space|room|vacan|capacity|can_?push")),
-      LimiterFunctions(utils::parseList(
-          utils::sharedOption(Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
-      LimiterTypePattern(utils::sharedOption(Options, "LimiterTypePattern",
-                                     utils::defaults::LimiterTypePattern)),
+      LimiterFunctions(utils::parseList(utils::sharedOption(
+          Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(utils::sharedOption(
+          Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
       SpaceNames(SpacePattern, llvm::Regex::IgnoreCase) {}
 
 void QueueGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -229,8 +232,11 @@ void QueueGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 utils::joinList(ConcurrentPushFunctions));
   Options.store(Opts, "SizeNamePattern", SizeNamePattern);
   Options.store(Opts, "SpacePattern", SpacePattern);
-  utils::storeShared(Options, Opts, "LimiterFunctions", utils::joinList(LimiterFunctions), utils::defaults::LimiterFunctions);
-  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern, utils::defaults::LimiterTypePattern);
+  utils::storeShared(Options, Opts, "LimiterFunctions",
+                     utils::joinList(LimiterFunctions),
+                     utils::defaults::LimiterFunctions);
+  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern,
+                     utils::defaults::LimiterTypePattern);
 }
 
 void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
@@ -242,12 +248,11 @@ void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
             .bind("locked"),
         this);
   if (!ConcurrentPushFunctions.empty())
-    Finder->addMatcher(
-        cxxMemberCallExpr(
-            callee(utils::functionNamedAnyOf(ConcurrentPushFunctions)),
-            InUserCode)
-            .bind("concurrent"),
-        this);
+    Finder->addMatcher(cxxMemberCallExpr(callee(utils::functionNamedAnyOf(
+                                             ConcurrentPushFunctions)),
+                                         InUserCode)
+                           .bind("concurrent"),
+                       this);
   std::vector<llvm::StringRef> Consumers(std::begin(ConsumerMethods),
                                          std::end(ConsumerMethods));
   Finder->addMatcher(
@@ -257,18 +262,18 @@ void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
       this);
   // Member calls in a template's body that nothing instantiates: pushes
   // and consumers alike, sorted out in check().
-  Finder->addMatcher(
-      callExpr(callee(expr(anyOf(cxxDependentScopeMemberExpr(),
-                                 unresolvedMemberExpr()))),
-               InUserCode)
-          .bind("dependent"),
-      this);
-  // `std::swap(tasks_, batch)`, `auto batch = std::move(tasks_)`.
-  Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
-                                  "::std::swap", "::std::move", "::std::exchange"))),
+  Finder->addMatcher(callExpr(callee(expr(anyOf(cxxDependentScopeMemberExpr(),
+                                                unresolvedMemberExpr()))),
                               InUserCode)
-                         .bind("take"),
+                         .bind("dependent"),
                      this);
+  // `std::swap(tasks_, batch)`, `auto batch = std::move(tasks_)`.
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName("::std::swap", "::std::move",
+                                              "::std::exchange"))),
+               InUserCode)
+          .bind("take"),
+      this);
 }
 
 void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
@@ -289,8 +294,9 @@ void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   bool Concurrent = Nodes.getNodeAs<CXXMemberCallExpr>("concurrent") != nullptr;
-  const auto *Call = Concurrent ? Nodes.getNodeAs<CXXMemberCallExpr>("concurrent")
-                                : Nodes.getNodeAs<CXXMemberCallExpr>("locked");
+  const auto *Call = Concurrent
+                         ? Nodes.getNodeAs<CXXMemberCallExpr>("concurrent")
+                         : Nodes.getNodeAs<CXXMemberCallExpr>("locked");
   addPush(*Call, Call->getRecordDecl(), Concurrent);
 }
 
@@ -357,21 +363,22 @@ void QueueGrowthCheck::onEndOfTranslationUnit() {
 static bool locksInConstructor(const CXXRecordDecl &Guard) {
   if (!Guard.hasDefinition())
     return false;
-  return llvm::any_of(Guard.getDefinition()->ctors(), [](const CXXConstructorDecl *Ctor) {
-    const FunctionDecl *Definition = nullptr;
-    if (!Ctor->hasBody(Definition))
-      return false;
-    return utils::anyStmt(Definition->getBody(), [](const Stmt *S) {
-      if (methodName(S) == "lock")
-        return true;
-      const auto *Call = dyn_cast<CallExpr>(S);
-      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-      if (!Callee || !Callee->getDeclName().isIdentifier())
-        return false;
-      llvm::StringRef Name = Callee->getName();
-      return Name.ends_with("_lock") && !Name.ends_with("_unlock");
-    });
-  });
+  return llvm::any_of(
+      Guard.getDefinition()->ctors(), [](const CXXConstructorDecl *Ctor) {
+        const FunctionDecl *Definition = nullptr;
+        if (!Ctor->hasBody(Definition))
+          return false;
+        return utils::anyStmt(Definition->getBody(), [](const Stmt *S) {
+          if (methodName(S) == "lock")
+            return true;
+          const auto *Call = dyn_cast<CallExpr>(S);
+          const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+          if (!Callee || !Callee->getDeclName().isIdentifier())
+            return false;
+          llvm::StringRef Name = Callee->getName();
+          return Name.ends_with("_lock") && !Name.ends_with("_unlock");
+        });
+      });
 }
 
 /// Whether a variable of type T holds a lock for its scope: a class or
@@ -381,7 +388,8 @@ static bool isScopedLock(QualType T) {
   const NamedDecl *Guard = T->getAsCXXRecordDecl();
   if (!Guard)
     if (const auto *Deduced = T->getContainedDeducedType())
-      if (const auto *Template = dyn_cast<DeducedTemplateSpecializationType>(Deduced))
+      if (const auto *Template =
+              dyn_cast<DeducedTemplateSpecializationType>(Deduced))
         Guard = Template->getTemplateName().getAsTemplateDecl();
   if (!Guard)
     Guard = containerOfType(T);
@@ -431,12 +439,11 @@ bool QueueGrowthCheck::waitsForSpace(const Stmt *S, const Stmt *Target) const {
     llvm::StringRef Name = methodName(Node);
     if (!Name.starts_with("wait"))
       return false;
-    return llvm::any_of(cast<CXXMemberCallExpr>(Node)->arguments(),
-                        [&](const Expr *Arg) {
-                          const auto *Lambda =
-                              dyn_cast<LambdaExpr>(utils::ignoreWrappers(Arg));
-                          return Lambda && MentionsSpace(Lambda->getBody());
-                        });
+    return llvm::any_of(
+        cast<CXXMemberCallExpr>(Node)->arguments(), [&](const Expr *Arg) {
+          const auto *Lambda = dyn_cast<LambdaExpr>(utils::ignoreWrappers(Arg));
+          return Lambda && MentionsSpace(Lambda->getBody());
+        });
   });
 }
 
@@ -445,8 +452,8 @@ bool QueueGrowthCheck::trimmedAfter(const Stmt *S, const Stmt *Target,
   // history.push_back(x); if (history.size() > N) history.pop_front();
   const SourceManager &SM = Context->getSourceManager();
   static constexpr llvm::StringRef Sizes[] = {"size", "length"};
-  static constexpr llvm::StringRef Pops[] = {"pop", "pop_front", "pop_back",
-                                             "erase", "clear", "resize"};
+  static constexpr llvm::StringRef Pops[] = {"pop",   "pop_front", "pop_back",
+                                             "erase", "clear",     "resize"};
   return utils::anyStmt(S, [&](const Stmt *Node) {
     if (!utils::isBefore(Target->getBeginLoc(), Node->getBeginLoc(), SM))
       return false;
@@ -519,8 +526,7 @@ bool QueueGrowthCheck::isBounded(const Push &P,
 /// pointer that lends it: `std::shared_ptr<Conn> c(idle_.front(),
 /// [this](Conn *p) { idle_.push(p); })` hands out the queue's front and puts
 /// it back when the borrower lets go.
-static bool pushedByLendingDeleter(const CallExpr &Push,
-                                   const ValueDecl *Queue,
+static bool pushedByLendingDeleter(const CallExpr &Push, const ValueDecl *Queue,
                                    const utils::FunctionParents &Parents) {
   if (Push.getNumArgs() != 1)
     return false;
@@ -563,7 +569,8 @@ bool QueueGrowthCheck::returnsBorrowedItem(
     if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
       Method = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
     if (Method && Method->hasBody() && Method != &Parents.function() &&
-        fillsWithNewItems(*cast<CXXMethodDecl>(Method->getDefinition()), P.Queue))
+        fillsWithNewItems(*cast<CXXMethodDecl>(Method->getDefinition()),
+                          P.Queue))
       return true;
   }
   return false;

@@ -2,11 +2,11 @@
 
 #include "SilentDropCheck.h"
 #include "utils/AstNavigation.h"
-#include "utils/SharedOptions.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
 #include "utils/Names.h"
 #include "utils/Queues.h"
+#include "utils/SharedOptions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -152,28 +152,28 @@ SilentDropCheck::SilentDropCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       FallibleFunctions(utils::parseList(
           Options.get("FallibleFunctions", DefaultFallibleFunctions))),
-      TryMethods(utils::parseList(Options.get("TryMethods", DefaultTryMethods))),
+      TryMethods(
+          utils::parseList(Options.get("TryMethods", DefaultTryMethods))),
       QueueTypePattern(utils::sharedOption(Options, "QueueTypePattern",
-                                   utils::defaults::QueueTypePattern)),
+                                           utils::defaults::QueueTypePattern)),
       QueuePushMethods(utils::parseList(
           Options.get("QueuePushMethods", DefaultQueuePushMethods))),
-      LibraryNamespaces(utils::parseList(Options.get(
-          "LibraryNamespaces",
-          "std;boost;tbb;moodycamel;folly;rigtorp;spdlog"))),
+      LibraryNamespaces(utils::parseList(
+          Options.get("LibraryNamespaces",
+                      "std;boost;tbb;moodycamel;folly;rigtorp;spdlog"))),
       AllowVoidCast(isTrue(Options.get("AllowVoidCast", "true"))),
       FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
-      MetricRegistrationCalls(utils::parseList(
-          Options.get("MetricRegistrationCalls",
-                      utils::DefaultMetricRegistrationCalls))),
-      Registrations(MetricRegistrationCalls),
-      QueueTypeNames(QueueTypePattern) {
+      MetricRegistrationCalls(utils::parseList(Options.get(
+          "MetricRegistrationCalls", utils::DefaultMetricRegistrationCalls))),
+      Registrations(MetricRegistrationCalls), QueueTypeNames(QueueTypePattern) {
   ProjectFacts = utils::loadFacts(*this, FactsFile);
 }
 
 void SilentDropCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FallibleFunctions", utils::joinList(FallibleFunctions));
   Options.store(Opts, "TryMethods", utils::joinList(TryMethods));
-  utils::storeShared(Options, Opts, "QueueTypePattern", QueueTypePattern, utils::defaults::QueueTypePattern);
+  utils::storeShared(Options, Opts, "QueueTypePattern", QueueTypePattern,
+                     utils::defaults::QueueTypePattern);
   Options.store(Opts, "QueuePushMethods", utils::joinList(QueuePushMethods));
   Options.store(Opts, "LibraryNamespaces", utils::joinList(LibraryNamespaces));
   Options.store(Opts, "AllowVoidCast", AllowVoidCast ? "true" : "false");
@@ -192,11 +192,10 @@ void SilentDropCheck::registerMatchers(MatchFinder *Finder) {
   Registrations.registerMatchers(*Finder);
   if (Names.empty())
     return;
-  Finder->addMatcher(
-      cxxMemberCallExpr(callee(utils::functionNamedAnyOf(Names)),
-                        unless(isExpansionInSystemHeader()))
-          .bind("enqueue"),
-      this);
+  Finder->addMatcher(cxxMemberCallExpr(callee(utils::functionNamedAnyOf(Names)),
+                                       unless(isExpansionInSystemHeader()))
+                         .bind("enqueue"),
+                     this);
 }
 
 bool SilentDropCheck::isInLibraryNamespace(const CXXRecordDecl &Queue) const {
@@ -271,8 +270,7 @@ void SilentDropCheck::report(const CallExpr &Call, llvm::StringRef Name,
         "log it or return an error to the caller";
   else
     Finding.Message = "result of '" + Name.str() + "' is " +
-                      (How == Use::VoidCast ? "cast to void"
-                                                 : "discarded") +
+                      (How == Use::VoidCast ? "cast to void" : "discarded") +
                       ": when the queue is full the item is dropped and "
                       "nobody is told; count the drop and return an error to "
                       "the caller";
@@ -287,7 +285,8 @@ namespace {
 /// Whether S names a size, a count or a limit, or asks whether it is full.
 bool mentionsSize(const Stmt *S) {
   static const llvm::Regex SizeNames(
-      "size|count|len|cap|max|limit|full|bound|depth|pending", llvm::Regex::IgnoreCase);
+      "size|count|len|cap|max|limit|full|bound|depth|pending",
+      llvm::Regex::IgnoreCase);
   if (!S)
     return false;
   const NamedDecl *Named = nullptr;
@@ -311,8 +310,8 @@ bool mentionsSize(const Stmt *S) {
 }
 
 bool isFalse(const Expr *E) {
-  const auto *Literal =
-      dyn_cast_or_null<CXXBoolLiteralExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+  const auto *Literal = dyn_cast_or_null<CXXBoolLiteralExpr>(
+      E ? E->IgnoreParenImpCasts() : nullptr);
   return Literal && !Literal->getValue();
 }
 
@@ -343,8 +342,8 @@ const ReturnStmt *refusal(const Stmt *Branch) {
 /// Whether S stores an item: a push-like call, or an assignment into a slot.
 bool stores(const Stmt *S) {
   static const llvm::StringRef Inserts[] = {
-      "push", "push_back", "push_front", "emplace", "emplace_back",
-      "emplace_front", "insert", "enqueue", "put", "append"};
+      "push",          "push_back", "push_front", "emplace", "emplace_back",
+      "emplace_front", "insert",    "enqueue",    "put",     "append"};
   return utils::anyStmt(S, [](const Stmt *Node) {
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Node)) {
       const CXXMethodDecl *Method = Call->getMethodDecl();
@@ -383,8 +382,8 @@ const ReturnStmt *refusesWhenFull(const FunctionDecl &Function) {
 /// The project function whose result Return returns, if any.
 const CallExpr *returnedCall(const ReturnStmt &Return) {
   const Expr *Value = Return.getRetValue();
-  const auto *Call =
-      dyn_cast_or_null<CallExpr>(Value ? Value->IgnoreParenImpCasts() : nullptr);
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      Value ? Value->IgnoreParenImpCasts() : nullptr);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   return Callee && utils::isProjectFunction(*Callee) ? Call : nullptr;
 }
@@ -398,29 +397,29 @@ void SilentDropCheck::summarize(
     Fallible.addDefinition(*Function);
     std::string Name = Function->getQualifiedNameAsString();
     if (const ReturnStmt *Refusal = refusesWhenFull(*Function))
-      Fallible.addDirect(*Function, Name,
-                         {::unbounded::facts::siteAt(
-                             Refusal->getBeginLoc(), SM,
-                             "'" + Name +
-                                 "' returns false here, when it is full")});
+      Fallible.addDirect(
+          *Function, Name,
+          {::unbounded::facts::siteAt(
+              Refusal->getBeginLoc(), SM,
+              "'" + Name + "' returns false here, when it is full")});
     if (!Function->getReturnType()->isBooleanType())
       continue;
     anyOutsideLambdas(Function->getBody(), [&](const Stmt *S) {
       const auto *Return = dyn_cast<ReturnStmt>(S);
       if (const CallExpr *Call = Return ? returnedCall(*Return) : nullptr)
-        Fallible.addCall(*Function, *Call->getDirectCallee(),
-                         Call->getExprLoc(),
-                         "'" + Name + "' returns the result of '" +
-                             Call->getDirectCallee()->getQualifiedNameAsString() +
-                             "'");
+        Fallible.addCall(
+            *Function, *Call->getDirectCallee(), Call->getExprLoc(),
+            "'" + Name + "' returns the result of '" +
+                Call->getDirectCallee()->getQualifiedNameAsString() + "'");
       return false;
     });
   }
   Fallible.finish();
 }
 
-void SilentDropCheck::judgeCalls(const FunctionDecl &Function,
-                                 const ::unbounded::facts::Summaries &Fallible) {
+void SilentDropCheck::judgeCalls(
+    const FunctionDecl &Function,
+    const ::unbounded::facts::Summaries &Fallible) {
   utils::forEachCall(Function.getBody(), [&](const CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || !Callee->getReturnType()->isBooleanType() ||

@@ -1,15 +1,14 @@
 //===- ThreadCreationCheck.cpp - unbounded-thread-creation ----------------===//
 
 #include "ThreadCreationCheck.h"
-#include "utils/SharedOptions.h"
 #include "utils/AstNavigation.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Names.h"
-#include "utils/AstNavigation.h"
 #include "utils/RequestContext.h"
+#include "utils/SharedOptions.h"
 #include "utils/ThreadStarts.h"
 
 #include "clang/AST/ASTContext.h"
@@ -158,27 +157,32 @@ SourceLocation locationOf(const Expr *E) {
 ThreadCreationCheck::ThreadCreationCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      Starts{utils::parseList(Options.get(
-                 "ThreadClasses", "::std::thread;::std::jthread;"
-                                  "::boost::thread;::boost::scoped_thread")),
-             utils::parseList(Options.get(
-                 "JoiningThreadClasses",
-                 "::std::jthread;::boost::scoped_thread")),
-             utils::parseList(Options.get("AsyncFunctions",
-                                          "::std::async;::boost::async")),
-             utils::parseList(Options.get("CreateFunctions",
-                                          "::pthread_create;::thrd_create")),
-             utils::parseList(Options.get("DetachedSpawnFunctions", "")),
-             utils::parseList(Options.get(
-                 "ThreadGroupFunctions",
-                 "::boost::thread_group::create_thread"))},
-      MaxIterations(utils::sharedOption(Options, "MaxIterations", utils::defaults::MaxIterations)),
-      WorkerCountPattern(utils::sharedOption(Options, "WorkerCountPattern", utils::defaults::WorkerCountPattern)),
-      HandlerRegistrationPattern(utils::sharedOption(Options, "HandlerRegistrationPattern",
-                  utils::defaults::HandlerRegistrationPattern)),
-      LimiterFunctions(utils::parseList(utils::sharedOption(Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
-      LimiterTypePattern(utils::sharedOption(Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
-      CounterPattern(utils::sharedOption(Options, "CounterPattern", utils::defaults::CounterPattern)),
+      Starts{
+          utils::parseList(Options.get(
+              "ThreadClasses", "::std::thread;::std::jthread;"
+                               "::boost::thread;::boost::scoped_thread")),
+          utils::parseList(Options.get(
+              "JoiningThreadClasses", "::std::jthread;::boost::scoped_thread")),
+          utils::parseList(
+              Options.get("AsyncFunctions", "::std::async;::boost::async")),
+          utils::parseList(
+              Options.get("CreateFunctions", "::pthread_create;::thrd_create")),
+          utils::parseList(Options.get("DetachedSpawnFunctions", "")),
+          utils::parseList(Options.get(
+              "ThreadGroupFunctions", "::boost::thread_group::create_thread"))},
+      MaxIterations(utils::sharedOption(Options, "MaxIterations",
+                                        utils::defaults::MaxIterations)),
+      WorkerCountPattern(utils::sharedOption(
+          Options, "WorkerCountPattern", utils::defaults::WorkerCountPattern)),
+      HandlerRegistrationPattern(
+          utils::sharedOption(Options, "HandlerRegistrationPattern",
+                              utils::defaults::HandlerRegistrationPattern)),
+      LimiterFunctions(utils::parseList(utils::sharedOption(
+          Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(utils::sharedOption(
+          Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
+      CounterPattern(utils::sharedOption(Options, "CounterPattern",
+                                         utils::defaults::CounterPattern)),
       FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
       RegistrationNames(HandlerRegistrationPattern) {
   ProjectFacts = utils::loadFacts(*this, FactsFile);
@@ -188,21 +192,27 @@ void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadClasses", utils::joinList(Starts.ThreadClasses));
   Options.store(Opts, "JoiningThreadClasses",
                 utils::joinList(Starts.JoiningThreadClasses));
-  Options.store(Opts, "AsyncFunctions",
-                utils::joinList(Starts.AsyncFunctions));
+  Options.store(Opts, "AsyncFunctions", utils::joinList(Starts.AsyncFunctions));
   Options.store(Opts, "CreateFunctions",
                 utils::joinList(Starts.CreateFunctions));
   Options.store(Opts, "DetachedSpawnFunctions",
                 utils::joinList(Starts.DetachedSpawnFunctions));
   Options.store(Opts, "ThreadGroupFunctions",
                 utils::joinList(Starts.GroupStartFunctions));
-  utils::storeShared(Options, Opts, "MaxIterations", MaxIterations, utils::defaults::MaxIterations);
-  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern, utils::defaults::WorkerCountPattern);
+  utils::storeShared(Options, Opts, "MaxIterations", MaxIterations,
+                     utils::defaults::MaxIterations);
+  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern,
+                     utils::defaults::WorkerCountPattern);
   utils::storeShared(Options, Opts, "HandlerRegistrationPattern",
-                HandlerRegistrationPattern, utils::defaults::HandlerRegistrationPattern);
-  utils::storeShared(Options, Opts, "LimiterFunctions", utils::joinList(LimiterFunctions), utils::defaults::LimiterFunctions);
-  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern, utils::defaults::LimiterTypePattern);
-  utils::storeShared(Options, Opts, "CounterPattern", CounterPattern, utils::defaults::CounterPattern);
+                     HandlerRegistrationPattern,
+                     utils::defaults::HandlerRegistrationPattern);
+  utils::storeShared(Options, Opts, "LimiterFunctions",
+                     utils::joinList(LimiterFunctions),
+                     utils::defaults::LimiterFunctions);
+  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern,
+                     utils::defaults::LimiterTypePattern);
+  utils::storeShared(Options, Opts, "CounterPattern", CounterPattern,
+                     utils::defaults::CounterPattern);
   Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
@@ -338,8 +348,8 @@ ThreadCreationCheck::chainOf(const Deferred &Started) const {
       Lifetime.Fate == ThreadFate::NeverJoined)
     return Chain;
   const auto *WhereExpr = dyn_cast<Expr>(Lifetime.Where);
-  SourceLocation Loc = WhereExpr ? locationOf(WhereExpr)
-                                 : Lifetime.Where->getBeginLoc();
+  SourceLocation Loc =
+      WhereExpr ? locationOf(WhereExpr) : Lifetime.Where->getBeginLoc();
   Chain.push_back(::unbounded::facts::siteAt(
       Loc, SM,
       Lifetime.Fate == ThreadFate::Detached

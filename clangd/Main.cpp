@@ -70,8 +70,8 @@ Mode modeOf(llvm::ArrayRef<char *> Args) {
 }
 
 std::string identity() {
-  return "unbounded-clangd " UNBOUNDED_VERSION " (clangd " UNBOUNDED_LLVM_VERSION
-         " with " +
+  return "unbounded-clangd " UNBOUNDED_VERSION
+         " (clangd " UNBOUNDED_LLVM_VERSION " with " +
          llvm::join(builtInChecks(), ", ") + ")";
 }
 
@@ -89,8 +89,7 @@ void reportCheckMode() {
 /// Where diagnostics link to: the pages installed next to this binary
 /// (<prefix>/share/unbounded-tidy/checks), else the build's default.
 std::string docsUrl(const char *Argv0) {
-  std::string Self =
-      llvm::sys::fs::getMainExecutable(Argv0, (void *)&docsUrl);
+  std::string Self = llvm::sys::fs::getMainExecutable(Argv0, (void *)&docsUrl);
   llvm::SmallString<256> Installed(
       llvm::sys::path::parent_path(llvm::sys::path::parent_path(Self)));
   llvm::sys::path::append(Installed, "share", "unbounded-tidy", "checks");
@@ -100,8 +99,8 @@ std::string docsUrl(const char *Argv0) {
 }
 
 std::unique_ptr<OutputFilter> filterOutput(const char *Argv0) {
-  auto Rewriter = std::make_shared<MessageRewriter>(MessageSettings{
-      docsUrl(Argv0), " + " + identity(), checksRanOn, log});
+  auto Rewriter = std::make_shared<MessageRewriter>(
+      MessageSettings{docsUrl(Argv0), " + " + identity(), checksRanOn, log});
   return OutputFilter::start(
       [Rewriter](std::string Body) { return Rewriter->rewrite(Body); });
 }
@@ -127,8 +126,8 @@ int main(int argc, char *argv[]) {
     Filter = filterOutput(argv[0]);
 
   Args.push_back(nullptr);
-  int Status = clang::clangd::clangdMain(static_cast<int>(Args.size() - 1),
-                                         Args.data());
+  int Status =
+      clang::clangd::clangdMain(static_cast<int>(Args.size() - 1), Args.data());
   if (Filter)
     Filter->finish();
   if (M == Mode::Check)

@@ -55,10 +55,9 @@ bool isConfigFile(llvm::StringRef File) {
 }
 
 json::Value showWarning(llvm::StringRef Text) {
-  return json::Object{
-      {"jsonrpc", "2.0"},
-      {"method", "window/showMessage"},
-      {"params", json::Object{{"type", 2}, {"message", Text}}}};
+  return json::Object{{"jsonrpc", "2.0"},
+                      {"method", "window/showMessage"},
+                      {"params", json::Object{{"type", 2}, {"message", Text}}}};
 }
 
 } // namespace
@@ -111,7 +110,8 @@ std::vector<std::string> MessageRewriter::rewrite(std::string Body) {
     if (auto URI = Params->getString("uri"))
       Notice = noticeIfChecksSkipped(*URI);
   }
-  if (json::Object *Result = Message->getObject("result"); Initialized && Result)
+  if (json::Object *Result = Message->getObject("result");
+      Initialized && Result)
     if (json::Object *Info = Result->getObject("serverInfo"))
       if (auto Version = Info->getString("version"))
         (*Info)["version"] = (*Version + S.VersionSuffix).str();

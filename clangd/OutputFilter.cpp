@@ -97,8 +97,7 @@ void OutputFilter::passOn(std::string &Pending) {
     std::string Body = Pending.substr(BodyStart, Length);
     Pending.erase(0, BodyStart + Length);
     for (const std::string &Out : R(std::move(Body)))
-      write("Content-Length: " + std::to_string(Out.size()) + "\r\n\r\n" +
-            Out);
+      write("Content-Length: " + std::to_string(Out.size()) + "\r\n\r\n" + Out);
   }
 }
 

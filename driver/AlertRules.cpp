@@ -49,12 +49,14 @@ public:
 
   llvm::Expected<ExprFacts> run() {
     if (S.trim().empty())
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), "empty expression");
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "empty expression");
     while (I < S.size())
       if (auto E = step())
         return std::move(E);
     if (!Calls.empty())
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), "unclosed '(' in expression");
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "unclosed '(' in expression");
     return std::move(Facts);
   }
 
@@ -81,8 +83,9 @@ private:
         break;
       }
     }
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), std::string("unclosed '") + Open +
-                                   "' in expression");
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   std::string("unclosed '") + Open +
+                                       "' in expression");
   }
 
   llvm::Expected<size_t> stringEnd(size_t From) const {
@@ -95,13 +98,13 @@ private:
       if (S[J] == Quote)
         return J + 1;
     }
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "unterminated string in expression");
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "unterminated string in expression");
   }
 
   bool inRate() const {
-    return llvm::any_of(Calls, [](const std::string &F) {
-      return isRateFunction(F);
-    });
+    return llvm::any_of(Calls,
+                        [](const std::string &F) { return isRateFunction(F); });
   }
 
   llvm::Error step() {
@@ -126,7 +129,8 @@ private:
       return open();
     if (C == ')') {
       if (Calls.empty())
-        return llvm::createStringError(llvm::inconvertibleErrorCode(), "unexpected ')' in expression");
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "unexpected ')' in expression");
       Calls.pop_back();
       ++I;
       return llvm::Error::success();
@@ -141,8 +145,9 @@ private:
       return llvm::Error::success();
     }
     if (C == '}' || C == ']')
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), std::string("unexpected '") + C +
-                                     "' in expression");
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     std::string("unexpected '") + C +
+                                         "' in expression");
     if (llvm::StringRef("<>=!").contains(C))
       return comparison();
     if (llvm::isDigit(C) || C == '.') {
@@ -154,8 +159,9 @@ private:
     }
     if (isIdentStart(C))
       return identifier();
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), std::string("unexpected character '") + C +
-                                   "' in expression");
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   std::string("unexpected character '") + C +
+                                       "' in expression");
   }
 
   llvm::Error open() {
@@ -186,8 +192,9 @@ private:
       ++I;
       return llvm::Error::success();
     }
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "unexpected '" + Rest.take_front(1) +
-                                   "' in expression");
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "unexpected '" + Rest.take_front(1) +
+                                       "' in expression");
   }
 
   llvm::Error identifier() {
@@ -236,8 +243,8 @@ llvm::Expected<ExprFacts> analyzeExpr(llvm::StringRef Expr) {
 namespace {
 
 bool isDuration(llvm::StringRef Text) {
-  static const llvm::Regex Duration(
-      "^([0-9]+y)?([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?([0-9]+ms)?$");
+  static const llvm::Regex Duration("^([0-9]+y)?([0-9]+w)?([0-9]+d)?([0-9]+h)?("
+                                    "[0-9]+m)?([0-9]+s)?([0-9]+ms)?$");
   return !Text.empty() && Duration.match(Text);
 }
 
@@ -285,7 +292,8 @@ private:
   std::string YamlError;
   llvm::StringSet<> GroupNames;
 
-  /// A YAML syntax error found while walking wins over what the walk made of it.
+  /// A YAML syntax error found while walking wins over what the walk made of
+  /// it.
   llvm::Error yamlErrorOr(llvm::Error E) {
     if (YamlError.empty())
       return E;
@@ -304,8 +312,9 @@ private:
   }
 
   llvm::Error error(yaml::Node *N, const llvm::Twine &What) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), Name + ":" + llvm::Twine(line(N)) + ": " +
-                                   What);
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   Name + ":" + llvm::Twine(line(N)) + ": " +
+                                       What);
   }
 
   std::optional<std::string> scalar(yaml::Node *N) {
@@ -362,19 +371,19 @@ private:
   llvm::Error top(yaml::Node *Root) {
     if (!Root || llvm::isa<yaml::NullNode>(Root))
       return llvm::Error::success(); // an empty file has no groups
-    return eachField(Root, "the rule file", {"groups"},
-                     [&](llvm::StringRef, yaml::Node *, yaml::Node *Value)
-                         -> llvm::Error {
-                       if (llvm::isa_and_nonnull<yaml::NullNode>(Value))
-                         return llvm::Error::success();
-                       auto *Seq = llvm::dyn_cast_or_null<yaml::SequenceNode>(Value);
-                       if (!Seq)
-                         return error(Value, "groups is not a list");
-                       for (yaml::Node &Group : *Seq)
-                         if (auto E = group(&Group))
-                           return E;
-                       return llvm::Error::success();
-                     });
+    return eachField(
+        Root, "the rule file", {"groups"},
+        [&](llvm::StringRef, yaml::Node *, yaml::Node *Value) -> llvm::Error {
+          if (llvm::isa_and_nonnull<yaml::NullNode>(Value))
+            return llvm::Error::success();
+          auto *Seq = llvm::dyn_cast_or_null<yaml::SequenceNode>(Value);
+          if (!Seq)
+            return error(Value, "groups is not a list");
+          for (yaml::Node &Group : *Seq)
+            if (auto E = group(&Group))
+              return E;
+          return llvm::Error::success();
+        });
   }
 
   llvm::Error group(yaml::Node *N) {
@@ -382,8 +391,8 @@ private:
     auto E = eachField(
         N, "a group",
         {"name", "interval", "query_offset", "limit", "rules", "labels"},
-        [&](llvm::StringRef Key, yaml::Node *, yaml::Node *Value)
-            -> llvm::Error {
+        [&](llvm::StringRef Key, yaml::Node *,
+            yaml::Node *Value) -> llvm::Error {
           auto Text = scalar(Value);
           if (Key == "name") {
             if (!Text || Text->empty())
@@ -428,8 +437,8 @@ private:
         N, "a rule",
         {"alert", "record", "expr", "for", "keep_firing_for", "labels",
          "annotations"},
-        [&](llvm::StringRef Key, yaml::Node *KeyNode, yaml::Node *Value)
-            -> llvm::Error {
+        [&](llvm::StringRef Key, yaml::Node *KeyNode,
+            yaml::Node *Value) -> llvm::Error {
           auto Text = scalar(Value);
           if (Key == "labels" || Key == "annotations") {
             if (Key == "annotations")
@@ -492,8 +501,9 @@ llvm::Error parseRuleFile(llvm::StringRef Text, llvm::StringRef Name,
 static llvm::Error readOne(llvm::StringRef Path, AlertRules &Into) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot read alert rules '" + Path +
-                                   "': " + Buffer.getError().message());
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "cannot read alert rules '" + Path +
+                                       "': " + Buffer.getError().message());
   return parseRuleFile((*Buffer)->getBuffer(), Path, Into);
 }
 
@@ -512,18 +522,20 @@ readAlertRules(const std::vector<std::string> &Paths) {
     }
     std::vector<std::string> Files;
     std::error_code EC;
-    for (llvm::sys::fs::directory_iterator It(Path, EC), End;
-         It != End && !EC; It.increment(EC)) {
+    for (llvm::sys::fs::directory_iterator It(Path, EC), End; It != End && !EC;
+         It.increment(EC)) {
       llvm::StringRef Ext = llvm::sys::path::extension(It->path());
       if (Ext == ".yml" || Ext == ".yaml")
         Files.push_back(It->path());
     }
     if (EC)
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), "cannot read alert rules '" + Path +
-                                     "': " + EC.message());
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "cannot read alert rules '" + Path +
+                                         "': " + EC.message());
     if (Files.empty())
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), "no *.yml or *.yaml rule file in '" +
-                                     Path + "'");
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "no *.yml or *.yaml rule file in '" +
+                                         Path + "'");
     llvm::sort(Files);
     for (const std::string &File : Files)
       if (auto E = readOne(File, Rules))

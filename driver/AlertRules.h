@@ -35,7 +35,7 @@ struct AlertRules {
 /// Alerting items are judged on.
 struct ExprFacts {
   struct Selector {
-    std::string Text; ///< `name` or `name{labels}` as written
+    std::string Text;    ///< `name` or `name{labels}` as written
     bool InRate = false; ///< inside rate(), irate() or increase()
   };
   std::vector<Selector> Selectors;
@@ -56,7 +56,8 @@ llvm::Error parseRuleFile(llvm::StringRef Text, llvm::StringRef Name,
 
 /// Reads each path: a rule file, or a directory's *.yml and *.yaml files
 /// (sorted, not recursive).
-llvm::Expected<AlertRules> readAlertRules(const std::vector<std::string> &Paths);
+llvm::Expected<AlertRules>
+readAlertRules(const std::vector<std::string> &Paths);
 
 /// The alerts whose expression satisfies Item under Families.
 std::vector<const AlertRule *> alertsFor(const ChecklistItem &Item,

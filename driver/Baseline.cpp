@@ -39,9 +39,8 @@ std::string baselineText(const std::vector<Finding> &Findings,
     F.State = BaselineState::None;
     Entries.push_back(toJson(F, Root));
   }
-  json::Value Value = json::Object{{"schema", Schema},
-                                   {"version", 1},
-                                   {"findings", std::move(Entries)}};
+  json::Value Value = json::Object{
+      {"schema", Schema}, {"version", 1}, {"findings", std::move(Entries)}};
   return llvm::formatv("{0:2}", Value).str() + "\n";
 }
 

@@ -23,8 +23,8 @@ std::string contentHash(llvm::StringRef Path) {
       reinterpret_cast<const uint8_t *>((*Buffer)->getBufferStart()),
       (*Buffer)->getBufferSize());
   return llvm::utohexstr(unbounded::compat::contentHash64(Bytes),
-                         /*LowerCase=*/true) + ":" +
-         std::to_string(Bytes.size());
+                         /*LowerCase=*/true) +
+         ":" + std::to_string(Bytes.size());
 }
 
 std::string ResultCache::key(llvm::StringRef Configuration,
@@ -72,8 +72,8 @@ std::optional<UnitResult> ResultCache::lookup(llvm::StringRef Key) const {
   if (!Hashes || !Result)
     return std::nullopt;
   for (const auto &[Path, Hash] : *Hashes)
-    if (Hash.getAsString() != std::optional<llvm::StringRef>(
-                                  contentHash(llvm::StringRef(Path))))
+    if (Hash.getAsString() !=
+        std::optional<llvm::StringRef>(contentHash(llvm::StringRef(Path))))
       return std::nullopt;
   std::string ResultText = llvm::formatv("{0}", *Result).str();
   auto Unit = unitResultFromJson(ResultText);

@@ -19,12 +19,12 @@ namespace unbounded::driver {
 
 class ResultCache {
 public:
-  explicit ResultCache(std::string Directory) : Directory(std::move(Directory)) {}
+  explicit ResultCache(std::string Directory)
+      : Directory(std::move(Directory)) {}
 
   /// The key of one unit: a hash of everything but its inputs' contents.
   static std::string key(llvm::StringRef Configuration,
-                         llvm::StringRef CompileCommand,
-                         llvm::StringRef File);
+                         llvm::StringRef CompileCommand, llvm::StringRef File);
 
   /// The stored result if its inputs are unchanged.
   std::optional<UnitResult> lookup(llvm::StringRef Key) const;

@@ -50,8 +50,11 @@ Catalogue parse() {
                      field(O, "impact"), field(O, "prevention")};
   });
   C.Checklist = each<ChecklistItem>(*Root, "checklist", [](const auto &O) {
-    ChecklistItem Item{field(O, "id"), field(O, "section"), field(O, "text"),
-                       field(O, "verifiable"), {}};
+    ChecklistItem Item{field(O, "id"),
+                       field(O, "section"),
+                       field(O, "text"),
+                       field(O, "verifiable"),
+                       {}};
     if (const auto *Alternatives = O.getArray("families"))
       for (const auto &Alternative : *Alternatives)
         if (const auto *All = Alternative.getAsArray()) {
@@ -69,9 +72,9 @@ Catalogue parse() {
                                 O.getBoolean("rate").value_or(false)};
       });
   C.Checks = each<CheckInfo>(*Root, "checks", [](const auto &O) {
-    return CheckInfo{field(O, "name"),    field(O, "case_study"),
+    return CheckInfo{field(O, "name"),     field(O, "case_study"),
                      field(O, "severity"), field(O, "summary"),
-                     field(O, "doc"),     strings(O, "checklist")};
+                     field(O, "doc"),      strings(O, "checklist")};
   });
   return C;
 }

@@ -126,8 +126,8 @@ llvm::Expected<LineFilter> changedLinesSince(llvm::StringRef Revision,
   auto TopLevel = git({"rev-parse", "--show-toplevel"}, Directory);
   if (!TopLevel)
     return TopLevel.takeError();
-  auto Diff = git({"diff", "-U0", "--no-color", "--no-ext-diff",
-                   "--no-renames", Revision, "--"},
+  auto Diff = git({"diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames",
+                   Revision, "--"},
                   Directory);
   if (!Diff)
     return Diff.takeError();

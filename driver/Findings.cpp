@@ -10,7 +10,8 @@ namespace unbounded::driver {
 namespace json = llvm::json;
 
 llvm::Error malformed(const llvm::Twine &What) {
-  return llvm::createStringError(std::make_error_code(std::errc::invalid_argument), What);
+  return llvm::createStringError(
+      std::make_error_code(std::errc::invalid_argument), What);
 }
 
 llvm::Expected<json::Value> parseVersioned(llvm::StringRef Text,

@@ -61,10 +61,10 @@ inline constexpr llvm::StringLiteral ToolErrorCheck = "unbounded-tidy-error";
 
 /// What a worker process reports for one translation unit.
 struct UnitResult {
-  std::string File;                  ///< The translation unit, absolute.
-  std::vector<Finding> Diagnostics;  ///< Findings and compiler errors.
-  std::vector<std::string> Inputs;   ///< Files the compiler read.
-  facts::UnitFacts Facts;            ///< For the join across units.
+  std::string File;                 ///< The translation unit, absolute.
+  std::vector<Finding> Diagnostics; ///< Findings and compiler errors.
+  std::vector<std::string> Inputs;  ///< Files the compiler read.
+  facts::UnitFacts Facts;           ///< For the join across units.
 };
 
 llvm::StringRef stateName(BaselineState State);

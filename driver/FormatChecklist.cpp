@@ -41,8 +41,8 @@ llvm::StringRef stateText(State S) {
 struct Verdict {
   const ChecklistItem *Item = nullptr;
   State Result = State::NotVerified;
-  std::string Reason;                     ///< One sentence.
-  std::vector<const Finding *> Evidence;  ///< Current findings.
+  std::string Reason;                    ///< One sentence.
+  std::vector<const Finding *> Evidence; ///< Current findings.
   const GuardEvidence *Guard = nullptr;
   bool Registered = false; ///< Passed on static metric registrations.
 };
@@ -81,8 +81,7 @@ void judgeStatically(const Report &R, Verdict &V) {
         V.Evidence.push_back(&F);
   if (!V.Evidence.empty()) {
     V.Result = State::Failed;
-    V.Reason = plural(V.Evidence.size(), "finding") + " of " + names(Ran) +
-               ".";
+    V.Reason = plural(V.Evidence.size(), "finding") + " of " + names(Ran) + ".";
     return;
   }
   // A finding fails a runtime item (a silent drop has no drop counter), but
@@ -108,11 +107,10 @@ std::string registrationWords(const std::vector<facts::Metric> &Metrics,
   std::string Text;
   const size_t Shown = 3;
   for (size_t I = 0; I < Metrics.size() && I < Shown; ++I)
-    Text += (I ? "; " : "") + ("metric '" + Metrics[I].Name +
-                               "' registered at " +
-                               relativePath(Metrics[I].At.File, Root) + ":" +
-                               std::to_string(Metrics[I].At.Line) + " (" +
-                               Metrics[I].Api + ")");
+    Text += (I ? "; " : "") +
+            ("metric '" + Metrics[I].Name + "' registered at " +
+             relativePath(Metrics[I].At.File, Root) + ":" +
+             std::to_string(Metrics[I].At.Line) + " (" + Metrics[I].Api + ")");
   if (Metrics.size() > Shown)
     Text += " and " + std::to_string(Metrics.size() - Shown) + " more";
   return Text;
@@ -335,8 +333,9 @@ struct CheckRow {
 };
 
 CheckRow checkRow(const Report &R, const std::string &Name) {
-  CheckRow Row{countFor(R, [&](llvm::StringRef Check) { return Check == Name; }),
-               "", ""};
+  CheckRow Row{
+      countFor(R, [&](llvm::StringRef Check) { return Check == Name; }), "",
+      ""};
   const CheckInfo *Info = catalogue().check(Name);
   if (!Info)
     return Row;
@@ -461,10 +460,11 @@ void addChecklist(Document &Doc, const Report &R,
       Doc.push_back(Heading{2, Section});
       Doc.push_back(Table{{"Item", "State", "Evidence"}, {}, true});
     }
-    std::get<Table>(Doc.back()).Rows.push_back(
-        {V.Result,
-         {cell(V.Item->Text), {{plain(stateText(V.Result).str())}, V.Result},
-          {evidence(V, R.Root), {}}}});
+    std::get<Table>(Doc.back())
+        .Rows.push_back({V.Result,
+                         {cell(V.Item->Text),
+                          {{plain(stateText(V.Result).str())}, V.Result},
+                          {evidence(V, R.Root), {}}}});
   }
 }
 
@@ -501,7 +501,9 @@ Table checks(const Report &R, const FormatSettings &Settings) {
     CheckRow Info = checkRow(R, Name);
     Row Line;
     Line.Cells = {{{{Span::CodeLink, Name, helpUri(Name, Settings)}}, {}},
-                  cell(severityOf(Name)), cell(Info.Study), cell(Info.Items)};
+                  cell(severityOf(Name)),
+                  cell(Info.Study),
+                  cell(Info.Items)};
     addCountCells(Line.Cells, Info.Findings, R.HasBaseline);
     T.Rows.push_back(std::move(Line));
   }

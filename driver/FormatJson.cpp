@@ -33,8 +33,9 @@ static json::Value findingJson(const Finding &F, llvm::StringRef Root) {
     O["confirmed_at_runtime"] = json::Object{
         {"tests", std::move(Tests)},
         {"leaks", F.Confirmed->Leaks},
-        {"site", json::Object{{"file", relativePath(F.Confirmed->Site.File, Root)},
-                              {"line", F.Confirmed->Site.Line}}}};
+        {"site",
+         json::Object{{"file", relativePath(F.Confirmed->Site.File, Root)},
+                      {"line", F.Confirmed->Site.Line}}}};
   }
   return V;
 }
@@ -64,9 +65,10 @@ static json::Object alertsJson(const AlertEvidence &A, llvm::StringRef Root) {
                                     {"file", relativePath(Rule.File, Root)},
                                     {"line", Rule.Line},
                                     {"expr", Rule.Expr}});
-    Items.push_back(json::Object{{"id", Id},
-                                 {"state", Alerts.empty() ? "failed" : "passed"},
-                                 {"alerts", std::move(Alerts)}});
+    Items.push_back(
+        json::Object{{"id", Id},
+                     {"state", Alerts.empty() ? "failed" : "passed"},
+                     {"alerts", std::move(Alerts)}});
   }
   return json::Object{{"rule_files", std::move(Files)},
                       {"alerting_rules", A.Alerts},

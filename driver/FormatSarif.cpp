@@ -77,8 +77,7 @@ static std::string camelCase(llvm::StringRef Name) {
 static json::Object ruleJson(llvm::StringRef Name,
                              const FormatSettings &Settings) {
   const CheckInfo *Info = catalogue().check(Name);
-  std::string Summary =
-      Info ? Info->Summary : "Diagnostic " + Name.str() + ".";
+  std::string Summary = Info ? Info->Summary : "Diagnostic " + Name.str() + ".";
   std::string Full = Summary;
   json::Array Tags{"unbounded-resources"};
   std::string Markdown = Summary;
@@ -87,8 +86,8 @@ static json::Object ruleJson(llvm::StringRef Name,
       Full += " Case study \"" + Study->Title + "\": " + Study->RootCause +
               " (" + Study->Impact + "); prevention: " + Study->Prevention +
               ".";
-      Markdown += "\n\nCase study **" + Study->Title + "**: " +
-                  Study->RootCause + " (" + Study->Impact +
+      Markdown += "\n\nCase study **" + Study->Title +
+                  "**: " + Study->RootCause + " (" + Study->Impact +
                   "). Prevention: " + Study->Prevention + ".";
       Tags.push_back(Study->Id);
     }
@@ -103,15 +102,15 @@ static json::Object ruleJson(llvm::StringRef Name,
       {"name", camelCase(Name)},
       {"shortDescription", json::Object{{"text", Summary}}},
       {"fullDescription", json::Object{{"text", Full}}},
-      {"help", json::Object{{"text", Full + " See " + Uri},
-                            {"markdown", Markdown}}},
+      {"help",
+       json::Object{{"text", Full + " See " + Uri}, {"markdown", Markdown}}},
       {"defaultConfiguration",
        json::Object{{"level", levelOf(severityOf(Name))}}},
       {"properties",
        json::Object{{"tags", std::move(Tags)},
                     {"precision", "high"},
                     {"problem.severity",
-                     levelOf(severityOf(Name)) == "note" ? "recommendation"
+                     levelOf(severityOf(Name)) == "note"    ? "recommendation"
                      : levelOf(severityOf(Name)) == "error" ? "error"
                                                             : "warning"}}}};
   if (llvm::StringRef(Uri).contains("://"))
@@ -149,8 +148,8 @@ static json::Object resultJson(const Finding &F, unsigned RuleIndex,
       {"ruleIndex", RuleIndex},
       {"level", levelOf(severityOf(F.Check))},
       {"message", json::Object{{"text", F.Message}}},
-      {"locations",
-       json::Array{json::Object{{"physicalLocation", physical(F.Where, Root)}}}},
+      {"locations", json::Array{json::Object{
+                        {"physicalLocation", physical(F.Where, Root)}}}},
       {"partialFingerprints",
        json::Object{{"unboundedTidyFingerprint/v1", F.Fingerprint}}}};
   if (F.Confirmed) {
@@ -158,8 +157,8 @@ static json::Object resultJson(const Finding &F, unsigned RuleIndex,
     for (const std::string &Test : F.Confirmed->Tests)
       Tests.push_back(Test);
     Result["properties"] = json::Object{
-        {"confirmedAtRuntime",
-         json::Object{{"tests", std::move(Tests)}, {"leaks", F.Confirmed->Leaks}}}};
+        {"confirmedAtRuntime", json::Object{{"tests", std::move(Tests)},
+                                            {"leaks", F.Confirmed->Leaks}}}};
     Related.push_back(json::Object{
         {"id", int64_t(F.Notes.size())},
         {"message", json::Object{{"text", "created here; " +
@@ -218,9 +217,8 @@ std::string formatSarif(const Report &R, const FormatSettings &Settings) {
   json::Object Run{
       {"tool", json::Object{{"driver", std::move(Driver)}}},
       {"originalUriBaseIds",
-       json::Object{{BaseId, json::Object{{"uri", "file://" +
-                                                      uriPath(R.Root) +
-                                                      "/"}}}}},
+       json::Object{
+           {BaseId, json::Object{{"uri", "file://" + uriPath(R.Root) + "/"}}}}},
       {"invocations",
        json::Array{json::Object{
            {"executionSuccessful", R.Errors.empty()},

@@ -30,15 +30,16 @@ static std::string snippet(const Finding &F) {
 }
 
 static std::string diagnostic(const Finding &F, llvm::StringRef Level) {
-  std::string Text = position(F.Where) + Level.str() + ": " + F.Message +
-                     " [" + F.Check + "]";
+  std::string Text =
+      position(F.Where) + Level.str() + ": " + F.Message + " [" + F.Check + "]";
   if (F.State != BaselineState::None)
     Text += " (" + stateName(F.State).str() + ")";
   Text += "\n" + snippet(F);
   for (const Note &N : F.Notes)
     Text += position(N.Where) + "note: " + N.Message + "\n";
   if (F.Confirmed)
-    Text += position(F.Where) + "note: " + confirmationText(*F.Confirmed) + "\n";
+    Text +=
+        position(F.Where) + "note: " + confirmationText(*F.Confirmed) + "\n";
   return Text;
 }
 
@@ -52,22 +53,19 @@ std::string formatText(const Report &R) {
     All.push_back(&F);
   for (const Finding &F : R.Errors)
     All.push_back(&F);
-  llvm::stable_sort(All, [](const Finding *A, const Finding *B) {
-    return *A < *B;
-  });
+  llvm::stable_sort(All,
+                    [](const Finding *A, const Finding *B) { return *A < *B; });
   std::string Text;
   for (const Finding *F : All)
     Text += diagnostic(*F, F->Level);
   for (const Finding &F : R.Fixed)
-    Text += position(F.Where) + "fixed: " + F.Message + " [" + F.Check +
-            "]\n";
+    Text += position(F.Where) + "fixed: " + F.Message + " [" + F.Check + "]\n";
   if (R.RuntimeOnly)
     for (const RuntimeLeak &L : *R.RuntimeOnly)
-      Text += (L.Site.File.empty() ? std::string()
-                                   : L.Site.File + ":" +
-                                         std::to_string(L.Site.Line) + ": ") +
-              "runtime-only: " + L.describe("") +
-              "; no finding covers it\n";
+      Text += (L.Site.File.empty()
+                   ? std::string()
+                   : L.Site.File + ":" + std::to_string(L.Site.Line) + ": ") +
+              "runtime-only: " + L.describe("") + "; no finding covers it\n";
   return Text;
 }
 

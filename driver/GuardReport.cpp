@@ -48,12 +48,12 @@ struct Run {
 /// What the guarded tests showed, gathered over all tests.
 struct Observed {
   unsigned Tests = 0;
-  std::vector<std::string> Metrics;          ///< Exported series, unique.
-  std::vector<std::string> Scraped;          ///< Families served at /metrics.
+  std::vector<std::string> Metrics; ///< Exported series, unique.
+  std::vector<std::string> Scraped; ///< Families served at /metrics.
   std::vector<std::string> ScrapedFrom, ScrapeErrors;
-  std::vector<std::string> RejectingTests;   ///< Tests that rejected work.
+  std::vector<std::string> RejectingTests; ///< Tests that rejected work.
   std::vector<std::string> LimitedPassed, LimitedFailed; ///< Under limits.
-  std::vector<std::string> Leaking;          ///< Tests that leaked.
+  std::vector<std::string> Leaking;                      ///< Tests that leaked.
   std::vector<Run> Loads, Chaos;
 };
 
@@ -124,7 +124,8 @@ llvm::Error readRuns(const json::Object &Test, llvm::StringRef Name,
       auto Target = R->getNumber("target_rps");
       auto Peak = R->getNumber("declared_peak_rps");
       if (!Achieved || !Target || !Peak)
-        return malformed("test '" + Name + "': a load test needs numbers "
+        return malformed("test '" + Name +
+                         "': a load test needs numbers "
                          "'achieved_rps', 'target_rps' and "
                          "'declared_peak_rps'");
       Run.TargetRps = *Target;
@@ -132,8 +133,7 @@ llvm::Error readRuns(const json::Object &Test, llvm::StringRef Name,
       Run.Subject = R->getString("name").value_or("").str();
       Run.Summary =
           number(*Achieved) + " of " + number(*Target) +
-          " req/s against a declared peak of " +
-          number(*Peak) + " for " +
+          " req/s against a declared peak of " + number(*Peak) + " for " +
           number(R->getNumber("duration_s").value_or(0)) + " s: p50 " +
           number(R->getNumber("p50_ms").value_or(0)) + " ms, p99 " +
           number(R->getNumber("p99_ms").value_or(0)) + " ms, " +
@@ -144,7 +144,8 @@ llvm::Error readRuns(const json::Object &Test, llvm::StringRef Name,
       auto Downstream = R->getString("downstream");
       auto Fault = R->getString("fault");
       if (!Downstream || !Fault)
-        return malformed("test '" + Name + "': a chaos test needs strings "
+        return malformed("test '" + Name +
+                         "': a chaos test needs strings "
                          "'downstream' and 'fault'");
       Run.Subject = Downstream->str();
       Run.Summary = Fault->str() + " (" + Verdict->str() + peaks(*R) + ")";
@@ -169,7 +170,8 @@ llvm::Error readScrapes(const json::Object &Test, llvm::StringRef Name,
     auto Url = R ? R->getString("url") : std::nullopt;
     const json::Array *Families = R ? R->getArray("families") : nullptr;
     if (!Url || !Families)
-      return malformed("test '" + Name + "': a scrape needs string 'url' "
+      return malformed("test '" + Name +
+                       "': a scrape needs string 'url' "
                        "and array 'families'");
     if (auto Error = R->getString("error"); Error && !Error->empty()) {
       Seen.ScrapeErrors.push_back(Url->str() + ": " + Error->str());
@@ -179,7 +181,8 @@ llvm::Error readScrapes(const json::Object &Test, llvm::StringRef Name,
     for (const json::Value &F : *Families) {
       auto Family = F.getAsString();
       if (!Family)
-        return malformed("test '" + Name + "': a scraped family is not a "
+        return malformed("test '" + Name +
+                         "': a scraped family is not a "
                          "string");
       addUnique(Seen.Scraped, *Family);
     }
@@ -206,8 +209,9 @@ llvm::Error readTest(const json::Value &V, Observed &Seen) {
   if (!Name || !Result)
     return malformed("a test needs string 'name' and 'result'");
   if (*Result != "passed" && *Result != "failed" && *Result != "skipped")
-    return malformed("test '" + *Name + "': 'result' is not passed, failed "
-                                        "or skipped");
+    return malformed("test '" + *Name +
+                     "': 'result' is not passed, failed "
+                     "or skipped");
   ++Seen.Tests;
   bool Limited = false;
   if (const json::Value *Limits = O->get("limits")) {
@@ -228,8 +232,9 @@ llvm::Error readTest(const json::Value &V, Observed &Seen) {
   if (const json::Value *Metrics = O->get("metrics_exported")) {
     const json::Array *A = Metrics->getAsArray();
     if (!A)
-      return malformed("test '" + *Name + "': 'metrics_exported' is not an "
-                                          "array");
+      return malformed("test '" + *Name +
+                       "': 'metrics_exported' is not an "
+                       "array");
     for (const json::Value &M : *A) {
       auto Series = M.getAsString();
       if (!Series)
@@ -244,8 +249,8 @@ llvm::Error readTest(const json::Value &V, Observed &Seen) {
       return malformed("test '" + *Name + "': 'rejections' is not an object");
     for (const auto &[Series, Delta] : *R)
       if (!Delta.getAsNumber())
-        return malformed("test '" + *Name + "': rejection '" +
-                         Series.str() + "' is not a number");
+        return malformed("test '" + *Name + "': rejection '" + Series.str() +
+                         "' is not a number");
     if (!R->empty())
       Seen.RejectingTests.push_back(Name->str());
   }
@@ -340,13 +345,13 @@ void loadItem(const Observed &Seen, std::vector<GuardEvidence> &Out) {
     Out.push_back({"load-tested-2x-peak", false,
                    "load test failed: " + list(texts(Failed))});
   else if (!AtTwice.empty())
-    Out.push_back({"load-tested-2x-peak", true,
-                   "load tested at 2x the declared peak: " +
-                       list(texts(AtTwice))});
+    Out.push_back(
+        {"load-tested-2x-peak", true,
+         "load tested at 2x the declared peak: " + list(texts(AtTwice))});
   else if (!Below.empty())
-    Out.push_back({"load-tested-2x-peak", false,
-                   "no load test reached 2x its declared peak: " +
-                       list(texts(Below))});
+    Out.push_back(
+        {"load-tested-2x-peak", false,
+         "no load test reached 2x its declared peak: " + list(texts(Below))});
 }
 
 /// Chaos testing: every downstream a chaos test names needs passing
@@ -398,8 +403,9 @@ std::vector<GuardEvidence> derive(const Observed &Seen,
     if (!Seen.LimitedFailed.empty())
       Text = "failed under artificial limits: " + list(Seen.LimitedFailed);
     if (!Seen.Leaking.empty())
-      Text += (Text.empty() ? "" : "; ") + std::string("leaked threads or "
-                                                       "descriptors: ") +
+      Text += (Text.empty() ? "" : "; ") +
+              std::string("leaked threads or "
+                          "descriptors: ") +
               list(Seen.Leaking);
     Out.push_back({"artificial-resource-limits", false, Text});
   } else if (!Seen.LimitedPassed.empty()) {

@@ -2,9 +2,9 @@
 ///
 /// \file
 /// The runtime-guard library's JSON report (schema unbounded-guard-report,
-/// versions 1 and 2; docs/driver.md, "Guard report"): its tests' exported metrics,
-/// rejections and artificial limits become evidence for checklist items,
-/// and an optional "checklist" array states items directly. Only the
+/// versions 1 and 2; docs/driver.md, "Guard report"): its tests' exported
+/// metrics, rejections and artificial limits become evidence for checklist
+/// items, and an optional "checklist" array states items directly. Only the
 /// fields read here are validated; others are ignored.
 ///
 //===----------------------------------------------------------------------===//
@@ -18,7 +18,7 @@ namespace unbounded::driver {
 
 /// The guard's verdict on one checklist item.
 struct GuardEvidence {
-  std::string Item;     ///< A checklist item id from the catalogue.
+  std::string Item; ///< A checklist item id from the catalogue.
   bool Passed = false;
   std::string Evidence; ///< What the guard observed, one line.
 };

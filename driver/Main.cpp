@@ -1,4 +1,5 @@
-//===- Main.cpp - the unbounded-tidy driver --------------------------------===//
+//===- Main.cpp - the unbounded-tidy driver
+//--------------------------------===//
 //
 // unbounded-tidy [options] <source|directory>... [-- <compiler flags>]
 // unbounded-tidy merge <report.json>... [--format=F -o FILE]...
@@ -22,8 +23,8 @@
 #include "Runner.h"
 #include "UnboundedTidyModule.h"
 #include "Worker.h"
-#include "utils/Compat.h"
 #include "utils/CheckOptions.h"
+#include "utils/Compat.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -59,8 +60,8 @@ const char *const Tool = "unbounded-tidy";
 std::string readOrFail(const std::string &Path, llvm::StringRef What) {
   auto Text = readWholeFile(Path);
   if (!Text)
-    fail("cannot read " + What + " '" + Path + "': " +
-         Text.getError().message());
+    fail("cannot read " + What + " '" + Path +
+         "': " + Text.getError().message());
   return *Text;
 }
 
@@ -88,11 +89,11 @@ makeOptionsProvider(const Options &O) {
     return std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(),
                                                  Defaults, Overrides, FS);
   std::string Problem;
-  auto Parsed = parseConfigurationWithDiags(
-      llvm::MemoryBufferRef(Text, Origin), [&](const llvm::SMDiagnostic &D) {
-        if (Problem.empty())
-          Problem = D.getMessage().str();
-      });
+  auto Parsed = parseConfigurationWithDiags(llvm::MemoryBufferRef(Text, Origin),
+                                            [&](const llvm::SMDiagnostic &D) {
+                                              if (Problem.empty())
+                                                Problem = D.getMessage().str();
+                                            });
   if (!Parsed)
     fail("invalid configuration in " + Origin + ": " +
          (Problem.empty() ? Parsed.getError().message() : Problem));
@@ -153,8 +154,7 @@ void checkReadable(const std::string &Source, const std::string &Path) {
               : EC.message()));
   auto Handle = llvm::sys::fs::openNativeFileForRead(Path);
   if (!Handle)
-    fail("cannot read '" + Source +
-         "': " + llvm::toString(Handle.takeError()));
+    fail("cannot read '" + Source + "': " + llvm::toString(Handle.takeError()));
   llvm::sys::fs::closeFile(*Handle);
 }
 
@@ -192,7 +192,8 @@ std::vector<std::string> selectFiles(const Options &O,
       continue;
     }
     if (!Build)
-      fail("'" + Source + "' is a directory; use -p <build-dir> to lint the "
+      fail("'" + Source +
+           "' is a directory; use -p <build-dir> to lint the "
            "files of a compilation database under it");
     size_t Before = Files.size();
     for (const std::string &File : Build->getAllFiles())
@@ -208,8 +209,8 @@ std::vector<std::string> selectFiles(const Options &O,
 
 std::unique_ptr<CompilationDatabase>
 databaseFor(std::unique_ptr<CompilationDatabase> Fixed,
-            std::unique_ptr<CompilationDatabase> Build,
-            const std::string &File, bool Quiet) {
+            std::unique_ptr<CompilationDatabase> Build, const std::string &File,
+            bool Quiet) {
   if (Build)
     return Build;
   if (Fixed)
@@ -222,8 +223,8 @@ databaseFor(std::unique_ptr<CompilationDatabase> Fixed,
                  << File
                  << "'; compiling with default flags (use -p <build-dir> or "
                     "-- <flags>)\n";
-  return std::make_unique<FixedCompilationDatabase>(
-      ".", std::vector<std::string>{});
+  return std::make_unique<FixedCompilationDatabase>(".",
+                                                    std::vector<std::string>{});
 }
 
 void listChecks(const ClangTidyOptions &Options) {
@@ -262,7 +263,8 @@ std::string checkConfigurations(ClangTidyOptionsProvider &Provider,
     Effective.User.reset(); // Shards may run under different users.
     if (!Texts.insert(configurationAsText(Effective)).second)
       continue;
-    for (const std::string &Check : ::unbounded::compat::enabledChecks(Effective)) {
+    for (const std::string &Check :
+         ::unbounded::compat::enabledChecks(Effective)) {
       std::vector<std::string> Problems =
           clang::tidy::unbounded::utils::optionProblems(Check,
                                                         Effective.CheckOptions);
@@ -331,8 +333,7 @@ Inputs loadInputs(const Options &O) {
 
 void writeOutputs(const Report &R, const Options &O) {
   if (!O.ExportFacts.empty()) {
-    std::string Facts =
-        llvm::formatv("{0:2}", R.Project.toJson()).str() + "\n";
+    std::string Facts = llvm::formatv("{0:2}", R.Project.toJson()).str() + "\n";
     if (auto E = writeOutput(O.ExportFacts, Facts))
       fail(llvm::toString(std::move(E)));
   }
@@ -379,9 +380,8 @@ int finish(const Report &R, const Options &O, unsigned CacheHits) {
     for (const Finding &F : R.Errors)
       if (Files.insert(F.Where.File).second)
         Which += (Which.empty() ? "" : ", ") + F.Where.File;
-    unsigned Compile = llvm::count_if(R.Errors, [](const Finding &F) {
-      return F.Check != ToolErrorCheck;
-    });
+    unsigned Compile = llvm::count_if(
+        R.Errors, [](const Finding &F) { return F.Check != ToolErrorCheck; });
     if (Compile == R.Errors.size())
       fail(plural(Compile, "compiler error") +
            " (findings may be incomplete) in: " + Which);
@@ -420,8 +420,7 @@ int runAsWorker(const Options &O, std::unique_ptr<CompilationDatabase> Fixed) {
   return NoFindings;
 }
 
-template <typename T>
-void append(std::vector<T> &To, std::vector<T> &From) {
+template <typename T> void append(std::vector<T> &To, std::vector<T> &From) {
   To.insert(To.end(), std::make_move_iterator(From.begin()),
             std::make_move_iterator(From.end()));
 }
@@ -483,8 +482,8 @@ int lint(const Options &O, const Inputs &In,
          std::unique_ptr<CompilationDatabase> Fixed, const char *Argv0) {
   std::unique_ptr<ClangTidyOptionsProvider> Provider = makeOptionsProvider(O);
   if (O.ListChecks || O.DumpConfig) {
-    std::string Anchor = O.Sources.empty() ? absolute("dummy.cpp")
-                                           : absolute(O.Sources.front());
+    std::string Anchor =
+        O.Sources.empty() ? absolute("dummy.cpp") : absolute(O.Sources.front());
     ClangTidyOptions Effective = Provider->getOptions(Anchor);
     if (O.ListChecks)
       listChecks(Effective);
@@ -504,8 +503,8 @@ int lint(const Options &O, const Inputs &In,
          "' (see --checks and the .clang-tidy files that apply)");
   std::string Configuration = checkConfigurations(*Provider, All);
   std::vector<std::string> Files = shard(All, O);
-  std::unique_ptr<CompilationDatabase> Compilations = databaseFor(
-      std::move(Fixed), std::move(Build), All.front(), O.Quiet);
+  std::unique_ptr<CompilationDatabase> Compilations =
+      databaseFor(std::move(Fixed), std::move(Build), All.front(), O.Quiet);
 
   std::optional<ResultCache> Cache;
   if (!O.CacheDir.empty()) {
@@ -521,10 +520,9 @@ int lint(const Options &O, const Inputs &In,
   llvm::sys::fs::file_status Status;
   if (!llvm::sys::fs::status(Self, Status))
     Binary = std::to_string(Status.getSize()) + ":" +
-            std::to_string(Status.getLastModificationTime()
-                               .time_since_epoch()
-                               .count()) +
-            "\n";
+             std::to_string(
+                 Status.getLastModificationTime().time_since_epoch().count()) +
+             "\n";
   Report R;
   R.Root = O.Root;
   R.Partial = O.ShardCount != 0;
@@ -574,8 +572,8 @@ int printPluginPath(const char *Argv0) {
   llvm::SmallString<256> Lib(llvm::sys::path::parent_path(Self));
   llvm::sys::path::remove_filename(Lib); // the prefix above bin/
   llvm::sys::path::append(Lib, "lib");
-  for (const char *Relative :
-       {"unbounded-tidy/libUnboundedTidyModule.so", "libUnboundedTidyModule.so"}) {
+  for (const char *Relative : {"unbounded-tidy/libUnboundedTidyModule.so",
+                               "libUnboundedTidyModule.so"}) {
     llvm::SmallString<256> Plugin(Lib);
     llvm::sys::path::append(Plugin, Relative);
     if (llvm::sys::fs::exists(Plugin)) {

@@ -12,8 +12,9 @@ static llvm::Error addPattern(
   auto Compiled = std::make_shared<llvm::Regex>(Pattern);
   std::string Why;
   if (!Compiled->isValid(Why))
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), "invalid regex '" + Pattern + "' for " +
-                                   Family + ": " + Why);
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "invalid regex '" + Pattern + "' for " +
+                                       Family + ": " + Why);
   Into[Family.str()].push_back(std::move(Compiled));
   return llvm::Error::success();
 }
@@ -28,9 +29,11 @@ MetricFamilies::create(const std::vector<std::string> &Extra) {
   for (llvm::StringRef Spec : Extra) {
     auto [Family, Pattern] = Spec.split('=');
     if (Pattern.empty() || !catalogue().family(Family))
-      return llvm::createStringError(llvm::inconvertibleErrorCode(), 
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
           "--metric-family needs <family>=<regex> with a family of the "
-          "catalogue, got '" + Spec + "'");
+          "catalogue, got '" +
+              Spec + "'");
     if (auto E = addPattern(Result.Patterns, Family, Pattern))
       return std::move(E);
   }

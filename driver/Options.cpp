@@ -62,8 +62,7 @@ cl::opt<bool> PrintPluginPath("print-plugin-path",
                                        "plugin built with this driver (for "
                                        "clang-tidy --load) and exit"),
                               cl::cat(Category));
-cl::opt<bool> Quiet("quiet",
-                    cl::desc("No progress and no closing summary"),
+cl::opt<bool> Quiet("quiet", cl::desc("No progress and no closing summary"),
                     cl::cat(Category));
 // A string, parsed here: cl's own error for a bad number is two lines.
 cl::opt<std::string> Jobs("j", cl::value_desc("N"), cl::Prefix,
@@ -109,11 +108,11 @@ cl::opt<std::string> Diff("diff", cl::value_desc("git-rev"),
                           cl::desc("Report only findings on lines changed "
                                    "since this git revision"),
                           cl::cat(ReportCategory));
-cl::opt<std::string> LineFilter(
-    "line-filter", cl::value_desc("json"),
-    cl::desc("Report only findings on these lines, as clang-tidy: "
-             "[{\"name\":\"a.cpp\",\"lines\":[[1,3]]}]"),
-    cl::cat(ReportCategory));
+cl::opt<std::string>
+    LineFilter("line-filter", cl::value_desc("json"),
+               cl::desc("Report only findings on these lines, as clang-tidy: "
+                        "[{\"name\":\"a.cpp\",\"lines\":[[1,3]]}]"),
+               cl::cat(ReportCategory));
 cl::opt<std::string> Shard("shard", cl::value_desc("i/N"),
                            cl::desc("Lint only the i-th of N deterministic "
                                     "parts of the translation units"),
@@ -218,8 +217,8 @@ void checkOutputs(const std::vector<OutputSpec> &Outputs,
       fail(llvm::toString(Target.takeError()));
     auto [It, New] = Targets.try_emplace(*Target, &S);
     if (!New)
-      fail("--format=" + It->second->Format->Name + " and --format=" +
-           S.Format->Name + " both write to '" + S.Path +
+      fail("--format=" + It->second->Format->Name +
+           " and --format=" + S.Format->Name + " both write to '" + S.Path +
            "'; give each its own -o");
   }
   for (const std::string &File : OtherFiles)
@@ -273,8 +272,7 @@ void parseCommandLine(int Argc, const char **Argv) {
 [[noreturn]] void fail(const llvm::Twine &Message) {
   std::string Text = Message.str();
   std::replace(Text.begin(), Text.end(), '\n', ' ');
-  llvm::errs() << Tool << ": error: " << llvm::StringRef(Text).rtrim()
-               << "\n";
+  llvm::errs() << Tool << ": error: " << llvm::StringRef(Text).rtrim() << "\n";
   std::exit(2);
 }
 
@@ -332,8 +330,7 @@ Options parseOptions(int Argc, const char **Argv, int FullArgc, bool Merge) {
   O.LineFilter = LineFilter;
   O.CacheDir = CacheDir;
   O.ExportFacts = ExportFacts;
-  checkOutputs(O.Outputs,
-               {O.WriteBaseline ? O.Baseline : "", O.ExportFacts});
+  checkOutputs(O.Outputs, {O.WriteBaseline ? O.Baseline : "", O.ExportFacts});
   O.HasRoot = !Root.empty();
   O.Root = absolute(Root.empty() ? "." : Root.getValue());
   O.HelpUriBase = HelpUriBase;

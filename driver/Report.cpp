@@ -44,8 +44,7 @@ static std::string difference(const Report &A, const Report &B) {
     return "they are shards of different runs (" + shardName(A) + " and " +
            shardName(B) + ")";
   if (A.ShardCount)
-    return A.ShardIndex == B.ShardIndex ? "both are shard " + shardName(A)
-                                        : "";
+    return A.ShardIndex == B.ShardIndex ? "both are shard " + shardName(A) : "";
   llvm::StringSet<> Units;
   for (const std::string &Unit : A.Units)
     Units.insert(Unit);

@@ -72,9 +72,10 @@ llvm::Error checkMergeable(llvm::ArrayRef<std::string> Paths,
 /// Adds one unit's diagnostics: warnings to Findings, errors to Errors.
 void addUnit(Report &R, UnitResult Unit);
 
-/// Joins the units' facts (unless Partial), then sorts and deduplicates (a header's finding seen from several TUs is
-/// one finding), fingerprints, filters lines, classifies against the
-/// baseline. The same for a full run and for merged shards.
+/// Joins the units' facts (unless Partial), then sorts and deduplicates (a
+/// header's finding seen from several TUs is one finding), fingerprints,
+/// filters lines, classifies against the baseline. The same for a full run and
+/// for merged shards.
 void finalize(Report &R, const ReportSettings &Settings);
 
 } // namespace unbounded::driver

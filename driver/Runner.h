@@ -18,19 +18,19 @@ namespace unbounded::driver {
 
 /// One translation unit to lint.
 struct Job {
-  std::string File;              ///< Absolute path of the TU.
-  std::vector<std::string> Argv; ///< The worker's command line, minus the
-                                 ///< --internal-worker option.
-  std::string CacheKey;          ///< Empty: no caching.
+  std::string File;                ///< Absolute path of the TU.
+  std::vector<std::string> Argv;   ///< The worker's command line, minus the
+                                   ///< --internal-worker option.
+  std::string CacheKey;            ///< Empty: no caching.
   std::vector<std::string> Checks; ///< Enabled for File: re-run one by one
                                    ///< when the worker crashes.
 };
 
 struct RunnerSettings {
   unsigned Jobs = 1;
-  bool Terminal = false;  ///< Redraw one progress line.
-  bool Lines = false;     ///< One progress line per finished TU.
-  std::string Root;       ///< For shorter paths in progress lines.
+  bool Terminal = false; ///< Redraw one progress line.
+  bool Lines = false;    ///< One progress line per finished TU.
+  std::string Root;      ///< For shorter paths in progress lines.
   const ResultCache *Cache = nullptr;
 };
 

@@ -89,10 +89,12 @@ llvm::Error readLeaks(const json::Value &V, llvm::StringRef Test,
         continue;
       Charged.insert(std::move(Identity));
       if (L.Thread)
-        L.Resource = "thread '" + Leak->getString("name").value_or("").str() + "'";
+        L.Resource =
+            "thread '" + Leak->getString("name").value_or("").str() + "'";
       else
-        L.Resource = "fd " + std::to_string(Leak->getInteger("fd").value_or(-1)) +
-                     " (" + Leak->getString("kind").value_or("other").str() + ")";
+        L.Resource =
+            "fd " + std::to_string(Leak->getInteger("fd").value_or(-1)) + " (" +
+            Leak->getString("kind").value_or("other").str() + ")";
       if (auto E = readOrigin(*Leak, L))
         return E;
       Out.push_back(std::move(L));
@@ -137,8 +139,8 @@ std::string RuntimeLeak::describe(llvm::StringRef Root) const {
     return Text + "creation site not recorded";
   return Text + (Thread ? "started at " : "opened at ") +
          (Function.empty() ? "" : Function + " ") + "(" +
-         relativePath(Site.File, Root) + ":" + std::to_string(Site.Line) +
-         ")" + (Via.empty() ? "" : " via " + Via);
+         relativePath(Site.File, Root) + ":" + std::to_string(Site.Line) + ")" +
+         (Via.empty() ? "" : " via " + Via);
 }
 
 llvm::Expected<std::vector<RuntimeLeak>>
@@ -167,8 +169,9 @@ parseRuntimeLeaks(llvm::StringRef Text) {
   return Leaks;
 }
 
-std::vector<RuntimeLeak> confirmFindings(std::vector<Finding> &Findings,
-                                         const std::vector<RuntimeLeak> &Leaks) {
+std::vector<RuntimeLeak>
+confirmFindings(std::vector<Finding> &Findings,
+                const std::vector<RuntimeLeak> &Leaks) {
   std::vector<RuntimeLeak> Uncovered;
   for (const RuntimeLeak &L : Leaks) {
     bool Covered = false;

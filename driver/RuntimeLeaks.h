@@ -28,13 +28,15 @@ struct RuntimeLeak {
   /// Application frames of the creation stack, the site first.
   std::vector<Location> Stack;
 
-  /// "thread 'w' leaked by Suite.Test, started at f (file:line) via std::thread".
+  /// "thread 'w' leaked by Suite.Test, started at f (file:line) via
+  /// std::thread".
   std::string describe(llvm::StringRef Root) const;
 };
 
 /// Reads the leaks of every test and of the whole binary (those not
 /// already charged to a test); fails on a mistyped field it uses.
-llvm::Expected<std::vector<RuntimeLeak>> parseRuntimeLeaks(llvm::StringRef Text);
+llvm::Expected<std::vector<RuntimeLeak>>
+parseRuntimeLeaks(llvm::StringRef Text);
 
 /// Marks each finding that a leak confirms (Finding::Confirmed) and returns
 /// the leaks that no finding covers.

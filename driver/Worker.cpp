@@ -134,8 +134,8 @@ lintUnit(std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider,
          const std::string &File) {
   auto Recorder = llvm::makeIntrusiveRefCnt<RecordingFileSystem>(
       llvm::vfs::getRealFileSystem());
-  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      Recorder);
+  auto BaseFS =
+      llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Recorder);
   clang::tidy::ClangTidyContext Context(std::move(Provider));
   facts::UnitFacts Facts;
   facts::setSink(&Facts);

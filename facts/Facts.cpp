@@ -331,13 +331,12 @@ json::Value toJson(const UnitFacts &Unit) {
                                      {"calls", std::move(Calls)}});
   }
   for (const Use &U : Unit.Uses)
-    Uses.push_back(json::Object{
-        {"kind", U.Kind},
-        {"callee", U.Callee},
-        {"check", U.Finding.Check},
-        {"at", siteJson(U.Finding.At)},
-        {"source_line", U.Finding.SourceLine},
-        {"notes", sitesJson(U.Finding.Notes)}});
+    Uses.push_back(json::Object{{"kind", U.Kind},
+                                {"callee", U.Callee},
+                                {"check", U.Finding.Check},
+                                {"at", siteJson(U.Finding.At)},
+                                {"source_line", U.Finding.SourceLine},
+                                {"notes", sitesJson(U.Finding.Notes)}});
   json::Object Result{{"functions", std::move(Functions)},
                       {"uses", std::move(Uses)}};
   // Written only when there are some, so that units without metrics stay

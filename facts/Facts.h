@@ -129,8 +129,7 @@ public:
   std::vector<Diagnostic> resolve(llvm::ArrayRef<Use> Uses) const;
 
   /// The notes that walk from a call of Usr down to the library call.
-  std::vector<Site> chainNotes(llvm::StringRef Usr,
-                               llvm::StringRef Kind) const;
+  std::vector<Site> chainNotes(llvm::StringRef Usr, llvm::StringRef Kind) const;
 
   llvm::json::Value toJson() const;
   static llvm::Expected<Project> fromJson(llvm::StringRef Text);

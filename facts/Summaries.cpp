@@ -84,7 +84,8 @@ clang::SourceLocation locationOf(const Site &S, clang::SourceManager &SM) {
   auto Entry = SM.getFileManager().getOptionalFileRef(S.File);
   if (!Entry)
     return {};
-  clang::SourceLocation Loc = SM.translateFileLineCol(&Entry->getFileEntry(), S.Line, S.Column);
+  clang::SourceLocation Loc =
+      SM.translateFileLineCol(&Entry->getFileEntry(), S.Line, S.Column);
   if (Loc.isValid())
     return Loc;
   clang::FileID File = SM.getOrCreateFileID(*Entry, clang::SrcMgr::C_User);
@@ -126,8 +127,8 @@ void Summaries::addCall(llvm::StringRef CallerUsr, llvm::StringRef CallerName,
                         llvm::StringRef CalleeUsr, Site At) {
   Function &From = record(CallerUsr, CallerName);
   for (const Edge &E : From.Calls)
-    if (E.Callee == CalleeUsr && E.At.File == At.File &&
-        E.At.Line == At.Line && E.At.Column == At.Column)
+    if (E.Callee == CalleeUsr && E.At.File == At.File && E.At.Line == At.Line &&
+        E.At.Column == At.Column)
       return;
   From.Calls.push_back({Kind, CalleeUsr.str(), std::move(At)});
 }

@@ -1,4 +1,5 @@
-//===- Summaries.h - one translation unit's facts, for one check -*- C++ -*-===//
+//===- Summaries.h - one translation unit's facts, for one check -*- C++
+//-*-===//
 ///
 /// \file
 /// A check describes what the functions of its translation unit do

@@ -18,7 +18,8 @@ std::string algorithmName(const CallExpr *Call) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
     if (Op->getOperator() != OO_Call || Op->getNumArgs() == 0)
       return "";
-    const auto *Object = dyn_cast_or_null<VarDecl>(referencedDecl(Op->getArg(0)));
+    const auto *Object =
+        dyn_cast_or_null<VarDecl>(referencedDecl(Op->getArg(0)));
     return Object && Object->hasGlobalStorage()
                ? Object->getQualifiedNameAsString()
                : "";
@@ -46,13 +47,16 @@ bool isRange(const Expr *E) {
       E->getType().getNonReferenceType()->getAsCXXRecordDecl();
   if (!Class || !Class->hasDefinition())
     return E->getType()->isArrayType();
-  return llvm::any_of(Class->methods(), [](const CXXMethodDecl *M) {
-    return M->getDeclName().isIdentifier() && M->getName() == "begin";
-  }) || llvm::any_of(Class->decls(), [](const Decl *D) {
-    const auto *Template = dyn_cast<FunctionTemplateDecl>(D);
-    return Template && Template->getDeclName().isIdentifier() &&
-           Template->getName() == "begin";
-  });
+  return llvm::any_of(Class->methods(),
+                      [](const CXXMethodDecl *M) {
+                        return M->getDeclName().isIdentifier() &&
+                               M->getName() == "begin";
+                      }) ||
+         llvm::any_of(Class->decls(), [](const Decl *D) {
+           const auto *Template = dyn_cast<FunctionTemplateDecl>(D);
+           return Template && Template->getDeclName().isIdentifier() &&
+                  Template->getName() == "begin";
+         });
 }
 
 } // namespace

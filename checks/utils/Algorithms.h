@@ -1,4 +1,5 @@
-//===- Algorithms.h - algorithms that run a callable per element -*- C++ -*-===//
+//===- Algorithms.h - algorithms that run a callable per element -*- C++
+//-*-===//
 
 #ifndef UNBOUNDED_UTILS_ALGORITHMS_H
 #define UNBOUNDED_UTILS_ALGORITHMS_H
@@ -20,9 +21,9 @@ struct AlgorithmCall {
   const Expr *Callable = nullptr; ///< the function run per element
   const Expr *First = nullptr;    ///< the input range as iterators, or
   const Expr *Last = nullptr;
-  const Expr *Range = nullptr;    ///< the input range as a range, or
-  const Expr *Count = nullptr;    ///< the number of calls (the _n forms)
-  const Expr *Output = nullptr;   ///< where the callable's results go
+  const Expr *Range = nullptr;  ///< the input range as a range, or
+  const Expr *Count = nullptr;  ///< the number of calls (the _n forms)
+  const Expr *Output = nullptr; ///< where the callable's results go
 };
 
 /// The algorithm Call is, if it is one of those above.

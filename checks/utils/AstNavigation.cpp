@@ -30,7 +30,8 @@ bool isWithin(SourceRange Range, SourceLocation Loc, const SourceManager &SM) {
   if (Loc.isInvalid() || Range.isInvalid())
     return false;
   SourceLocation L = SM.getExpansionLoc(Loc);
-  return !SM.isBeforeInTranslationUnit(L, SM.getExpansionLoc(Range.getBegin())) &&
+  return !SM.isBeforeInTranslationUnit(L,
+                                       SM.getExpansionLoc(Range.getBegin())) &&
          !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Range.getEnd()), L);
 }
 
@@ -65,8 +66,9 @@ const ValueDecl *referencedDecl(const Expr *E) {
     // c.back(), c.front(), c[i] through at(): the element lives in c.
     if (const auto *Method = Call->getMethodDecl())
       if (Method->getDeclName().isIdentifier() &&
-          llvm::is_contained(llvm::ArrayRef<llvm::StringRef>{"back", "front", "at", "get"},
-                             Method->getName()))
+          llvm::is_contained(
+              llvm::ArrayRef<llvm::StringRef>{"back", "front", "at", "get"},
+              Method->getName()))
         return referencedDecl(Call->getImplicitObjectArgument());
   return nullptr;
 }

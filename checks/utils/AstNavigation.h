@@ -26,7 +26,8 @@ template <typename Pred> bool anyStmt(const Stmt *S, Pred &&Matches) {
 template <typename Fn>
 void forEachReference(const Stmt *S, const ValueDecl *D, Fn &&Visit) {
   anyStmt(S, [&](const Stmt *Node) {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Node); Ref && Ref->getDecl() == D)
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Node);
+        Ref && Ref->getDecl() == D)
       Visit(Ref);
     return false;
   });

@@ -17,7 +17,8 @@ namespace clang::tidy::unbounded::utils::defaults {
 
 /// Regex on integer names that count configured workers (a bound).
 constexpr llvm::StringLiteral WorkerCountPattern =
-    "[Tt]hread|[Ww]orker|[Cc]ores?$|[Cc]pu|CPU|[Cc]oncurren|[Pp]arallel|[Pp]ool";
+    "[Tt]hread|[Ww]orker|[Cc]ores?$|[Cc]pu|CPU|[Cc]oncurren|[Pp]arallel|[Pp]"
+    "ool";
 
 /// Regex on the unqualified names of functions whose callable argument is a
 /// request or message handler.

@@ -41,11 +41,13 @@ CallFinding callFinding(SourceLocation Loc, std::string Message,
 /// Effects' kind: at once, followed by the chain from Callee down to the
 /// library call, when that answer is final; as a pending finding when it
 /// waits for other translation units and the driver collects facts.
-void reportCall(ClangTidyCheck &Check, const ::unbounded::facts::Summaries &Effects,
+void reportCall(ClangTidyCheck &Check,
+                const ::unbounded::facts::Summaries &Effects,
                 const FunctionDecl &Callee, const CallFinding &Finding);
 
 /// The same, for an effect keyed by CalleeUsr (a parameter, a member).
-void reportCall(ClangTidyCheck &Check, const ::unbounded::facts::Summaries &Effects,
+void reportCall(ClangTidyCheck &Check,
+                const ::unbounded::facts::Summaries &Effects,
                 llvm::StringRef CalleeUsr, SourceManager &SM,
                 const CallFinding &Finding);
 

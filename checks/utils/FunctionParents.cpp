@@ -5,8 +5,8 @@
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::unbounded::utils {
 
@@ -81,9 +81,8 @@ static const FunctionDecl *lambdaInitializing(const Decl *D) {
   return Lambda ? Lambda->getCallOperator() : nullptr;
 }
 
-const FunctionDecl *
-FunctionIndex::writtenFunctionAt(const DeclContext &Context,
-                                 SourceLocation Loc) const {
+const FunctionDecl *FunctionIndex::writtenFunctionAt(const DeclContext &Context,
+                                                     SourceLocation Loc) const {
   const SourceManager &SM = Ctx.getSourceManager();
   for (const Decl *D : Context.decls()) {
     if (D->isImplicit() || !isWithin(D->getSourceRange(), Loc, SM))

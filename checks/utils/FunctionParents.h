@@ -76,8 +76,7 @@ public:
 private:
   const FunctionDecl *writtenFunctionAt(const DeclContext &Context,
                                         SourceLocation Loc) const;
-  const FunctionParents *containing(const FunctionDecl &Pattern,
-                                    const Stmt *S);
+  const FunctionParents *containing(const FunctionDecl &Pattern, const Stmt *S);
 
   ASTContext &Ctx;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionParents>> Built;

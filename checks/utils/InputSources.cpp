@@ -18,12 +18,16 @@ const std::vector<std::string> EnvironmentFunctions = {
 
 /// Functions that parse text into a number.
 const std::vector<std::string> ParseFunctions = {
-    "::std::stoi",    "::std::stol",     "::std::stoll",  "::std::stoul",
-    "::std::stoull",  "::atoi",          "::atol",        "::atoll",
-    "::std::atoi",    "::std::atol",     "::std::atoll",  "::strtol",
-    "::strtoul",      "::strtoll",       "::strtoull",    "::std::strtol",
-    "::std::strtoul", "::std::strtoll",  "::std::strtoull",
-    "::boost::lexical_cast"};
+    "::std::stoi",     "::std::stol",
+    "::std::stoll",    "::std::stoul",
+    "::std::stoull",   "::atoi",
+    "::atol",          "::atoll",
+    "::std::atoi",     "::std::atol",
+    "::std::atoll",    "::strtol",
+    "::strtoul",       "::strtoll",
+    "::strtoull",      "::std::strtol",
+    "::std::strtoul",  "::std::strtoll",
+    "::std::strtoull", "::boost::lexical_cast"};
 
 /// Names of configuration objects and their lookup functions.
 const llvm::Regex &configNames() {
@@ -48,7 +52,8 @@ bool hasStringLiteralArgument(const CallExpr *Call) {
 }
 
 bool isConfigName(const NamedDecl *D) {
-  return D && D->getDeclName().isIdentifier() && configNames().match(D->getName());
+  return D && D->getDeclName().isIdentifier() &&
+         configNames().match(D->getName());
 }
 
 /// `cfg.get<int>("threads")`, `settings["workers"]`, `GetConfigInt("n")`:
@@ -92,11 +97,12 @@ bool isInputStream(const Expr *Stream) {
            Class->getName().contains("istream");
   auto IsIstream = [](const CXXRecordDecl *R) {
     return R->getDeclName().isIdentifier() &&
-           (R->getName() == "basic_istream" || R->getName() == "basic_iostream");
+           (R->getName() == "basic_istream" ||
+            R->getName() == "basic_iostream");
   };
-  return IsIstream(Class) || !Class->forallBases([&](const CXXRecordDecl *Base) {
-    return !IsIstream(Base);
-  });
+  return IsIstream(Class) ||
+         !Class->forallBases(
+             [&](const CXXRecordDecl *Base) { return !IsIstream(Base); });
 }
 
 } // namespace

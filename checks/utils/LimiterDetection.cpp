@@ -185,7 +185,8 @@ const Stmt *LimiterDetection::precedingLimiter(const Stmt *S,
 const Stmt *LimiterDetection::guardingIf(const Stmt *Target, const Stmt *Scope,
                                          const FunctionParents &Parents) const {
   for (const Stmt *Node = Target, *Parent = Parents.parent(Target);
-       Parent && Node != Scope; Node = Parent, Parent = Parents.parent(Parent)) {
+       Parent && Node != Scope;
+       Node = Parent, Parent = Parents.parent(Parent)) {
     const auto *If = dyn_cast<IfStmt>(Parent);
     if (!If || Node == If->getCond())
       continue;
@@ -201,8 +202,9 @@ const Stmt *LimiterDetection::guardingIf(const Stmt *Target, const Stmt *Scope,
   return nullptr;
 }
 
-const Stmt *LimiterDetection::findLimiter(const Stmt *Target, const Stmt *Scope,
-                                          const FunctionParents &Parents) const {
+const Stmt *
+LimiterDetection::findLimiter(const Stmt *Target, const Stmt *Scope,
+                              const FunctionParents &Parents) const {
   if (!Target || !Scope)
     return nullptr;
   if (const Stmt *If = guardingIf(Target, Scope, Parents))

@@ -5,10 +5,10 @@
 #include "utils/InputSources.h"
 #include "utils/Names.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/Type.h"
-#include "clang/AST/DeclTemplate.h"
 
 namespace clang::tidy::unbounded::utils {
 
@@ -37,9 +37,7 @@ TripCount constant(uint64_t Value) {
 }
 
 /// The worse (less bounded) of two counts.
-TripCount worse(TripCount A, TripCount B) {
-  return A.Kind >= B.Kind ? A : B;
-}
+TripCount worse(TripCount A, TripCount B) { return A.Kind >= B.Kind ? A : B; }
 
 /// The better (more bounded) of two counts.
 TripCount better(TripCount A, TripCount B) {
@@ -74,8 +72,7 @@ std::optional<uint64_t> fixedElementCount(QualType T) {
   if (const auto *Array = dyn_cast<ConstantArrayType>(T.getTypePtr()))
     return Array->getSize().getZExtValue(); // LLVM 16 has no getZExtSize()
   const auto *Record = T->getAsCXXRecordDecl();
-  const auto *Spec =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
   if (!Spec || !Spec->isInStdNamespace() || Spec->getName() != "array")
     return std::nullopt;
   const TemplateArgumentList &Args = Spec->getTemplateArgs();
@@ -132,7 +129,8 @@ bool countsDown(const ForStmt *For, const VarDecl *V) {
     return false;
   Inc = Inc->IgnoreParenImpCasts();
   if (const auto *Unary = dyn_cast<UnaryOperator>(Inc))
-    return Unary->isDecrementOp() && inductionVariable(Unary->getSubExpr()) == V;
+    return Unary->isDecrementOp() &&
+           inductionVariable(Unary->getSubExpr()) == V;
   if (const auto *Compound = dyn_cast<CompoundAssignOperator>(Inc))
     return Compound->getOpcode() == BO_SubAssign &&
            inductionVariable(Compound->getLHS()) == V;
@@ -170,8 +168,8 @@ std::optional<Comparison> comparisonOf(const Expr *Cond) {
 /// Whether Body adds an element to Container (push_back, emplace, insert).
 bool insertsInto(const Stmt *Body, const ValueDecl *Container) {
   static constexpr llvm::StringLiteral Insertions[] = {
-      "push_back", "emplace_back", "push", "emplace", "insert",
-      "push_front", "emplace_front"};
+      "push_back", "emplace_back", "push",         "emplace",
+      "insert",    "push_front",   "emplace_front"};
   return anyStmt(Body, [&](const Stmt *S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
     const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
@@ -188,8 +186,8 @@ bool insertsInto(const Stmt *Body, const ValueDecl *Container) {
 /// container by reference and never change its size.
 bool isStdAccessor(const FunctionDecl *Callee) {
   static constexpr llvm::StringLiteral Accessors[] = {
-      "begin", "end", "cbegin", "cend", "rbegin", "rend", "size", "ssize",
-      "data",  "empty"};
+      "begin", "end",  "cbegin", "cend", "rbegin",
+      "rend",  "size", "ssize",  "data", "empty"};
   return Callee && Callee->isInStdNamespace() &&
          Callee->getDeclName().isIdentifier() &&
          llvm::is_contained(Accessors, Callee->getName());
@@ -206,7 +204,8 @@ bool mayResize(const VarDecl &V) {
   return anyStmt(Function->getBody(), [&](const Stmt *S) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
-      return Method && referencedDecl(Member->getImplicitObjectArgument()) == &V &&
+      return Method &&
+             referencedDecl(Member->getImplicitObjectArgument()) == &V &&
              (!Method->getDeclName().isIdentifier() ||
               llvm::is_contained(Resizers, Method->getName()));
     }
@@ -542,7 +541,8 @@ TripCount LoopBounds::ofContainer(const Expr *Container) const {
   return {TripCountKind::ElementCount, 0, spelling(Container, Ctx), Container};
 }
 
-std::optional<uint64_t> LoopBounds::constructedCount(const VarDecl &Local) const {
+std::optional<uint64_t>
+LoopBounds::constructedCount(const VarDecl &Local) const {
   // std::vector<Job> jobs(10); std::vector<int> ids{1, 2, 3};
   const auto *Construct =
       dyn_cast_or_null<CXXConstructExpr>(ignoreWrappers(Local.getInit()));
@@ -552,7 +552,8 @@ std::optional<uint64_t> LoopBounds::constructedCount(const VarDecl &Local) const
   const Expr *First = ignoreWrappers(Construct->getArg(0));
   std::optional<uint64_t> Count;
   if (const auto *List = dyn_cast<CXXStdInitializerListExpr>(First)) {
-    if (const auto *Inits = dyn_cast<InitListExpr>(ignoreWrappers(List->getSubExpr())))
+    if (const auto *Inits =
+            dyn_cast<InitListExpr>(ignoreWrappers(List->getSubExpr())))
       Count = Inits->getNumInits();
   } else if (First->getType()->isIntegerType()) {
     TripCount Size = ofCount(First);
@@ -592,8 +593,9 @@ TripCount LoopBounds::ofCondition(const Expr *Cond) const {
 /// ends at the array's end at the latest when only its increment moves p.
 std::optional<uint64_t> walkedArraySize(const ForStmt *For) {
   const auto *Inc = dyn_cast_or_null<UnaryOperator>(For->getInc());
-  const VarDecl *Pointer =
-      Inc && Inc->isIncrementOp() ? inductionVariable(Inc->getSubExpr()) : nullptr;
+  const VarDecl *Pointer = Inc && Inc->isIncrementOp()
+                               ? inductionVariable(Inc->getSubExpr())
+                               : nullptr;
   if (!Pointer || !Pointer->getType()->isPointerType())
     return std::nullopt;
   const Expr *Start = initialValue(For->getInit(), Pointer);
@@ -636,7 +638,8 @@ TripCount LoopBounds::ofTest(const Stmt *Loop, const Expr *Cond) const {
       Logical && Logical->isLogicalOp()) {
     TripCount L = ofTest(Loop, Logical->getLHS());
     TripCount R = ofTest(Loop, Logical->getRHS());
-    if (L.Kind == TripCountKind::Condition && R.Kind == TripCountKind::Condition)
+    if (L.Kind == TripCountKind::Condition &&
+        R.Kind == TripCountKind::Condition)
       return ofCondition(Cond);
     return Logical->getOpcode() == BO_LAnd ? better(L, R) : worse(L, R);
   }

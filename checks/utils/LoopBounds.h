@@ -31,8 +31,8 @@ struct TripCount {
   TripCountKind Kind = TripCountKind::RuntimeCount;
   uint64_t Value = 0; ///< Constant: the count; CoreCount: the factor
   std::string What;   ///< the bounding expression, container or condition
-  const Expr *Container = nullptr; ///< ElementCount: the container
-  const Stmt *Origin = nullptr;    ///< Input: where the value is read
+  const Expr *Container = nullptr;     ///< ElementCount: the container
+  const Stmt *Origin = nullptr;        ///< Input: where the value is read
   const ValueDecl *Variable = nullptr; ///< Input: the variable holding it
 };
 

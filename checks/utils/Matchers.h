@@ -19,10 +19,10 @@ stringRefs(const std::vector<std::string> &Names) {
 /// A call to one of Factories (std::make_unique and std::make_shared unless
 /// given) whose first template argument is a class Class matches:
 /// `std::make_unique<boost::asio::thread_pool>(n)`.
-inline ast_matchers::internal::Matcher<CallExpr> makesInstanceOf(
-    const ast_matchers::internal::Matcher<Decl> &Class,
-    llvm::ArrayRef<llvm::StringRef> Factories = {"::std::make_unique",
-                                                 "::std::make_shared"}) {
+inline ast_matchers::internal::Matcher<CallExpr>
+makesInstanceOf(const ast_matchers::internal::Matcher<Decl> &Class,
+                llvm::ArrayRef<llvm::StringRef> Factories = {
+                    "::std::make_unique", "::std::make_shared"}) {
   using namespace ast_matchers;
   return callExpr(callee(functionDecl(
       hasAnyName(Factories),

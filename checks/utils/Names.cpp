@@ -70,9 +70,10 @@ functionNamedAnyOf(const std::vector<std::string> &Names) {
   }
   if (Classes.empty())
     return functionDecl(hasAnyName(Full));
-  return functionDecl(anyOf(
-      hasAnyName(Full), cxxMethodDecl(hasAnyName(Methods),
-                                      ofClass(cxxRecordDecl(hasAnyName(Classes))))));
+  return functionDecl(
+      anyOf(hasAnyName(Full),
+            cxxMethodDecl(hasAnyName(Methods),
+                          ofClass(cxxRecordDecl(hasAnyName(Classes))))));
 }
 
 bool isFunctionNamedAnyOf(const FunctionDecl *FD,
@@ -104,8 +105,8 @@ bool mentionsName(const Stmt *S, const llvm::Regex &Names) {
 
 std::string spelling(const Expr *E, ASTContext &Ctx) {
   CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-  llvm::StringRef Text = Lexer::getSourceText(Range, Ctx.getSourceManager(),
-                                              Ctx.getLangOpts());
+  llvm::StringRef Text =
+      Lexer::getSourceText(Range, Ctx.getSourceManager(), Ctx.getLangOpts());
   std::string Flat;
   bool Space = false;
   for (char C : Text) {

@@ -40,7 +40,8 @@ std::optional<QualType> elementType(const CXXRecordDecl &Queue,
 
 /// A class template specialization's arguments, packs expanded
 /// (queue<T, Options...> receives its options as one pack).
-static std::vector<TemplateArgument> flatArguments(const CXXRecordDecl &Record) {
+static std::vector<TemplateArgument>
+flatArguments(const CXXRecordDecl &Record) {
   std::vector<TemplateArgument> Args;
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Record);
   if (!Spec)

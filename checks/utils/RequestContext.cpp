@@ -100,20 +100,23 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
                                        const LoopBounds &Bounds) {
   if (Where.Kind == ContextKind::Loop)
     return ContextNote{Where.Loop->getBeginLoc(),
-                       "the loop is unbounded: " + Bounds.describe(Where.Bound)};
+                       "the loop is unbounded: " +
+                           Bounds.describe(Where.Bound)};
   if (Where.Kind == ContextKind::Handler && Where.Rpc)
     return ContextNote{Where.Rpc->getLocation(),
                        "'" + Where.Rpc->getNameAsString() +
                            "' overrides a gRPC service method, which runs "
                            "once per RPC"};
-  if (Where.Kind == ContextKind::Handler && isRouteAssignment(Where.Registration))
+  if (Where.Kind == ContextKind::Handler &&
+      isRouteAssignment(Where.Registration))
     return ContextNote{Where.Registration->getExprLoc(),
                        "the handler is stored in a route table here, and runs "
                        "once per request"};
   if (Where.Kind == ContextKind::Handler)
-    return ContextNote{Where.Registration->getExprLoc(),
-                       "'" + Where.Registration->getDirectCallee()->getNameAsString() +
-                           "' registers the handler, which runs once per request"};
+    return ContextNote{
+        Where.Registration->getExprLoc(),
+        "'" + Where.Registration->getDirectCallee()->getNameAsString() +
+            "' registers the handler, which runs once per request"};
   return std::nullopt;
 }
 

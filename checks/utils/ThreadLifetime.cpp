@@ -20,10 +20,10 @@ const std::vector<std::string> JoinFunctions = {
 
 bool isInsertion(const CXXMethodDecl *Method) {
   static const llvm::StringRef Names[] = {
-      "push_back",   "emplace_back", "push",      "emplace",
-      "insert",      "push_front",   "emplace_front", "try_emplace",
-      "insert_or_assign", "append",  "add",       "Add",
-      "PushBack",    "Push",         "add_thread"};
+      "push_back",        "emplace_back", "push",          "emplace",
+      "insert",           "push_front",   "emplace_front", "try_emplace",
+      "insert_or_assign", "append",       "add",           "Add",
+      "PushBack",         "Push",         "add_thread"};
   return Method && Method->getDeclName().isIdentifier() &&
          llvm::is_contained(Names, Method->getName());
 }
@@ -210,8 +210,8 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
     const Stmt *Consumer = Parents.consumer(Ref);
     // t->join() through a smart pointer's operator->.
     if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(Consumer);
-        Arrow && (Arrow->getOperator() == OO_Arrow ||
-                  Arrow->getOperator() == OO_Star))
+        Arrow &&
+        (Arrow->getOperator() == OO_Arrow || Arrow->getOperator() == OO_Star))
       Consumer = Parents.consumer(Arrow);
     ThreadLifetime Use;
     if (const auto *Member = dyn_cast_or_null<MemberExpr>(Consumer))
@@ -313,7 +313,8 @@ ThreadLifetime threadLifetime(const Expr *Spawn, SpawnKind Kind,
   switch (Kind) {
   case SpawnKind::ThreadObject:
   case SpawnKind::ThreadPointer:
-    return LifetimeAnalysis(Ctx, Parents, Scope, JoinsOnDestruction).ofValue(Spawn);
+    return LifetimeAnalysis(Ctx, Parents, Scope, JoinsOnDestruction)
+        .ofValue(Spawn);
   case SpawnKind::Future:
     return LifetimeAnalysis(Ctx, Parents, Scope, /*WaitsOnDestruction=*/true)
         .ofValue(Spawn);

@@ -1,4 +1,5 @@
-//===- ThreadLifetime.h - does a started thread outlive its scope -*- C++ -*-===//
+//===- ThreadLifetime.h - does a started thread outlive its scope -*- C++
+//-*-===//
 
 #ifndef UNBOUNDED_UTILS_THREADLIFETIME_H
 #define UNBOUNDED_UTILS_THREADLIFETIME_H
@@ -34,8 +35,8 @@ enum class ThreadFate {
 
 struct ThreadLifetime {
   ThreadFate Fate = ThreadFate::Unknown;
-  const Stmt *Where = nullptr; ///< the detach, store or assignment
-  std::string Holder;          ///< Stored: the storage, as spelled
+  const Stmt *Where = nullptr;           ///< the detach, store or assignment
+  std::string Holder;                    ///< Stored: the storage, as spelled
   const ValueDecl *HolderDecl = nullptr; ///< Stored: the storage's variable
 };
 

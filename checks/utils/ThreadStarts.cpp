@@ -39,29 +39,31 @@ StartMatchers threadStartMatchers(const ThreadStartNames &Names) {
   StartMatchers Result;
   std::vector<ast_matchers::internal::DynTypedMatcher> Calls;
   if (!Names.ThreadClasses.empty()) {
-    auto ThreadClass = cxxRecordDecl(hasAnyName(stringRefs(Names.ThreadClasses)));
+    auto ThreadClass =
+        cxxRecordDecl(hasAnyName(stringRefs(Names.ThreadClasses)));
     auto ThreadType = qualType(
         hasUnqualifiedDesugaredType(recordType(hasDeclaration(ThreadClass))));
     Result.Construct = hasDeclaration(cxxConstructorDecl(
         ofClass(ThreadClass), unless(isCopyConstructor()),
         unless(isMoveConstructor()), unless(isDefaultConstructor())));
+    Calls.push_back(cxxMemberCallExpr(
+                        callee(cxxMethodDecl(hasAnyName(
+                            "emplace_back", "emplace", "emplace_front"))),
+                        thisPointerType(classTemplateSpecializationDecl(
+                            hasTemplateArgument(0, refersToType(ThreadType)))),
+                        hasArgument(0, expr()))
+                        .bind("emplace"));
     Calls.push_back(
-        cxxMemberCallExpr(
-            callee(cxxMethodDecl(
-                hasAnyName("emplace_back", "emplace", "emplace_front"))),
-            thisPointerType(classTemplateSpecializationDecl(
-                hasTemplateArgument(0, refersToType(ThreadType)))),
+        callExpr(
+            makesInstanceOf(ThreadClass,
+                            {"::std::make_unique", "::std::make_shared",
+                             "::boost::make_shared", "::boost::make_unique"}),
             hasArgument(0, expr()))
-            .bind("emplace"));
-    Calls.push_back(
-        callExpr(makesInstanceOf(ThreadClass,
-                                 {"::std::make_unique", "::std::make_shared",
-                                  "::boost::make_shared", "::boost::make_unique"}),
-                 hasArgument(0, expr()))
             .bind("make"));
   }
   if (!Names.AsyncFunctions.empty())
-    Calls.push_back(callExpr(callee(Named(Names.AsyncFunctions))).bind("async"));
+    Calls.push_back(
+        callExpr(callee(Named(Names.AsyncFunctions))).bind("async"));
   if (!Names.CreateFunctions.empty())
     Calls.push_back(
         callExpr(callee(Named(Names.CreateFunctions))).bind("create"));
@@ -69,14 +71,16 @@ StartMatchers threadStartMatchers(const ThreadStartNames &Names) {
     Calls.push_back(
         callExpr(callee(Named(Names.DetachedSpawnFunctions))).bind("detached"));
   if (!Names.GroupStartFunctions.empty())
-    Calls.push_back(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
-                                          stringRefs(Names.GroupStartFunctions)))))
-                        .bind("group"));
+    Calls.push_back(
+        cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                              stringRefs(Names.GroupStartFunctions)))))
+            .bind("group"));
   if (!Calls.empty())
-    Result.Call = ast_matchers::internal::DynTypedMatcher::constructVariadic(
-                      ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
-                      ASTNodeKind::getFromNodeKind<CallExpr>(), std::move(Calls))
-                      .unconditionalConvertTo<CallExpr>();
+    Result.Call =
+        ast_matchers::internal::DynTypedMatcher::constructVariadic(
+            ast_matchers::internal::DynTypedMatcher::VO_AnyOf,
+            ASTNodeKind::getFromNodeKind<CallExpr>(), std::move(Calls))
+            .unconditionalConvertTo<CallExpr>();
   return Result;
 }
 
@@ -98,9 +102,8 @@ void registerThreadStartMatchers(MatchFinder &Finder,
     Finder.addMatcher(callExpr(*Matchers.Call, InUserCode), &Check);
 }
 
-std::optional<ThreadStart> threadStartAt(const Expr &E,
-                                         const ThreadStartNames &Names,
-                                         ASTContext &Ctx) {
+std::optional<ThreadStart>
+threadStartAt(const Expr &E, const ThreadStartNames &Names, ASTContext &Ctx) {
   StartMatchers Matchers = threadStartMatchers(Names);
   llvm::SmallVector<BoundNodes, 1> Found;
   if (Matchers.Construct && isa<CXXConstructExpr>(E))
@@ -114,9 +117,8 @@ std::optional<ThreadStart> threadStartAt(const Expr &E,
   return std::nullopt;
 }
 
-std::optional<ThreadStart>
-threadStartOf(const MatchFinder::MatchResult &Result,
-              const ThreadStartNames &Names) {
+std::optional<ThreadStart> threadStartOf(const MatchFinder::MatchResult &Result,
+                                         const ThreadStartNames &Names) {
   return threadStartOf(Result.Nodes, Names);
 }
 
@@ -137,9 +139,9 @@ std::optional<ThreadStart> threadStartOf(const BoundNodes &Nodes,
         Container ? firstTemplateArgument(&Container->getTemplateArgs())
                   : nullptr;
     // emplace_back(std::move(t)) moves a thread that already runs.
-    if (!Thread || (Emplace->getNumArgs() == 1 &&
-                    Emplace->getArg(0)->getType()->getAsCXXRecordDecl() ==
-                        Thread))
+    if (!Thread ||
+        (Emplace->getNumArgs() == 1 &&
+         Emplace->getArg(0)->getType()->getAsCXXRecordDecl() == Thread))
       return std::nullopt;
     return ThreadStart{Emplace, SpawnKind::ThreadInPlace, Joins(Thread),
                        Thread->getQualifiedNameAsString()};

@@ -33,9 +33,10 @@ struct ThreadStart {
 
 /// Registers with Finder the matchers that find thread starts in user code;
 /// threadStartOf reads what they bound.
-void registerThreadStartMatchers(ast_matchers::MatchFinder &Finder,
-                                 ast_matchers::MatchFinder::MatchCallback &Check,
-                                 const ThreadStartNames &Names);
+void registerThreadStartMatchers(
+    ast_matchers::MatchFinder &Finder,
+    ast_matchers::MatchFinder::MatchCallback &Check,
+    const ThreadStartNames &Names);
 
 /// The thread start a match of those matchers found, if it is one
 /// (std::async with std::launch::deferred and moves of a running thread
@@ -50,9 +51,8 @@ std::optional<ThreadStart> threadStartOf(const ast_matchers::BoundNodes &Nodes,
 
 /// Whether E itself starts a thread, asked of one expression without a
 /// MatchFinder (for summaries of functions that start threads).
-std::optional<ThreadStart> threadStartAt(const Expr &E,
-                                         const ThreadStartNames &Names,
-                                         ASTContext &Ctx);
+std::optional<ThreadStart>
+threadStartAt(const Expr &E, const ThreadStartNames &Names, ASTContext &Ctx);
 
 /// The function the new thread runs, where the start names it directly:
 /// `&Pool::worker`, `worker`, or a lambda's call operator.

@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   auto Inferred = inferMissingCompileCommands(std::move(Database));
   std::vector<std::string> Files = Inferred->getAllFiles();
   for (size_t I = 0; I < Files.size() && I < 8; ++I)
-    for (const CompileCommand &Command : Inferred->getCompileCommands(Files[I])) {
+    for (const CompileCommand &Command :
+         Inferred->getCompileCommands(Files[I])) {
       std::string Text = Command.Directory;
       for (const std::string &Arg : Command.CommandLine)
         Text += Arg;

@@ -61,7 +61,8 @@ void handleOrder(int taskMs, std::atomic<int64_t> &completed) {
 /// Calls \p submit for each task at its arrival time.
 template <typename Submit> void arrive(const Burst &burst, Submit submit) {
   const auto start = Clock::now();
-  const auto spacing = std::chrono::nanoseconds(1'000'000'000LL / burst.arrivalsPerSecond);
+  const auto spacing =
+      std::chrono::nanoseconds(1'000'000'000LL / burst.arrivalsPerSecond);
   for (int i = 0; i < burst.tasks; ++i) {
     std::this_thread::sleep_until(start + spacing * i);
     submit();
@@ -93,7 +94,8 @@ BurstResult workerPool(const Burst &burst) {
   options.queueCapacity = 5000;
   WorkerPool pool(options);
   arrive(burst, [&] {
-    if (pool.submit([&] { handleOrder(burst.taskMs, completed); }) != SubmitStatus::Accepted)
+    if (pool.submit([&] { handleOrder(burst.taskMs, completed); }) !=
+        SubmitStatus::Accepted)
       ++result.rejected; // the 503
   });
   pool.shutdown(ShutdownMode::Drain);
@@ -102,7 +104,8 @@ BurstResult workerPool(const Burst &burst) {
 }
 
 /// Runs \p scenario in a child process and returns what it measured.
-BurstResult inChild(BurstResult (*scenario)(const Burst &), const Burst &burst) {
+BurstResult inChild(BurstResult (*scenario)(const Burst &),
+                    const Burst &burst) {
   int channel[2];
   if (pipe(channel) != 0)
     return {};
@@ -112,7 +115,8 @@ BurstResult inChild(BurstResult (*scenario)(const Burst &), const Burst &burst) 
     resetPeaks();
     const auto start = Clock::now();
     BurstResult result = scenario(burst);
-    result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    result.seconds =
+        std::chrono::duration<double>(Clock::now() - start).count();
     result.peakThreads = resourceCounts() ? resourceCounts()->threads_peak : -1;
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
@@ -128,11 +132,14 @@ BurstResult inChild(BurstResult (*scenario)(const Burst &), const Burst &burst) 
   return result;
 }
 
-void report(benchmark::State &state, const BurstResult &result, const Burst &burst) {
+void report(benchmark::State &state, const BurstResult &result,
+            const Burst &burst) {
   state.counters["peak_threads"] = double(result.peakThreads);
   state.counters["peak_rss_MB"] = double(result.peakRssKb) / 1024.0;
-  state.counters["completed_pct"] = 100.0 * double(result.completed) / burst.tasks;
-  state.counters["rejected_pct"] = 100.0 * double(result.rejected) / burst.tasks;
+  state.counters["completed_pct"] =
+      100.0 * double(result.completed) / burst.tasks;
+  state.counters["rejected_pct"] =
+      100.0 * double(result.rejected) / burst.tasks;
   state.counters["burst_s"] = result.seconds;
 }
 
@@ -157,12 +164,13 @@ void BM_BurstWorkerPool(benchmark::State &state) {
 }
 
 // {tasks, arrivals per second, task duration in ms}
-#define BURSTS                                                                                     \
-  ArgNames({"tasks", "per_s", "task_ms"})                                                          \
-      ->Args({20000, 50000, 100}) /* flash sale: 5x over the pool's capacity */                    \
-      ->Args({50000, 50000, 10})  /* at capacity: 500 workers x 100 tasks/s */                     \
-      ->Iterations(1)                                                                              \
-      ->UseRealTime()                                                                              \
+#define BURSTS                                                                 \
+  ArgNames({"tasks", "per_s", "task_ms"})                                      \
+      ->Args(                                                                  \
+          {20000, 50000, 100})   /* flash sale: 5x over the pool's capacity */ \
+      ->Args({50000, 50000, 10}) /* at capacity: 500 workers x 100 tasks/s */  \
+      ->Iterations(1)                                                          \
+      ->UseRealTime()                                                          \
       ->Unit(benchmark::kMillisecond)
 BENCHMARK(BM_BurstThreadPerTask)->BURSTS;
 BENCHMARK(BM_BurstWorkerPool)->BURSTS;
@@ -210,7 +218,9 @@ private:
 };
 
 std::size_t peakDepthOf(MutexDeque &queue) { return queue.peakDepth(); }
-std::size_t peakDepthOf(BoundedQueue<int> &queue) { return queue.stats().peakDepth; }
+std::size_t peakDepthOf(BoundedQueue<int> &queue) {
+  return queue.stats().peakDepth;
+}
 
 /// One thread: push then pop, the cost of the bookkeeping alone.
 template <typename Queue> void BM_QueuePushPop(benchmark::State &state) {
@@ -244,8 +254,14 @@ template <typename Queue> void BM_QueueTransfer(benchmark::State &state) {
   state.counters["peak_depth"] = double(peakDepth);
 }
 BENCHMARK_TEMPLATE(BM_QueueTransfer, BoundedQueue<int>)
-    ->Arg(1024)->Arg(16384)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK_TEMPLATE(BM_QueueTransfer, MutexDeque)->Arg(0)->UseRealTime()->Unit(benchmark::kMillisecond);
+    ->Arg(1024)
+    ->Arg(16384)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_TEMPLATE(BM_QueueTransfer, MutexDeque)
+    ->Arg(0)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 double processCpuSeconds() {
   rusage usage{};
@@ -273,10 +289,17 @@ void BM_LoadTestHarness(benchmark::State &state) {
   state.counters["kept_up"] = record.passed ? 1 : 0;
   state.counters["p50_late_us"] = record.p50Ms * 1000;
   state.counters["p99_late_us"] = record.p99Ms * 1000;
-  state.counters["cpu_us_per_request"] = record.requests ? cpu / double(record.requests) * 1e6 : 0;
+  state.counters["cpu_us_per_request"] =
+      record.requests ? cpu / double(record.requests) * 1e6 : 0;
 }
-BENCHMARK(BM_LoadTestHarness)->Arg(1'000)->Arg(10'000)->Arg(50'000)->Arg(100'000)
-    ->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadTestHarness)
+    ->Arg(1'000)
+    ->Arg(10'000)
+    ->Arg(50'000)
+    ->Arg(100'000)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 /// The peak sampler alone for one second: its CPU share of one core.
 void BM_PeakSampler(benchmark::State &state) {
@@ -290,7 +313,10 @@ void BM_PeakSampler(benchmark::State &state) {
   }
   state.counters["cpu_percent_of_a_core"] = cpu * 100;
 }
-BENCHMARK(BM_PeakSampler)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PeakSampler)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace
 
@@ -347,7 +373,9 @@ void BM_ThreadOriginAtReport(benchmark::State &state) {
   stop = true;
   parked.join();
 }
-BENCHMARK(BM_ThreadOriginAtReport)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ThreadOriginAtReport)
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
 
 } // namespace
 

@@ -50,17 +50,21 @@ const char *faultName(Fault fault) {
 ChaosTest::ChaosTest(ChaosOptions options) : options_(std::move(options)) {
   const auto set = lookup<SetFault>("unbounded_guard_set_fault");
   if (!set)
-    throw std::logic_error("unbounded-guard: chaos faults need the interposition library "
-                           "(link unbounded::guard_interpose or LD_PRELOAD it)");
+    throw std::logic_error(
+        "unbounded-guard: chaos faults need the interposition library "
+        "(link unbounded::guard_interpose or LD_PRELOAD it)");
   if (options_.downstream.empty())
     throw std::invalid_argument("ChaosTest: the downstream needs a name");
-  if (options_.delay < std::chrono::milliseconds(0) || options_.delay > std::chrono::seconds(10))
+  if (options_.delay < std::chrono::milliseconds(0) ||
+      options_.delay > std::chrono::seconds(10))
     throw std::invalid_argument("ChaosTest: delay must be within [0, 10 s]");
-  slot_ = set(options_.host.c_str(), options_.port, modeOf(options_.fault), options_.delay.count());
+  slot_ = set(options_.host.c_str(), options_.port, modeOf(options_.fault),
+              options_.delay.count());
   if (slot_ < 0)
-    throw std::invalid_argument("ChaosTest: cannot fault " + options_.host + ":" +
-                                std::to_string(options_.port) +
-                                " (a numeric address and port are needed; at most 8 faults)");
+    throw std::invalid_argument(
+        "ChaosTest: cannot fault " + options_.host + ":" +
+        std::to_string(options_.port) +
+        " (a numeric address and port are needed; at most 8 faults)");
 }
 
 ChaosTest::~ChaosTest() {
@@ -91,7 +95,8 @@ ChaosRecord ChaosTest::finish() {
   record.fault = faultName(options_.fault);
   record.delayMs = options_.delay.count();
   record.limits = options_.limits;
-  record.connectsFaulted = lookup<ClearFault>("unbounded_guard_clear_fault")(slot_);
+  record.connectsFaulted =
+      lookup<ClearFault>("unbounded_guard_clear_fault")(slot_);
   record.peaks = sampler_.stop();
   record.peaks.queueDepth = queuePeak_.load();
   {
@@ -99,11 +104,13 @@ ChaosRecord ChaosTest::finish() {
     record.surfaced = surfaced_;
   }
   const std::string exceeded = exceededLimit(record.peaks, record.limits);
-  record.passed = exceeded.empty() && !record.surfaced.empty() && record.connectsFaulted > 0;
+  record.passed = exceeded.empty() && !record.surfaced.empty() &&
+                  record.connectsFaulted > 0;
   if (!exceeded.empty())
     record.verdict = "grew beyond its limits: " + exceeded;
   else if (record.connectsFaulted == 0)
-    record.verdict = "no connect reached " + record.address + ": the fault was never exercised";
+    record.verdict = "no connect reached " + record.address +
+                     ": the fault was never exercised";
   else if (record.surfaced.empty())
     record.verdict = "the failure did not surface";
   else

@@ -15,16 +15,20 @@ const char *breakerStateName(BreakerState state) {
 }
 
 CircuitOpenError::CircuitOpenError(const std::string &name, BreakerState state)
-    : std::runtime_error("circuit breaker '" + name + "' is " + breakerStateName(state)),
+    : std::runtime_error("circuit breaker '" + name + "' is " +
+                         breakerStateName(state)),
       state_(state) {}
 
-CircuitBreaker::CircuitBreaker(CircuitBreakerSettings settings) : settings_(std::move(settings)) {
+CircuitBreaker::CircuitBreaker(CircuitBreakerSettings settings)
+    : settings_(std::move(settings)) {
   if (settings_.maxRequests == 0)
     settings_.maxRequests = 1;
   if (settings_.timeout.count() <= 0)
     settings_.timeout = std::chrono::seconds(60);
   if (!settings_.readyToTrip)
-    settings_.readyToTrip = [](const BreakerCounts &counts) { return counts.consecutiveFailures > 5; };
+    settings_.readyToTrip = [](const BreakerCounts &counts) {
+      return counts.consecutiveFailures > 5;
+    };
   if (!settings_.now)
     settings_.now = [] { return CircuitBreakerSettings::Clock::now(); };
   std::lock_guard<std::mutex> lock(mutex_);
@@ -34,9 +38,9 @@ CircuitBreaker::CircuitBreaker(CircuitBreakerSettings settings) : settings_(std:
 std::optional<CircuitBreaker::Ticket> CircuitBreaker::allow() {
   std::lock_guard<std::mutex> lock(mutex_);
   const BreakerState state = currentStateLocked(settings_.now());
-  const bool refused =
-      state == BreakerState::Open ||
-      (state == BreakerState::HalfOpen && counts_.requests >= settings_.maxRequests);
+  const bool refused = state == BreakerState::Open ||
+                       (state == BreakerState::HalfOpen &&
+                        counts_.requests >= settings_.maxRequests);
   if (refused) {
     ++rejected_;
     return std::nullopt;
@@ -106,7 +110,8 @@ void CircuitBreaker::onSuccessLocked(BreakerState state, TimePoint now) {
   ++counts_.totalSuccesses;
   ++counts_.consecutiveSuccesses;
   counts_.consecutiveFailures = 0;
-  if (state == BreakerState::HalfOpen && counts_.consecutiveSuccesses >= settings_.maxRequests)
+  if (state == BreakerState::HalfOpen &&
+      counts_.consecutiveSuccesses >= settings_.maxRequests)
     setStateLocked(BreakerState::Closed, now);
 }
 

@@ -5,7 +5,8 @@
 
 namespace unbounded::guard {
 
-ConcurrencyLimiter::Permit &ConcurrencyLimiter::Permit::operator=(Permit &&other) noexcept {
+ConcurrencyLimiter::Permit &
+ConcurrencyLimiter::Permit::operator=(Permit &&other) noexcept {
   if (this != &other) {
     release();
     owner_ = other.owner_;
@@ -55,7 +56,8 @@ std::optional<ConcurrencyLimiter::Permit> ConcurrencyLimiter::tryAcquire() {
 std::optional<ConcurrencyLimiter::Permit>
 ConcurrencyLimiter::acquireFor(std::chrono::nanoseconds timeout) {
   std::unique_lock<std::mutex> lock(mutex_);
-  if (!available_.wait_for(lock, timeout, [&] { return stats_.inUse < limit_; })) {
+  if (!available_.wait_for(lock, timeout,
+                           [&] { return stats_.inUse < limit_; })) {
     ++stats_.rejected;
     return std::nullopt;
   }

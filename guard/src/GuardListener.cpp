@@ -15,7 +15,9 @@ bool endsWith(const std::string &text, const std::string &suffix) {
 }
 
 /// Strips the label set: "a_total{x=\"y\"}" -> "a_total".
-std::string seriesName(const std::string &series) { return series.substr(0, series.find('{')); }
+std::string seriesName(const std::string &series) {
+  return series.substr(0, series.find('{'));
+}
 
 std::string resultOf(const ::testing::TestInfo &test) {
   const ::testing::TestResult *result = test.result();
@@ -24,7 +26,8 @@ std::string resultOf(const ::testing::TestInfo &test) {
   return result->Failed() ? "failed" : "passed";
 }
 
-/// Peaks and live counts as they are now; totals as the increase since \p start.
+/// Peaks and live counts as they are now; totals as the increase since \p
+/// start.
 ResourceCounts sinceStart(ResourceCounts now, const ResourceCounts &start) {
   now.threads_created -= start.threads_created;
   now.threads_rejected -= start.threads_rejected;
@@ -46,7 +49,8 @@ std::string programName() {
 
 } // namespace
 
-GuardListener::GuardListener(GuardListenerOptions options) : options_(std::move(options)) {
+GuardListener::GuardListener(GuardListenerOptions options)
+    : options_(std::move(options)) {
   if (options_.reportPath.empty())
     if (const char *path = std::getenv("UNBOUNDED_GUARD_REPORT"))
       options_.reportPath = path;
@@ -56,7 +60,8 @@ GuardListener::GuardListener(GuardListenerOptions options) : options_(std::move(
   if (!options_.ignoreFile.empty())
     options_.leaks.ignoreFile(options_.ignoreFile);
   options_.leaks.validate();
-  if (options_.captureOrigins && interpositionActive() && !std::getenv("UNBOUNDED_GUARD_ORIGINS"))
+  if (options_.captureOrigins && interpositionActive() &&
+      !std::getenv("UNBOUNDED_GUARD_ORIGINS"))
     setOriginCapture({true, true});
   report_.binary = programName();
 }
@@ -79,7 +84,8 @@ std::map<std::string, double> GuardListener::rejectionSeries() const {
 
 void GuardListener::OnTestStart(const ::testing::TestInfo &) {
   resetPeaks();
-  takeTestEvidence(); // records of an earlier test's helpers are not this test's
+  takeTestEvidence(); // records of an earlier test's helpers are not this
+                      // test's
   countsAtStart_ = resourceCounts();
   rejectionsAtStart_ = rejectionSeries();
   baseline_ = ResourceSnapshot::take();
@@ -90,11 +96,13 @@ void GuardListener::OnTestEnd(const ::testing::TestInfo &test) {
   TestGuardRecord record;
   record.name = std::string(test.test_suite_name()) + "." + test.name();
   record.durationMs = std::chrono::duration<double, std::milli>(
-                          std::chrono::steady_clock::now() - startedAt_).count();
+                          std::chrono::steady_clock::now() - startedAt_)
+                          .count();
   record.leaks = findLeaks(baseline_, options_.leaks);
   record.limits = tightestLimitsSinceReset();
   record.interposition = interpositionActive();
-  if (const std::optional<ResourceCounts> now = resourceCounts(); now && countsAtStart_)
+  if (const std::optional<ResourceCounts> now = resourceCounts();
+      now && countsAtStart_)
     record.counts = sinceStart(*now, *countsAtStart_);
   record.threadsAtStart = static_cast<int>(baseline_.threads.size());
   record.fdsAtStart = static_cast<int>(baseline_.fds.size());
@@ -102,7 +110,8 @@ void GuardListener::OnTestEnd(const ::testing::TestInfo &test) {
   record.fdsAtEnd = openFdCount();
   for (const auto &[series, value] : rejectionSeries()) {
     const auto before = rejectionsAtStart_.find(series);
-    const double delta = value - (before == rejectionsAtStart_.end() ? 0.0 : before->second);
+    const double delta =
+        value - (before == rejectionsAtStart_.end() ? 0.0 : before->second);
     if (delta != 0)
       record.rejections[series] = delta;
   }
@@ -111,7 +120,9 @@ void GuardListener::OnTestEnd(const ::testing::TestInfo &test) {
       record.metricsExported.push_back(series);
   record.evidence = takeTestEvidence();
   if (!record.leaks.empty() && options_.failOnLeak)
-    ADD_FAILURE_AT(test.file(), test.line()) << "unbounded-guard: " << record.name << " leaked:\n" << record.leaks.describe();
+    ADD_FAILURE_AT(test.file(), test.line())
+        << "unbounded-guard: " << record.name << " leaked:\n"
+        << record.leaks.describe();
   record.result = resultOf(test);
   report_.tests.push_back(std::move(record));
 }
@@ -119,8 +130,8 @@ void GuardListener::OnTestEnd(const ::testing::TestInfo &test) {
 void GuardListener::OnTestProgramEnd(const ::testing::UnitTest &) {
   report_.ignoreRules = options_.leaks.ignoreRules;
   for (const IgnoreRule &rule : staleRules(report_.ignoreRules))
-    std::cerr << "unbounded-guard: ignore rule '" << rule.describe() << "' (" << rule.source
-              << ") never matched: remove it or fix its name\n";
+    std::cerr << "unbounded-guard: ignore rule '" << rule.describe() << "' ("
+              << rule.source << ") never matched: remove it or fix its name\n";
   if (options_.reportPath.empty())
     return;
   try {
@@ -136,7 +147,8 @@ GuardListener &installGuardListener(GuardListenerOptions options) {
   return *listener;
 }
 
-int runAllTestsWithLeakCheck(const LeakOptions &options, GuardListener *listener) {
+int runAllTestsWithLeakCheck(const LeakOptions &options,
+                             GuardListener *listener) {
   const ResourceSnapshot baseline = ResourceSnapshot::take();
   const int result = RUN_ALL_TESTS();
   const Leaks leaks = findLeaks(baseline, options);
@@ -144,7 +156,8 @@ int runAllTestsWithLeakCheck(const LeakOptions &options, GuardListener *listener
     listener->report().binaryLeaks = leaks;
     listener->report().ignoreRules = listener->leakOptions().ignoreRules;
     if (!listener->reportPath().empty())
-      listener->report().write(listener->reportPath()); // again, now with binary_leaks
+      listener->report().write(
+          listener->reportPath()); // again, now with binary_leaks
   }
   if (leaks.empty())
     return result;

@@ -9,8 +9,10 @@
 int main(int argc, char **argv) {
   ::testing::InitGoogleTest(&argc, argv);
   try {
-    unbounded::guard::GuardListener &listener = unbounded::guard::installGuardListener();
-    return unbounded::guard::runAllTestsWithLeakCheck(listener.leakOptions(), &listener);
+    unbounded::guard::GuardListener &listener =
+        unbounded::guard::installGuardListener();
+    return unbounded::guard::runAllTestsWithLeakCheck(listener.leakOptions(),
+                                                      &listener);
   } catch (const std::invalid_argument &error) {
     std::cerr << "unbounded-guard: error: " << error.what() << '\n';
     return 2;

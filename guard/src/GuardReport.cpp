@@ -10,11 +10,14 @@
 namespace unbounded::guard {
 namespace {
 
-std::string limit(int64_t value) { return value < 0 ? "null" : std::to_string(value); }
+std::string limit(int64_t value) {
+  return value < 0 ? "null" : std::to_string(value);
+}
 
 void writeFrame(std::ostream &out, const StackFrame &frame) {
-  out << "{\"function\": " << jsonQuote(frame.function) << ", \"file\": " << jsonQuote(frame.file)
-      << ", \"line\": " << frame.line << ", \"module\": " << jsonQuote(frame.module)
+  out << "{\"function\": " << jsonQuote(frame.function)
+      << ", \"file\": " << jsonQuote(frame.file) << ", \"line\": " << frame.line
+      << ", \"module\": " << jsonQuote(frame.module)
       << ", \"library\": " << (frame.library ? "true" : "false") << "}";
 }
 
@@ -26,14 +29,15 @@ void writeOrigin(std::ostream &out, const LeakOrigin &origin) {
     return;
   }
   out << "{\"recorded\": " << (origin.recorded ? "true" : "false")
-      << ", \"call\": " << jsonQuote(origin.call) << ", \"via\": " << jsonQuote(origin.via)
-      << ", \"site\": ";
+      << ", \"call\": " << jsonQuote(origin.call)
+      << ", \"via\": " << jsonQuote(origin.via) << ", \"site\": ";
   if (origin.recorded)
     writeFrame(out, origin.site);
   else
     out << "null";
   out << ", \"routine\": " << jsonQuote(origin.routine)
-      << ", \"symbols\": " << jsonQuote(symbolDetailName(origin.detail)) << ", \"stack\": [";
+      << ", \"symbols\": " << jsonQuote(symbolDetailName(origin.detail))
+      << ", \"stack\": [";
   for (size_t i = 0; i < origin.stack.size(); ++i) {
     out << (i ? ", " : "");
     writeFrame(out, origin.stack[i]);
@@ -45,7 +49,8 @@ void writeLeaks(std::ostream &out, const Leaks &leaks) {
   out << "{\"threads\": [";
   for (size_t i = 0; i < leaks.threads.size(); ++i) {
     out << (i ? ", " : "") << "{\"tid\": " << leaks.threads[i].tid
-        << ", \"name\": " << jsonQuote(leaks.threads[i].name) << ", \"origin\": ";
+        << ", \"name\": " << jsonQuote(leaks.threads[i].name)
+        << ", \"origin\": ";
     writeOrigin(out, leaks.threads[i].origin);
     out << "}";
   }
@@ -53,7 +58,8 @@ void writeLeaks(std::ostream &out, const Leaks &leaks) {
   for (size_t i = 0; i < leaks.fds.size(); ++i) {
     out << (i ? ", " : "") << "{\"fd\": " << leaks.fds[i].fd
         << ", \"kind\": " << jsonQuote(fdKindName(leaks.fds[i].kind))
-        << ", \"target\": " << jsonQuote(leaks.fds[i].target) << ", \"origin\": ";
+        << ", \"target\": " << jsonQuote(leaks.fds[i].target)
+        << ", \"origin\": ";
     writeOrigin(out, leaks.fds[i].origin);
     out << "}";
   }
@@ -63,14 +69,16 @@ void writeLeaks(std::ostream &out, const Leaks &leaks) {
 void writeIgnoreRules(std::ostream &out, const std::vector<IgnoreRule> &rules) {
   out << "  \"ignore_rules\": [";
   for (size_t i = 0; i < rules.size(); ++i)
-    out << (i ? ", " : "") << "{\"kind\": " << jsonQuote(ignoreRuleKindName(rules[i].kind))
+    out << (i ? ", " : "")
+        << "{\"kind\": " << jsonQuote(ignoreRuleKindName(rules[i].kind))
         << ", \"pattern\": " << jsonQuote(rules[i].pattern)
         << ", \"source\": " << jsonQuote(rules[i].source)
         << ", \"matches\": " << rules[i].matches->load() << "}";
   out << "],\n";
 }
 
-void writeCounts(std::ostream &out, const std::optional<ResourceCounts> &counts) {
+void writeCounts(std::ostream &out,
+                 const std::optional<ResourceCounts> &counts) {
   if (!counts) {
     out << "null";
     return;
@@ -91,11 +99,12 @@ void writeCounts(std::ostream &out, const std::optional<ResourceCounts> &counts)
 void writeLimitsAndPeaks(std::ostream &out, const DeclaredLimits &limits,
                          const ObservedPeaks &peaks) {
   out << "\"limits\": {\"max_threads\": " << limit(limits.maxThreads)
-      << ", \"max_fds\": " << limit(limits.maxFds) << ", \"max_rss_bytes\": "
-      << limit(limits.maxRssBytes) << ", \"max_queue_depth\": " << limit(limits.maxQueueDepth)
-      << "}, \"peaks\": {\"threads\": " << peaks.threads << ", \"fds\": " << peaks.fds
-      << ", \"rss_bytes\": " << peaks.rssBytes << ", \"queue_depth\": " << limit(peaks.queueDepth)
-      << "}";
+      << ", \"max_fds\": " << limit(limits.maxFds)
+      << ", \"max_rss_bytes\": " << limit(limits.maxRssBytes)
+      << ", \"max_queue_depth\": " << limit(limits.maxQueueDepth)
+      << "}, \"peaks\": {\"threads\": " << peaks.threads
+      << ", \"fds\": " << peaks.fds << ", \"rss_bytes\": " << peaks.rssBytes
+      << ", \"queue_depth\": " << limit(peaks.queueDepth) << "}";
 }
 
 void writeLoadTest(std::ostream &out, const LoadTestRecord &r) {
@@ -103,9 +112,10 @@ void writeLoadTest(std::ostream &out, const LoadTestRecord &r) {
       << ", \"declared_peak_rps\": " << formatMetricValue(r.declaredPeakRps)
       << ", \"target_rps\": " << formatMetricValue(r.targetRps)
       << ", \"achieved_rps\": " << formatMetricValue(r.achievedRps)
-      << ", \"duration_s\": " << formatMetricValue(r.durationS) << ", \"requests\": " << r.requests
-      << ", \"ok\": " << r.ok << ", \"errors\": " << r.errors
-      << ", \"rejections\": " << r.rejections << ", \"p50_ms\": " << formatMetricValue(r.p50Ms)
+      << ", \"duration_s\": " << formatMetricValue(r.durationS)
+      << ", \"requests\": " << r.requests << ", \"ok\": " << r.ok
+      << ", \"errors\": " << r.errors << ", \"rejections\": " << r.rejections
+      << ", \"p50_ms\": " << formatMetricValue(r.p50Ms)
       << ", \"p99_ms\": " << formatMetricValue(r.p99Ms) << ", ";
   writeLimitsAndPeaks(out, r.limits, r.peaks);
   out << ", \"stopped\": " << (r.stopped ? "true" : "false")
@@ -114,8 +124,10 @@ void writeLoadTest(std::ostream &out, const LoadTestRecord &r) {
 }
 
 void writeChaosTest(std::ostream &out, const ChaosRecord &r) {
-  out << "{\"downstream\": " << jsonQuote(r.downstream) << ", \"address\": " << jsonQuote(r.address)
-      << ", \"fault\": " << jsonQuote(r.fault) << ", \"delay_ms\": " << r.delayMs
+  out << "{\"downstream\": " << jsonQuote(r.downstream)
+      << ", \"address\": " << jsonQuote(r.address)
+      << ", \"fault\": " << jsonQuote(r.fault)
+      << ", \"delay_ms\": " << r.delayMs
       << ", \"connects_faulted\": " << r.connectsFaulted << ", ";
   writeLimitsAndPeaks(out, r.limits, r.peaks);
   out << ", \"surfaced\": " << jsonQuote(r.surfaced)
@@ -131,7 +143,8 @@ void writeScrape(std::ostream &out, const ScrapeRecord &r) {
 }
 
 template <typename Record, typename Write>
-void writeList(std::ostream &out, const char *key, const std::vector<Record> &records, Write write) {
+void writeList(std::ostream &out, const char *key,
+               const std::vector<Record> &records, Write write) {
   out << "\"" << key << "\": [";
   for (size_t i = 0; i < records.size(); ++i) {
     out << (i ? ", " : "");
@@ -149,22 +162,26 @@ void writeEvidence(std::ostream &out, const TestEvidence &evidence) {
 }
 
 void writeTest(std::ostream &out, const TestGuardRecord &test) {
-  out << "    {\"name\": " << jsonQuote(test.name) << ", \"result\": " << jsonQuote(test.result)
+  out << "    {\"name\": " << jsonQuote(test.name)
+      << ", \"result\": " << jsonQuote(test.result)
       << ", \"duration_ms\": " << formatMetricValue(test.durationMs)
-      << ",\n     \"limits\": {\"max_threads\": " << limit(test.limits.maxThreads)
+      << ",\n     \"limits\": {\"max_threads\": "
+      << limit(test.limits.maxThreads)
       << ", \"max_sockets\": " << limit(test.limits.maxSockets)
       << ", \"max_fds\": " << limit(test.limits.maxFds) << "}"
       << ", \"interposition\": " << (test.interposition ? "true" : "false")
       << ",\n     \"counts\": ";
   writeCounts(out, test.counts);
   out << ",\n     \"threads_at_start\": " << test.threadsAtStart
-      << ", \"threads_at_end\": " << test.threadsAtEnd << ", \"fds_at_start\": " << test.fdsAtStart
+      << ", \"threads_at_end\": " << test.threadsAtEnd
+      << ", \"fds_at_start\": " << test.fdsAtStart
       << ", \"fds_at_end\": " << test.fdsAtEnd << ",\n     \"leaks\": ";
   writeLeaks(out, test.leaks);
   out << ",\n     \"rejections\": {";
   bool first = true;
   for (const auto &[series, delta] : test.rejections) {
-    out << (first ? "" : ", ") << jsonQuote(series) << ": " << formatMetricValue(delta);
+    out << (first ? "" : ", ") << jsonQuote(series) << ": "
+        << formatMetricValue(delta);
     first = false;
   }
   out << "},\n     \"metrics_exported\": [";
@@ -217,9 +234,11 @@ std::string GuardReport::toJson() const {
     leaking += test.leaks.empty() ? 0 : 1;
     failed += test.result == "failed" ? 1 : 0;
   }
-  out << "{\n  \"schema\": \"unbounded-guard-report\",\n  \"version\": " << kGuardReportVersion
-      << ",\n  \"binary\": " << jsonQuote(binary) << ",\n  \"summary\": {\"tests\": " << tests.size()
-      << ", \"failed\": " << failed << ", \"tests_with_leaks\": " << leaking << "},\n";
+  out << "{\n  \"schema\": \"unbounded-guard-report\",\n  \"version\": "
+      << kGuardReportVersion << ",\n  \"binary\": " << jsonQuote(binary)
+      << ",\n  \"summary\": {\"tests\": " << tests.size()
+      << ", \"failed\": " << failed << ", \"tests_with_leaks\": " << leaking
+      << "},\n";
   writeIgnoreRules(out, ignoreRules);
   out << "  \"binary_leaks\": ";
   if (binaryLeaks)

@@ -47,14 +47,16 @@ bool IgnoreRule::matchesFunction(const std::string &function) const {
 }
 
 const char *ignoreRuleKindName(IgnoreRule::Kind kind) {
-  return kind == IgnoreRule::Kind::StartRoutine ? "start-routine" : "any-function";
+  return kind == IgnoreRule::Kind::StartRoutine ? "start-routine"
+                                                : "any-function";
 }
 
 std::string IgnoreRule::describe() const {
   return std::string(ignoreRuleKindName(kind)) + ": " + pattern;
 }
 
-std::vector<IgnoreRule> parseIgnoreRules(const std::string &text, const std::string &source) {
+std::vector<IgnoreRule> parseIgnoreRules(const std::string &text,
+                                         const std::string &source) {
   std::vector<IgnoreRule> rules;
   std::istringstream lines(text);
   std::string line;
@@ -66,15 +68,19 @@ std::vector<IgnoreRule> parseIgnoreRules(const std::string &text, const std::str
     const size_t colon = content.find(':');
     const std::string kind = trim(content.substr(0, colon));
     IgnoreRule rule;
-    if (colon == std::string::npos || (kind != "start-routine" && kind != "any-function"))
-      throw std::invalid_argument(where + ": expected 'start-routine: <function>' or "
-                                          "'any-function: <function>'");
+    if (colon == std::string::npos ||
+        (kind != "start-routine" && kind != "any-function"))
+      throw std::invalid_argument(where +
+                                  ": expected 'start-routine: <function>' or "
+                                  "'any-function: <function>'");
     rule.kind = kind == "start-routine" ? IgnoreRule::Kind::StartRoutine
                                         : IgnoreRule::Kind::AnyFunction;
     rule.pattern = trim(content.substr(colon + 1));
-    if (rule.pattern.empty() || rule.pattern.find_first_not_of('*') == std::string::npos)
-      throw std::invalid_argument(where + ": '" + kind + "' needs a function name or pattern "
-                                          "(a bare '*' would ignore every leak)");
+    if (rule.pattern.empty() ||
+        rule.pattern.find_first_not_of('*') == std::string::npos)
+      throw std::invalid_argument(where + ": '" + kind +
+                                  "' needs a function name or pattern "
+                                  "(a bare '*' would ignore every leak)");
     rule.source = where;
     rules.push_back(std::move(rule));
   }

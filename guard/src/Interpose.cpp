@@ -43,7 +43,8 @@ struct Counter {
 
   void notePeak(int64_t value) {
     int64_t seen = peak.load(std::memory_order_relaxed);
-    while (value > seen && !peak.compare_exchange_weak(seen, value, std::memory_order_relaxed)) {
+    while (value > seen && !peak.compare_exchange_weak(
+                               seen, value, std::memory_order_relaxed)) {
     }
   }
 
@@ -91,11 +92,13 @@ void noteTightestLocked() {
 // Threads created here and neither joined nor detached yet.
 std::mutex unreclaimedMutex;
 std::unordered_set<pthread_t> *unreclaimed() {
-  static auto *set = new std::unordered_set<pthread_t>(); // never destroyed: used at exit
+  static auto *set =
+      new std::unordered_set<pthread_t>(); // never destroyed: used at exit
   return set;
 }
 
-// Which descriptors are sockets we counted; beyond the table they are not tracked.
+// Which descriptors are sockets we counted; beyond the table they are not
+// tracked.
 constexpr int kTrackedFds = 1 << 16;
 std::atomic<bool> isSocket[kTrackedFds];
 
@@ -106,7 +109,7 @@ template <typename Function> Function real(const char *name) {
   return reinterpret_cast<Function>(symbol);
 }
 
-#define UNBOUNDED_REAL(name)                                                                       \
+#define UNBOUNDED_REAL(name)                                                   \
   static const auto real_##name = real<decltype(&::name)>(#name)
 
 /// The limit in environment variable `name`, -1 (none) when it is unset or
@@ -122,9 +125,10 @@ int64_t envLimit(const char *name) {
   const long long parsed = strtoll(value, &end, 10);
   if (isdigit(static_cast<unsigned char>(*value)) && *end == '\0' && errno == 0)
     return parsed;
-  dprintf(STDERR_FILENO,
-          "unbounded-guard: ignoring %s='%s': expected a whole number, 0 or more\n",
-          name, value);
+  dprintf(
+      STDERR_FILENO,
+      "unbounded-guard: ignoring %s='%s': expected a whole number, 0 or more\n",
+      name, value);
   return -1;
 }
 
@@ -145,13 +149,15 @@ thread_local bool capturing = false;
 
 struct FdOrigin {
   unbounded_guard_origin origin;
-  dev_t device; // with inode: tells a reused number from the descriptor recorded
+  dev_t
+      device; // with inode: tells a reused number from the descriptor recorded
   ino_t inode;
 };
 
 std::mutex originMutex;
 std::unordered_map<pid_t, unbounded_guard_origin> &threadOrigins() {
-  static auto *map = new std::unordered_map<pid_t, unbounded_guard_origin>(); // used at exit
+  static auto *map =
+      new std::unordered_map<pid_t, unbounded_guard_origin>(); // used at exit
   return *map;
 }
 std::unordered_map<int, FdOrigin> &fdOrigins() {
@@ -166,13 +172,15 @@ bool capturingOrigins(int kind) {
 
 /// This call's stack into \p out; false when called from inside a capture
 /// (backtrace loading its unwinder opens files).
-bool captureOrigin(const char *call, void *routine, unbounded_guard_origin *out) {
+bool captureOrigin(const char *call, void *routine,
+                   unbounded_guard_origin *out) {
   if (capturing)
     return false;
   capturing = true;
   out->call = call;
   out->routine = routine;
-  out->depth = backtrace(out->frames, sizeof out->frames / sizeof out->frames[0]);
+  out->depth =
+      backtrace(out->frames, sizeof out->frames / sizeof out->frames[0]);
   capturing = false;
   return true;
 }
@@ -217,7 +225,8 @@ int parseOriginCapture(const char *value) {
     return UNBOUNDED_GUARD_ORIGIN_THREADS;
   if (!strcmp(value, "fds"))
     return UNBOUNDED_GUARD_ORIGIN_FDS;
-  if (!strcmp(value, "all") || !strcmp(value, "threads,fds") || !strcmp(value, "fds,threads"))
+  if (!strcmp(value, "all") || !strcmp(value, "threads,fds") ||
+      !strcmp(value, "fds,threads"))
     return UNBOUNDED_GUARD_ORIGIN_THREADS | UNBOUNDED_GUARD_ORIGIN_FDS;
   return -1;
 }
@@ -228,7 +237,9 @@ __attribute__((constructor)) void readOriginCaptureFromEnvironment() {
     return;
   const int mask = parseOriginCapture(value);
   if (mask < 0) {
-    fprintf(stderr, "unbounded-guard: UNBOUNDED_GUARD_ORIGINS='%s' is not off, threads, fds or all\n",
+    fprintf(stderr,
+            "unbounded-guard: UNBOUNDED_GUARD_ORIGINS='%s' is not off, "
+            "threads, fds or all\n",
             value);
     _exit(2); // a misspelt setting would silently capture nothing
   }
@@ -305,7 +316,13 @@ bool reserveSocket() { return sockets.reserve(maxSockets.load()); }
 
 // Chaos faults: a downstream address whose connects are refused, time out,
 // are delayed, or succeed on a connection that is then reset.
-enum FaultMode { kNoFault = 0, kRefuse = 1, kTimeout = 2, kLatency = 3, kReset = 4 };
+enum FaultMode {
+  kNoFault = 0,
+  kRefuse = 1,
+  kTimeout = 2,
+  kLatency = 3,
+  kReset = 4
+};
 
 struct Fault {
   int mode = kNoFault;
@@ -350,17 +367,20 @@ Fault faultFor(const sockaddr *address) {
 }
 
 bool resetFd(int fd) {
-  return anyReset.load(std::memory_order_relaxed) && fd >= 0 && fd < kTrackedFds &&
-         isReset[fd].load(std::memory_order_relaxed);
+  return anyReset.load(std::memory_order_relaxed) && fd >= 0 &&
+         fd < kTrackedFds && isReset[fd].load(std::memory_order_relaxed);
 }
 
-void sleepMs(int64_t ms) { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); }
+void sleepMs(int64_t ms) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
 
 } // namespace
 
 extern "C" {
 
-__attribute__((visibility("default"))) void unbounded_guard_read_counts(unbounded_guard_counts *out) {
+__attribute__((visibility("default"))) void
+unbounded_guard_read_counts(unbounded_guard_counts *out) {
   out->threads_live = threads.live.load();
   out->threads_peak = threads.peak.load();
   out->threads_created = threads.total.load();
@@ -377,7 +397,8 @@ __attribute__((visibility("default"))) void unbounded_guard_read_counts(unbounde
   out->connects_failed = connectsFailed.load();
 }
 
-__attribute__((visibility("default"))) void unbounded_guard_read_limits(unbounded_guard_limits *out) {
+__attribute__((visibility("default"))) void
+unbounded_guard_read_limits(unbounded_guard_limits *out) {
   out->max_threads = maxThreads.load();
   out->max_sockets = maxSockets.load();
   out->max_fds = maxFds.load();
@@ -406,9 +427,9 @@ __attribute__((visibility("default"))) void unbounded_guard_reset_peaks() {
   noteTightestLocked();
 }
 
-__attribute__((visibility("default"))) int unbounded_guard_set_fault(const char *host, int port,
-                                                                       int mode,
-                                                                       int64_t delay_ms) {
+__attribute__((visibility("default"))) int
+unbounded_guard_set_fault(const char *host, int port, int mode,
+                          int64_t delay_ms) {
   Fault fault;
   fault.mode = mode;
   fault.delayMs = delay_ms;
@@ -423,7 +444,8 @@ __attribute__((visibility("default"))) int unbounded_guard_set_fault(const char 
   } else {
     return -1;
   }
-  if (mode < kRefuse || mode > kReset || port <= 0 || port > 65535 || delay_ms < 0)
+  if (mode < kRefuse || mode > kReset || port <= 0 || port > 65535 ||
+      delay_ms < 0)
     return -1;
   std::lock_guard<std::mutex> lock(faultMutex);
   for (int slot = 0; slot < kFaultSlots; ++slot)
@@ -437,7 +459,8 @@ __attribute__((visibility("default"))) int unbounded_guard_set_fault(const char 
 }
 
 /// Removes the fault; returns how many connects it acted on.
-__attribute__((visibility("default"))) uint64_t unbounded_guard_clear_fault(int slot) {
+__attribute__((visibility("default"))) uint64_t
+unbounded_guard_clear_fault(int slot) {
   if (slot < 0 || slot >= kFaultSlots)
     return 0;
   std::lock_guard<std::mutex> lock(faultMutex);
@@ -446,15 +469,15 @@ __attribute__((visibility("default"))) uint64_t unbounded_guard_clear_fault(int 
   return acted;
 }
 
-int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*routine)(void *),
-                   void *argument) __THROWNL {
+int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
+                   void *(*routine)(void *), void *argument) __THROWNL {
   UNBOUNDED_REAL(pthread_create);
   if (!threads.reserve(maxThreads.load()))
     return EAGAIN;
   auto *start = new Start{routine, argument, false, {}};
   if (capturingOrigins(UNBOUNDED_GUARD_ORIGIN_THREADS))
-    start->hasOrigin = captureOrigin("pthread_create", reinterpret_cast<void *>(routine),
-                                     &start->origin);
+    start->hasOrigin = captureOrigin(
+        "pthread_create", reinterpret_cast<void *>(routine), &start->origin);
   const int result = real_pthread_create(thread, attr, trampoline, start);
   if (result != 0) {
     delete start;
@@ -469,7 +492,8 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*routin
 
 void pthread_exit(void *value) {
   UNBOUNDED_REAL(pthread_exit);
-  real_pthread_exit(value); // the trampoline's LiveThread counts the exit while unwinding
+  real_pthread_exit(
+      value); // the trampoline's LiveThread counts the exit while unwinding
   __builtin_unreachable();
 }
 
@@ -574,12 +598,14 @@ ssize_t write(int fd, const void *buffer, size_t size) {
 
 ssize_t recv(int fd, void *buffer, size_t size, int flags) {
   UNBOUNDED_REAL(recv);
-  return resetFd(fd) ? failWith(ECONNRESET) : real_recv(fd, buffer, size, flags);
+  return resetFd(fd) ? failWith(ECONNRESET)
+                     : real_recv(fd, buffer, size, flags);
 }
 
 ssize_t send(int fd, const void *buffer, size_t size, int flags) {
   UNBOUNDED_REAL(send);
-  return resetFd(fd) ? failWith(ECONNRESET) : real_send(fd, buffer, size, flags);
+  return resetFd(fd) ? failWith(ECONNRESET)
+                     : real_send(fd, buffer, size, flags);
 }
 
 ssize_t readv(int fd, const iovec *vector, int count) {
@@ -595,13 +621,15 @@ ssize_t writev(int fd, const iovec *vector, int count) {
 ssize_t recvfrom(int fd, void *buffer, size_t size, int flags, sockaddr *from,
                  socklen_t *length) {
   UNBOUNDED_REAL(recvfrom);
-  return resetFd(fd) ? failWith(ECONNRESET) : real_recvfrom(fd, buffer, size, flags, from, length);
+  return resetFd(fd) ? failWith(ECONNRESET)
+                     : real_recvfrom(fd, buffer, size, flags, from, length);
 }
 
-ssize_t sendto(int fd, const void *buffer, size_t size, int flags, const sockaddr *to,
-               socklen_t length) {
+ssize_t sendto(int fd, const void *buffer, size_t size, int flags,
+               const sockaddr *to, socklen_t length) {
   UNBOUNDED_REAL(sendto);
-  return resetFd(fd) ? failWith(ECONNRESET) : real_sendto(fd, buffer, size, flags, to, length);
+  return resetFd(fd) ? failWith(ECONNRESET)
+                     : real_sendto(fd, buffer, size, flags, to, length);
 }
 
 ssize_t recvmsg(int fd, msghdr *message, int flags) {
@@ -628,13 +656,13 @@ int close(int fd) {
 // Descriptors other than sockets: only their origins are recorded.
 
 /// The mode argument exists only when the flags create a file.
-#define UNBOUNDED_OPEN_MODE(flags)                                                                 \
-  mode_t mode = 0;                                                                                 \
-  if ((flags) & (O_CREAT | O_TMPFILE)) {                                                           \
-    va_list arguments;                                                                             \
-    va_start(arguments, flags);                                                                    \
-    mode = va_arg(arguments, mode_t);                                                              \
-    va_end(arguments);                                                                             \
+#define UNBOUNDED_OPEN_MODE(flags)                                             \
+  mode_t mode = 0;                                                             \
+  if ((flags) & (O_CREAT | O_TMPFILE)) {                                       \
+    va_list arguments;                                                         \
+    va_start(arguments, flags);                                                \
+    mode = va_arg(arguments, mode_t);                                          \
+    va_end(arguments);                                                         \
   }
 
 int open(const char *path, int flags, ...) {
@@ -714,11 +742,13 @@ int dup(int fd) __THROW {
   return noteFd(real_dup(fd), "dup");
 }
 
-__attribute__((visibility("default"))) void unbounded_guard_set_origin_capture(int mask) {
+__attribute__((visibility("default"))) void
+unbounded_guard_set_origin_capture(int mask) {
   originCapture = mask;
 }
 
-__attribute__((visibility("default"))) int unbounded_guard_get_origin_capture() {
+__attribute__((visibility("default"))) int
+unbounded_guard_get_origin_capture() {
   return originCapture.load();
 }
 
@@ -732,8 +762,8 @@ unbounded_guard_thread_origin(pid_t tid, unbounded_guard_origin *out) {
   return 1;
 }
 
-__attribute__((visibility("default"))) int unbounded_guard_fd_origin(int fd,
-                                                                    unbounded_guard_origin *out) {
+__attribute__((visibility("default"))) int
+unbounded_guard_fd_origin(int fd, unbounded_guard_origin *out) {
   struct stat status;
   if (fstat(fd, &status) != 0)
     return 0;

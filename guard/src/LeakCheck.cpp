@@ -67,26 +67,32 @@ FdKind classify(const std::string &target) {
 bool ignoredThread(const ThreadInfo &thread, const LeakOptions &options) {
   return std::any_of(options.ignoreThreadNamePrefixes.begin(),
                      options.ignoreThreadNamePrefixes.end(),
-                     [&](const std::string &prefix) { return startsWith(thread.name, prefix); });
+                     [&](const std::string &prefix) {
+                       return startsWith(thread.name, prefix);
+                     });
 }
 
 bool ignoredFd(const FdInfo &fd, const LeakOptions &options) {
   return std::any_of(options.ignoreFdTargetSubstrings.begin(),
-                     options.ignoreFdTargetSubstrings.end(), [&](const std::string &part) {
+                     options.ignoreFdTargetSubstrings.end(),
+                     [&](const std::string &part) {
                        return fd.target.find(part) != std::string::npos;
                      });
 }
 
 /// Counts the match on the first rule that applies.
-bool ignoredByRule(const LeakOrigin &origin, const LeakOptions &options, bool thread) {
+bool ignoredByRule(const LeakOrigin &origin, const LeakOptions &options,
+                   bool thread) {
   for (const IgnoreRule &rule : options.ignoreRules) {
     bool match = false;
     if (rule.kind == IgnoreRule::Kind::StartRoutine)
       match = thread && rule.matchesFunction(origin.routine);
     else
-      match = std::any_of(origin.stack.begin(), origin.stack.end(), [&](const StackFrame &frame) {
-        return rule.matchesFunction(frame.function);
-      }) || (thread && rule.matchesFunction(origin.routine));
+      match = std::any_of(origin.stack.begin(), origin.stack.end(),
+                          [&](const StackFrame &frame) {
+                            return rule.matchesFunction(frame.function);
+                          }) ||
+              (thread && rule.matchesFunction(origin.routine));
     if (match) {
       rule.matches->fetch_add(1);
       return true;
@@ -96,15 +102,17 @@ bool ignoredByRule(const LeakOrigin &origin, const LeakOptions &options, bool th
 }
 
 bool inBaseline(const ThreadInfo &thread, const ResourceSnapshot &baseline) {
-  return std::any_of(baseline.threads.begin(), baseline.threads.end(),
-                     [&](const ThreadInfo &old) { return old.tid == thread.tid; });
+  return std::any_of(
+      baseline.threads.begin(), baseline.threads.end(),
+      [&](const ThreadInfo &old) { return old.tid == thread.tid; });
 }
 
 /// A descriptor number reused for something else is a new descriptor.
 bool inBaseline(const FdInfo &fd, const ResourceSnapshot &baseline) {
-  return std::any_of(baseline.fds.begin(), baseline.fds.end(), [&](const FdInfo &old) {
-    return old.fd == fd.fd && old.target == fd.target;
-  });
+  return std::any_of(baseline.fds.begin(), baseline.fds.end(),
+                     [&](const FdInfo &old) {
+                       return old.fd == fd.fd && old.target == fd.target;
+                     });
 }
 
 IgnoreRule codeRule(IgnoreRule::Kind kind, std::string pattern) {
@@ -167,12 +175,14 @@ LeakOptions &LeakOptions::ignoreFd(std::string substring) {
 }
 
 LeakOptions &LeakOptions::ignoreStartRoutine(std::string function) {
-  ignoreRules.push_back(codeRule(IgnoreRule::Kind::StartRoutine, std::move(function)));
+  ignoreRules.push_back(
+      codeRule(IgnoreRule::Kind::StartRoutine, std::move(function)));
   return *this;
 }
 
 LeakOptions &LeakOptions::ignoreAnyFunction(std::string function) {
-  ignoreRules.push_back(codeRule(IgnoreRule::Kind::AnyFunction, std::move(function)));
+  ignoreRules.push_back(
+      codeRule(IgnoreRule::Kind::AnyFunction, std::move(function)));
   return *this;
 }
 
@@ -203,12 +213,15 @@ void LeakOptions::validate() const {
   if (maxRetries < 0)
     throw std::invalid_argument("LeakOptions: maxRetries must not be negative");
   if (initialBackoff.count() <= 0 || maxBackoff < initialBackoff)
-    throw std::invalid_argument("LeakOptions: need 0 < initialBackoff <= maxBackoff");
+    throw std::invalid_argument(
+        "LeakOptions: need 0 < initialBackoff <= maxBackoff");
   if (!checkThreads && !checkFds)
-    throw std::invalid_argument("LeakOptions: nothing to check (threads and fds both off)");
+    throw std::invalid_argument(
+        "LeakOptions: nothing to check (threads and fds both off)");
   for (const IgnoreRule &rule : ignoreRules)
     if (rule.pattern.find_first_not_of('*') == std::string::npos)
-      throw std::invalid_argument("LeakOptions: ignore rule '" + rule.describe() +
+      throw std::invalid_argument("LeakOptions: ignore rule '" +
+                                  rule.describe() +
                                   "' needs a function name or pattern");
 }
 
@@ -218,8 +231,8 @@ std::string Leaks::describe() const {
     out << "leaked thread " << thread.tid << " '" << thread.name
         << "': " << thread.origin.describe(true) << "\n";
   for (const FdInfo &fd : fds)
-    out << "leaked fd " << fd.fd << " (" << fdKindName(fd.kind) << ") " << fd.target << ": "
-        << fd.origin.describe(false) << "\n";
+    out << "leaked fd " << fd.fd << " (" << fdKindName(fd.kind) << ") "
+        << fd.target << ": " << fd.origin.describe(false) << "\n";
   return out.str();
 }
 
@@ -231,7 +244,8 @@ Leaks diffAgainst(const ResourceSnapshot &baseline, const ResourceSnapshot &now,
     for (ThreadInfo thread : now.threads) {
       if (inBaseline(thread, baseline) || ignoredThread(thread, options))
         continue;
-      if (rules && ignoredByRule(thread.origin = threadOrigin(thread.tid), options, true))
+      if (rules && ignoredByRule(thread.origin = threadOrigin(thread.tid),
+                                 options, true))
         continue;
       leaks.threads.push_back(std::move(thread));
     }
@@ -275,9 +289,13 @@ Leaks LeakChecker::find() const { return findLeaks(baseline_, options_); }
 
 void LeakChecker::resetBaseline() { baseline_ = ResourceSnapshot::take(); }
 
-int liveThreadCount() { return static_cast<int>(numericEntries("/proc/self/task").size()); }
+int liveThreadCount() {
+  return static_cast<int>(numericEntries("/proc/self/task").size());
+}
 
-int openFdCount() { return static_cast<int>(numericEntries("/proc/self/fd").size()); }
+int openFdCount() {
+  return static_cast<int>(numericEntries("/proc/self/fd").size());
+}
 
 int openSocketCount() {
   int sockets = 0;

@@ -32,14 +32,16 @@ bool startsWith(const std::string &text, const char *prefix) {
   return text.rfind(prefix, 0) == 0;
 }
 
-std::string baseName(const std::string &path) { return path.substr(path.rfind('/') + 1); }
+std::string baseName(const std::string &path) {
+  return path.substr(path.rfind('/') + 1);
+}
 
 std::string demangle(const char *symbol) {
   if (!symbol)
     return {};
   int status = 0;
-  std::unique_ptr<char, void (*)(void *)> text(abi::__cxa_demangle(symbol, nullptr, nullptr, &status),
-                                               std::free);
+  std::unique_ptr<char, void (*)(void *)> text(
+      abi::__cxa_demangle(symbol, nullptr, nullptr, &status), std::free);
   return functionName(status == 0 && text ? text.get() : symbol);
 }
 
@@ -47,11 +49,13 @@ std::string demangle(const char *symbol) {
 /// guard itself, and standard-library templates instantiated in the binary.
 bool isLibrary(const StackFrame &frame) {
   const std::string module = baseName(frame.module);
-  for (const char *prefix : {"libc.so", "libc-", "libstdc++", "libgcc_s", "libpthread", "ld-linux",
-                             "libboost_thread", "libunbounded_guard"})
+  for (const char *prefix :
+       {"libc.so", "libc-", "libstdc++", "libgcc_s", "libpthread", "ld-linux",
+        "libboost_thread", "libunbounded_guard"})
     if (startsWith(module, prefix))
       return true;
-  for (const char *prefix : {"std::", "__gnu_cxx::", "boost::", "unbounded::guard::", "__"})
+  for (const char *prefix :
+       {"std::", "__gnu_cxx::", "boost::", "unbounded::guard::", "__"})
     if (startsWith(frame.function, prefix))
       return true;
   return startsWith(frame.file, "/usr/include/");
@@ -98,7 +102,8 @@ private:
   void load() {
     reset();
     static char *debugPath = nullptr;
-    static const Dwfl_Callbacks callbacks = {dwfl_linux_proc_find_elf, dwfl_standard_find_debuginfo,
+    static const Dwfl_Callbacks callbacks = {dwfl_linux_proc_find_elf,
+                                             dwfl_standard_find_debuginfo,
                                              nullptr, &debugPath};
     dwfl_ = dwfl_begin(&callbacks);
     if (!dwfl_)
@@ -150,9 +155,12 @@ std::string dieFunction(Dwarf_Die *die) {
       break;
     }
     if (tag == DW_TAG_namespace)
-      name = (scope ? std::string(scope) : "(anonymous namespace)") + "::" + name;
-    else if (tag == DW_TAG_class_type || tag == DW_TAG_structure_type || tag == DW_TAG_union_type)
-      name = (scope ? std::string(scope) : "{lambda}") + "::" + name; // unnamed: a closure
+      name =
+          (scope ? std::string(scope) : "(anonymous namespace)") + "::" + name;
+    else if (tag == DW_TAG_class_type || tag == DW_TAG_structure_type ||
+             tag == DW_TAG_union_type)
+      name = (scope ? std::string(scope) : "{lambda}") +
+             "::" + name; // unnamed: a closure
   }
   std::free(scopes);
   return name;
@@ -187,13 +195,15 @@ std::string absoluteSource(const std::string &file, Dwarf_Die *unit) {
   if (file[0] == '/')
     return normalized(file);
   Dwarf_Attribute attribute;
-  const char *directory =
-      dwarf_attr(unit, DW_AT_comp_dir, &attribute) ? dwarf_formstring(&attribute) : nullptr;
+  const char *directory = dwarf_attr(unit, DW_AT_comp_dir, &attribute)
+                              ? dwarf_formstring(&attribute)
+                              : nullptr;
   return directory ? normalized(std::string(directory) + "/" + file) : file;
 }
 
 /// The call site of an inlined subroutine: where the next outer frame is.
-void callSite(Dwarf_Die *inlined, Dwarf_Die *unit, std::string &file, int &line) {
+void callSite(Dwarf_Die *inlined, Dwarf_Die *unit, std::string &file,
+              int &line) {
   Dwarf_Attribute attribute;
   Dwarf_Word fileIndex = 0, lineNumber = 0;
   Dwarf_Files *files = nullptr;
@@ -210,18 +220,20 @@ void callSite(Dwarf_Die *inlined, Dwarf_Die *unit, std::string &file, int &line)
 }
 
 /// The frames at \p lookup (inlined calls expanded, innermost first).
-std::vector<StackFrame> dwarfFrames(DwarfIndex &index, uintptr_t address, Dwarf_Addr lookup) {
+std::vector<StackFrame> dwarfFrames(DwarfIndex &index, uintptr_t address,
+                                    Dwarf_Addr lookup) {
   StackFrame frame = moduleOnly(address);
   Dwfl_Module *module = index.module(lookup);
   if (!module)
     return {frame};
-  if (const char *path = dwfl_module_info(module, nullptr, nullptr, nullptr, nullptr, nullptr,
-                                          nullptr, nullptr))
+  if (const char *path = dwfl_module_info(module, nullptr, nullptr, nullptr,
+                                          nullptr, nullptr, nullptr, nullptr))
     frame.module = path;
   if (const char *symbol = dwfl_module_addrname(module, lookup))
     frame.function = demangle(symbol);
   if (Dwfl_Line *line = dwfl_module_getsrc(module, lookup))
-    if (const char *file = dwfl_lineinfo(line, nullptr, &frame.line, nullptr, nullptr, nullptr))
+    if (const char *file = dwfl_lineinfo(line, nullptr, &frame.line, nullptr,
+                                         nullptr, nullptr))
       frame.file = file;
   Dwarf_Addr bias = 0;
   Dwarf_Die *unit = dwfl_module_addrdie(module, lookup, &bias);
@@ -272,7 +284,8 @@ public:
     const auto key = std::make_pair(address, returnAddress);
     if (const auto found = cache_.find(key); found != cache_.end())
       return found->second;
-    std::vector<StackFrame> result = lookUp(address, returnAddress ? address - 1 : address);
+    std::vector<StackFrame> result =
+        lookUp(address, returnAddress ? address - 1 : address);
     for (StackFrame &frame : result)
       frame.library = isLibrary(frame);
     cache_[key] = result;
@@ -325,8 +338,9 @@ std::string entryName(const std::string &function) {
   if (last == std::string::npos || last < 2)
     return plain;
   const size_t before = plain.rfind("::", last - 1);
-  const std::string owner = plain.substr(before == std::string::npos ? 0 : before + 2,
-                                         last - (before == std::string::npos ? 0 : before + 2));
+  const std::string owner =
+      plain.substr(before == std::string::npos ? 0 : before + 2,
+                   last - (before == std::string::npos ? 0 : before + 2));
   return plain.substr(last + 2) == owner ? plain.substr(0, last) : plain;
 }
 
@@ -338,7 +352,8 @@ void nameSite(LeakOrigin &origin) {
     origin.site = origin.stack[i];
     origin.detail = detailOf(origin.site);
     origin.via = origin.call;
-    // The library frame nearest the site, not counting the guard's own wrappers.
+    // The library frame nearest the site, not counting the guard's own
+    // wrappers.
     for (size_t j = i; j-- > 0;) {
       const StackFrame &frame = origin.stack[j];
       if (startsWith(baseName(frame.module), "libunbounded_guard"))
@@ -353,10 +368,12 @@ void nameSite(LeakOrigin &origin) {
   origin.via = origin.call;
 }
 
-std::vector<StackFrame> symbolize(const std::vector<uintptr_t> &addresses, bool returnAddresses) {
+std::vector<StackFrame> symbolize(const std::vector<uintptr_t> &addresses,
+                                  bool returnAddresses) {
   std::vector<StackFrame> stack;
   for (uintptr_t address : addresses)
-    for (StackFrame &frame : Symbolizer::instance().frames(address, returnAddresses))
+    for (StackFrame &frame :
+         Symbolizer::instance().frames(address, returnAddresses))
       stack.push_back(std::move(frame));
   Symbolizer::instance().release();
   return stack;
@@ -378,7 +395,8 @@ LeakOrigin fromRaw(const unbounded_guard_origin &raw) {
 // shared buffer. One sample at a time.
 constexpr int kSampleFrames = 64;
 std::mutex sampleMutex;
-std::atomic<pid_t> sampleTarget{0}; // the tid asked; -1 while its handler writes
+std::atomic<pid_t> sampleTarget{
+    0}; // the tid asked; -1 while its handler writes
 std::atomic<bool> sampleDone{false};
 void *sampleFrames[kSampleFrames];
 int sampleDepth = 0;
@@ -401,7 +419,7 @@ std::vector<uintptr_t> sampleStack(pid_t tid) {
   void *warm[1];
   backtrace(warm, 1); // loads the unwinder here, not in the handler
   const int signal = SIGRTMIN + 7;
-  struct sigaction action {}, previous{};
+  struct sigaction action{}, previous{};
   action.sa_handler = onSampleSignal;
   action.sa_flags = SA_RESTART;
   sigemptyset(&action.sa_mask);
@@ -414,12 +432,14 @@ std::vector<uintptr_t> sampleStack(pid_t tid) {
   sampleDone = false;
   sampleTarget = tid;
   if (syscall(SYS_tgkill, getpid(), tid, signal) == 0) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(1);
     while (!sampleDone.load() && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::microseconds(100));
   }
   pid_t unanswered = tid;
-  // Not answered: withdraw the request; a handler already writing finishes first.
+  // Not answered: withdraw the request; a handler already writing finishes
+  // first.
   if (!sampleTarget.compare_exchange_strong(unanswered, 0))
     while (!sampleDone.load())
       std::this_thread::yield();
@@ -456,7 +476,8 @@ std::string StackFrame::describe() const {
                                ? reinterpret_cast<uintptr_t>(info.dli_fbase)
                                : 0;
     char offset[32];
-    std::snprintf(offset, sizeof offset, "+0x%zx", static_cast<size_t>(address - base));
+    std::snprintf(offset, sizeof offset, "+0x%zx",
+                  static_cast<size_t>(address - base));
     return (module.empty() ? "?" : baseName(module)) + offset;
   }
   if (file.empty() || line <= 0)
@@ -479,7 +500,8 @@ const char *symbolDetailName(SymbolDetail detail) {
 std::string LeakOrigin::describe(bool thread) const {
   std::string text;
   if (recorded)
-    text = std::string(thread ? "started at " : "opened at ") + site.describe() + " via " + via;
+    text = std::string(thread ? "started at " : "opened at ") +
+           site.describe() + " via " + via;
   else
     text = "creation site not recorded (" +
            (interpositionActive()
@@ -498,14 +520,16 @@ std::string LeakOrigin::describe(bool thread) const {
 OriginCapture originCapture() {
   const auto get = lookup<GetCapture>("unbounded_guard_get_origin_capture");
   const int mask = get ? get() : 0;
-  return {(mask & UNBOUNDED_GUARD_ORIGIN_THREADS) != 0, (mask & UNBOUNDED_GUARD_ORIGIN_FDS) != 0};
+  return {(mask & UNBOUNDED_GUARD_ORIGIN_THREADS) != 0,
+          (mask & UNBOUNDED_GUARD_ORIGIN_FDS) != 0};
 }
 
 void setOriginCapture(OriginCapture capture) {
   const auto set = lookup<SetCapture>("unbounded_guard_set_origin_capture");
   if (!set)
-    throw std::logic_error("unbounded-guard: origin capture needs the interposition library "
-                           "(link unbounded::guard_interpose or LD_PRELOAD it)");
+    throw std::logic_error(
+        "unbounded-guard: origin capture needs the interposition library "
+        "(link unbounded::guard_interpose or LD_PRELOAD it)");
   set((capture.threads ? UNBOUNDED_GUARD_ORIGIN_THREADS : 0) |
       (capture.fds ? UNBOUNDED_GUARD_ORIGIN_FDS : 0));
 }
@@ -513,7 +537,8 @@ void setOriginCapture(OriginCapture capture) {
 LeakOrigin threadOrigin(pid_t tid) {
   LeakOrigin origin;
   unbounded_guard_origin raw{};
-  if (const auto read = lookup<ReadOrigin>("unbounded_guard_thread_origin"); read && read(tid, &raw))
+  if (const auto read = lookup<ReadOrigin>("unbounded_guard_thread_origin");
+      read && read(tid, &raw))
     origin = fromRaw(raw);
   if (raw.routine) {
     const std::vector<StackFrame> routine =
@@ -528,26 +553,31 @@ LeakOrigin threadOrigin(pid_t tid) {
 
 LeakOrigin fdOrigin(int fd) {
   unbounded_guard_origin raw{};
-  if (const auto read = lookup<ReadOrigin>("unbounded_guard_fd_origin"); read && read(fd, &raw))
+  if (const auto read = lookup<ReadOrigin>("unbounded_guard_fd_origin");
+      read && read(fd, &raw))
     return fromRaw(raw);
   return {};
 }
 
-std::vector<StackFrame> symbolizeStack(const std::vector<uintptr_t> &addresses) {
+std::vector<StackFrame>
+symbolizeStack(const std::vector<uintptr_t> &addresses) {
   return symbolize(addresses, true);
 }
 
 std::string functionName(const std::string &demangled) {
   std::string name = demangled;
   // GCC's clones: "f() [clone .constprop.0]", "f() [clone .cold]".
-  while (name.size() > 1 && name.back() == ']' && name.rfind(" [clone ") != std::string::npos)
+  while (name.size() > 1 && name.back() == ']' &&
+         name.rfind(" [clone ") != std::string::npos)
     name.erase(name.rfind(" [clone "));
   // Trailing qualifiers of a member function, then its parameter list.
   for (bool trimmed = true; trimmed;) {
     trimmed = false;
-    for (const char *suffix : {" const", " volatile", " &&", " &", " noexcept"}) {
+    for (const char *suffix :
+         {" const", " volatile", " &&", " &", " noexcept"}) {
       const std::string tail = suffix;
-      if (name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0) {
+      if (name.size() > tail.size() &&
+          name.compare(name.size() - tail.size(), tail.size(), tail) == 0) {
         name.erase(name.size() - tail.size());
         trimmed = true;
       }
@@ -569,7 +599,9 @@ std::string functionName(const std::string &demangled) {
   size_t start = 0;
   for (size_t i = 0; i < name.size(); ++i) {
     const char c = name[i];
-    depth += (c == '<' || c == '(' || c == '{') ? 1 : (c == '>' || c == ')' || c == '}') ? -1 : 0;
+    depth += (c == '<' || c == '(' || c == '{')   ? 1
+             : (c == '>' || c == ')' || c == '}') ? -1
+                                                  : 0;
     if (c == ' ' && depth == 0 && name.compare(i + 1, 8, "operator") != 0 &&
         name.compare(0, i, "operator") != 0)
       start = i + 1;

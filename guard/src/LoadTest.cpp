@@ -64,7 +64,8 @@ Outcome callSafely(const std::function<Outcome()> &call) {
 
 LoadTest::LoadTest(LoadTestOptions options) : options_(std::move(options)) {
   if (!(options_.declaredPeakRps > 0) || !(options_.factor > 0))
-    throw std::invalid_argument("LoadTest: declaredPeakRps and factor must be positive");
+    throw std::invalid_argument(
+        "LoadTest: declaredPeakRps and factor must be positive");
   if (options_.duration <= std::chrono::milliseconds(0) ||
       options_.duration > std::chrono::seconds(60))
     throw std::invalid_argument("LoadTest: duration must be within (0, 60 s]");
@@ -88,9 +89,10 @@ LoadTestRecord LoadTest::run(const std::function<Outcome()> &call) {
   record.declaredPeakRps = options_.declaredPeakRps;
   record.targetRps = options_.declaredPeakRps * options_.factor;
   record.limits = options_.limits;
-  const double seconds = std::chrono::duration<double>(options_.duration).count();
-  const uint64_t planned =
-      std::min<uint64_t>(options_.maxRequests, uint64_t(std::llround(record.targetRps * seconds)));
+  const double seconds =
+      std::chrono::duration<double>(options_.duration).count();
+  const uint64_t planned = std::min<uint64_t>(
+      options_.maxRequests, uint64_t(std::llround(record.targetRps * seconds)));
   const std::chrono::duration<double> interval(1.0 / record.targetRps);
 
   Tally tally;
@@ -101,14 +103,16 @@ LoadTestRecord LoadTest::run(const std::function<Outcome()> &call) {
   for (int i = 0; i < options_.senders; ++i)
     senders.emplace_back([&] {
       for (uint64_t n = next++; n < planned && !stopping_; n = next++) {
-        const auto due = start + std::chrono::duration_cast<Clock::duration>(interval * double(n));
+        const auto due = start + std::chrono::duration_cast<Clock::duration>(
+                                     interval * double(n));
         std::this_thread::sleep_until(due);
         if (stopping_)
           return;
         const Clock::time_point issued = Clock::now();
         const Outcome outcome = callSafely(call);
         const double latency =
-            std::chrono::duration<double, std::milli>(Clock::now() - due).count();
+            std::chrono::duration<double, std::milli>(Clock::now() - due)
+                .count();
         tally.add(outcome, latency, issued);
       }
     });
@@ -126,9 +130,12 @@ LoadTestRecord LoadTest::run(const std::function<Outcome()> &call) {
   record.durationS = std::chrono::duration<double>(end - start).count();
   // The rate requests were actually issued at, between the first and the
   // last (both wake up a little late, which cancels out).
-  const double issuing = std::chrono::duration<double>(tally.lastIssued - tally.firstIssued).count();
-  record.achievedRps = record.requests > 1 && issuing > 0 ? double(record.requests - 1) / issuing
-                                                          : 0;
+  const double issuing =
+      std::chrono::duration<double>(tally.lastIssued - tally.firstIssued)
+          .count();
+  record.achievedRps = record.requests > 1 && issuing > 0
+                           ? double(record.requests - 1) / issuing
+                           : 0;
   std::sort(tally.latenciesMs.begin(), tally.latenciesMs.end());
   record.p50Ms = percentile(tally.latenciesMs, 0.50);
   record.p99Ms = percentile(tally.latenciesMs, 0.99);
@@ -142,28 +149,35 @@ LoadTestRecord LoadTest::run(const std::function<Outcome()> &call) {
   if (!exceeded.empty())
     record.verdict = "grew beyond its limits: " + exceeded;
   else if (record.errors)
-    record.verdict = std::to_string(record.errors) + " of " + std::to_string(record.requests) +
+    record.verdict = std::to_string(record.errors) + " of " +
+                     std::to_string(record.requests) +
                      " requests failed instead of being rejected";
   else if (record.stopped)
     record.verdict = "stopped early";
   else if (record.requests <= 1)
     record.verdict = "too few requests were issued";
   else if (!keptUp)
-    record.verdict = "the load generator fell behind: " + rate(record.achievedRps) + " of " +
-                     rate(record.targetRps) + " req/s";
+    record.verdict =
+        "the load generator fell behind: " + rate(record.achievedRps) + " of " +
+        rate(record.targetRps) + " req/s";
   else
-    record.verdict = "within limits at " + rate(record.achievedRps) + " req/s, " +
-                     std::to_string(record.rejections) + " rejected";
+    record.verdict = "within limits at " + rate(record.achievedRps) +
+                     " req/s, " + std::to_string(record.rejections) +
+                     " rejected";
   recordEvidence(record);
   return record;
 }
 
-std::function<Outcome()> httpTarget(const std::string &host, int port, const std::string &method,
-                                    const std::string &path, std::chrono::milliseconds timeout) {
+std::function<Outcome()> httpTarget(const std::string &host, int port,
+                                    const std::string &method,
+                                    const std::string &path,
+                                    std::chrono::milliseconds timeout) {
   if (!detail::isLoopbackHost(host))
-    throw std::invalid_argument("httpTarget: refusing non-loopback host " + host);
+    throw std::invalid_argument("httpTarget: refusing non-loopback host " +
+                                host);
   return [=] {
-    const detail::HttpResult result = detail::loopbackRequest(host, port, method, path, timeout);
+    const detail::HttpResult result =
+        detail::loopbackRequest(host, port, method, path, timeout);
     if (result.status >= 200 && result.status < 300)
       return Outcome::Ok;
     if (result.status == 429 || result.status == 503)

@@ -18,7 +18,8 @@ constexpr size_t kMaxResponse = size_t(16) << 20;
 using Clock = std::chrono::steady_clock;
 
 int remainingMs(Clock::time_point deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+      deadline - Clock::now());
   return left.count() > 0 ? int(left.count()) : 0;
 }
 
@@ -40,10 +41,13 @@ bool waitFor(int fd, short events, Clock::time_point deadline) {
   return ready > 0;
 }
 
-std::string systemError(const char *what) { return std::string(what) + ": " + std::strerror(errno); }
+std::string systemError(const char *what) {
+  return std::string(what) + ": " + std::strerror(errno);
+}
 
 /// Connects without blocking past the deadline; "" on success.
-std::string connectTo(Socket &s, const std::string &host, int port, Clock::time_point deadline) {
+std::string connectTo(Socket &s, const std::string &host, int port,
+                      Clock::time_point deadline) {
   sockaddr_storage address{};
   socklen_t length;
   if (host == "::1") {
@@ -59,7 +63,8 @@ std::string connectTo(Socket &s, const std::string &host, int port, Clock::time_
     in->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     length = sizeof *in;
   }
-  s.fd = ::socket(address.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+  s.fd = ::socket(address.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
+                  0);
   if (s.fd < 0)
     return systemError("socket");
   if (::connect(s.fd, reinterpret_cast<sockaddr *>(&address), length) == 0)
@@ -78,10 +83,12 @@ std::string connectTo(Socket &s, const std::string &host, int port, Clock::time_
   return "";
 }
 
-std::string sendAll(int fd, const std::string &data, Clock::time_point deadline) {
+std::string sendAll(int fd, const std::string &data,
+                    Clock::time_point deadline) {
   size_t sent = 0;
   while (sent < data.size()) {
-    const ssize_t n = ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+    const ssize_t n =
+        ::send(fd, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
     if (n > 0) {
       sent += size_t(n);
       continue;
@@ -135,7 +142,8 @@ HttpResult parseResponse(const std::string &raw) {
   for (char &c : headers)
     c = char(std::tolower(static_cast<unsigned char>(c)));
   if (headers.find("transfer-encoding: chunked") != std::string::npos) {
-    result.error = "chunked responses are not supported (the request is HTTP/1.0)";
+    result.error =
+        "chunked responses are not supported (the request is HTTP/1.0)";
     return result;
   }
   result.status = std::stoi(code);
@@ -149,8 +157,9 @@ bool isLoopbackHost(const std::string &host) {
   return host == "127.0.0.1" || host == "::1" || host == "localhost";
 }
 
-HttpResult loopbackRequest(const std::string &host, int port, const std::string &method,
-                           const std::string &path, std::chrono::milliseconds timeout) {
+HttpResult loopbackRequest(const std::string &host, int port,
+                           const std::string &method, const std::string &path,
+                           std::chrono::milliseconds timeout) {
   HttpResult failed;
   if (!isLoopbackHost(host)) {
     failed.error = "refusing non-loopback host " + host;
@@ -163,9 +172,11 @@ HttpResult loopbackRequest(const std::string &host, int port, const std::string 
   const Clock::time_point deadline = Clock::now() + timeout;
   Socket s;
   std::string raw;
-  const std::string hostHeader = (host == "::1" ? "[::1]" : host) + ":" + std::to_string(port);
-  const std::string request = method + " " + path + " HTTP/1.0\r\nHost: " + hostHeader +
-                              "\r\nAccept: text/plain\r\nConnection: close\r\n\r\n";
+  const std::string hostHeader =
+      (host == "::1" ? "[::1]" : host) + ":" + std::to_string(port);
+  const std::string request =
+      method + " " + path + " HTTP/1.0\r\nHost: " + hostHeader +
+      "\r\nAccept: text/plain\r\nConnection: close\r\n\r\n";
   if (std::string error = connectTo(s, host, port, deadline); !error.empty()) {
     failed.error = error;
     return failed;

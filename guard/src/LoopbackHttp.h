@@ -12,7 +12,7 @@
 namespace unbounded::guard::detail {
 
 struct HttpResult {
-  int status = 0;    ///< 0: no response (see error)
+  int status = 0; ///< 0: no response (see error)
   std::string body;
   std::string error; ///< one line
 };
@@ -22,8 +22,9 @@ bool isLoopbackHost(const std::string &host);
 
 /// Sends `METHOD path`, reads the whole answer (at most 16 MiB) within
 /// \p timeout, and closes the connection.
-HttpResult loopbackRequest(const std::string &host, int port, const std::string &method,
-                           const std::string &path, std::chrono::milliseconds timeout);
+HttpResult loopbackRequest(const std::string &host, int port,
+                           const std::string &method, const std::string &path,
+                           std::chrono::milliseconds timeout);
 
 } // namespace unbounded::guard::detail
 

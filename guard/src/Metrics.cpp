@@ -57,7 +57,8 @@ std::string renderLabels(const Labels &labels) {
   std::string out = "{";
   for (const auto &[key, value] : labels) {
     if (!validName(key) || key.find(':') != std::string::npos)
-      throw std::invalid_argument("MetricsRegistry: invalid label name '" + key + "'");
+      throw std::invalid_argument("MetricsRegistry: invalid label name '" +
+                                  key + "'");
     if (out.size() > 1)
       out += ',';
     out += key + "=\"" + escapeLabelValue(value) + "\"";
@@ -65,9 +66,12 @@ std::string renderLabels(const Labels &labels) {
   return out + "}";
 }
 
-const char *typeName(MetricType type) { return type == MetricType::Gauge ? "gauge" : "counter"; }
+const char *typeName(MetricType type) {
+  return type == MetricType::Gauge ? "gauge" : "counter";
+}
 
-double counterOrZero(const std::optional<ResourceCounts> &counts, int64_t ResourceCounts::*field) {
+double counterOrZero(const std::optional<ResourceCounts> &counts,
+                     int64_t ResourceCounts::*field) {
   return counts ? double((*counts).*field) : 0.0;
 }
 
@@ -103,21 +107,26 @@ MetricHandle MetricsRegistry::add(MetricType type, const std::string &name,
                                   const std::string &help, Labels labels,
                                   std::function<double()> read) {
   if (!validName(name))
-    throw std::invalid_argument("MetricsRegistry: invalid metric name '" + name + "'");
+    throw std::invalid_argument("MetricsRegistry: invalid metric name '" +
+                                name + "'");
   if (!read)
-    throw std::invalid_argument("MetricsRegistry: no read function for '" + name + "'");
+    throw std::invalid_argument("MetricsRegistry: no read function for '" +
+                                name + "'");
   std::string rendered = renderLabels(labels);
   std::lock_guard<std::mutex> lock(mutex_);
   for (const auto &[id, series] : series_) {
     if (series.name != name)
       continue;
     if (series.type != type)
-      throw std::invalid_argument("MetricsRegistry: '" + name + "' registered as another type");
+      throw std::invalid_argument("MetricsRegistry: '" + name +
+                                  "' registered as another type");
     if (series.labels == rendered)
-      throw std::invalid_argument("MetricsRegistry: duplicate series " + name + rendered);
+      throw std::invalid_argument("MetricsRegistry: duplicate series " + name +
+                                  rendered);
   }
   const uint64_t id = nextId_++;
-  series_.emplace(id, Series{type, name, help, std::move(rendered), std::move(read)});
+  series_.emplace(
+      id, Series{type, name, help, std::move(rendered), std::move(read)});
   return MetricHandle(this, id);
 }
 
@@ -166,23 +175,34 @@ std::map<std::string, double> MetricsRegistry::values() const {
 
 MetricGroup exposeProcess(MetricsRegistry &registry) {
   MetricGroup group;
-  group.push_back(registry.gauge("unbounded_process_threads", "Threads of this process.", {},
+  group.push_back(registry.gauge("unbounded_process_threads",
+                                 "Threads of this process.", {},
                                  [] { return double(liveThreadCount()); }));
-  group.push_back(registry.gauge("unbounded_process_open_fds", "Open file descriptors.", {},
+  group.push_back(registry.gauge("unbounded_process_open_fds",
+                                 "Open file descriptors.", {},
                                  [] { return double(openFdCount()); }));
-  group.push_back(registry.gauge("unbounded_connections_open", "Open sockets of this process.", {},
+  group.push_back(registry.gauge("unbounded_connections_open",
+                                 "Open sockets of this process.", {},
                                  [] { return double(openSocketCount()); }));
   if (!interpositionActive())
     return group;
-  group.push_back(registry.gauge("unbounded_guard_threads_peak",
-                                 "Peak of live threads created since the last peak reset.", {},
-                                 [] { return counterOrZero(resourceCounts(), &ResourceCounts::threads_peak); }));
-  group.push_back(registry.counter("unbounded_guard_threads_rejected_total",
-                                   "pthread_create calls refused by the thread limit.", {},
-                                   [] { return counterOrZero(resourceCounts(), &ResourceCounts::threads_rejected); }));
-  group.push_back(registry.counter("unbounded_guard_sockets_rejected_total",
-                                   "Socket creations refused by the socket or fd limit.", {},
-                                   [] { return counterOrZero(resourceCounts(), &ResourceCounts::sockets_rejected); }));
+  group.push_back(registry.gauge(
+      "unbounded_guard_threads_peak",
+      "Peak of live threads created since the last peak reset.", {}, [] {
+        return counterOrZero(resourceCounts(), &ResourceCounts::threads_peak);
+      }));
+  group.push_back(registry.counter(
+      "unbounded_guard_threads_rejected_total",
+      "pthread_create calls refused by the thread limit.", {}, [] {
+        return counterOrZero(resourceCounts(),
+                             &ResourceCounts::threads_rejected);
+      }));
+  group.push_back(registry.counter(
+      "unbounded_guard_sockets_rejected_total",
+      "Socket creations refused by the socket or fd limit.", {}, [] {
+        return counterOrZero(resourceCounts(),
+                             &ResourceCounts::sockets_rejected);
+      }));
   return group;
 }
 
@@ -190,20 +210,27 @@ MetricGroup exposePool(MetricsRegistry &registry, const WorkerPool &pool) {
   const Labels labels{{"pool", pool.options().name}};
   const WorkerPool *p = &pool;
   MetricGroup group;
-  group.push_back(registry.gauge("unbounded_pool_workers", "Live worker threads.", labels,
+  group.push_back(registry.gauge("unbounded_pool_workers",
+                                 "Live worker threads.", labels,
                                  [p] { return double(p->stats().workers); }));
-  group.push_back(registry.gauge("unbounded_pool_max_workers", "Upper bound of worker threads.",
-                                 labels, [p] { return double(p->stats().maxWorkers); }));
-  group.push_back(registry.gauge("unbounded_pool_queue_depth", "Tasks waiting for a worker.",
-                                 labels, [p] { return double(p->stats().queueDepth); }));
-  group.push_back(registry.gauge("unbounded_pool_queue_capacity", "Capacity of the task queue.",
-                                 labels, [p] { return double(p->stats().queueCapacity); }));
-  group.push_back(registry.counter("unbounded_pool_rejected_total",
-                                   "Submissions rejected (full or shutting down).", labels,
-                                   [p] { return double(p->stats().rejected); }));
-  group.push_back(registry.counter("unbounded_pool_completed_total", "Tasks that ran and returned.",
-                                   labels, [p] { return double(p->stats().completed); }));
-  group.push_back(registry.counter("unbounded_pool_failed_total", "Tasks that threw.", labels,
+  group.push_back(registry.gauge(
+      "unbounded_pool_max_workers", "Upper bound of worker threads.", labels,
+      [p] { return double(p->stats().maxWorkers); }));
+  group.push_back(registry.gauge(
+      "unbounded_pool_queue_depth", "Tasks waiting for a worker.", labels,
+      [p] { return double(p->stats().queueDepth); }));
+  group.push_back(registry.gauge(
+      "unbounded_pool_queue_capacity", "Capacity of the task queue.", labels,
+      [p] { return double(p->stats().queueCapacity); }));
+  group.push_back(
+      registry.counter("unbounded_pool_rejected_total",
+                       "Submissions rejected (full or shutting down).", labels,
+                       [p] { return double(p->stats().rejected); }));
+  group.push_back(registry.counter(
+      "unbounded_pool_completed_total", "Tasks that ran and returned.", labels,
+      [p] { return double(p->stats().completed); }));
+  group.push_back(registry.counter("unbounded_pool_failed_total",
+                                   "Tasks that threw.", labels,
                                    [p] { return double(p->stats().failed); }));
   return group;
 }
@@ -212,26 +239,30 @@ MetricGroup exposeBreaker(MetricsRegistry &registry, CircuitBreaker &breaker) {
   const Labels labels{{"breaker", breaker.name()}};
   CircuitBreaker *b = &breaker;
   MetricGroup group;
-  group.push_back(registry.gauge("unbounded_breaker_state",
-                                 "0 closed, 1 half-open, 2 open.", labels,
-                                 [b] { return double(static_cast<int>(b->state())); }));
-  group.push_back(registry.counter("unbounded_breaker_rejected_total",
-                                   "Calls refused while open or half-open and full.", labels,
-                                   [b] { return double(b->rejected()); }));
+  group.push_back(registry.gauge(
+      "unbounded_breaker_state", "0 closed, 1 half-open, 2 open.", labels,
+      [b] { return double(static_cast<int>(b->state())); }));
+  group.push_back(
+      registry.counter("unbounded_breaker_rejected_total",
+                       "Calls refused while open or half-open and full.",
+                       labels, [b] { return double(b->rejected()); }));
   return group;
 }
 
-MetricGroup exposeLimiter(MetricsRegistry &registry, const ConcurrencyLimiter &limiter) {
+MetricGroup exposeLimiter(MetricsRegistry &registry,
+                          const ConcurrencyLimiter &limiter) {
   const Labels labels{{"limiter", limiter.name()}};
   const ConcurrencyLimiter *l = &limiter;
   MetricGroup group;
-  group.push_back(registry.gauge("unbounded_limiter_in_use", "Permits held now.", labels,
+  group.push_back(registry.gauge("unbounded_limiter_in_use",
+                                 "Permits held now.", labels,
                                  [l] { return double(l->stats().inUse); }));
-  group.push_back(registry.gauge("unbounded_limiter_limit", "Permits available in total.", labels,
+  group.push_back(registry.gauge("unbounded_limiter_limit",
+                                 "Permits available in total.", labels,
                                  [l] { return double(l->stats().limit); }));
-  group.push_back(registry.counter("unbounded_limiter_rejected_total",
-                                   "Acquisitions refused or timed out.", labels,
-                                   [l] { return double(l->stats().rejected); }));
+  group.push_back(registry.counter(
+      "unbounded_limiter_rejected_total", "Acquisitions refused or timed out.",
+      labels, [l] { return double(l->stats().rejected); }));
   return group;
 }
 

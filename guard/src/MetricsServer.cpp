@@ -1,8 +1,8 @@
 #include "unbounded/MetricsServer.h"
 
+#include <chrono>
 #include <httplib.h>
 #include <stdexcept>
-#include <chrono>
 #include <thread>
 
 namespace unbounded::guard {
@@ -13,14 +13,18 @@ struct MetricsServer::Impl {
   int port = 0;
 };
 
-MetricsServer::MetricsServer(MetricsRegistry &registry, const std::string &host, int port)
+MetricsServer::MetricsServer(MetricsRegistry &registry, const std::string &host,
+                             int port)
     : impl_(std::make_unique<Impl>()) {
-  impl_->server.Get("/metrics", [&registry](const httplib::Request &, httplib::Response &response) {
-    response.set_content(registry.exposition(), "text/plain; version=0.0.4; charset=utf-8");
+  impl_->server.Get("/metrics", [&registry](const httplib::Request &,
+                                            httplib::Response &response) {
+    response.set_content(registry.exposition(),
+                         "text/plain; version=0.0.4; charset=utf-8");
   });
   impl_->port = port == 0 ? impl_->server.bind_to_any_port(host) : port;
   if (port != 0 && !impl_->server.bind_to_port(host, port))
-    throw std::runtime_error("MetricsServer: cannot bind " + host + ":" + std::to_string(port));
+    throw std::runtime_error("MetricsServer: cannot bind " + host + ":" +
+                             std::to_string(port));
   if (impl_->port < 0)
     throw std::runtime_error("MetricsServer: cannot bind " + host);
   impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });

@@ -11,10 +11,13 @@ namespace unbounded::guard {
 namespace {
 
 bool isNameStart(char c, bool colon) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (colon && c == ':');
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         (colon && c == ':');
 }
 
-bool isNameChar(char c, bool colon) { return isNameStart(c, colon) || (c >= '0' && c <= '9'); }
+bool isNameChar(char c, bool colon) {
+  return isNameStart(c, colon) || (c >= '0' && c <= '9');
+}
 
 /// A cursor over one line.
 class Line {
@@ -91,10 +94,12 @@ bool isFloat(const std::string &token) {
 
 bool isInteger(const std::string &token) {
   const size_t start = token[0] == '-' ? 1 : 0;
-  return token.size() > start && token.find_first_not_of("0123456789", start) == std::string::npos;
+  return token.size() > start &&
+         token.find_first_not_of("0123456789", start) == std::string::npos;
 }
 
-const std::set<std::string> kTypes{"counter", "gauge", "histogram", "summary", "untyped"};
+const std::set<std::string> kTypes{"counter", "gauge", "histogram", "summary",
+                                   "untyped"};
 
 class Parser {
 public:
@@ -155,7 +160,8 @@ private:
   std::string familyOf(const std::string &name) const {
     for (const char *suffix : {"_bucket", "_sum", "_count"}) {
       const std::string s = suffix;
-      if (name.size() <= s.size() || name.compare(name.size() - s.size(), s.size(), s) != 0)
+      if (name.size() <= s.size() ||
+          name.compare(name.size() - s.size(), s.size(), s) != 0)
         continue;
       const std::string base = name.substr(0, name.size() - s.size());
       const auto it = index_.find(base);
@@ -218,7 +224,8 @@ private:
 } // namespace
 
 MetricsTextError::MetricsTextError(int line, const std::string &message)
-    : std::runtime_error("line " + std::to_string(line) + ": " + message), line_(line) {}
+    : std::runtime_error("line " + std::to_string(line) + ": " + message),
+      line_(line) {}
 
 std::vector<MetricFamily> parseMetricsText(const std::string &text) {
   Parser parser;
@@ -238,11 +245,14 @@ std::vector<MetricFamily> parseMetricsText(const std::string &text) {
   return std::move(parser.families);
 }
 
-ScrapeRecord scrapeMetrics(const std::string &host, int port, const std::string &path,
+ScrapeRecord scrapeMetrics(const std::string &host, int port,
+                           const std::string &path,
                            std::chrono::milliseconds timeout) {
   ScrapeRecord record;
-  record.url = "http://" + (host == "::1" ? "[::1]" : host) + ":" + std::to_string(port) + path;
-  const detail::HttpResult response = detail::loopbackRequest(host, port, "GET", path, timeout);
+  record.url = "http://" + (host == "::1" ? "[::1]" : host) + ":" +
+               std::to_string(port) + path;
+  const detail::HttpResult response =
+      detail::loopbackRequest(host, port, "GET", path, timeout);
   if (!response.error.empty())
     record.error = response.error;
   else if (response.status != 200)

@@ -53,9 +53,11 @@ ResourceLimits tightestLimitsSinceReset() {
 void setResourceLimits(const ResourceLimits &limits) {
   const auto write = lookup<WriteLimits>("unbounded_guard_write_limits");
   if (!write)
-    throw std::logic_error("unbounded-guard: resource limits need the interposition library "
-                           "(link unbounded::guard_interpose or LD_PRELOAD it)");
-  const unbounded_guard_limits raw{limits.maxThreads, limits.maxSockets, limits.maxFds};
+    throw std::logic_error(
+        "unbounded-guard: resource limits need the interposition library "
+        "(link unbounded::guard_interpose or LD_PRELOAD it)");
+  const unbounded_guard_limits raw{limits.maxThreads, limits.maxSockets,
+                                   limits.maxFds};
   write(&raw);
 }
 

@@ -5,7 +5,8 @@
 
 namespace unbounded::guard {
 
-ScopedRlimit::ScopedRlimit(int resource, rlim_t softLimit) : resource_(resource) {
+ScopedRlimit::ScopedRlimit(int resource, rlim_t softLimit)
+    : resource_(resource) {
   if (getrlimit(resource, &previous_) != 0)
     throw std::system_error(errno, std::generic_category(), "getrlimit");
   rlimit lowered = previous_;

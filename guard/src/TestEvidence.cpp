@@ -21,16 +21,23 @@ TestEvidence &pending() {
   return evidence;
 }
 
-template <typename Record> void append(std::vector<Record> TestEvidence::*list, Record record) {
+template <typename Record>
+void append(std::vector<Record> TestEvidence::*list, Record record) {
   std::lock_guard<std::mutex> lock(evidenceMutex);
   (pending().*list).push_back(std::move(record));
 }
 
 } // namespace
 
-void recordEvidence(LoadTestRecord record) { append(&TestEvidence::loadTests, std::move(record)); }
-void recordEvidence(ChaosRecord record) { append(&TestEvidence::chaosTests, std::move(record)); }
-void recordEvidence(ScrapeRecord record) { append(&TestEvidence::scrapes, std::move(record)); }
+void recordEvidence(LoadTestRecord record) {
+  append(&TestEvidence::loadTests, std::move(record));
+}
+void recordEvidence(ChaosRecord record) {
+  append(&TestEvidence::chaosTests, std::move(record));
+}
+void recordEvidence(ScrapeRecord record) {
+  append(&TestEvidence::scrapes, std::move(record));
+}
 
 TestEvidence takeTestEvidence() {
   std::lock_guard<std::mutex> lock(evidenceMutex);
@@ -101,16 +108,20 @@ ObservedPeaks PeakSampler::stop(int64_t excludedThreads) {
   return peaks;
 }
 
-std::string exceededLimit(const ObservedPeaks &peaks, const DeclaredLimits &limits) {
-  const auto over = [](const char *what, int64_t peak, int64_t limit) -> std::string {
+std::string exceededLimit(const ObservedPeaks &peaks,
+                          const DeclaredLimits &limits) {
+  const auto over = [](const char *what, int64_t peak,
+                       int64_t limit) -> std::string {
     if (limit < 0 || peak <= limit)
       return "";
-    return std::string(what) + " " + std::to_string(peak) + " > " + std::to_string(limit);
+    return std::string(what) + " " + std::to_string(peak) + " > " +
+           std::to_string(limit);
   };
-  for (std::string text : {over("threads", peaks.threads, limits.maxThreads),
-                           over("descriptors", peaks.fds, limits.maxFds),
-                           over("RSS bytes", peaks.rssBytes, limits.maxRssBytes),
-                           over("queue depth", peaks.queueDepth, limits.maxQueueDepth)})
+  for (std::string text :
+       {over("threads", peaks.threads, limits.maxThreads),
+        over("descriptors", peaks.fds, limits.maxFds),
+        over("RSS bytes", peaks.rssBytes, limits.maxRssBytes),
+        over("queue depth", peaks.queueDepth, limits.maxQueueDepth)})
     if (!text.empty())
       return text;
   return "";

@@ -16,7 +16,8 @@ void WorkerPoolOptions::validate() const {
   if (maxWorkers == 0)
     throw std::invalid_argument("WorkerPool: maxWorkers must be at least 1");
   if (minWorkers > maxWorkers)
-    throw std::invalid_argument("WorkerPool: minWorkers must not exceed maxWorkers");
+    throw std::invalid_argument(
+        "WorkerPool: minWorkers must not exceed maxWorkers");
   if (idleTimeout.count() <= 0)
     throw std::invalid_argument("WorkerPool: idleTimeout must be positive");
 }
@@ -33,7 +34,8 @@ const char *submitStatusName(SubmitStatus status) {
   return "unknown";
 }
 
-WorkerPool::WorkerPool(WorkerPoolOptions options) : options_(std::move(options)) {
+WorkerPool::WorkerPool(WorkerPoolOptions options)
+    : options_(std::move(options)) {
   options_.validate();
   stats_.queueCapacity = options_.queueCapacity;
   stats_.maxWorkers = options_.maxWorkers;
@@ -67,7 +69,8 @@ SubmitStatus WorkerPool::submit(Task task, Task onCancel) {
   }
   joinRetiredLocked(retired);
   // A new worker only when every idle one already has a task waiting for it.
-  if (stats_.idleWorkers <= queue_.size() && stats_.workers < options_.maxWorkers)
+  if (stats_.idleWorkers <= queue_.size() &&
+      stats_.workers < options_.maxWorkers)
     spawnWorkerLocked();
   // Tasks an idle worker is about to take do not count against the capacity.
   if (queue_.size() >= options_.queueCapacity + stats_.idleWorkers) {
@@ -99,8 +102,9 @@ void WorkerPool::workerLoop() {
   currentPool = this;
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
-    const bool woke = workAvailable_.wait_for(lock, options_.idleTimeout,
-                                              [&] { return stopping_ || !queue_.empty(); });
+    const bool woke = workAvailable_.wait_for(lock, options_.idleTimeout, [&] {
+      return stopping_ || !queue_.empty();
+    });
     if (!queue_.empty()) {
       Entry entry = std::move(queue_.front());
       queue_.pop_front();
@@ -136,7 +140,8 @@ void WorkerPool::shutdown(ShutdownMode mode) {
     if (stopped_)
       return;
     if (currentPool == this)
-      throw std::logic_error("WorkerPool '" + options_.name + "': shutdown called from its own task");
+      throw std::logic_error("WorkerPool '" + options_.name +
+                             "': shutdown called from its own task");
     stopping_ = true;
     if (mode == ShutdownMode::Reject)
       cancelled.swap(queue_);
@@ -170,8 +175,9 @@ WorkerPoolStats WorkerPool::stats() const {
 
 void WorkerPool::joinRetiredLocked(std::vector<std::thread> &out) {
   for (std::thread::id id : retired_) {
-    auto it = std::find_if(threads_.begin(), threads_.end(),
-                           [&](const std::thread &thread) { return thread.get_id() == id; });
+    auto it = std::find_if(
+        threads_.begin(), threads_.end(),
+        [&](const std::thread &thread) { return thread.get_id() == id; });
     if (it == threads_.end())
       continue;
     out.push_back(std::move(*it));

@@ -20,7 +20,8 @@ struct Fixture {
     s.interval = 10s;
     s.timeout = 30s;
     s.now = [this] { return now; };
-    s.onStateChange = [this](const std::string &, BreakerState from, BreakerState to) {
+    s.onStateChange = [this](const std::string &, BreakerState from,
+                             BreakerState to) {
       changes.emplace_back(from, to);
     };
     return s;
@@ -29,8 +30,9 @@ struct Fixture {
 
 void fail(CircuitBreaker &breaker, int times) {
   for (int i = 0; i < times; ++i)
-    EXPECT_THROW(breaker.execute([]() -> int { throw std::runtime_error("down"); }),
-                 std::runtime_error);
+    EXPECT_THROW(
+        breaker.execute([]() -> int { throw std::runtime_error("down"); }),
+        std::runtime_error);
 }
 
 } // namespace
@@ -100,14 +102,17 @@ TEST(CircuitBreakerTest, OutcomeFromAnEarlierGenerationIsIgnored) {
   ASSERT_TRUE(stale);
   fail(breaker, 6);
   f.now += 30s;
-  breaker.done(*stale, true); // admitted while closed; says nothing about half-open
+  breaker.done(*stale,
+               true); // admitted while closed; says nothing about half-open
   EXPECT_EQ(breaker.counts().totalSuccesses, 0u);
 }
 
 TEST(CircuitBreakerTest, CustomReadyToTrip) {
   Fixture f;
   CircuitBreakerSettings settings = f.settings();
-  settings.readyToTrip = [](const BreakerCounts &counts) { return counts.totalFailures >= 2; };
+  settings.readyToTrip = [](const BreakerCounts &counts) {
+    return counts.totalFailures >= 2;
+  };
   CircuitBreaker breaker(settings);
   fail(breaker, 2);
   EXPECT_EQ(breaker.state(), BreakerState::Open);

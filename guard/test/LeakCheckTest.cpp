@@ -91,7 +91,9 @@ TEST(LeakCheckTest, PipesAndFilesAreClassified) {
 
 TEST(LeakCheckTest, ExitingThreadIsNotBlamed) {
   LeakChecker checker;
-  std::thread([] { std::this_thread::sleep_for(std::chrono::milliseconds(30)); }).detach();
+  std::thread([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  }).detach();
   const Leaks leaks = checker.find();
   EXPECT_TRUE(leaks.empty()) << leaks.describe();
   EXPECT_GT(leaks.attempts, 1);
@@ -144,7 +146,8 @@ TEST(LeakCheckTest, MisuseIsRejected) {
   LeakOptions nothing;
   nothing.checkThreads = false;
   nothing.checkFds = false;
-  EXPECT_THROW(findLeaks(ResourceSnapshot::take(), nothing), std::invalid_argument);
+  EXPECT_THROW(findLeaks(ResourceSnapshot::take(), nothing),
+               std::invalid_argument);
   LeakOptions backwards;
   backwards.maxBackoff = std::chrono::microseconds(1);
   EXPECT_THROW(backwards.validate(), std::invalid_argument);

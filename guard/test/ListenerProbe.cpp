@@ -7,8 +7,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <stdexcept>
 #include <pthread.h>
+#include <stdexcept>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -33,7 +33,8 @@ void leakThread() {
 } // namespace
 
 TEST(Probe, CleanThreadJoined) {
-  std::thread worker([] { std::this_thread::sleep_for(std::chrono::milliseconds(1)); });
+  std::thread worker(
+      [] { std::this_thread::sleep_for(std::chrono::milliseconds(1)); });
   worker.join();
 }
 
@@ -45,7 +46,9 @@ TEST(Probe, CleanSocketClosed) {
 
 TEST(Probe, CleanDetachedThreadThatExitsSoon) {
   // Exits a little after the test body: the listener's backoff waits for it.
-  std::thread([] { std::this_thread::sleep_for(std::chrono::milliseconds(20)); }).detach();
+  std::thread([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }).detach();
 }
 
 TEST(Probe, CleanLoadTest) {
@@ -61,7 +64,8 @@ TEST(Probe, CleanLoadTest) {
 
 TEST(Probe, RejectsWhenFull) {
   static BoundedQueue<int> queue(2);
-  static MetricGroup metrics = exposeQueue(MetricsRegistry::global(), "probe", queue);
+  static MetricGroup metrics =
+      exposeQueue(MetricsRegistry::global(), "probe", queue);
   for (int i = 0; i < 5; ++i)
     queue.tryPush(i);
   EXPECT_EQ(queue.stats().dropped, 3u);

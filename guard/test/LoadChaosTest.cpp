@@ -43,7 +43,8 @@ private:
   int port_ = 0;
 };
 
-/// One call to the downstream: connect, send, and the errno of the first failure (0: none).
+/// One call to the downstream: connect, send, and the errno of the first
+/// failure (0: none).
 int callDownstream(int port) {
   const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in address{};
@@ -68,7 +69,8 @@ TEST(LoadTestTest, BoundedServiceShedsExcessLoadWithinItsLimits) {
   WorkerPool workers(pool);
   LoadTestOptions options;
   options.name = "bounded";
-  options.declaredPeakRps = 500; // 1000 req/s against ~1000 req/s of capacity at best
+  options.declaredPeakRps =
+      500; // 1000 req/s against ~1000 req/s of capacity at best
   options.duration = 200ms;
   options.limits.maxThreads = 8;
   options.limits.maxQueueDepth = 4;
@@ -76,7 +78,8 @@ TEST(LoadTestTest, BoundedServiceShedsExcessLoadWithinItsLimits) {
   takeTestEvidence();
   const LoadTestRecord record = load.run([&] {
     load.noteQueueDepth(int64_t(workers.stats().queueDepth));
-    return workers.submit(work) == SubmitStatus::Accepted ? Outcome::Ok : Outcome::Rejected;
+    return workers.submit(work) == SubmitStatus::Accepted ? Outcome::Ok
+                                                          : Outcome::Rejected;
   });
   EXPECT_TRUE(record.passed) << record.verdict;
   EXPECT_EQ(record.requests, 200u);
@@ -95,16 +98,21 @@ TEST(LoadTestTest, ThreadPerRequestServiceFailsUnderAnArtificialLimit) {
   options.name = "thread per request";
   options.declaredPeakRps = 1000;
   options.duration = 100ms;
-  options.limits.maxThreads = 12; // the artificial limit leaves 16 to the service
+  options.limits.maxThreads =
+      12; // the artificial limit leaves 16 to the service
   LoadTest load(options);
   const LoadTestRecord record = load.run([] {
-    std::thread([] { std::this_thread::sleep_for(50ms); }).detach(); // throws at the limit
+    std::thread([] {
+      std::this_thread::sleep_for(50ms);
+    }).detach(); // throws at the limit
     return Outcome::Ok;
   });
   EXPECT_FALSE(record.passed);
   EXPECT_GT(record.peaks.threads, 12);
-  EXPECT_GT(record.errors, 0u); // std::thread threw once the artificial limit was reached
-  EXPECT_NE(record.verdict.find("grew beyond its limits: threads"), std::string::npos)
+  EXPECT_GT(record.errors,
+            0u); // std::thread threw once the artificial limit was reached
+  EXPECT_NE(record.verdict.find("grew beyond its limits: threads"),
+            std::string::npos)
       << record.verdict;
   std::this_thread::sleep_for(100ms); // let the detached threads finish
 }
@@ -139,27 +147,40 @@ TEST(LoadTestTest, RejectsUnboundedOptionsAndRemoteHosts) {
 TEST(ChaosTestTest, FaultsActOnTheNamedDownstreamOnly) {
   Listener downstream, other;
   {
-    ChaosTest chaos({"inventory", "127.0.0.1", downstream.port(), Fault::Refuse, 0ms, {}});
+    ChaosTest chaos(
+        {"inventory", "127.0.0.1", downstream.port(), Fault::Refuse, 0ms, {}});
     EXPECT_EQ(callDownstream(downstream.port()), ECONNREFUSED);
     EXPECT_EQ(callDownstream(other.port()), 0);
     chaos.surfaced("error returned");
     EXPECT_TRUE(chaos.finish().passed);
   }
-  EXPECT_EQ(callDownstream(downstream.port()), 0); // the fault ended with its scope
+  EXPECT_EQ(callDownstream(downstream.port()),
+            0); // the fault ended with its scope
   {
-    ChaosTest chaos({"inventory", "127.0.0.1", downstream.port(), Fault::Reset, 0ms, {}});
+    ChaosTest chaos(
+        {"inventory", "127.0.0.1", downstream.port(), Fault::Reset, 0ms, {}});
     EXPECT_EQ(callDownstream(downstream.port()), ECONNRESET);
     chaos.finish();
   }
   {
-    ChaosTest chaos({"inventory", "127.0.0.1", downstream.port(), Fault::Timeout, 20ms, {}});
+    ChaosTest chaos({"inventory",
+                     "127.0.0.1",
+                     downstream.port(),
+                     Fault::Timeout,
+                     20ms,
+                     {}});
     const auto start = std::chrono::steady_clock::now();
     EXPECT_EQ(callDownstream(downstream.port()), ETIMEDOUT);
     EXPECT_GE(std::chrono::steady_clock::now() - start, 20ms);
     chaos.finish();
   }
   {
-    ChaosTest chaos({"inventory", "127.0.0.1", downstream.port(), Fault::Latency, 20ms, {}});
+    ChaosTest chaos({"inventory",
+                     "127.0.0.1",
+                     downstream.port(),
+                     Fault::Latency,
+                     20ms,
+                     {}});
     EXPECT_EQ(callDownstream(downstream.port()), 0);
     EXPECT_EQ(chaos.finish().connectsFaulted, 1u);
   }
@@ -167,7 +188,8 @@ TEST(ChaosTestTest, FaultsActOnTheNamedDownstreamOnly) {
 
 TEST(ChaosTestTest, BoundedCallerSurfacesTheFailure) {
   Listener downstream;
-  ChaosOptions options{"inventory", "127.0.0.1", downstream.port(), Fault::Refuse, 0ms, {}};
+  ChaosOptions options{"inventory",   "127.0.0.1", downstream.port(),
+                       Fault::Refuse, 0ms,         {}};
   options.limits.maxThreads = 4;
   ChaosTest chaos(options);
   for (int i = 0; i < 20; ++i)
@@ -182,7 +204,8 @@ TEST(ChaosTestTest, BoundedCallerSurfacesTheFailure) {
 TEST(ChaosTestTest, RetryThreadPerFailureAndSilentFailuresFail) {
   Listener downstream;
   ScopedResourceLimits limit({/*maxThreads=*/24, -1, -1});
-  ChaosOptions options{"inventory", "127.0.0.1", downstream.port(), Fault::Refuse, 0ms, {}};
+  ChaosOptions options{"inventory",   "127.0.0.1", downstream.port(),
+                       Fault::Refuse, 0ms,         {}};
   options.limits.maxThreads = 8;
   ChaosTest chaos(options);
   // Each failure starts a retry thread and nobody hears of the failure.
@@ -195,10 +218,12 @@ TEST(ChaosTestTest, RetryThreadPerFailureAndSilentFailuresFail) {
     }
   const ChaosRecord record = chaos.finish();
   EXPECT_FALSE(record.passed);
-  EXPECT_NE(record.verdict.find("threads"), std::string::npos) << record.verdict;
+  EXPECT_NE(record.verdict.find("threads"), std::string::npos)
+      << record.verdict;
   std::this_thread::sleep_for(100ms);
 
-  ChaosTest silent({"inventory", "127.0.0.1", downstream.port(), Fault::Reset, 0ms, {}});
+  ChaosTest silent(
+      {"inventory", "127.0.0.1", downstream.port(), Fault::Reset, 0ms, {}});
   callDownstream(downstream.port());
   EXPECT_EQ(silent.finish().verdict, "the failure did not surface");
 }

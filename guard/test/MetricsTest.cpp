@@ -13,22 +13,27 @@ using namespace unbounded::guard;
 
 TEST(MetricsTest, ExpositionFormat) {
   MetricsRegistry registry;
-  MetricHandle b = registry.counter("b_total", "B things.", {{"x", "2"}}, [] { return 3.0; });
-  MetricHandle a = registry.gauge("a_depth", "A \\ depth.\nsecond line", {}, [] { return 1.5; });
-  MetricHandle b1 = registry.counter("b_total", "B things.", {{"x", "1\"q\""}}, [] { return 4.0; });
-  EXPECT_EQ(registry.exposition(), "# HELP a_depth A \\\\ depth.\\nsecond line\n"
-                                   "# TYPE a_depth gauge\n"
-                                   "a_depth 1.5\n"
-                                   "# HELP b_total B things.\n"
-                                   "# TYPE b_total counter\n"
-                                   "b_total{x=\"1\\\"q\\\"\"} 4\n"
-                                   "b_total{x=\"2\"} 3\n");
+  MetricHandle b = registry.counter("b_total", "B things.", {{"x", "2"}},
+                                    [] { return 3.0; });
+  MetricHandle a = registry.gauge("a_depth", "A \\ depth.\nsecond line", {},
+                                  [] { return 1.5; });
+  MetricHandle b1 = registry.counter("b_total", "B things.", {{"x", "1\"q\""}},
+                                     [] { return 4.0; });
+  EXPECT_EQ(registry.exposition(),
+            "# HELP a_depth A \\\\ depth.\\nsecond line\n"
+            "# TYPE a_depth gauge\n"
+            "a_depth 1.5\n"
+            "# HELP b_total B things.\n"
+            "# TYPE b_total counter\n"
+            "b_total{x=\"1\\\"q\\\"\"} 4\n"
+            "b_total{x=\"2\"} 3\n");
 }
 
 TEST(MetricsTest, HandleUnregistersItsSeries) {
   MetricsRegistry registry;
   {
-    MetricHandle handle = registry.gauge("temporary", "Gone soon.", {}, [] { return 1.0; });
+    MetricHandle handle =
+        registry.gauge("temporary", "Gone soon.", {}, [] { return 1.0; });
     EXPECT_EQ(registry.values().size(), 1u);
   }
   EXPECT_TRUE(registry.values().empty());
@@ -38,13 +43,18 @@ TEST(MetricsTest, HandleUnregistersItsSeries) {
 TEST(MetricsTest, MisuseIsRejected) {
   MetricsRegistry registry;
   auto one = [] { return 1.0; };
-  EXPECT_THROW((void)registry.gauge("9starts_with_digit", "", {}, one), std::invalid_argument);
-  EXPECT_THROW((void)registry.gauge("has-dash", "", {}, one), std::invalid_argument);
-  EXPECT_THROW((void)registry.gauge("ok", "", {{"bad-label", "v"}}, one), std::invalid_argument);
-  EXPECT_THROW((void)registry.gauge("ok", "", {}, nullptr), std::invalid_argument);
+  EXPECT_THROW((void)registry.gauge("9starts_with_digit", "", {}, one),
+               std::invalid_argument);
+  EXPECT_THROW((void)registry.gauge("has-dash", "", {}, one),
+               std::invalid_argument);
+  EXPECT_THROW((void)registry.gauge("ok", "", {{"bad-label", "v"}}, one),
+               std::invalid_argument);
+  EXPECT_THROW((void)registry.gauge("ok", "", {}, nullptr),
+               std::invalid_argument);
   MetricHandle kept = registry.gauge("ok", "", {}, one);
   EXPECT_THROW((void)registry.gauge("ok", "", {}, one), std::invalid_argument);
-  EXPECT_THROW((void)registry.counter("ok", "", {{"l", "v"}}, one), std::invalid_argument);
+  EXPECT_THROW((void)registry.counter("ok", "", {{"l", "v"}}, one),
+               std::invalid_argument);
 }
 
 TEST(MetricsTest, ValuesFormatLikePrometheus) {
@@ -78,8 +88,9 @@ TEST(MetricsTest, PoolBreakerLimiterAndProcessSeries) {
   settings.name = "db";
   CircuitBreaker breaker(settings);
   ConcurrencyLimiter limiter(5, "conns");
-  MetricGroup groups[] = {exposePool(registry, pool), exposeBreaker(registry, breaker),
-                          exposeLimiter(registry, limiter), exposeProcess(registry)};
+  MetricGroup groups[] = {
+      exposePool(registry, pool), exposeBreaker(registry, breaker),
+      exposeLimiter(registry, limiter), exposeProcess(registry)};
   pool.shutdown();
   pool.submit([] {});
   const auto values = registry.values();

@@ -21,11 +21,14 @@ std::vector<std::string> names(const std::vector<MetricFamily> &families) {
 
 TEST(MetricsTextTest, ReadsTheRegistrysExposition) {
   MetricsRegistry registry;
-  MetricHandle depth = registry.gauge("unbounded_queue_depth", "Items \\ waiting.",
-                                      {{"queue", "a\"b\nc"}}, [] { return 3.0; });
-  MetricHandle dropped = registry.counter("unbounded_queue_dropped_total", "Refused.",
-                                          {{"queue", "q"}}, [] { return 1.0 / 0.0; });
-  const std::vector<MetricFamily> families = parseMetricsText(registry.exposition());
+  MetricHandle depth =
+      registry.gauge("unbounded_queue_depth", "Items \\ waiting.",
+                     {{"queue", "a\"b\nc"}}, [] { return 3.0; });
+  MetricHandle dropped =
+      registry.counter("unbounded_queue_dropped_total", "Refused.",
+                       {{"queue", "q"}}, [] { return 1.0 / 0.0; });
+  const std::vector<MetricFamily> families =
+      parseMetricsText(registry.exposition());
   ASSERT_EQ(families.size(), 2u) << registry.exposition();
   EXPECT_EQ(families[0].name, "unbounded_queue_depth");
   EXPECT_EQ(families[0].type, "gauge");
@@ -35,24 +38,25 @@ TEST(MetricsTextTest, ReadsTheRegistrysExposition) {
 }
 
 TEST(MetricsTextTest, GroupsHistogramAndSummarySeriesIntoTheirFamily) {
-  const std::string text = "# HELP http_request_duration_seconds Latency.\n"
-                           "# TYPE http_request_duration_seconds histogram\n"
-                           "http_request_duration_seconds_bucket{le=\"0.1\"} 4\n"
-                           "http_request_duration_seconds_bucket{le=\"+Inf\"} 5\n"
-                           "http_request_duration_seconds_sum 0.7\n"
-                           "http_request_duration_seconds_count 5\n"
-                           "# TYPE rpc_seconds summary\n"
-                           "rpc_seconds{quantile=\"0.99\"} NaN\n"
-                           "rpc_seconds_sum 1e-3 1700000000000\n"
-                           "rpc_seconds_count 2\n"
-                           "# a plain comment\n"
-                           "\n"
-                           "process_threads{a=\"1\",b=\"2\",} -Inf\n"
-                           "untyped_total 12\n";
+  const std::string text =
+      "# HELP http_request_duration_seconds Latency.\n"
+      "# TYPE http_request_duration_seconds histogram\n"
+      "http_request_duration_seconds_bucket{le=\"0.1\"} 4\n"
+      "http_request_duration_seconds_bucket{le=\"+Inf\"} 5\n"
+      "http_request_duration_seconds_sum 0.7\n"
+      "http_request_duration_seconds_count 5\n"
+      "# TYPE rpc_seconds summary\n"
+      "rpc_seconds{quantile=\"0.99\"} NaN\n"
+      "rpc_seconds_sum 1e-3 1700000000000\n"
+      "rpc_seconds_count 2\n"
+      "# a plain comment\n"
+      "\n"
+      "process_threads{a=\"1\",b=\"2\",} -Inf\n"
+      "untyped_total 12\n";
   const std::vector<MetricFamily> families = parseMetricsText(text);
-  EXPECT_EQ(names(families), (std::vector<std::string>{"http_request_duration_seconds",
-                                                       "rpc_seconds", "process_threads",
-                                                       "untyped_total"}));
+  EXPECT_EQ(names(families), (std::vector<std::string>{
+                                 "http_request_duration_seconds", "rpc_seconds",
+                                 "process_threads", "untyped_total"}));
   EXPECT_EQ(families[0].samples, 4u);
   EXPECT_EQ(families[0].help, "Latency.");
   EXPECT_EQ(families[1].samples, 3u);
@@ -91,7 +95,8 @@ TEST(MetricsTextTest, RejectsMalformedTextWithItsLine) {
 TEST(MetricsTextTest, ScrapeRefusesOtherHostsAndRecordsErrors) {
   takeTestEvidence();
   const ScrapeRecord remote = scrapeMetrics("192.0.2.1", 80);
-  EXPECT_NE(remote.error.find("refusing non-loopback host"), std::string::npos) << remote.error;
+  EXPECT_NE(remote.error.find("refusing non-loopback host"), std::string::npos)
+      << remote.error;
   const ScrapeRecord closed = scrapeMetrics("127.0.0.1", 1);
   EXPECT_NE(closed.error.find("connect"), std::string::npos) << closed.error;
   const TestEvidence evidence = takeTestEvidence();

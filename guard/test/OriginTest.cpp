@@ -65,6 +65,9 @@ struct Made {
   std::function<void()> cleanup;
 };
 
+// Each creation call shares its line with the __LINE__ that the test
+// expects in the origin, so these stay as written.
+// clang-format off
 __attribute__((noinline)) Made startWithPthread() {
   pthread_t thread;
   pthread_create(&thread, nullptr, parkedRoutine, nullptr); const int line = __LINE__;
@@ -95,6 +98,8 @@ __attribute__((noinline)) Made startWithBoostThread() {
 }
 #endif
 
+// clang-format on
+
 struct Expected {
   const char *function;
   const char *via;
@@ -108,17 +113,22 @@ void expectSite(const LeakOrigin &origin, const Expected &expected) {
   EXPECT_EQ(origin.detail, SymbolDetail::Lines) << origin.describe(true);
   EXPECT_EQ(origin.site.function, expected.function) << origin.describe(true);
   EXPECT_EQ(origin.site.line, expected.line) << origin.describe(true);
-  EXPECT_NE(origin.site.file.find("/guard/test/OriginTest.cpp"), std::string::npos) << origin.site.file;
-  EXPECT_EQ(origin.site.file.find(".."), std::string::npos) << "absolute: " << origin.site.file;
+  EXPECT_NE(origin.site.file.find("/guard/test/OriginTest.cpp"),
+            std::string::npos)
+      << origin.site.file;
+  EXPECT_EQ(origin.site.file.find(".."), std::string::npos)
+      << "absolute: " << origin.site.file;
   EXPECT_EQ(origin.via, expected.via) << origin.describe(true);
 #elif defined(ORIGIN_DETAIL_NAMES)
   EXPECT_EQ(origin.detail, SymbolDetail::Names) << origin.describe(true);
   EXPECT_EQ(origin.site.function, expected.function) << origin.describe(true);
-  EXPECT_NE(origin.describe(true).find("[no debug information: names only]"), std::string::npos);
+  EXPECT_NE(origin.describe(true).find("[no debug information: names only]"),
+            std::string::npos);
 #else
   EXPECT_EQ(origin.detail, SymbolDetail::Addresses) << origin.describe(true);
   EXPECT_TRUE(origin.site.function.empty()) << origin.describe(true);
-  EXPECT_NE(origin.describe(true).find("[no symbols: addresses only]"), std::string::npos);
+  EXPECT_NE(origin.describe(true).find("[no symbols: addresses only]"),
+            std::string::npos);
 #endif
 }
 
@@ -136,7 +146,8 @@ protected:
   }
 
   /// Starts a thread through \p start and checks its origin while it parks.
-  void checkThread(Made (*start)(), const Expected &expected, const char *routine) {
+  void checkThread(Made (*start)(), const Expected &expected,
+                   const char *routine) {
     Made made = start();
     const LeakOrigin origin = threadOrigin(gate_.waitForTid());
     expectSite(origin, {expected.function, expected.via, made.line});
@@ -154,37 +165,43 @@ protected:
 } // namespace
 
 TEST_F(OriginTest, PthreadCreate) {
-  checkThread(startWithPthread, {"(anonymous namespace)::startWithPthread", "pthread_create", 0},
+  checkThread(startWithPthread,
+              {"(anonymous namespace)::startWithPthread", "pthread_create", 0},
               "(anonymous namespace)::parkedRoutine");
 }
 
 TEST_F(OriginTest, StdThread) {
-  checkThread(startWithStdThread, {"(anonymous namespace)::startWithStdThread", "std::thread", 0},
+  checkThread(startWithStdThread,
+              {"(anonymous namespace)::startWithStdThread", "std::thread", 0},
               "(anonymous namespace)::parkedWorker");
 }
 
 #if __cplusplus >= 202002L
 TEST_F(OriginTest, StdJthread) {
-  checkThread(startWithJthread, {"(anonymous namespace)::startWithJthread", "std::jthread", 0},
+  checkThread(startWithJthread,
+              {"(anonymous namespace)::startWithJthread", "std::jthread", 0},
               "(anonymous namespace)::parkedWorker");
 }
 #endif
 
 TEST_F(OriginTest, StdAsync) {
-  checkThread(startWithAsync, {"(anonymous namespace)::startWithAsync", "std::async", 0},
+  checkThread(startWithAsync,
+              {"(anonymous namespace)::startWithAsync", "std::async", 0},
               "(anonymous namespace)::parkedWorker");
 }
 
 #ifdef ORIGIN_HAS_BOOST
 TEST_F(OriginTest, BoostThread) {
-  checkThread(startWithBoostThread,
-              {"(anonymous namespace)::startWithBoostThread", "boost::thread", 0},
-              "(anonymous namespace)::parkedWorker");
+  checkThread(
+      startWithBoostThread,
+      {"(anonymous namespace)::startWithBoostThread", "boost::thread", 0},
+      "(anonymous namespace)::parkedWorker");
 }
 #endif
 
 namespace {
 
+// clang-format off
 __attribute__((noinline)) int openSocket(int &line) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0); line = __LINE__;
   return fd;
@@ -207,21 +224,27 @@ __attribute__((noinline)) int openEventfd(int &line) {
   return fd;
 }
 
+// clang-format on
+
 /// A connection accepted from a loopback listener.
-__attribute__((noinline)) int acceptConnection(int &line, int &client, int &server) {
+__attribute__((noinline)) int acceptConnection(int &line, int &client,
+                                               int &server) {
   server = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   socklen_t length = sizeof address;
-  if (bind(server, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+  if (bind(server, reinterpret_cast<sockaddr *>(&address), sizeof address) !=
+          0 ||
       listen(server, 1) != 0 ||
       getsockname(server, reinterpret_cast<sockaddr *>(&address), &length) != 0)
     return -1;
   client = socket(AF_INET, SOCK_STREAM, 0);
-  if (connect(client, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+  if (connect(client, reinterpret_cast<sockaddr *>(&address), sizeof address) !=
+      0)
     return -1;
-  const int fd = accept(server, nullptr, nullptr); line = __LINE__;
+  const int fd = accept(server, nullptr, nullptr);
+  line = __LINE__;
   return fd;
 }
 
@@ -231,7 +254,8 @@ TEST_F(OriginTest, Socket) {
   int line = 0;
   const int fd = openSocket(line);
   ASSERT_GE(fd, 0);
-  expectSite(fdOrigin(fd), {"(anonymous namespace)::openSocket", "socket", line});
+  expectSite(fdOrigin(fd),
+             {"(anonymous namespace)::openSocket", "socket", line});
   close(fd);
   EXPECT_FALSE(fdOrigin(fd).recorded) << "forgotten at close";
 }
@@ -249,7 +273,8 @@ TEST_F(OriginTest, Pipe) {
   const int fd = openPipe(line, other);
   ASSERT_GE(fd, 0);
   expectSite(fdOrigin(fd), {"(anonymous namespace)::openPipe", "pipe", line});
-  expectSite(fdOrigin(other), {"(anonymous namespace)::openPipe", "pipe", line});
+  expectSite(fdOrigin(other),
+             {"(anonymous namespace)::openPipe", "pipe", line});
   close(fd);
   close(other);
 }
@@ -258,7 +283,8 @@ TEST_F(OriginTest, Eventfd) {
   int line = 0;
   const int fd = openEventfd(line);
   ASSERT_GE(fd, 0);
-  expectSite(fdOrigin(fd), {"(anonymous namespace)::openEventfd", "eventfd", line});
+  expectSite(fdOrigin(fd),
+             {"(anonymous namespace)::openEventfd", "eventfd", line});
   close(fd);
 }
 
@@ -266,7 +292,8 @@ TEST_F(OriginTest, Accept) {
   int line = 0, client = -1, server = -1;
   const int fd = acceptConnection(line, client, server);
   ASSERT_GE(fd, 0);
-  expectSite(fdOrigin(fd), {"(anonymous namespace)::acceptConnection", "accept", line});
+  expectSite(fdOrigin(fd),
+             {"(anonymous namespace)::acceptConnection", "accept", line});
   for (int open : {fd, client, server})
     close(open);
 }
@@ -277,8 +304,9 @@ TEST_F(OriginTest, NothingRecordedWhenCaptureIsOff) {
   const int fd = openSocket(line);
   ASSERT_GE(fd, 0);
   EXPECT_FALSE(fdOrigin(fd).recorded);
-  EXPECT_EQ(fdOrigin(fd).describe(false),
-            "creation site not recorded (origin capture was off when it was made)");
+  EXPECT_EQ(
+      fdOrigin(fd).describe(false),
+      "creation site not recorded (origin capture was off when it was made)");
   close(fd);
 }
 
@@ -290,14 +318,17 @@ TEST_F(OriginTest, LeakReportNamesTheSite) {
   ASSERT_EQ(leaks.threads.size(), 1u);
   const std::string text = leaks.describe();
 #if defined(ORIGIN_DETAIL_LINES)
-  EXPECT_NE(text.find("started at (anonymous namespace)::startWithStdThread ("), std::string::npos)
+  EXPECT_NE(text.find("started at (anonymous namespace)::startWithStdThread ("),
+            std::string::npos)
       << text;
-  EXPECT_NE(text.find("OriginTest.cpp:" + std::to_string(made.line) + ") via std::thread; runs "
+  EXPECT_NE(text.find("OriginTest.cpp:" + std::to_string(made.line) +
+                      ") via std::thread; runs "
                       "(anonymous namespace)::parkedWorker"),
             std::string::npos)
       << text;
 #endif
-  EXPECT_EQ(checker.find().fds.size(), 0u) << "symbolisation keeps no descriptor open";
+  EXPECT_EQ(checker.find().fds.size(), 0u)
+      << "symbolisation keeps no descriptor open";
   gate_.release();
   made.cleanup();
 }
@@ -312,7 +343,8 @@ TEST_F(OriginTest, IgnoreRulesOnOrigins) {
   any.ignoreAnyFunction("*startWithStdThread");
   LeakOptions other = LeakOptions().retries(0).threadsOnly();
   other.ignoreAnyFunction("orders::*");
-  const size_t all = findLeaks(before, LeakOptions().retries(0).threadsOnly()).threads.size();
+  const size_t all =
+      findLeaks(before, LeakOptions().retries(0).threadsOnly()).threads.size();
 #if !defined(ORIGIN_DETAIL_ADDRESSES)
   EXPECT_EQ(findLeaks(before, routine).threads.size(), all - 1);
   EXPECT_EQ(routine.ignoreRules[0].matches->load(), 1);
@@ -321,7 +353,8 @@ TEST_F(OriginTest, IgnoreRulesOnOrigins) {
 #endif
   EXPECT_EQ(findLeaks(before, other).threads.size(), all);
   ASSERT_EQ(staleRules(other.ignoreRules).size(), 1u);
-  EXPECT_EQ(staleRules(other.ignoreRules)[0].describe(), "any-function: orders::*");
+  EXPECT_EQ(staleRules(other.ignoreRules)[0].describe(),
+            "any-function: orders::*");
   gate_.release();
   made.cleanup();
 }

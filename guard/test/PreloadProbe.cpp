@@ -1,8 +1,8 @@
-// Run with LD_PRELOAD=libunbounded_guard_interpose.so UNBOUNDED_GUARD_MAX_THREADS=3
-// UNBOUNDED_GUARD_MAX_SOCKETS=2: the limits come from the environment and the
-// binary itself does not link the interposition library.
-// With --no-limits (check_env_limits.py sets only bad values): no limit is in
-// force and ten threads start.
+// Run with LD_PRELOAD=libunbounded_guard_interpose.so
+// UNBOUNDED_GUARD_MAX_THREADS=3 UNBOUNDED_GUARD_MAX_SOCKETS=2: the limits come
+// from the environment and the binary itself does not link the interposition
+// library. With --no-limits (check_env_limits.py sets only bad values): no
+// limit is in force and ten threads start.
 #include "unbounded/ResourceCounter.h"
 
 #include <cerrno>
@@ -67,9 +67,13 @@ int main(int argc, char **argv) {
   if (sockets.size() != 2 || errno != EMFILE)
     return fail("expected exactly 2 sockets, then EMFILE");
   const ResourceCounts counts = *resourceCounts();
-  std::printf("preload probe: threads live %lld peak %lld rejected %lld; sockets live %lld rejected %lld\n",
+  std::printf("preload probe: threads live %lld peak %lld rejected %lld; "
+              "sockets live %lld rejected %lld\n",
               (long long)counts.threads_live, (long long)counts.threads_peak,
-              (long long)counts.threads_rejected, (long long)counts.sockets_live,
+              (long long)counts.threads_rejected,
+              (long long)counts.sockets_live,
               (long long)counts.sockets_rejected);
-  return counts.threads_peak == 3 && counts.sockets_rejected == 1 ? 0 : fail("wrong counts");
+  return counts.threads_peak == 3 && counts.sockets_rejected == 1
+             ? 0
+             : fail("wrong counts");
 }

@@ -103,8 +103,9 @@ TEST(ResourceCounterTest, CountsLiveThreadsAndPeaksExactly) {
 TEST(ResourceCounterTest, DetachReclaimsAndExitIsCounted) {
   const ResourceCounts before = counts();
   pthread_t thread;
-  ASSERT_EQ(pthread_create(&thread, nullptr, [](void *) -> void * { pthread_exit(nullptr); },
-                           nullptr),
+  ASSERT_EQ(pthread_create(
+                &thread, nullptr,
+                [](void *) -> void * { pthread_exit(nullptr); }, nullptr),
             0);
   pthread_detach(thread);
   EXPECT_EQ(counts().threads_unreclaimed, before.threads_unreclaimed);
@@ -170,7 +171,8 @@ TEST(ResourceCounterTest, SocketLimitFailsWithEmfile) {
   EXPECT_EQ(counts().sockets_live, before.sockets_live + 1);
   close(first);
   EXPECT_EQ(counts().sockets_live, before.sockets_live);
-  EXPECT_EQ(counts().sockets_peak, std::max(before.sockets_peak, before.sockets_live + 1));
+  EXPECT_EQ(counts().sockets_peak,
+            std::max(before.sockets_peak, before.sockets_live + 1));
   EXPECT_EQ(counts().sockets_rejected, before.sockets_rejected + 2);
 }
 

@@ -2,8 +2,8 @@
 
 #include "unbounded/LeakCheck.h"
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <gtest/gtest.h>
 #include <sys/socket.h>
 #include <unistd.h>

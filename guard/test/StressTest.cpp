@@ -35,8 +35,9 @@ struct Ledger {
   void expectExactlyOnce() const {
     for (int id = 0; id < kItems; ++id) {
       const int fates = processed[id] + refused[id] + cancelled[id];
-      ASSERT_EQ(fates, 1) << "item " << id << " processed " << processed[id] << " refused "
-                          << refused[id] << " cancelled " << cancelled[id];
+      ASSERT_EQ(fates, 1) << "item " << id << " processed " << processed[id]
+                          << " refused " << refused[id] << " cancelled "
+                          << cancelled[id];
     }
   }
   uint64_t count(const std::unique_ptr<std::atomic<int>[]> &column) const {
@@ -63,7 +64,8 @@ void runQueueStress(bool closeEarly) {
     producers.emplace_back([&, p] {
       for (int i = 0; i < kPerProducer; ++i) {
         const int id = p * kPerProducer + i;
-        const PushStatus status = i % 3 == 0 ? queue.tryPush(id) : queue.pushFor(int(id), 1ms);
+        const PushStatus status =
+            i % 3 == 0 ? queue.tryPush(id) : queue.pushFor(int(id), 1ms);
         if (status != PushStatus::Ok)
           ++ledger.refused[id];
       }
@@ -120,7 +122,8 @@ void runPoolStress(ShutdownMode mode) {
         if (status != SubmitStatus::Accepted)
           ++ledger.refused[id];
         if (i % 500 == 0)
-          std::this_thread::sleep_for(1ms); // let idle workers retire now and then
+          std::this_thread::sleep_for(
+              1ms); // let idle workers retire now and then
       }
     });
   while (pool.stats().submitted < kItems / 2)
@@ -147,23 +150,31 @@ void runPoolStress(ShutdownMode mode) {
 
   EXPECT_GT(stats.completed, 0u);
   EXPECT_GT(stats.rejected, 0u);
-  std::printf("pool stress: accepted %llu completed %llu failed %llu cancelled %llu rejected %llu "
-              "peak workers %zu retired %llu\n",
-              (unsigned long long)stats.accepted, (unsigned long long)stats.completed,
-              (unsigned long long)stats.failed, (unsigned long long)stats.cancelled,
-              (unsigned long long)stats.rejected, stats.peakWorkers,
-              (unsigned long long)stats.retiredWorkers);
+  std::printf(
+      "pool stress: accepted %llu completed %llu failed %llu cancelled %llu "
+      "rejected %llu "
+      "peak workers %zu retired %llu\n",
+      (unsigned long long)stats.accepted, (unsigned long long)stats.completed,
+      (unsigned long long)stats.failed, (unsigned long long)stats.cancelled,
+      (unsigned long long)stats.rejected, stats.peakWorkers,
+      (unsigned long long)stats.retiredWorkers);
 }
 
 } // namespace
 
-TEST(StressTest, BoundedQueueManyProducersAndConsumers) { runQueueStress(false); }
+TEST(StressTest, BoundedQueueManyProducersAndConsumers) {
+  runQueueStress(false);
+}
 
 TEST(StressTest, BoundedQueueClosedInTheMiddle) { runQueueStress(true); }
 
-TEST(StressTest, WorkerPoolDrainShutdownInTheMiddle) { runPoolStress(ShutdownMode::Drain); }
+TEST(StressTest, WorkerPoolDrainShutdownInTheMiddle) {
+  runPoolStress(ShutdownMode::Drain);
+}
 
-TEST(StressTest, WorkerPoolRejectShutdownInTheMiddle) { runPoolStress(ShutdownMode::Reject); }
+TEST(StressTest, WorkerPoolRejectShutdownInTheMiddle) {
+  runPoolStress(ShutdownMode::Reject);
+}
 
 TEST(StressTest, WorkerPoolWithoutShutdownRunsOrRejectsEverything) {
   Ledger ledger;
@@ -177,7 +188,8 @@ TEST(StressTest, WorkerPoolWithoutShutdownRunsOrRejectsEverything) {
       producers.emplace_back([&, p] {
         for (int i = 0; i < kPerProducer; ++i) {
           const int id = p * kPerProducer + i;
-          if (pool.submit([&, id] { ++ledger.processed[id]; }) != SubmitStatus::Accepted)
+          if (pool.submit([&, id] { ++ledger.processed[id]; }) !=
+              SubmitStatus::Accepted)
             ++ledger.refused[id];
         }
       });
@@ -196,7 +208,8 @@ TEST(StressTest, ConcurrencyLimiterNeverExceedsItsLimit) {
     threads.emplace_back([&] {
       for (int i = 0; i < 2000; ++i) {
         std::optional<ConcurrencyLimiter::Permit> permit =
-            i % 2 ? limiter.tryAcquire() : std::make_optional(limiter.acquire());
+            i % 2 ? limiter.tryAcquire()
+                  : std::make_optional(limiter.acquire());
         if (!permit)
           continue;
         const int now = ++inside;

@@ -33,7 +33,8 @@ private:
   bool open_ = false;
 };
 
-WorkerPoolOptions options(std::size_t minWorkers, std::size_t maxWorkers, std::size_t capacity,
+WorkerPoolOptions options(std::size_t minWorkers, std::size_t maxWorkers,
+                          std::size_t capacity,
                           std::chrono::milliseconds idle = 10s) {
   WorkerPoolOptions result;
   result.name = "test";
@@ -105,7 +106,8 @@ TEST(WorkerPoolTest, IdleWorkersRetireDownToMin) {
   gate.open();
   EXPECT_TRUE(eventually([&] { return pool.stats().workers == 1; }));
   EXPECT_EQ(pool.stats().retiredWorkers, 3u);
-  EXPECT_EQ(pool.submit([] {}), SubmitStatus::Accepted); // joins the retired threads
+  EXPECT_EQ(pool.submit([] {}),
+            SubmitStatus::Accepted); // joins the retired threads
   pool.shutdown();
   EXPECT_EQ(pool.stats().completed, 5u);
 }
@@ -113,7 +115,8 @@ TEST(WorkerPoolTest, IdleWorkersRetireDownToMin) {
 TEST(WorkerPoolTest, ThrowingTaskIsCountedAndTheWorkerSurvives) {
   WorkerPool pool(options(1, 1, 10));
   std::atomic<int> ran{0};
-  ASSERT_EQ(pool.submit([] { throw std::runtime_error("boom"); }), SubmitStatus::Accepted);
+  ASSERT_EQ(pool.submit([] { throw std::runtime_error("boom"); }),
+            SubmitStatus::Accepted);
   ASSERT_EQ(pool.submit([&] { ++ran; }), SubmitStatus::Accepted);
   pool.shutdown();
   EXPECT_EQ(ran, 1);
@@ -127,7 +130,13 @@ TEST(WorkerPoolTest, RejectShutdownCancelsQueuedTasksExactly) {
   std::atomic<int> cancelled{0};
   WorkerPool pool(options(0, 1, 5));
   for (int i = 0; i < 6; ++i)
-    ASSERT_EQ(pool.submit([&] { gate.wait(); ++ran; }, [&] { ++cancelled; }), SubmitStatus::Accepted);
+    ASSERT_EQ(pool.submit(
+                  [&] {
+                    gate.wait();
+                    ++ran;
+                  },
+                  [&] { ++cancelled; }),
+              SubmitStatus::Accepted);
   ASSERT_TRUE(eventually([&] { return pool.stats().queueDepth == 5; }));
   std::thread opener([&] {
     std::this_thread::sleep_for(10ms);
@@ -155,7 +164,10 @@ TEST(WorkerPoolTest, DestructorDrains) {
   {
     WorkerPool pool(options(0, 2, 20));
     for (int i = 0; i < 20; ++i)
-      pool.submit([&] { std::this_thread::sleep_for(100us); ++ran; });
+      pool.submit([&] {
+        std::this_thread::sleep_for(100us);
+        ++ran;
+      });
   }
   EXPECT_EQ(ran, 20);
 }

@@ -17,7 +17,8 @@
 
 namespace unbounded::guard {
 
-/// What happened to a pushed item. Anything but Ok means the caller still owns it.
+/// What happened to a pushed item. Anything but Ok means the caller still owns
+/// it.
 enum class PushStatus { Ok, Full, Timeout, Closed };
 
 /// "ok", "full", "timeout", "closed".
@@ -77,7 +78,8 @@ public:
   PushStatus pushFor(T &&item, std::chrono::duration<Rep, Period> timeout) {
     std::unique_lock<std::mutex> lock(mutex_);
     ++pushWaiters_;
-    const bool room = notFull_.wait_for(lock, timeout, [&] { return closed_ || items_.size() < capacity_; });
+    const bool room = notFull_.wait_for(
+        lock, timeout, [&] { return closed_ || items_.size() < capacity_; });
     --pushWaiters_;
     if (!room) {
       ++dropped_;
@@ -115,7 +117,8 @@ public:
   std::optional<T> popFor(std::chrono::duration<Rep, Period> timeout) {
     std::unique_lock<std::mutex> lock(mutex_);
     ++popWaiters_;
-    notEmpty_.wait_for(lock, timeout, [&] { return closed_ || !items_.empty(); });
+    notEmpty_.wait_for(lock, timeout,
+                       [&] { return closed_ || !items_.empty(); });
     --popWaiters_;
     return popLocked(lock);
   }
@@ -140,7 +143,8 @@ public:
 
   QueueStats stats() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return {capacity_, items_.size(), peakDepth_, queued_, dropped_, popped_, closed_};
+    return {capacity_, items_.size(), peakDepth_, queued_,
+            dropped_,  popped_,       closed_};
   }
 
 private:

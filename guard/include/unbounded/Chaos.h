@@ -19,7 +19,7 @@ enum class Fault {
   Refuse,  ///< connect fails with ECONNREFUSED
   Timeout, ///< connect waits `delay`, then fails with ETIMEDOUT
   Latency, ///< connect waits `delay`, then proceeds
-  Reset,   ///< connect succeeds; every read and write then fails with ECONNRESET
+  Reset, ///< connect succeeds; every read and write then fails with ECONNRESET
 };
 
 /// "refuse", "timeout", "latency" or "reset".
@@ -30,7 +30,8 @@ struct ChaosOptions {
   std::string host = "127.0.0.1"; ///< a numeric IPv4 or IPv6 address
   int port = 0;
   Fault fault = Fault::Refuse;
-  std::chrono::milliseconds delay{100}; ///< for Timeout and Latency; at most 10 s
+  std::chrono::milliseconds delay{
+      100}; ///< for Timeout and Latency; at most 10 s
   DeclaredLimits limits;
 };
 

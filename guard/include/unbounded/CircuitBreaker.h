@@ -36,14 +36,17 @@ struct CircuitBreakerSettings {
   std::string name = "breaker";
   /// Requests let through while half-open; 0 means 1.
   uint32_t maxRequests = 1;
-  /// Cyclic period of the closed state after which counts are cleared; 0: never.
+  /// Cyclic period of the closed state after which counts are cleared; 0:
+  /// never.
   std::chrono::milliseconds interval{0};
   /// How long the breaker stays open before probing; 0 means 60 s.
   std::chrono::milliseconds timeout{0};
   /// Trips closed -> open; default: more than 5 consecutive failures.
   std::function<bool(const BreakerCounts &)> readyToTrip;
   /// Runs under the breaker's lock: it must not call the breaker.
-  std::function<void(const std::string &name, BreakerState from, BreakerState to)> onStateChange;
+  std::function<void(const std::string &name, BreakerState from,
+                     BreakerState to)>
+      onStateChange;
   /// Injectable for deterministic tests.
   std::function<Clock::time_point()> now;
 };
@@ -65,15 +68,16 @@ class CircuitBreaker {
 public:
   explicit CircuitBreaker(CircuitBreakerSettings settings);
 
-  /// Two-step use: allow() admits a call (or not); report its outcome with done().
+  /// Two-step use: allow() admits a call (or not); report its outcome with
+  /// done().
   struct Ticket {
     uint64_t generation;
   };
   std::optional<Ticket> allow();
   void done(Ticket ticket, bool success);
 
-  /// Runs \p call if admitted; an exception from it is a failure and is rethrown.
-  /// Throws CircuitOpenError when refused.
+  /// Runs \p call if admitted; an exception from it is a failure and is
+  /// rethrown. Throws CircuitOpenError when refused.
   template <typename F> decltype(auto) execute(F &&call) {
     const std::optional<Ticket> ticket = allow();
     if (!ticket)
@@ -112,7 +116,8 @@ private:
   BreakerState state_ = BreakerState::Closed;
   uint64_t generation_ = 0;
   BreakerCounts counts_;
-  TimePoint expiry_{}; ///< end of the closed interval or of the open timeout; zero: none
+  TimePoint expiry_{}; ///< end of the closed interval or of the open timeout;
+                       ///< zero: none
   uint64_t rejected_ = 0;
 };
 

@@ -30,7 +30,9 @@ public:
   /// Move-only; gives its slot back on destruction.
   class Permit {
   public:
-    Permit(Permit &&other) noexcept : owner_(other.owner_) { other.owner_ = nullptr; }
+    Permit(Permit &&other) noexcept : owner_(other.owner_) {
+      other.owner_ = nullptr;
+    }
     Permit &operator=(Permit &&other) noexcept;
     Permit(const Permit &) = delete;
     Permit &operator=(const Permit &) = delete;

@@ -72,7 +72,8 @@ GuardListener &installGuardListener(GuardListenerOptions options = {});
 /// Whole-binary mode: baseline, RUN_ALL_TESTS(), then one leak check for the
 /// whole binary. Returns RUN_ALL_TESTS()'s result, or 1 when something leaked
 /// (described on stderr and added to the report of \p listener if given).
-int runAllTestsWithLeakCheck(const LeakOptions &options = {}, GuardListener *listener = nullptr);
+int runAllTestsWithLeakCheck(const LeakOptions &options = {},
+                             GuardListener *listener = nullptr);
 
 } // namespace unbounded::guard
 

@@ -27,9 +27,10 @@ struct TestGuardRecord {
   std::string name;   ///< "Suite.Test"
   std::string result; ///< "passed", "failed" or "skipped"
   double durationMs = 0;
-  ResourceLimits limits;                ///< the tightest in force during the test
-  bool interposition = false;           ///< exact counts available
-  std::optional<ResourceCounts> counts; ///< peaks since test start; totals as deltas
+  ResourceLimits limits;      ///< the tightest in force during the test
+  bool interposition = false; ///< exact counts available
+  std::optional<ResourceCounts>
+      counts; ///< peaks since test start; totals as deltas
   int threadsAtStart = 0;
   int threadsAtEnd = 0;
   int fdsAtStart = 0;
@@ -40,7 +41,8 @@ struct TestGuardRecord {
   std::map<std::string, double> rejections;
   /// Series registered in the registry at the end of the test.
   std::vector<std::string> metricsExported;
-  /// Load tests, chaos scenarios and /metrics scrapes run by the test (version 2).
+  /// Load tests, chaos scenarios and /metrics scrapes run by the test (version
+  /// 2).
   TestEvidence evidence;
 };
 

@@ -25,7 +25,8 @@ struct IgnoreRule {
   std::string source;  ///< "ignore.txt:3", or "code"
   /// Shared by copies of the rule, so a rule copied into several checks
   /// counts every match.
-  std::shared_ptr<std::atomic<long>> matches = std::make_shared<std::atomic<long>>(0);
+  std::shared_ptr<std::atomic<long>> matches =
+      std::make_shared<std::atomic<long>>(0);
 
   /// \p function equals the pattern, or matches it with '*' standing for
   /// any text (including none).
@@ -40,7 +41,8 @@ const char *ignoreRuleKindName(IgnoreRule::Kind kind);
 /// Parses an ignore file's text: one rule per line, "start-routine: <name>"
 /// or "any-function: <name>"; blank lines and lines starting with '#' are
 /// skipped. Throws std::invalid_argument naming \p source and the line.
-std::vector<IgnoreRule> parseIgnoreRules(const std::string &text, const std::string &source);
+std::vector<IgnoreRule> parseIgnoreRules(const std::string &text,
+                                         const std::string &source);
 
 /// Reads and parses an ignore file; throws std::invalid_argument when it
 /// cannot be read or is malformed.

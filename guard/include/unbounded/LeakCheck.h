@@ -99,7 +99,8 @@ Leaks diffAgainst(const ResourceSnapshot &baseline, const ResourceSnapshot &now,
 /// Compares with \p baseline, retrying with bounded exponential backoff until
 /// nothing leaks or the retries are used up; the leaks found carry their
 /// origins. The core of every wrapper.
-Leaks findLeaks(const ResourceSnapshot &baseline, const LeakOptions &options = {});
+Leaks findLeaks(const ResourceSnapshot &baseline,
+                const LeakOptions &options = {});
 
 /// A baseline taken at construction: "ignore what already exists".
 class LeakChecker {

@@ -20,8 +20,9 @@ namespace unbounded::guard {
 struct StackFrame {
   uintptr_t address = 0; ///< the return address (or the function's address)
   std::string module;    ///< executable or shared object
-  std::string function;  ///< qualified name without parameters; empty when unknown
-  std::string file;      ///< source file; empty without debug information
+  std::string
+      function;     ///< qualified name without parameters; empty when unknown
+  std::string file; ///< source file; empty without debug information
   int line = 0;
   bool library = false; ///< libc, the standard library, Boost, the guard itself
 
@@ -40,11 +41,15 @@ struct LeakOrigin {
   /// The creating call was recorded (needs the interposition library with
   /// origin capture on); otherwise only routine may be known.
   bool recorded = false;
-  std::string call;  ///< the wrapped function: "pthread_create", "socket", "open", ...
-  std::string via;   ///< the library entry the code went through: "std::thread", or call
-  StackFrame site;   ///< the first frame that is not library code
-  std::string routine; ///< threads: the function the thread runs; empty when unknown
-  std::vector<StackFrame> stack; ///< innermost first; inlined calls are frames of their own
+  std::string
+      call; ///< the wrapped function: "pthread_create", "socket", "open", ...
+  std::string
+      via; ///< the library entry the code went through: "std::thread", or call
+  StackFrame site; ///< the first frame that is not library code
+  std::string
+      routine; ///< threads: the function the thread runs; empty when unknown
+  std::vector<StackFrame>
+      stack; ///< innermost first; inlined calls are frames of their own
   SymbolDetail detail = SymbolDetail::Addresses; ///< of site
 
   /// "started at f (file:line) via std::thread; runs g" (threads) or

@@ -21,13 +21,13 @@ namespace unbounded::guard {
 enum class Outcome { Ok, Rejected, Error };
 
 struct LoadTestOptions {
-  std::string name;                 ///< what is driven, for the report
-  double declaredPeakRps = 0;       ///< the expected peak; must be > 0
-  double factor = 2;                ///< the target rate is declaredPeakRps x factor
+  std::string name;           ///< what is driven, for the report
+  double declaredPeakRps = 0; ///< the expected peak; must be > 0
+  double factor = 2;          ///< the target rate is declaredPeakRps x factor
   std::chrono::milliseconds duration{1000}; ///< at most 60 s
-  uint64_t maxRequests = 100000;    ///< hard cap on requests issued
-  int senders = 8;                  ///< client threads (1..256) issuing the requests
-  DeclaredLimits limits;            ///< judged against the peaks
+  uint64_t maxRequests = 100000;            ///< hard cap on requests issued
+  int senders = 8;       ///< client threads (1..256) issuing the requests
+  DeclaredLimits limits; ///< judged against the peaks
 };
 
 /// One run per object. Request i is due at start + i / target rate whether
@@ -62,9 +62,10 @@ private:
 /// A loopback HTTP target for LoadTest::run: 2xx is Ok, 429 and 503 are
 /// Rejected, anything else (and no answer within \p timeout) is an Error.
 /// Non-loopback hosts are refused with std::invalid_argument.
-std::function<Outcome()> httpTarget(const std::string &host, int port, const std::string &method,
-                                    const std::string &path,
-                                    std::chrono::milliseconds timeout = std::chrono::seconds(1));
+std::function<Outcome()>
+httpTarget(const std::string &host, int port, const std::string &method,
+           const std::string &path,
+           std::chrono::milliseconds timeout = std::chrono::seconds(1));
 
 } // namespace unbounded::guard
 

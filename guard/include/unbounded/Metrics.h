@@ -41,7 +41,8 @@ public:
 
 private:
   friend class MetricsRegistry;
-  MetricHandle(MetricsRegistry *registry, uint64_t id) : registry_(registry), id_(id) {}
+  MetricHandle(MetricsRegistry *registry, uint64_t id)
+      : registry_(registry), id_(id) {}
   MetricsRegistry *registry_ = nullptr;
   uint64_t id_ = 0;
 };
@@ -55,22 +56,28 @@ using MetricGroup = std::vector<MetricHandle>;
 /// must not register or unregister series.
 class MetricsRegistry {
 public:
-  /// The registry the GoogleTest adapter and the /metrics endpoint use by default.
+  /// The registry the GoogleTest adapter and the /metrics endpoint use by
+  /// default.
   static MetricsRegistry &global();
 
   MetricsRegistry() = default;
   MetricsRegistry(const MetricsRegistry &) = delete;
   MetricsRegistry &operator=(const MetricsRegistry &) = delete;
 
-  [[nodiscard]] MetricHandle add(MetricType type, const std::string &name, const std::string &help,
-                                 Labels labels, std::function<double()> read);
-  [[nodiscard]] MetricHandle gauge(const std::string &name, const std::string &help, Labels labels,
+  [[nodiscard]] MetricHandle add(MetricType type, const std::string &name,
+                                 const std::string &help, Labels labels,
+                                 std::function<double()> read);
+  [[nodiscard]] MetricHandle gauge(const std::string &name,
+                                   const std::string &help, Labels labels,
                                    std::function<double()> read) {
-    return add(MetricType::Gauge, name, help, std::move(labels), std::move(read));
+    return add(MetricType::Gauge, name, help, std::move(labels),
+               std::move(read));
   }
-  [[nodiscard]] MetricHandle counter(const std::string &name, const std::string &help,
-                                     Labels labels, std::function<double()> read) {
-    return add(MetricType::Counter, name, help, std::move(labels), std::move(read));
+  [[nodiscard]] MetricHandle counter(const std::string &name,
+                                     const std::string &help, Labels labels,
+                                     std::function<double()> read) {
+    return add(MetricType::Counter, name, help, std::move(labels),
+               std::move(read));
   }
 
   /// The text exposition: # HELP, # TYPE, then one line per series, by name.
@@ -95,7 +102,8 @@ private:
   uint64_t nextId_ = 1;
 };
 
-/// Renders a value the way Prometheus parses it (integers without exponent, NaN, +Inf).
+/// Renders a value the way Prometheus parses it (integers without exponent,
+/// NaN, +Inf).
 std::string formatMetricValue(double value);
 
 /// Process-wide series: unbounded_process_threads, unbounded_process_open_fds,
@@ -104,29 +112,38 @@ std::string formatMetricValue(double value);
 [[nodiscard]] MetricGroup exposeProcess(MetricsRegistry &registry);
 
 /// unbounded_pool_* series of one WorkerPool, labelled pool="<name>".
-[[nodiscard]] MetricGroup exposePool(MetricsRegistry &registry, const WorkerPool &pool);
+[[nodiscard]] MetricGroup exposePool(MetricsRegistry &registry,
+                                     const WorkerPool &pool);
 
 /// unbounded_breaker_* series, labelled breaker="<name>".
-[[nodiscard]] MetricGroup exposeBreaker(MetricsRegistry &registry, CircuitBreaker &breaker);
+[[nodiscard]] MetricGroup exposeBreaker(MetricsRegistry &registry,
+                                        CircuitBreaker &breaker);
 
 /// unbounded_limiter_* series, labelled limiter="<name>".
-[[nodiscard]] MetricGroup exposeLimiter(MetricsRegistry &registry, const ConcurrencyLimiter &limiter);
+[[nodiscard]] MetricGroup exposeLimiter(MetricsRegistry &registry,
+                                        const ConcurrencyLimiter &limiter);
 
-/// unbounded_queue_* series of any queue with stats() (BoundedQueue<T>), labelled queue="<name>".
+/// unbounded_queue_* series of any queue with stats() (BoundedQueue<T>),
+/// labelled queue="<name>".
 template <typename Queue>
-[[nodiscard]] MetricGroup exposeQueue(MetricsRegistry &registry, const std::string &name,
+[[nodiscard]] MetricGroup exposeQueue(MetricsRegistry &registry,
+                                      const std::string &name,
                                       const Queue &queue) {
   const Labels labels{{"queue", name}};
   MetricGroup group;
-  group.push_back(registry.gauge("unbounded_queue_depth", "Items waiting in the queue.", labels,
-                                 [&queue] { return double(queue.stats().depth); }));
-  group.push_back(registry.gauge("unbounded_queue_capacity", "Fixed capacity of the queue.",
-                                 labels, [&queue] { return double(queue.stats().capacity); }));
-  group.push_back(registry.counter("unbounded_queue_queued_total", "Pushes accepted.", labels,
-                                   [&queue] { return double(queue.stats().queued); }));
-  group.push_back(registry.counter("unbounded_queue_dropped_total",
-                                   "Pushes refused (full, timed out or closed).", labels,
-                                   [&queue] { return double(queue.stats().dropped); }));
+  group.push_back(
+      registry.gauge("unbounded_queue_depth", "Items waiting in the queue.",
+                     labels, [&queue] { return double(queue.stats().depth); }));
+  group.push_back(registry.gauge(
+      "unbounded_queue_capacity", "Fixed capacity of the queue.", labels,
+      [&queue] { return double(queue.stats().capacity); }));
+  group.push_back(registry.counter(
+      "unbounded_queue_queued_total", "Pushes accepted.", labels,
+      [&queue] { return double(queue.stats().queued); }));
+  group.push_back(
+      registry.counter("unbounded_queue_dropped_total",
+                       "Pushes refused (full, timed out or closed).", labels,
+                       [&queue] { return double(queue.stats().dropped); }));
   return group;
 }
 

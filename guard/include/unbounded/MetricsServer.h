@@ -4,7 +4,8 @@
 /// \file
 /// MetricsServer: an optional /metrics HTTP endpoint serving a MetricsRegistry
 /// (cpp-httplib). Available when unbounded-guard was built with
-/// UNBOUNDED_GUARD_HAS_HTTP (guard/CMakeLists.txt finds Debian's libcpp-httplib-dev).
+/// UNBOUNDED_GUARD_HAS_HTTP (guard/CMakeLists.txt finds Debian's
+/// libcpp-httplib-dev).
 
 #include "unbounded/Metrics.h"
 

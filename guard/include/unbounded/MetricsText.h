@@ -18,7 +18,8 @@ namespace unbounded::guard {
 /// One metric family of an exposition.
 struct MetricFamily {
   std::string name;
-  std::string type = "untyped"; ///< counter, gauge, histogram, summary or untyped
+  std::string type =
+      "untyped"; ///< counter, gauge, histogram, summary or untyped
   std::string help;
   size_t samples = 0;
 };
@@ -43,9 +44,10 @@ std::vector<MetricFamily> parseMetricsText(const std::string &text);
 /// records the families as a ScrapeRecord of the current test. A failed
 /// request, a status other than 200 or malformed text is recorded with its
 /// error, never thrown.
-ScrapeRecord scrapeMetrics(const std::string &host, int port,
-                           const std::string &path = "/metrics",
-                           std::chrono::milliseconds timeout = std::chrono::seconds(5));
+ScrapeRecord
+scrapeMetrics(const std::string &host, int port,
+              const std::string &path = "/metrics",
+              std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
 } // namespace unbounded::guard
 

@@ -4,8 +4,9 @@
 /// \file
 /// Exact live counts, peaks and artificial limits for threads and sockets,
 /// served by the optional interposition library (unbounded::guard_interpose,
-/// linked into the test binary or LD_PRELOADed). Without it, interpositionActive()
-/// is false, resourceCounts() is empty and setting limits throws.
+/// linked into the test binary or LD_PRELOADed). Without it,
+/// interpositionActive() is false, resourceCounts() is empty and setting limits
+/// throws.
 
 #include <cstdint>
 #include <optional>
@@ -19,15 +20,18 @@ struct unbounded_guard_limits {
 };
 
 struct unbounded_guard_counts {
-  int64_t threads_live;        ///< created through pthread_create, not yet finished
+  int64_t threads_live; ///< created through pthread_create, not yet finished
   int64_t threads_peak;
   int64_t threads_created;
-  int64_t threads_rejected;    ///< pthread_create failed with EAGAIN because of max_threads
+  int64_t threads_rejected;    ///< pthread_create failed with EAGAIN because of
+                               ///< max_threads
   int64_t threads_unreclaimed; ///< created, neither joined nor detached yet
-  int64_t sockets_live;        ///< from socket/socketpair/accept/accept4, not yet closed
+  int64_t
+      sockets_live; ///< from socket/socketpair/accept/accept4, not yet closed
   int64_t sockets_peak;
   int64_t sockets_opened;
-  int64_t sockets_rejected;    ///< failed with EMFILE because of max_sockets or max_fds
+  int64_t sockets_rejected; ///< failed with EMFILE because of max_sockets or
+                            ///< max_fds
   int64_t connects_attempted;
   int64_t connects_failed;
 };
@@ -36,9 +40,10 @@ struct unbounded_guard_counts {
 /// library when origin capture is on (unbounded_guard_set_origin_capture).
 /// Return addresses only: symbolised when a leak is reported (LeakOrigin.h).
 struct unbounded_guard_origin {
-  const char *call; ///< the wrapped function: "pthread_create", "socket", "open", ...
-  void *routine;    ///< threads: the start routine given to pthread_create
-  int depth;        ///< valid entries of frames, innermost first
+  const char
+      *call; ///< the wrapped function: "pthread_create", "socket", "open", ...
+  void *routine; ///< threads: the start routine given to pthread_create
+  int depth;     ///< valid entries of frames, innermost first
   void *frames[32];
 };
 
@@ -52,7 +57,8 @@ namespace unbounded::guard {
 struct ResourceLimits {
   int64_t maxThreads = -1; ///< pthread_create beyond it returns EAGAIN
   int64_t maxSockets = -1; ///< socket/accept beyond it fail with EMFILE
-  int64_t maxFds = -1;     ///< a new socket numbered >= maxFds fails with EMFILE (RLIMIT_NOFILE semantics)
+  int64_t maxFds = -1; ///< a new socket numbered >= maxFds fails with EMFILE
+                       ///< (RLIMIT_NOFILE semantics)
 
   bool any() const { return maxThreads >= 0 || maxSockets >= 0 || maxFds >= 0; }
 };

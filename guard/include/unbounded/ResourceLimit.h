@@ -37,7 +37,8 @@ public:
 /// the interposition library's maxThreads for per-process thread limits.
 class ScopedThreadLimit : public ScopedRlimit {
 public:
-  explicit ScopedThreadLimit(rlim_t maxThreadsOfUser) : ScopedRlimit(RLIMIT_NPROC, maxThreadsOfUser) {}
+  explicit ScopedThreadLimit(rlim_t maxThreadsOfUser)
+      : ScopedRlimit(RLIMIT_NPROC, maxThreadsOfUser) {}
 };
 
 } // namespace unbounded::guard

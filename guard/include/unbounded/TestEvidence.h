@@ -32,18 +32,19 @@ struct ObservedPeaks {
 
 /// One open-loop load test (LoadTest.h).
 struct LoadTestRecord {
-  std::string name;       ///< what was driven ("POST /orders")
+  std::string name; ///< what was driven ("POST /orders")
   double declaredPeakRps = 0;
-  double targetRps = 0;   ///< declaredPeakRps x the factor (2 by default)
-  double durationS = 0;   ///< as run (shorter when stopped)
-  double achievedRps = 0; ///< (requests - 1) / time from the first to the last issue
+  double targetRps = 0; ///< declaredPeakRps x the factor (2 by default)
+  double durationS = 0; ///< as run (shorter when stopped)
+  double achievedRps =
+      0; ///< (requests - 1) / time from the first to the last issue
   uint64_t requests = 0, ok = 0, errors = 0, rejections = 0;
   double p50Ms = 0, p99Ms = 0; ///< from each request's scheduled start
   DeclaredLimits limits;
   ObservedPeaks peaks;
-  bool stopped = false;  ///< ended early by LoadTest::stop()
+  bool stopped = false; ///< ended early by LoadTest::stop()
   bool passed = false;
-  std::string verdict;   ///< why it passed or failed, one line
+  std::string verdict; ///< why it passed or failed, one line
 };
 
 /// One downstream-failure scenario (Chaos.h).
@@ -55,7 +56,7 @@ struct ChaosRecord {
   uint64_t connectsFaulted = 0; ///< connects the fault acted on
   DeclaredLimits limits;
   ObservedPeaks peaks;
-  std::string surfaced;   ///< how the failure became visible; empty: it did not
+  std::string surfaced; ///< how the failure became visible; empty: it did not
   bool passed = false;
   std::string verdict;
 };
@@ -64,7 +65,7 @@ struct ChaosRecord {
 struct ScrapeRecord {
   std::string url;
   std::vector<std::string> families; ///< metric family names, sorted
-  std::string error;                 ///< empty when the scrape and parse succeeded
+  std::string error; ///< empty when the scrape and parse succeeded
 };
 
 /// Everything recorded since the last takeTestEvidence().
@@ -106,7 +107,8 @@ private:
 int64_t residentBytes();
 
 /// The first limit a peak exceeds ("threads 40 > 16"), or "" when all hold.
-std::string exceededLimit(const ObservedPeaks &peaks, const DeclaredLimits &limits);
+std::string exceededLimit(const ObservedPeaks &peaks,
+                          const DeclaredLimits &limits);
 
 } // namespace unbounded::guard
 

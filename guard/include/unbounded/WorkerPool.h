@@ -44,7 +44,8 @@ enum class ShutdownMode {
 };
 
 /// A consistent view of the pool. Accounting invariant once shut down:
-/// submitted == accepted + rejected, accepted == completed + failed + cancelled.
+/// submitted == accepted + rejected, accepted == completed + failed +
+/// cancelled.
 struct WorkerPoolStats {
   std::size_t workers = 0;
   std::size_t idleWorkers = 0;
@@ -54,19 +55,21 @@ struct WorkerPoolStats {
   std::size_t maxWorkers = 0;
   uint64_t submitted = 0;
   uint64_t accepted = 0;
-  uint64_t rejected = 0;     ///< RejectedFull + RejectedShutdown
-  uint64_t completed = 0;    ///< ran and returned
-  uint64_t failed = 0;       ///< ran and threw
-  uint64_t cancelled = 0;    ///< accepted, then dropped by shutdown(Reject)
-  uint64_t spawnFailures = 0; ///< thread creation failed (e.g. EAGAIN); the pool kept going
+  uint64_t rejected = 0;  ///< RejectedFull + RejectedShutdown
+  uint64_t completed = 0; ///< ran and returned
+  uint64_t failed = 0;    ///< ran and threw
+  uint64_t cancelled = 0; ///< accepted, then dropped by shutdown(Reject)
+  uint64_t spawnFailures =
+      0; ///< thread creation failed (e.g. EAGAIN); the pool kept going
   uint64_t retiredWorkers = 0;
 };
 
 /// Guarantees: never more than maxWorkers threads; never more than
-/// queueCapacity tasks waiting beyond those an idle worker is about to take; each accepted task runs exactly once or is cancelled exactly once;
-/// an exception from a task is counted as failed and never kills a worker;
-/// if a thread cannot be created the task is queued when there is room and
-/// rejected otherwise. All members are thread-safe; the destructor drains.
+/// queueCapacity tasks waiting beyond those an idle worker is about to take;
+/// each accepted task runs exactly once or is cancelled exactly once; an
+/// exception from a task is counted as failed and never kills a worker; if a
+/// thread cannot be created the task is queued when there is room and rejected
+/// otherwise. All members are thread-safe; the destructor drains.
 class WorkerPool {
 public:
   using Task = std::function<void()>;

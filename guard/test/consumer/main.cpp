@@ -1,4 +1,5 @@
-// Uses the installed unbounded-guard: a bounded queue checked by the GoogleTest adapter.
+// Uses the installed unbounded-guard: a bounded queue checked by the GoogleTest
+// adapter.
 #include <unbounded/BoundedQueue.h>
 #include <unbounded/GuardListener.h>
 #include <unbounded/WorkerPool.h>
