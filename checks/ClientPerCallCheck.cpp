@@ -668,6 +668,30 @@ const FunctionDecl *projectCallee(const Expr *E) {
   return Callee && utils::isProjectFunction(*Callee) ? Callee : nullptr;
 }
 
+/// The constructor of a project class with a client effect that
+/// `std::make_unique<T>(...)` or `std::make_shared<T>(...)` runs: any of
+/// T's constructors with the effect (the library call hides which one).
+const CXXConstructorDecl *
+clientConstructorMadeBy(const CallExpr &Make,
+                        const ::unbounded::facts::Summaries &Clients) {
+  const FunctionDecl *Callee = Make.getDirectCallee();
+  if (!Callee ||
+      !utils::isNamedAnyOf(Callee, {"::std::make_unique", "::std::make_shared"}))
+    return nullptr;
+  const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
+  if (!Args || Args->size() == 0 ||
+      Args->get(0).getKind() != TemplateArgument::Type)
+    return nullptr;
+  const CXXRecordDecl *Record = Args->get(0).getAsType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return nullptr;
+  for (const CXXConstructorDecl *Ctor : Record->ctors())
+    if (!Ctor->isCopyOrMoveConstructor() && utils::isProjectFunction(*Ctor) &&
+        utils::mayHaveEffect(Clients, *Ctor))
+      return Ctor;
+  return nullptr;
+}
+
 /// Whether a function returning T may hand its caller the client it made:
 /// a pointer, a smart pointer, or a class of its own (not a string).
 bool mayReturnClient(QualType T) {
@@ -806,24 +830,24 @@ ClientPerCallCheck::contextOf(const Expr *E,
 }
 
 void ClientPerCallCheck::judgeConstruction(
-    const CXXConstructExpr &Construct, const utils::FunctionParents &Parents,
+    const Expr &Made, const CXXConstructorDecl &Ctor, QualType Type,
+    const utils::FunctionParents &Parents,
     const ::unbounded::facts::Summaries &Clients) {
-  const CXXConstructorDecl *Ctor = Construct.getConstructor();
-  if (!utils::mayHaveEffect(Clients, *Ctor) ||
-      !fateOfValue(&Construct, "", Parents).PerCall)
+  if (!utils::mayHaveEffect(Clients, Ctor) ||
+      !fateOfValue(&Made, "", Parents).PerCall)
     return;
-  utils::ExecutionContext Where = contextOf(&Construct, Parents);
-  if (Where.Kind == ContextKind::None && runsAFewTimes(&Construct, Parents))
+  utils::ExecutionContext Where = contextOf(&Made, Parents);
+  if (Where.Kind == ContextKind::None && runsAFewTimes(&Made, Parents))
     return;
-  SourceLocation Loc = Construct.getBeginLoc();
+  SourceLocation Loc = Made.getBeginLoc();
   if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(
-      *this, Clients, *Ctor,
+      *this, Clients, Ctor,
       utils::callFinding(
           Loc,
-          "'" + utils::spelledType(Construct.getType()) +
+          "'" + utils::spelledType(Type) +
               "' is created on every " + scopeText(Where, Parents.function()) +
               " and destroyed at its end: it opens its own connections "
               "through '" +
@@ -885,9 +909,14 @@ void ClientPerCallCheck::judgeCalls(
   if (const auto *E = dyn_cast<Expr>(S); E && projectCallee(E)) {
     const utils::FunctionParents &Parents = Functions->parents(Function);
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-      judgeConstruction(*Construct, Parents, Clients);
+      judgeConstruction(*Construct, *Construct->getConstructor(),
+                        Construct->getType(), Parents, Clients);
     else
       judgeCall(*cast<CallExpr>(E), Parents, Clients);
+  } else if (const auto *Make = dyn_cast<CallExpr>(S)) {
+    if (const CXXConstructorDecl *Ctor = clientConstructorMadeBy(*Make, Clients))
+      judgeConstruction(*Make, *Ctor, Context->getRecordType(Ctor->getParent()),
+                        Functions->parents(Function), Clients);
   }
   for (const Stmt *Child : S->children())
     judgeCalls(Function, Child, Clients);

@@ -70,8 +70,10 @@ private:
                  const std::vector<const FunctionDecl *> &UserFunctions);
   void judgeCalls(const FunctionDecl &Function, const Stmt *S,
                   const ::unbounded::facts::Summaries &Clients);
-  void judgeConstruction(const CXXConstructExpr &Construct,
-                         const utils::FunctionParents &Parents,
+  /// Judges an object of a project client class made by \p Made (its
+  /// construction, or std::make_unique/make_shared) with \p Ctor.
+  void judgeConstruction(const Expr &Made, const CXXConstructorDecl &Ctor,
+                         QualType Type, const utils::FunctionParents &Parents,
                          const ::unbounded::facts::Summaries &Clients);
   void judgeCall(const CallExpr &Call, const utils::FunctionParents &Parents,
                  const ::unbounded::facts::Summaries &Clients);
