@@ -476,8 +476,9 @@ bool QueueGrowthCheck::removedBefore(const Stmt *S, const Stmt *Target,
   const SourceManager &SM = Context->getSourceManager();
   static constexpr llvm::StringRef Removals[] = {"pop", "pop_front", "pop_back",
                                                  "erase"};
+  // In a template's own body the removal is a dependent member call.
   return utils::anyStmt(S, [&](const Stmt *Node) {
-    return isa<CXXMemberCallExpr>(Node) &&
+    return isa<CallExpr>(Node) &&
            utils::isBefore(Node->getBeginLoc(), Target->getBeginLoc(), SM) &&
            callsOn(Node, Queue, Removals);
   });

@@ -187,6 +187,29 @@ private:
   std::vector<Conn *> idle_;
 };
 
+// A rotation in a template nothing instantiates: the front goes to the
+// back under one lock, the size never changes.
+template <class T> class RotatingQueue {
+public:
+  T rotate() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    T front = items_.front();
+    items_.pop_front();
+    items_.push_back(front);
+    return front;
+  }
+  T take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    T front = items_.front();
+    items_.pop_front();
+    return front;
+  }
+
+private:
+  std::mutex mutex_;
+  std::deque<T> items_;
+};
+
 // A scoped helper that takes no lock does not make the queue shared.
 class Stopwatch {
 public:
