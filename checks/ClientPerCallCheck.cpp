@@ -266,6 +266,12 @@ ClientPerCallCheck::ClientPerCallCheck(StringRef Name,
       HandlerRegistrationPattern(
           utils::sharedOption(Options, "HandlerRegistrationPattern",
                               utils::defaults::HandlerRegistrationPattern)),
+      LimiterFunctions(utils::parseList(utils::sharedOption(
+          Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
+      LimiterTypePattern(utils::sharedOption(
+          Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
+      CounterPattern(utils::sharedOption(Options, "CounterPattern",
+                                         utils::defaults::CounterPattern)),
       FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")) {
   ProjectFacts = utils::loadFacts(*this, FactsFile);
 }
@@ -282,6 +288,13 @@ void ClientPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   utils::storeShared(Options, Opts, "HandlerRegistrationPattern",
                      HandlerRegistrationPattern,
                      utils::defaults::HandlerRegistrationPattern);
+  utils::storeShared(Options, Opts, "LimiterFunctions",
+                     utils::joinList(LimiterFunctions),
+                     utils::defaults::LimiterFunctions);
+  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern,
+                     utils::defaults::LimiterTypePattern);
+  utils::storeShared(Options, Opts, "CounterPattern", CounterPattern,
+                     utils::defaults::CounterPattern);
   Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
@@ -675,8 +688,8 @@ const CXXConstructorDecl *
 clientConstructorMadeBy(const CallExpr &Make,
                         const ::unbounded::facts::Summaries &Clients) {
   const FunctionDecl *Callee = Make.getDirectCallee();
-  if (!Callee ||
-      !utils::isNamedAnyOf(Callee, {"::std::make_unique", "::std::make_shared"}))
+  if (!Callee || !utils::isNamedAnyOf(
+                     Callee, {"::std::make_unique", "::std::make_shared"}))
     return nullptr;
   const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
   if (!Args || Args->size() == 0 ||
@@ -839,22 +852,11 @@ void ClientPerCallCheck::judgeConstruction(
   utils::ExecutionContext Where = contextOf(&Made, Parents);
   if (Where.Kind == ContextKind::None && runsAFewTimes(&Made, Parents))
     return;
-  SourceLocation Loc = Made.getBeginLoc();
-  if (Reported.alreadyReported(Loc))
-    return;
-  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-  utils::reportCall(
-      *this, Clients, Ctor,
-      utils::callFinding(
-          Loc,
-          "'" + utils::spelledType(Type) +
-              "' is created on every " + scopeText(Where, Parents.function()) +
-              " and destroyed at its end: it opens its own connections "
-              "through '" +
-              ::unbounded::facts::DetailPlaceholder.str() +
-              "' (create one shared client, configured with connection "
-              "limits, and reuse it)",
-          Where, Bounds));
+  reportClient(Made.getBeginLoc(), Ctor,
+               "'" + utils::spelledType(Type) + "' is created on every " +
+                   scopeText(Where, Parents.function()) +
+                   " and destroyed at its end: it opens its own connections",
+               Where, Clients);
 }
 
 void ClientPerCallCheck::judgeCall(
@@ -874,31 +876,37 @@ void ClientPerCallCheck::judgeCall(
     return;
   // A pool topped up only below its maximum (`cv.wait(lock, [&] { return
   // size() < max; }); add();`) holds at most that many.
-  utils::LimiterDetection Limiter(
-      *Context, utils::parseList(utils::defaults::LimiterFunctions),
-      utils::defaults::LimiterTypePattern, utils::defaults::CounterPattern);
+  utils::LimiterDetection Limiter(*Context, LimiterFunctions,
+                                  LimiterTypePattern, CounterPattern);
   if (Limiter.findLimiter(&Call, Where.Scope, Parents))
     return;
   // A client handed back and kept (`pool.add(connect())`) is not per call.
   if (mayReturnClient(Callee->getReturnType()) &&
       !fateOfValue(&Call, "", Parents).PerCall)
     return;
-  SourceLocation Loc = Call.getExprLoc();
+  reportClient(Call.getExprLoc(), *Callee,
+               "call to '" + Callee->getQualifiedNameAsString() +
+                   "' creates a client on every " +
+                   scopeText(Where, Parents.function()) +
+                   ": each one opens its own connections",
+               Where, Clients);
+}
+
+void ClientPerCallCheck::reportClient(
+    SourceLocation Loc, const FunctionDecl &Callee, const std::string &What,
+    const utils::ExecutionContext &Where,
+    const ::unbounded::facts::Summaries &Clients) {
   if (Reported.alreadyReported(Loc))
     return;
   utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(
-      *this, Clients, *Callee,
-      utils::callFinding(
-          Loc,
-          "call to '" + Callee->getQualifiedNameAsString() +
-              "' creates a client on every " +
-              scopeText(Where, Parents.function()) +
-              ": each one opens its own connections through '" +
-              ::unbounded::facts::DetailPlaceholder.str() +
-              "' (create one shared client, configured with connection "
-              "limits, and reuse it)",
-          Where, Bounds));
+      *this, Clients, Callee,
+      utils::callFinding(Loc,
+                         What + " through '" +
+                             ::unbounded::facts::DetailPlaceholder.str() +
+                             "' (create one shared client, configured with "
+                             "connection limits, and reuse it)",
+                         Where, Bounds));
 }
 
 void ClientPerCallCheck::judgeCalls(
@@ -914,7 +922,8 @@ void ClientPerCallCheck::judgeCalls(
     else
       judgeCall(*cast<CallExpr>(E), Parents, Clients);
   } else if (const auto *Make = dyn_cast<CallExpr>(S)) {
-    if (const CXXConstructorDecl *Ctor = clientConstructorMadeBy(*Make, Clients))
+    if (const CXXConstructorDecl *Ctor =
+            clientConstructorMadeBy(*Make, Clients))
       judgeConstruction(*Make, *Ctor, Context->getRecordType(Ctor->getParent()),
                         Functions->parents(Function), Clients);
   }

@@ -77,6 +77,12 @@ private:
                          const ::unbounded::facts::Summaries &Clients);
   void judgeCall(const CallExpr &Call, const utils::FunctionParents &Parents,
                  const ::unbounded::facts::Summaries &Clients);
+  /// Reports \p What at \p Loc (once), with the connections' origin
+  /// (\p Callee's chain down to the library call) and the advice.
+  void reportClient(SourceLocation Loc, const FunctionDecl &Callee,
+                    const std::string &What,
+                    const utils::ExecutionContext &Where,
+                    const ::unbounded::facts::Summaries &Clients);
   utils::ExecutionContext
   contextOf(const Expr *E, const utils::FunctionParents &Parents) const;
   Fate fateOfValue(const Expr *Value, llvm::StringRef Release,
@@ -92,6 +98,9 @@ private:
   const unsigned MaxIterations;
   const std::string WorkerCountPattern;
   const std::string HandlerRegistrationPattern;
+  const std::vector<std::string> LimiterFunctions;
+  const std::string LimiterTypePattern;
+  const std::string CounterPattern;
   const std::string FactsFile;
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
   std::vector<Creation> Created;
