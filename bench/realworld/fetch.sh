@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Lays out, at the labelled commit, the source files of every repository named
 # in labels.csv, under DEST/<owner>+<name> (outside this repository: their code
-# is never committed here). Source of each repository, in this order:
-#   1. a local git mirror: $MIRROR/<owner>+<name>/repo (bare or with .git);
+# is never committed here; default $UNBOUNDED_REALWORLD_SRC, else
+# ~/.cache/unbounded-tidy/realworld). Source of each repository, in this order:
+#   1. a local git mirror: $MIRROR/<owner>+<name>/repo (bare or with .git;
+#      --mirror or $UNBOUNDED_MIRROR, none by default);
 #   2. with --clone, a clone from $GIT_BASE/<owner>/<name> (default https://github.com).
 # Only C/C++ sources, headers and build files are extracted. A repository that
 # cannot be had is listed as missing at the end; the script never stops on one.
@@ -10,8 +12,8 @@
 #   bench/realworld/fetch.sh [--dest DIR] [--mirror DIR] [--clone] [--force]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-dest=/work/realworld-src
-mirror=/work/.mirror
+dest=${UNBOUNDED_REALWORLD_SRC:-$HOME/.cache/unbounded-tidy/realworld}
+mirror=${UNBOUNDED_MIRROR:-}
 clone=0
 force=0
 while [ $# -gt 0 ]; do
@@ -20,7 +22,7 @@ while [ $# -gt 0 ]; do
     --mirror) mirror=$2; shift 2 ;;
     --clone) clone=1; shift ;;
     --force) force=1; shift ;;
-    -h|--help) sed -n '2,9p' "$0" | cut -c3-; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0" | cut -c3-; exit 0 ;;
     *) echo "fetch.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
@@ -32,7 +34,9 @@ pattern='\.(c|cc|cpp|cxx|h|hh|hpp|hxx|ipp|inl|tcc)$|(^|/)CMakeLists\.txt$'
 
 gitdir_of() { # owner+name -> a git dir holding the commit, or nothing
   local key=$1 d
-  for d in "$mirror/$key/repo/.git" "$mirror/$key/repo" "$dest/.clones/$key"; do
+  local candidates=("$dest/.clones/$key")
+  [ -n "$mirror" ] && candidates=("$mirror/$key/repo/.git" "$mirror/$key/repo" "${candidates[@]}")
+  for d in "${candidates[@]}"; do
     [ -d "$d" ] && git --git-dir="$d" rev-parse --git-dir >/dev/null 2>&1 && { echo "$d"; return; }
   done
 }

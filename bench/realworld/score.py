@@ -53,7 +53,9 @@ def fail(message):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--tidy', required=True, help='path of the unbounded-tidy driver')
-    parser.add_argument('--src', default='/work/realworld-src',
+    parser.add_argument('--src', default=os.environ.get(
+        'UNBOUNDED_REALWORLD_SRC',
+        os.path.expanduser('~/.cache/unbounded-tidy/realworld')),
                         help='directory of the checkouts (owner+name each; default %(default)s)')
     parser.add_argument('--labels', default=os.path.join(HERE, 'labels.csv'))
     parser.add_argument('--repos', default=os.path.join(HERE, 'repos.json'),
