@@ -681,28 +681,32 @@ const FunctionDecl *projectCallee(const Expr *E) {
   return Callee && utils::isProjectFunction(*Callee) ? Callee : nullptr;
 }
 
-/// The constructor of a project class with a client effect that
-/// `std::make_unique<T>(...)` or `std::make_shared<T>(...)` runs: any of
-/// T's constructors with the effect (the library call hides which one).
-const CXXConstructorDecl *
-clientConstructorMadeBy(const CallExpr &Make,
+/// A project class with a client effect made by `std::make_unique<T>(...)`
+/// or `std::make_shared<T>(...)`: T, and any of its constructors with the
+/// effect (the library call hides which one runs).
+struct MadeClient {
+  const CXXConstructorDecl *Ctor = nullptr;
+  QualType Type;
+};
+MadeClient clientMadeBy(const CallExpr &Make,
                         const ::unbounded::facts::Summaries &Clients) {
   const FunctionDecl *Callee = Make.getDirectCallee();
   if (!Callee || !utils::isNamedAnyOf(
                      Callee, {"::std::make_unique", "::std::make_shared"}))
-    return nullptr;
+    return {};
   const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
   if (!Args || Args->size() == 0 ||
       Args->get(0).getKind() != TemplateArgument::Type)
-    return nullptr;
-  const CXXRecordDecl *Record = Args->get(0).getAsType()->getAsCXXRecordDecl();
+    return {};
+  QualType Type = Args->get(0).getAsType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
   if (!Record || !Record->hasDefinition())
-    return nullptr;
+    return {};
   for (const CXXConstructorDecl *Ctor : Record->ctors())
     if (!Ctor->isCopyOrMoveConstructor() && utils::isProjectFunction(*Ctor) &&
         utils::mayHaveEffect(Clients, *Ctor))
-      return Ctor;
-  return nullptr;
+      return {Ctor, Type};
+  return {};
 }
 
 /// Whether a function returning T may hand its caller the client it made:
@@ -922,9 +926,8 @@ void ClientPerCallCheck::judgeCalls(
     else
       judgeCall(*cast<CallExpr>(E), Parents, Clients);
   } else if (const auto *Make = dyn_cast<CallExpr>(S)) {
-    if (const CXXConstructorDecl *Ctor =
-            clientConstructorMadeBy(*Make, Clients))
-      judgeConstruction(*Make, *Ctor, Context->getRecordType(Ctor->getParent()),
+    if (MadeClient Made = clientMadeBy(*Make, Clients); Made.Ctor)
+      judgeConstruction(*Make, *Made.Ctor, Made.Type,
                         Functions->parents(Function), Clients);
   }
   for (const Stmt *Child : S->children())

@@ -224,29 +224,25 @@ __attribute__((noinline)) int openEventfd(int &line) {
   return fd;
 }
 
-// clang-format on
-
 /// A connection accepted from a loopback listener.
-__attribute__((noinline)) int acceptConnection(int &line, int &client,
-                                               int &server) {
+__attribute__((noinline)) int acceptConnection(int &line, int &client, int &server) {
   server = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   socklen_t length = sizeof address;
-  if (bind(server, reinterpret_cast<sockaddr *>(&address), sizeof address) !=
-          0 ||
+  if (bind(server, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
       listen(server, 1) != 0 ||
       getsockname(server, reinterpret_cast<sockaddr *>(&address), &length) != 0)
     return -1;
   client = socket(AF_INET, SOCK_STREAM, 0);
-  if (connect(client, reinterpret_cast<sockaddr *>(&address), sizeof address) !=
-      0)
+  if (connect(client, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
     return -1;
-  const int fd = accept(server, nullptr, nullptr);
-  line = __LINE__;
+  const int fd = accept(server, nullptr, nullptr); line = __LINE__;
   return fd;
 }
+
+// clang-format on
 
 } // namespace
 
