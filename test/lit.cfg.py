@@ -106,3 +106,7 @@ config.substitutions.append(("%{env_path}", config.environment["PATH"]))
 # (test/driver/header-filter-default.test).
 config.substitutions.append(
     ("%header_default", "ALL" if int(config.llvm_major) >= 22 else "MAIN"))
+# clang-tidy's --dump-config lists module-wide options (unbounded.<Name>)
+# before 22; 22 lists only options of enabled checks (shared-options.test).
+config.substitutions.append(
+    ("%dump_prefixes", "CHECK" if int(config.llvm_major) >= 22 else "CHECK,MODULE"))
