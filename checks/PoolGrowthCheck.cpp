@@ -2,6 +2,7 @@
 
 #include "PoolGrowthCheck.h"
 #include "utils/AstNavigation.h"
+#include "utils/Compat.h"
 #include "utils/Defaults.h"
 #include "utils/Effects.h"
 #include "utils/InputSources.h"
@@ -658,8 +659,8 @@ template <typename Fn> void forEachOutsideLambdas(const Stmt *S, Fn &&Visit) {
 bool definedHere(const CXXRecordDecl &Record) {
   return llvm::all_of(Record.methods(), [](const CXXMethodDecl *Method) {
     return Method->isImplicit() || Method->isDeleted() ||
-           Method->isDefaulted() || Method->isPureVirtual() ||
-           Method->isDefined();
+           Method->isDefaulted() ||
+           ::unbounded::compat::isPureVirtual(*Method) || Method->isDefined();
   });
 }
 

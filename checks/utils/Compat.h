@@ -11,6 +11,7 @@
 #define UNBOUNDED_UTILS_COMPAT_H
 
 #include "clang-tidy/ClangTidy.h"
+#include "clang/AST/Decl.h"
 #include "clang/Basic/Version.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringSet.h"
@@ -65,6 +66,16 @@ inline uint64_t contentHash64(llvm::ArrayRef<uint8_t> Bytes) {
   return llvm::xxh3_64bits(Bytes);
 #else
   return llvm::xxHash64(Bytes);
+#endif
+}
+
+/// Whether \p F is declared pure virtual (`= 0`): isPureVirtual since
+/// LLVM 18, isPure before.
+inline bool isPureVirtual(const clang::FunctionDecl &F) {
+#if CLANG_VERSION_MAJOR >= 18
+  return F.isPureVirtual();
+#else
+  return F.isPure();
 #endif
 }
 
