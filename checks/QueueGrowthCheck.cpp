@@ -38,6 +38,12 @@ constexpr llvm::StringLiteral DefaultConcurrentPushFunctions =
     "::moodycamel::BlockingConcurrentQueue::enqueue;"
     "::moodycamel::BlockingConcurrentQueue::enqueue_bulk";
 
+/// What every finding of this check advises, after what it found.
+constexpr llvm::StringLiteral Advice =
+    "; bound the queue and report rejection to the caller (return an error, "
+    "count the drop) so a slow consumer shows up as backpressure, not as "
+    "memory growth";
+
 /// Calls that take items out of a container used as a queue.
 constexpr llvm::StringLiteral ConsumerMethods[] = {
     "pop", "pop_front", "pop_back", "front", "top", "swap", "erase"};
@@ -267,6 +273,13 @@ void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
                               InUserCode)
                          .bind("dependent"),
                      this);
+  // `tail_->next = node` in a hand-written linked queue.
+  Finder->addMatcher(
+      expr(anyOf(binaryOperator(hasOperatorName("=")),
+                 cxxOperatorCallExpr(hasOverloadedOperatorName("="))),
+           InUserCode)
+          .bind("link"),
+      this);
   // `std::swap(tasks_, batch)`, `auto batch = std::move(tasks_)`.
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName("::std::swap", "::std::move",
@@ -285,6 +298,12 @@ void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("dependent")) {
     dependentCall(*Call);
+    return;
+  }
+  if (const auto *Assignment = Nodes.getNodeAs<Expr>("link")) {
+    if (std::optional<utils::LinkedAppend> Append =
+            utils::linkedAppend(*Assignment))
+      Links.push_back({Assignment, *Append});
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("take")) {
@@ -345,14 +364,24 @@ void QueueGrowthCheck::addPush(const CallExpr &Call, const NamedDecl *Container,
 }
 
 void QueueGrowthCheck::onEndOfTranslationUnit() {
-  if (!Pushes.empty() && Context) {
+  if ((!Pushes.empty() || !Links.empty()) && Context) {
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
     llvm::DenseSet<const Stmt *> Seen;
     for (const Push &P : Pushes)
       if (Seen.insert(P.Call).second)
         checkPush(P);
+    // Matches do not arrive in source order; a function is reported at
+    // its first link.
+    const SourceManager &SM = Context->getSourceManager();
+    llvm::stable_sort(Links, [&](const Link &A, const Link &B) {
+      return SM.isBeforeInTranslationUnit(A.Append.Loc, B.Append.Loc);
+    });
+    llvm::DenseSet<const FunctionDecl *> Reported;
+    for (const Link &L : Links)
+      checkLink(L, Reported);
   }
   Pushes.clear();
+  Links.clear();
   Consumed.clear();
   Functions.reset();
 }
@@ -485,7 +514,7 @@ bool QueueGrowthCheck::removedBefore(const Stmt *S, const Stmt *Target,
 }
 
 bool QueueGrowthCheck::guardedThroughVariable(
-    const Push &P, const utils::FunctionParents &Parents,
+    const Stmt *Site, const utils::FunctionParents &Parents,
     const utils::LimiterDetection &Limiter) const {
   // const bool room = q.size() < max; if (room) q.push_back(x);
   auto HasLimitTest = [&](const Stmt *S) {
@@ -495,7 +524,7 @@ bool QueueGrowthCheck::guardedThroughVariable(
              Limiter.limitComparison(Compare).has_value();
     });
   };
-  for (const Stmt *Node = P.Call, *Parent = Parents.parent(P.Call); Parent;
+  for (const Stmt *Node = Site, *Parent = Parents.parent(Site); Parent;
        Node = Parent, Parent = Parents.parent(Parent)) {
     const auto *If = dyn_cast<IfStmt>(Parent);
     if (!If || Node == If->getCond())
@@ -512,15 +541,15 @@ bool QueueGrowthCheck::guardedThroughVariable(
   return false;
 }
 
-bool QueueGrowthCheck::isBounded(const Push &P,
+bool QueueGrowthCheck::isBounded(const Stmt *Site, const ValueDecl *Queue,
                                  const utils::FunctionParents &Parents) const {
   utils::LimiterDetection Limiter(*Context, LimiterFunctions,
                                   LimiterTypePattern, SizeNamePattern);
-  return Limiter.findLimiter(P.Call, Parents.body(), Parents) ||
-         guardedThroughVariable(P, Parents, Limiter) ||
-         waitsForSpace(Parents.body(), P.Call) ||
-         trimmedAfter(Parents.body(), P.Call, P.Queue) ||
-         removedBefore(Parents.body(), P.Call, P.Queue);
+  return Limiter.findLimiter(Site, Parents.body(), Parents) ||
+         guardedThroughVariable(Site, Parents, Limiter) ||
+         waitsForSpace(Parents.body(), Site) ||
+         trimmedAfter(Parents.body(), Site, Queue) ||
+         removedBefore(Parents.body(), Site, Queue);
 }
 
 /// Whether the push returns the item through the deleter of the smart
@@ -597,20 +626,56 @@ void QueueGrowthCheck::checkPush(const Push &P) {
   if (!P.Concurrent &&
       (!Consumed.contains(P.Queue) || !holdsLock(Parents->body(), P.Call)))
     return;
-  if (isBounded(P, *Parents) || returnsBorrowedItem(P, *Parents))
+  if (isBounded(P.Call, P.Queue, *Parents) || returnsBorrowedItem(P, *Parents))
     return;
   diag(memberCall(P.Call)->NameLoc,
-       "queue '%0' grows without bound: %select{this push holds the queue's "
-       "lock but never compares its size with a limit or waits for space|"
-       "'%2' has no capacity and nothing compares its size with a limit "
-       "before this '%3'}1; bound the queue and report rejection to the "
-       "caller (return an error, count the drop) so a slow consumer shows up "
-       "as backpressure, not as memory growth")
+       (llvm::Twine("queue '%0' grows without bound: %select{this push holds "
+                    "the queue's lock but never compares its size with a "
+                    "limit or waits for space|'%2' has no capacity and "
+                    "nothing compares its size with a limit before this "
+                    "'%3'}1") +
+        Advice)
+           .str())
       << P.Queue->getName() << P.Concurrent << P.Container
       << methodName(P.Call);
   diag(P.Queue->getLocation(), "'%0' is declared here with no capacity",
        DiagnosticIDs::Note)
       << P.Queue->getName();
+}
+
+void QueueGrowthCheck::checkLink(
+    const Link &L, llvm::DenseSet<const FunctionDecl *> &Reported) {
+  const utils::FunctionParents *Parents = Functions->enclosing(L.Assignment);
+  const auto *Method =
+      Parents ? dyn_cast<CXXMethodDecl>(&Parents->function()) : nullptr;
+  if (!Method || isa<CXXConstructorDecl, CXXDestructorDecl>(Method) ||
+      Reported.contains(Method))
+    return;
+  if (Method->isDependentContext() && Functions->isInstantiated(*Method))
+    return;
+  // A push: a method of the queue that makes a node and links it in, where
+  // another of its methods takes nodes off along the same link.
+  const FieldDecl &Through = *L.Append.List;
+  if (Method->getParent()->getCanonicalDecl() !=
+          cast<CXXRecordDecl>(Through.getParent())->getCanonicalDecl() ||
+      !utils::allocatesNode(Parents->body(), *L.Append.Link) ||
+      !utils::unlinksAlong(*Method->getParent(), *L.Append.Link, *Method))
+    return;
+  if (!holdsLock(Parents->body(), L.Assignment) ||
+      isBounded(L.Assignment, &Through, *Parents))
+    return;
+  Reported.insert(Method);
+  diag(L.Append.Loc,
+       (llvm::Twine("queue '%0' grows without bound: this push links a new "
+                    "node into the list while holding the queue's lock but "
+                    "never compares its size with a limit or waits for "
+                    "space") +
+        Advice)
+           .str())
+      << Through.getName();
+  diag(Through.getLocation(), "'%0' is declared here with no capacity",
+       DiagnosticIDs::Note)
+      << Through.getName();
 }
 
 } // namespace clang::tidy::unbounded

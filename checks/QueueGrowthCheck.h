@@ -5,6 +5,7 @@
 
 #include "utils/FunctionParents.h"
 #include "utils/LimiterDetection.h"
+#include "utils/Queues.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -41,6 +42,11 @@ private:
     llvm::StringRef Container; ///< the queue's class, for the message
     bool Concurrent; ///< an unbounded concurrent queue, no lock needed
   };
+  /// A node linked into a hand-written linked queue, judged like a push.
+  struct Link {
+    const Expr *Assignment;
+    utils::LinkedAppend Append;
+  };
   void consume(const CallExpr &Call);
   /// A member call in a template's body whose object or arguments depend
   /// on a template parameter: a push or a consumer by name.
@@ -49,11 +55,14 @@ private:
                bool Concurrent);
 
   void checkPush(const Push &P);
+  /// Reports a link into a linked queue with no bound, once per function.
+  void checkLink(const Link &L, llvm::DenseSet<const FunctionDecl *> &Reported);
   bool holdsLock(const Stmt *Body, const Stmt *Target) const;
-  bool isBounded(const Push &P, const utils::FunctionParents &Parents) const;
+  bool isBounded(const Stmt *Site, const ValueDecl *Queue,
+                 const utils::FunctionParents &Parents) const;
   bool returnsBorrowedItem(const Push &P,
                            const utils::FunctionParents &Parents) const;
-  bool guardedThroughVariable(const Push &P,
+  bool guardedThroughVariable(const Stmt *Site,
                               const utils::FunctionParents &Parents,
                               const utils::LimiterDetection &Limiter) const;
   bool waitsForSpace(const Stmt *S, const Stmt *Target) const;
@@ -74,6 +83,7 @@ private:
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
   std::vector<Push> Pushes;
+  std::vector<Link> Links;
   llvm::DenseSet<const ValueDecl *> Consumed;
 };
 

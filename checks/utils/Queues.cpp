@@ -75,6 +75,170 @@ static std::optional<uint64_t> lockfreeOption(const CXXRecordDecl &Record,
   return std::nullopt;
 }
 
+/// Whether A and B are the same class.
+static bool sameClass(const CXXRecordDecl *A, const CXXRecordDecl *B) {
+  return A && B && A->getCanonicalDecl() == B->getCanonicalDecl();
+}
+
+/// The class a pointer type points to: `Node *`, or the first argument of a
+/// `unique_ptr`/`shared_ptr` (also as written in a template's body).
+static const CXXRecordDecl *pointee(QualType T) {
+  T = T.getNonReferenceType();
+  if (T.isNull())
+    return nullptr;
+  if (T->isPointerType())
+    return T->getPointeeType()->getAsCXXRecordDecl();
+  const auto *Spec = T->getAs<TemplateSpecializationType>();
+  const TemplateDecl *Template =
+      Spec ? Spec->getTemplateName().getAsTemplateDecl() : nullptr;
+  if (!Template || !isNamedAnyOf(Template, {"unique_ptr", "shared_ptr"}) ||
+      Spec->template_arguments().empty() ||
+      Spec->template_arguments()[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  return Spec->template_arguments()[0].getAsType()->getAsCXXRecordDecl();
+}
+
+/// The first member of Node that points to another Node.
+static const FieldDecl *selfLink(const CXXRecordDecl *Node) {
+  if (!Node || !Node->hasDefinition())
+    return nullptr;
+  for (const FieldDecl *Field : Node->getDefinition()->fields())
+    if (sameClass(pointee(Field->getType()), Node))
+      return Field;
+  return nullptr;
+}
+
+namespace {
+/// A member access as written: resolved, or dependent in a template.
+struct MemberAccess {
+  const FieldDecl *Field = nullptr;
+  const Expr *Base = nullptr;
+  SourceLocation Loc;
+};
+} // namespace
+
+static std::optional<MemberAccess> memberAccess(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field)
+      return std::nullopt;
+    return MemberAccess{Field, Member->getBase(), Member->getMemberLoc()};
+  }
+  const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(E);
+  if (!Dependent || Dependent->isImplicitAccess() ||
+      !Dependent->getMember().isIdentifier())
+    return std::nullopt;
+  QualType BaseType = Dependent->getBaseType();
+  const CXXRecordDecl *Record =
+      Dependent->isArrow() ? pointee(BaseType) : BaseType->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return std::nullopt;
+  for (const NamedDecl *Found :
+       Record->getDefinition()->lookup(Dependent->getMember()))
+    if (const auto *Field = dyn_cast<FieldDecl>(Found))
+      return MemberAccess{Field, Dependent->getBase(),
+                          Dependent->getMemberLoc()};
+  return std::nullopt;
+}
+
+/// The left side of an assignment, built-in or overloaded.
+static const Expr *assignedTo(const Expr &Assignment) {
+  if (const auto *Binary = dyn_cast<BinaryOperator>(&Assignment))
+    return Binary->getOpcode() == BO_Assign ? Binary->getLHS() : nullptr;
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Assignment);
+  return Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2
+             ? Op->getArg(0)
+             : nullptr;
+}
+
+/// The right side of an assignment, built-in or overloaded.
+static const Expr *assignedFrom(const Expr &Assignment) {
+  if (const auto *Binary = dyn_cast<BinaryOperator>(&Assignment))
+    return Binary->getRHS();
+  return cast<CXXOperatorCallExpr>(Assignment).getArg(1);
+}
+
+std::optional<LinkedAppend> linkedAppend(const Expr &Assignment) {
+  const Expr *Target = assignedTo(Assignment);
+  std::optional<MemberAccess> Access =
+      Target ? memberAccess(Target) : std::nullopt;
+  if (!Access)
+    return std::nullopt;
+  // tail_->next = node
+  const auto *Node = dyn_cast<CXXRecordDecl>(Access->Field->getParent());
+  const auto *Through =
+      dyn_cast_or_null<FieldDecl>(referencedDecl(Access->Base));
+  if (Through && sameClass(pointee(Access->Field->getType()), Node) &&
+      sameClass(pointee(Through->getType()), Node))
+    return LinkedAppend{Access->Field, Through, Access->Loc};
+  // head_ = node
+  if (const FieldDecl *Link = selfLink(pointee(Access->Field->getType())))
+    return LinkedAppend{Link, Access->Field, Access->Loc};
+  return std::nullopt;
+}
+
+bool allocatesNode(const Stmt *Body, const FieldDecl &Link) {
+  const auto *Node = dyn_cast<CXXRecordDecl>(Link.getParent());
+  return anyStmt(Body, [&](const Stmt *S) {
+    if (const auto *New = dyn_cast<CXXNewExpr>(S))
+      return sameClass(New->getAllocatedType()->getAsCXXRecordDecl(), Node);
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call)
+      return false;
+    // std::make_unique<Node>(), resolved or as written in a template.
+    if (const auto *Lookup =
+            dyn_cast<UnresolvedLookupExpr>(Call->getCallee()->IgnoreParens()))
+      return Lookup->getName().isIdentifier() &&
+             llvm::is_contained(
+                 {llvm::StringRef("make_unique"),
+                  llvm::StringRef("make_shared")},
+                 Lookup->getName().getAsIdentifierInfo()->getName()) &&
+             Lookup->getNumTemplateArgs() > 0 &&
+             Lookup->getTemplateArgs()[0].getArgument().getKind() ==
+                 TemplateArgument::Type &&
+             sameClass(Lookup->getTemplateArgs()[0]
+                           .getArgument()
+                           .getAsType()
+                           ->getAsCXXRecordDecl(),
+                       Node);
+    return isNamedAnyOf(Call->getDirectCallee(),
+                        {"::std::make_unique", "::std::make_shared"}) &&
+           sameClass(pointee(Call->getType()), Node);
+  });
+}
+
+bool unlinksAlong(const CXXRecordDecl &Queue, const FieldDecl &Link,
+                  const FunctionDecl &Except) {
+  const CXXRecordDecl *Pattern = &Queue;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Queue))
+    Pattern = Spec->getSpecializedTemplate()->getTemplatedDecl();
+  if (!Pattern->hasDefinition() || !Link.getDeclName().isIdentifier())
+    return false;
+  auto ReadsLink = [&](const Stmt *S) {
+    return anyStmt(S, [&](const Stmt *Node) {
+      const auto *E = dyn_cast<Expr>(Node);
+      std::optional<MemberAccess> Access = E ? memberAccess(E) : std::nullopt;
+      return Access && Access->Field->getDeclName().isIdentifier() &&
+             Access->Field->getName() == Link.getName();
+    });
+  };
+  auto MovesMember = [&](const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    const Expr *Target = E ? assignedTo(*E) : nullptr;
+    const auto *Member =
+        Target ? dyn_cast_or_null<FieldDecl>(referencedDecl(Target)) : nullptr;
+    return Member &&
+           sameClass(dyn_cast<CXXRecordDecl>(Member->getParent()), Pattern) &&
+           ReadsLink(assignedFrom(*E));
+  };
+  for (const CXXMethodDecl *Method : Pattern->getDefinition()->methods())
+    if (Method->hasBody() && Method->getDeclName() != Except.getDeclName() &&
+        anyStmt(Method->getBody(), MovesMember))
+      return true;
+  return false;
+}
+
 std::optional<uint64_t> lockfreeCapacity(const CXXRecordDecl &Queue) {
   return lockfreeOption(Queue, "capacity");
 }

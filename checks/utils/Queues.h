@@ -25,6 +25,30 @@ std::optional<uint64_t> lockfreeCapacity(const CXXRecordDecl &Queue);
 /// queue without one allocates another node instead.
 bool isFixedSizeLockfree(const CXXRecordDecl &Queue);
 
+/// A node linked into a hand-written linked queue: `tail_->next = node`.
+struct LinkedAppend {
+  const FieldDecl *Link; ///< the node's link to the next one (`next`)
+  const FieldDecl *List; ///< the queue's member the node is linked through
+  SourceLocation Loc;    ///< where the link is written
+};
+
+/// The link Assignment writes, if its left side is the link member of a
+/// self-referential node (`Node *next`, `std::unique_ptr<Node> next`) reached
+/// through a member of the same type of the queue (`tail_->next`), or that
+/// member itself (`head_ = node`). Works in a template's own body, where
+/// the link is a dependent member named in the node's class.
+std::optional<LinkedAppend> linkedAppend(const Expr &Assignment);
+
+/// Whether Body allocates a new node of Link's class: `new Node`,
+/// `std::make_unique<Node>`, `std::make_shared<Node>`.
+bool allocatesNode(const Stmt *Body, const FieldDecl &Link);
+
+/// Whether a member function of Queue (its template's pattern for an
+/// instantiation) other than Except moves a member forward along Link:
+/// `head_ = std::move(head_->next)`, the consumer of a linked queue.
+bool unlinksAlong(const CXXRecordDecl &Queue, const FieldDecl &Link,
+                  const FunctionDecl &Except);
+
 /// 1048576 → "1,048,576".
 std::string withThousands(uint64_t Value);
 
