@@ -789,6 +789,35 @@ bool isPosixConnect(const Expr *E) {
          Callee->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
          !utils::isProjectFunction(*Callee);
 }
+
+/// Whether Ctor adopts a descriptor it is given: an integer parameter
+/// stored into a member (`explicit Socket(int fd) : fd_(fd) {}`), as a
+/// wrapper of an accepted connection is built. It opens nothing itself.
+bool adoptsDescriptor(const CXXConstructorDecl &Declared) {
+  const auto *Ctor =
+      dyn_cast_or_null<CXXConstructorDecl>(Declared.getDefinition());
+  if (!Ctor)
+    return false;
+  auto NamesDescriptor = [&](const Stmt *S) {
+    return utils::anyStmt(S, [](const Stmt *Node) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(Node);
+      const auto *Parm = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      return Parm && Parm->getType()->isIntegerType() &&
+             !Parm->getType()->isBooleanType();
+    });
+  };
+  for (const CXXCtorInitializer *Init : Ctor->inits())
+    if (Init->isMemberInitializer() && Init->isWritten() &&
+        NamesDescriptor(Init->getInit()))
+      return true;
+  return utils::anyStmt(Ctor->getBody(), [&](const Stmt *Node) {
+    const auto *Assign = dyn_cast<BinaryOperator>(Node);
+    return Assign && Assign->getOpcode() == BO_Assign &&
+           isa_and_nonnull<FieldDecl>(
+               utils::referencedDecl(Assign->getLHS())) &&
+           NamesDescriptor(Assign->getRHS());
+  });
+}
 } // namespace
 
 void ClientPerCallCheck::summarizeSocketClasses(
@@ -825,7 +854,8 @@ void ClientPerCallCheck::summarizeSocketClasses(
         Found == Connects.end() || !Done.insert(Method->getParent()).second)
       continue;
     for (const CXXConstructorDecl *Ctor : Method->getParent()->ctors())
-      if (!Ctor->isCopyOrMoveConstructor() && !Ctor->isDeleted())
+      if (!Ctor->isCopyOrMoveConstructor() && !Ctor->isDeleted() &&
+          !adoptsDescriptor(*Ctor))
         Clients.addDirect(
             *Ctor, "connect",
             {::unbounded::facts::siteAt(Method->getLocation(), SM,

@@ -1,0 +1,97 @@
+// A class whose member functions connect POSIX sockets (themselves or
+// through a helper) owns connections: each object made per call or per
+// request is a client of its own. A constructor that adopts a descriptor
+// it is given (the wrapper of an accepted connection) opens nothing.
+// RUN: %check_both %s unbounded-client-per-call -- -std=c++17 %mock_flags \
+// RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
+
+#include <string>
+#include <sys/socket.h>
+
+bool running();
+
+// ---- Positives ---------------------------------------------------------------
+
+// Connects in a member function, through a helper of the same file.
+static int dial(int fd) {
+  sockaddr to{};
+  return connect(fd, &to, sizeof to);
+}
+
+class Upstream {
+public:
+  explicit Upstream(const std::string &host) : host_(host) {}
+  bool open() {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    return dial(fd_) == 0;
+  }
+
+private:
+  std::string host_;
+  int fd_ = -1;
+};
+
+void forward(const std::string &payload) {
+  while (running()) {
+    Upstream upstream("backend");
+    // CHECK: :[[@LINE-1]]:14: warning: 'Upstream' is created on every iteration of an unbounded loop and destroyed at its end: it opens its own connections through 'connect'
+    // CHECK-NEXT: :[[@LINE-3]]:3: note: the loop is unbounded
+    // CHECK-NEXT: :[[@LINE-15]]:8: note: 'Upstream::open' opens the object's connections
+    // CHECK-NEXT: :[[@LINE-22]]:10: note: a connection is opened here by 'connect'
+    upstream.open();
+  }
+}
+
+// ---- Negatives ---------------------------------------------------------------
+
+// The wrapper of an accepted connection: its constructor adopts the
+// descriptor accept() returned. That the class can also connect does not
+// make each accepted session a new outgoing client.
+class Socket {
+public:
+  Socket() = default;
+  explicit Socket(int fd) : fd_(fd) {}
+  void connectTo(const sockaddr &to) { connect(fd_, &to, sizeof to); }
+  int acceptOne() { return accept(fd_, nullptr, nullptr); }
+
+private:
+  int fd_ = -1;
+};
+
+class Session {
+public:
+  explicit Session(int fd) : conn_(fd) {}
+
+private:
+  Socket conn_;
+};
+
+void serve(Socket &listener) {
+  while (running()) {
+    Session session(listener.acceptOne());
+  }
+}
+
+// The same adoption written in the constructor's body.
+class Peer {
+public:
+  explicit Peer(int fd) { fd_ = fd; }
+  void reconnect(const sockaddr &to) { connect(fd_, &to, sizeof to); }
+
+private:
+  int fd_;
+};
+
+void accepted(int listener) {
+  while (running()) {
+    Peer peer(accept(listener, nullptr, nullptr));
+  }
+}
+
+// One client made once and shared.
+void relay(Upstream &shared);
+int main() {
+  Upstream upstream("backend");
+  upstream.open();
+  relay(upstream);
+}
