@@ -730,12 +730,18 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
 
   auto Visit = [&](const Stmt *S) {
     if (const auto *Assign = dyn_cast<BinaryOperator>(S);
-        Assign && Assign->getOpcode() == BO_Assign)
+        Assign && Assign->getOpcode() == BO_Assign) {
       if (std::optional<SizeValue> Target =
               sizeValueOf(Assign->getLHS(), Function);
           Target && Target->Field)
         Store(*Target->Field, Assign->getRHS(), Assign->getOperatorLoc(),
               Assign);
+      const auto *Member =
+          dyn_cast_or_null<FieldDecl>(utils::referencedDecl(Assign->getLHS()));
+      if (Member && Member->getType()->isIntegerType() &&
+          utils::inputSource(Assign->getRHS()))
+        InputsIntoMembers.push_back({&Function, Assign, Member});
+    }
     if (const auto *E = dyn_cast<Expr>(S)) {
       if (std::optional<utils::ThreadStart> Start =
               utils::threadStartAt(*E, Starts, *Context))
@@ -816,6 +822,20 @@ void PoolGrowthCheck::summarizeCall(const FunctionDecl &Caller,
                                       Callee.getQualifiedNameAsString() + "'"));
       continue;
     }
+    // server.init(config.threads): what sizes the pool is that member,
+    // wherever it is filled (another file's option parser).
+    if (const auto *Member = dyn_cast<MemberExpr>(
+            utils::ignoreWrappers(Args[I])->IgnoreParenCasts());
+        Member && isa<FieldDecl>(Member->getMemberDecl()) &&
+        Member->getType()->isIntegerType()) {
+      const auto &Field = *cast<FieldDecl>(Member->getMemberDecl());
+      Sizes.addCall(fieldKey(Field), Field.getQualifiedNameAsString(), To,
+                    facts::siteAt(Args[I]->getBeginLoc(), SM,
+                                  "'" + Caller.getQualifiedNameAsString() +
+                                      "' passes '" + Field.getNameAsString() +
+                                      "' on to '" +
+                                      Callee.getQualifiedNameAsString() + "'"));
+    }
     Pending.push_back({&Caller, Call, &Callee, I, Args[I]});
   }
 }
@@ -871,6 +891,40 @@ void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
   utils::reportCall(*this, Sizes, Key, Context->getSourceManager(), Finding);
 }
 
+void PoolGrowthCheck::checkInputIntoMember(const InputIntoMember &Input,
+                                           const facts::Summaries &Sizes) {
+  std::string Key = fieldKey(*Input.Member);
+  if (!utils::mayHaveEffect(Sizes, Key))
+    return;
+  // if (cfg.threads > 64) cfg.threads = 64;  after the read.
+  const SourceManager &SM = Context->getSourceManager();
+  const Stmt *Body = Functions->parents(*Input.Function).body();
+  bool Clamped = utils::anyStmt(Body, [&](const Stmt *S) {
+    const auto *If = dyn_cast<IfStmt>(S);
+    const auto *Cond =
+        If ? dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts())
+           : nullptr;
+    return Cond && Cond->isComparisonOp() &&
+           utils::isBefore(Input.Assign->getBeginLoc(), If->getBeginLoc(),
+                           SM) &&
+           utils::anyStmt(Cond, [&](const Stmt *Node) {
+             const auto *E = dyn_cast<Expr>(Node);
+             return E && utils::referencedDecl(E) == Input.Member;
+           });
+  });
+  if (Clamped ||
+      Reported.alreadyReported(Input.Assign->getRHS()->getBeginLoc()))
+    return;
+  utils::CallFinding Finding{
+      Input.Assign->getRHS()->getBeginLoc(),
+      "'" + Input.Member->getQualifiedNameAsString() +
+          "' sizes a thread pool and is read from the input here with no "
+          "upper limit" +
+          Remedy.str(),
+      {}};
+  utils::reportCall(*this, Sizes, Key, Context->getSourceManager(), Finding);
+}
+
 void PoolGrowthCheck::summarizeSizes() {
   facts::Summaries Sizes(*Context, SizeKind, ProjectFacts);
   for (const FunctionDecl *Function : Functions->userFunctions())
@@ -879,6 +933,9 @@ void PoolGrowthCheck::summarizeSizes() {
   for (const SizingCall &C : Pending)
     checkSizingCall(*C.Caller, C.Call, *C.Callee, C.Index, C.Arg, Sizes);
   Pending.clear();
+  for (const InputIntoMember &Input : InputsIntoMembers)
+    checkInputIntoMember(Input, Sizes);
+  InputsIntoMembers.clear();
 }
 
 void PoolGrowthCheck::onEndOfTranslationUnit() {

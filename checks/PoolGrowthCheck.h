@@ -69,6 +69,16 @@ private:
                        const FunctionDecl &Callee, unsigned Index,
                        const Expr *Arg,
                        const ::unbounded::facts::Summaries &Sizes);
+  /// A member assigned from the input (`cfg.threads = atoi(optarg)`),
+  /// reported there when the member, through any caller that passes it
+  /// on, sizes a pool.
+  struct InputIntoMember {
+    const FunctionDecl *Function;
+    const BinaryOperator *Assign;
+    const FieldDecl *Member;
+  };
+  void checkInputIntoMember(const InputIntoMember &Input,
+                            const ::unbounded::facts::Summaries &Sizes);
 
   const unsigned MaxThreads;
   const unsigned MaxCoreMultiple;
@@ -100,6 +110,7 @@ private:
     const Expr *Arg;
   };
   std::vector<SizingCall> Pending;
+  std::vector<InputIntoMember> InputsIntoMembers;
 
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
