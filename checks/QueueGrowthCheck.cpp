@@ -275,9 +275,9 @@ void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   // `tail_->next = node` in a hand-written linked queue.
   Finder->addMatcher(
-      expr(anyOf(binaryOperator(hasOperatorName("=")),
-                 cxxOperatorCallExpr(hasOverloadedOperatorName("="))),
-           InUserCode)
+      binaryOperator(hasOperatorName("="), InUserCode).bind("link"), this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("="), InUserCode)
           .bind("link"),
       this);
   // `std::swap(tasks_, batch)`, `auto batch = std::move(tasks_)`.
