@@ -569,19 +569,6 @@ std::string fieldKey(const FieldDecl &Field) {
   return std::string(Usr);
 }
 
-std::string parameterKey(const FunctionDecl &Function, unsigned Index) {
-  return facts::usrOf(Function) + "@param" + std::to_string(Index);
-}
-
-std::string parameterName(const FunctionDecl &Function, unsigned Index) {
-  std::string Name = Function.getQualifiedNameAsString() + "(parameter " +
-                     std::to_string(Index + 1);
-  const ParmVarDecl *Param = Function.getParamDecl(Index);
-  if (Param->getDeclName().isIdentifier() && !Param->getName().empty())
-    Name += " '" + Param->getName().str() + "'";
-  return Name + ")";
-}
-
 /// The parameter of Function or the member of `this` that E names, if it
 /// is an integer (casts and parentheses aside).
 std::optional<SizeValue> sizeValueOf(const Expr *E,
@@ -596,8 +583,8 @@ std::optional<SizeValue> sizeValueOf(const Expr *E,
         Param && Param->getDeclContext() == &Function &&
         Param->getType()->isIntegerType()) {
       unsigned Index = Param->getFunctionScopeIndex();
-      return SizeValue{parameterKey(Function, Index),
-                       parameterName(Function, Index),
+      return SizeValue{facts::parameterKey(Function, Index),
+                       facts::parameterName(Function, Index),
                        Param->getNameAsString()};
     }
   if (const auto *Member = dyn_cast<MemberExpr>(E))
@@ -694,8 +681,8 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
   Sizes.addDefinition(Key, Name);
   for (unsigned I = 0; I < Function.getNumParams(); ++I)
     if (Function.getParamDecl(I)->getType()->isIntegerType())
-      Sizes.addDefinition(parameterKey(Function, I),
-                          parameterName(Function, I));
+      Sizes.addDefinition(facts::parameterKey(Function, I),
+                          facts::parameterName(Function, I));
   // A member's facts are complete here when its class is.
   auto Known = [&](const SizeValue &Value) {
     if (!Value.Field ||
@@ -807,7 +794,7 @@ void PoolGrowthCheck::summarizeCall(const FunctionDecl &Caller,
     if (isa<CXXDefaultArgExpr>(Args[I]) ||
         !Callee.getParamDecl(I)->getType()->isIntegerType())
       continue;
-    std::string To = parameterKey(Callee, I);
+    std::string To = facts::parameterKey(Callee, I);
     if (std::optional<SizeValue> From = sizeValueOf(Args[I], Caller)) {
       // A parameter held under a limit first is passed on clamped.
       if (!From->Field &&
@@ -845,7 +832,7 @@ void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
                                       const FunctionDecl &Callee,
                                       unsigned Index, const Expr *Arg,
                                       const facts::Summaries &Sizes) {
-  std::string Key = parameterKey(Callee, Index);
+  std::string Key = facts::parameterKey(Callee, Index);
   if (!utils::mayHaveEffect(Sizes, Key))
     return;
   utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);

@@ -269,10 +269,21 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
     return;
   ThreadLifetime Lifetime = utils::threadLifetime(
       S.E, S.Kind, S.JoinsOnDestruction, Where.Scope, Parents, Ctx);
-  if (!utils::outlives(Lifetime.Fate))
+  if (!utils::outlives(Lifetime.Fate) && !Lifetime.Receiver)
     return;
   if (Analysis->Limiter.findLimiter(S.E, Where.Scope, Parents))
     return;
+  if (Lifetime.Receiver) {
+    // A start-up loop hands its threads to their keeper as it would keep
+    // them itself.
+    bool StartUp = Where.Kind == ContextKind::Loop &&
+                   (Where.Bound.Kind == utils::TripCountKind::Constant ||
+                    Where.Bound.Kind == utils::TripCountKind::RuntimeCount ||
+                    Where.Bound.Kind == utils::TripCountKind::Input);
+    if (Where.Kind != ContextKind::None && !StartUp)
+      HandedSpawns.push_back({S, Where, Lifetime});
+    return;
+  }
   if (Where.Kind == ContextKind::None) {
     DeferredSpawns.push_back({S, Lifetime, &Parents.function()});
     return;
@@ -403,9 +414,80 @@ void ThreadCreationCheck::diagnoseCall(
           Where, Analysis->Bounds));
 }
 
+void ThreadCreationCheck::judgeHandedSpawns(
+    const std::vector<const FunctionDecl *> &UserFunctions) {
+  namespace facts = ::unbounded::facts;
+  const SourceManager &SM = Context->getSourceManager();
+  // What each parameter does with the thread it receives: kept in a member
+  // or global container, or passed on to another function's parameter.
+  facts::Summaries Kept(*Context, "thread-param", ProjectFacts);
+  for (const FunctionDecl *Function : UserFunctions)
+    for (unsigned I = 0; I < Function->getNumParams(); ++I) {
+      std::string Key = facts::parameterKey(*Function, I);
+      std::string Name = facts::parameterName(*Function, I);
+      Kept.addDefinition(Key, Name);
+      if (std::optional<utils::KeptParameter> Keeps =
+              utils::keptParameter(*Function, I)) {
+        std::string Storage = Keeps->Storage->getNameAsString();
+        Kept.addDirect(
+            Key, Name, Storage,
+            {facts::siteAt(Keeps->Insert->getExprLoc(), SM,
+                           "'" + Function->getQualifiedNameAsString() +
+                               "' keeps the thread it is handed in '" +
+                               Storage + "'")});
+      }
+    }
+  for (const FunctionDecl *Function : UserFunctions)
+    utils::forEachCall(Function->getBody(), [&](const CallExpr *Call) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
+          !utils::isProjectFunction(*Callee))
+        return;
+      for (unsigned J = 0; J < Call->getNumArgs() && J < Callee->getNumParams();
+           ++J) {
+        const auto *Param = dyn_cast_or_null<ParmVarDecl>(
+            utils::referencedDecl(utils::passedValue(Call->getArg(J))));
+        if (!Param || Param->getDeclContext() != Function)
+          continue;
+        unsigned I = Param->getFunctionScopeIndex();
+        Kept.addCall(
+            facts::parameterKey(*Function, I),
+            facts::parameterName(*Function, I), facts::parameterKey(*Callee, J),
+            facts::siteAt(Call->getArg(J)->getBeginLoc(), SM,
+                          "'" + Function->getQualifiedNameAsString() +
+                              "' hands it on to '" +
+                              Callee->getQualifiedNameAsString() + "'"));
+      }
+    });
+  Kept.finish();
+  for (const Handed &H : HandedSpawns) {
+    SourceLocation Loc = locationOf(H.S.E);
+    if (Reported.alreadyReported(Loc))
+      continue;
+    std::string Receiver = H.Lifetime.Receiver->getQualifiedNameAsString();
+    utils::reportCall(
+        *this, Kept,
+        facts::parameterKey(*H.Lifetime.Receiver, H.Lifetime.ReceiverParam),
+        Context->getSourceManager(),
+        utils::callFinding(
+            Loc,
+            "thread started by '" + H.S.What + "' on every " +
+                (H.Where.Kind == ContextKind::Handler
+                     ? "request to this handler"
+                     : "iteration of an unbounded loop") +
+                " is handed to '" + Receiver + "', which keeps it in '" +
+                facts::DetailPlaceholder.str() +
+                "'; nothing limits how many run at once (use a bounded "
+                "worker pool or acquire a counting semaphore first)",
+            H.Where, Analysis->Bounds));
+  }
+  HandedSpawns.clear();
+}
+
 void ThreadCreationCheck::onEndOfTranslationUnit() {
   if (!Context) {
     DeferredSpawns.clear();
+    HandedSpawns.clear();
     return;
   }
   if (!Functions)
@@ -460,6 +542,7 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
       continue;
     diagnoseCall(C, Where, Threads);
   }
+  judgeHandedSpawns(UserFunctions);
   DeferredSpawns.clear();
   Calls.clear();
   RegisteredHandlers.clear();

@@ -42,6 +42,14 @@ private:
     utils::ThreadLifetime Lifetime;
     const FunctionDecl *Function;
   };
+  /// A thread started per request or per iteration and handed to a project
+  /// function (Lifetime.Receiver): judged by what that function does with
+  /// it, wherever it is defined.
+  struct Handed {
+    Spawn S;
+    utils::ExecutionContext Where;
+    utils::ThreadLifetime Lifetime;
+  };
   /// A call from Caller to a project function; InLambda: inside a lambda
   /// of Caller's, so it runs when the lambda does, not when Caller does.
   struct Call {
@@ -65,6 +73,9 @@ private:
   std::vector<::unbounded::facts::Site> chainOf(const Deferred &Started) const;
   void diagnose(const Spawn &S, const utils::ExecutionContext &Where,
                 const utils::ThreadLifetime &Lifetime);
+  /// The threads handed on in this translation unit, judged by the
+  /// `thread-param` facts of their receivers.
+  void judgeHandedSpawns(const std::vector<const FunctionDecl *> &Functions);
   void diagnoseCall(const Call &C, const utils::ExecutionContext &Where,
                     const ::unbounded::facts::Summaries &Threads);
   bool report(const Expr *At, bool IsCall, llvm::StringRef Subject,
@@ -89,6 +100,7 @@ private:
   std::unique_ptr<utils::FunctionIndex> Functions;
   std::unique_ptr<Analyses> Analysis;
   std::vector<Deferred> DeferredSpawns;
+  std::vector<Handed> HandedSpawns;
   std::vector<Call> Calls;
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> RegisteredHandlers;
   utils::ReportedLocations Reported;

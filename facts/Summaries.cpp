@@ -62,6 +62,19 @@ std::string usrOf(const clang::FunctionDecl &F) {
   return std::string(Usr);
 }
 
+std::string parameterKey(const clang::FunctionDecl &F, unsigned Index) {
+  return usrOf(F) + "@param" + std::to_string(Index);
+}
+
+std::string parameterName(const clang::FunctionDecl &F, unsigned Index) {
+  std::string Name =
+      F.getQualifiedNameAsString() + "(parameter " + std::to_string(Index + 1);
+  const clang::ParmVarDecl *Param = F.getParamDecl(Index);
+  if (Param->getDeclName().isIdentifier() && !Param->getName().empty())
+    Name += " '" + Param->getName().str() + "'";
+  return Name + ")";
+}
+
 Site siteAt(clang::SourceLocation Loc, const clang::SourceManager &SM,
             llvm::StringRef Text) {
   Site S;

@@ -26,6 +26,12 @@ namespace unbounded::facts {
 /// instantiations share their pattern's).
 std::string usrOf(const clang::FunctionDecl &F);
 
+/// The key of F's parameter Index (0-based): `<usrOf(F)>@param<Index>`.
+std::string parameterKey(const clang::FunctionDecl &F, unsigned Index);
+
+/// F's parameter Index as messages name it: "f(parameter 1 'n')".
+std::string parameterName(const clang::FunctionDecl &F, unsigned Index);
+
 /// Loc (its expansion) as a site with Text.
 Site siteAt(clang::SourceLocation Loc, const clang::SourceManager &SM,
             llvm::StringRef Text);

@@ -73,6 +73,23 @@ const ValueDecl *referencedDecl(const Expr *E) {
   return nullptr;
 }
 
+const Expr *passedValue(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(E);
+      Copy && Copy->getNumArgs() == 1 &&
+      Copy->getConstructor()->isCopyOrMoveConstructor())
+    E = ignoreWrappers(Copy->getArg(0));
+  if (const auto *Move = dyn_cast_or_null<CallExpr>(E); Move && isStdMove(Move))
+    E = ignoreWrappers(Move->getArg(0));
+  return E;
+}
+
+bool isProjectFunction(const FunctionDecl &Callee) {
+  const SourceManager &SM = Callee.getASTContext().getSourceManager();
+  return Callee.getLocation().isValid() &&
+         !SM.isInSystemHeader(Callee.getLocation());
+}
+
 bool outlivesScope(const Expr *E, const Stmt *Scope, ASTContext &Ctx) {
   const ValueDecl *D = referencedDecl(E);
   if (!D)

@@ -54,6 +54,10 @@ inline bool isStdMove(const CallExpr *Call) {
 /// functional casts that wrap a temporary object.
 const Expr *ignoreWrappers(const Expr *E);
 
+/// The value E passes on, through wrappers, std::move and a copy or move
+/// construction (`keep(std::move(t))` into a by-value parameter gives t).
+const Expr *passedValue(const Expr *E);
+
 /// Whether Loc lies within Range (compared at their expansion locations).
 bool isWithin(SourceRange Range, SourceLocation Loc, const SourceManager &SM);
 
@@ -70,6 +74,9 @@ const ValueDecl *referencedDecl(const Expr *E);
 /// Whether storage named by E outlives one execution of Scope: members,
 /// globals, statics, reference parameters, and locals declared outside Scope.
 bool outlivesScope(const Expr *E, const Stmt *Scope, ASTContext &Ctx);
+
+/// Whether Callee is a project function: declared outside system headers.
+bool isProjectFunction(const FunctionDecl &Callee);
 
 /// The class behind a type, through references, pointers and aliases.
 const CXXRecordDecl *recordOf(QualType T);

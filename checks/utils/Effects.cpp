@@ -87,10 +87,4 @@ void reportCall(ClangTidyCheck &Check, const facts::Summaries &Effects,
   noteChain(Check, SM, Effect->Chain);
 }
 
-bool isProjectFunction(const FunctionDecl &Callee) {
-  const SourceManager &SM = Callee.getASTContext().getSourceManager();
-  return Callee.getLocation().isValid() &&
-         !SM.isInSystemHeader(Callee.getLocation());
-}
-
 } // namespace clang::tidy::unbounded::utils

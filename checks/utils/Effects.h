@@ -4,6 +4,7 @@
 #define UNBOUNDED_UTILS_EFFECTS_H
 
 #include "Summaries.h"
+#include "utils/AstNavigation.h"
 #include "utils/RequestContext.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -61,9 +62,6 @@ bool mayHaveEffect(const ::unbounded::facts::Summaries &Effects,
 /// The notes that walk Chain, in order.
 void noteChain(ClangTidyCheck &Check, SourceManager &SM,
                const std::vector<::unbounded::facts::Site> &Chain);
-
-/// Whether Callee is a project function: declared outside system headers.
-bool isProjectFunction(const FunctionDecl &Callee);
 
 } // namespace clang::tidy::unbounded::utils
 

@@ -34,32 +34,33 @@ bool isWaitName(llvm::StringRef Name) {
          Name == "timed_join";
 }
 
-/// The member or global container into which Callee inserts its parameter
-/// Param (`void keep(std::thread &&t) { threads_.push_back(std::move(t)); }`),
-/// or nullptr: a helper that stores the thread it is handed.
-const ValueDecl *storageOfParameter(const FunctionDecl &Callee,
-                                    const ParmVarDecl *Param) {
-  const ValueDecl *Found = nullptr;
-  anyStmt(Callee.getBody(), [&](const Stmt *S) {
+} // namespace
+
+std::optional<KeptParameter> keptParameter(const FunctionDecl &Function,
+                                           unsigned Index) {
+  if (Index >= Function.getNumParams())
+    return std::nullopt;
+  const ParmVarDecl *Param = Function.getParamDecl(Index);
+  std::optional<KeptParameter> Found;
+  anyStmt(Function.getBody(), [&](const Stmt *S) {
     const auto *Insert = dyn_cast<CXXMemberCallExpr>(S);
     if (!Insert || !isInsertion(Insert->getMethodDecl()))
       return false;
     bool PassesParam = llvm::any_of(Insert->arguments(), [&](const Expr *Arg) {
-      Arg = ignoreWrappers(Arg);
-      if (const auto *Move = dyn_cast<CallExpr>(Arg); Move && isStdMove(Move))
-        Arg = Move->getArg(0);
-      return referencedDecl(Arg) == Param;
+      return referencedDecl(passedValue(Arg)) == Param;
     });
     const ValueDecl *Storage =
         referencedDecl(Insert->getImplicitObjectArgument());
     const auto *Var = dyn_cast_or_null<VarDecl>(Storage);
     if (PassesParam && Storage &&
         (isa<FieldDecl>(Storage) || (Var && Var->hasGlobalStorage())))
-      Found = Storage;
-    return Found != nullptr;
+      Found = KeptParameter{Storage, Insert};
+    return Found.has_value();
   });
   return Found;
 }
+
+namespace {
 
 class LifetimeAnalysis {
 public:
@@ -140,21 +141,27 @@ ThreadLifetime LifetimeAnalysis::ofReturned(const ReturnStmt *Return) {
 
 ThreadLifetime LifetimeAnalysis::ofArgument(const CallExpr *Call,
                                             const Expr *Value) {
-  // add_thread(std::move(t)) where add_thread keeps it in a member.
+  // add_thread(std::move(t)) where add_thread keeps it in a member; a
+  // project function that does not, or is defined elsewhere, receives it.
   const FunctionDecl *Callee = Call->getDirectCallee();
-  const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
-  if (!Definition || !Definition->getBody() || isa<CXXOperatorCallExpr>(Call))
+  if (!Callee || isa<CXXOperatorCallExpr>(Call) || !isProjectFunction(*Callee))
     return {};
+  const FunctionDecl *Definition = Callee->getDefinition();
   const SourceManager &SM = Ctx.getSourceManager();
-  for (unsigned I = 0; I < Call->getNumArgs() && I < Definition->getNumParams();
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
        ++I) {
     SourceRange Arg = Call->getArg(I)->getSourceRange();
     if (isBefore(Value->getBeginLoc(), Arg.getBegin(), SM) ||
         isBefore(Arg.getEnd(), Value->getBeginLoc(), SM))
       continue;
-    if (const ValueDecl *Storage =
-            storageOfParameter(*Definition, Definition->getParamDecl(I)))
-      return {ThreadFate::Stored, Call, Storage->getNameAsString(), Storage};
+    if (std::optional<KeptParameter> Kept =
+            Definition ? keptParameter(*Definition, I) : std::nullopt)
+      return {ThreadFate::Stored, Call, Kept->Storage->getNameAsString(),
+              Kept->Storage};
+    ThreadLifetime Handed{ThreadFate::Unknown, Call, ""};
+    Handed.Receiver = Callee;
+    Handed.ReceiverParam = I;
+    return Handed;
   }
   return {};
 }
@@ -205,7 +212,7 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
   if (!V->hasLocalStorage())
     return {ThreadFate::Stored, nullptr, V->getNameAsString(), V};
   const SourceManager &SM = Ctx.getSourceManager();
-  ThreadLifetime Detached, Stored, Joined, Scoped;
+  ThreadLifetime Detached, Stored, Joined, Scoped, Handed;
   forEachReference(Parents.body(), V, [&](const DeclRefExpr *Ref) {
     const Stmt *Consumer = Parents.consumer(Ref);
     // t->join() through a smart pointer's operator->.
@@ -237,6 +244,8 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
       Joined = Use;
     else if (Use.Fate == ThreadFate::Scoped)
       Scoped = Use;
+    else if (Use.Receiver && !Handed.Where)
+      Handed = Use;
   });
   if (Detached.Where)
     return Detached;
@@ -244,6 +253,8 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
     return Stored;
   if (Joined.Where)
     return Joined;
+  if (Handed.Where)
+    return Handed;
   if (Scoped.Where || WaitsOnDestruction)
     return {ThreadFate::Scoped, Scoped.Where, ""};
   if (V->getType()->isPointerType())

@@ -8,6 +8,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include <optional>
 #include <string>
 
 namespace clang::tidy::unbounded::utils {
@@ -38,7 +39,21 @@ struct ThreadLifetime {
   const Stmt *Where = nullptr;           ///< the detach, store or assignment
   std::string Holder;                    ///< Stored: the storage, as spelled
   const ValueDecl *HolderDecl = nullptr; ///< Stored: the storage's variable
+  /// Unknown: the project function the thread is handed to (Where is the
+  /// call), whose parameter ReceiverParam receives it; what that function
+  /// does with it is a fact (`thread-param`) of wherever it is defined.
+  const FunctionDecl *Receiver = nullptr;
+  unsigned ReceiverParam = 0;
 };
+
+/// Where Function keeps what its parameter Index receives: the member or
+/// global container it inserts it into (`threads_.push_back(std::move(t))`).
+struct KeptParameter {
+  const ValueDecl *Storage;
+  const CXXMemberCallExpr *Insert;
+};
+std::optional<KeptParameter> keptParameter(const FunctionDecl &Function,
+                                           unsigned Index);
 
 /// Whether a thread with this fate can outlive the scope it started in.
 bool outlives(ThreadFate Fate);
