@@ -2,10 +2,7 @@
 
 #include "ClientPerCallCheck.h"
 #include "utils/AstNavigation.h"
-#include "utils/Defaults.h"
 #include "utils/Effects.h"
-#include "utils/LimiterDetection.h"
-#include "utils/LoopBounds.h"
 #include "utils/Matchers.h"
 #include "utils/Names.h"
 #include "utils/RequestContext.h"
@@ -259,20 +256,11 @@ ClientPerCallCheck::ClientPerCallCheck(StringRef Name,
           utils::parseList(Options.get("OwnerFactories", "NewStub"))),
       OneShotFunctions(utils::parseList(
           Options.get("OneShotFunctions", DefaultOneShotFunctions))),
-      MaxIterations(utils::sharedOption(Options, "MaxIterations",
-                                        utils::defaults::MaxIterations)),
-      WorkerCountPattern(utils::sharedOption(
-          Options, "WorkerCountPattern", utils::defaults::WorkerCountPattern)),
-      HandlerRegistrationPattern(
-          utils::sharedOption(Options, "HandlerRegistrationPattern",
-                              utils::defaults::HandlerRegistrationPattern)),
-      LimiterFunctions(utils::parseList(utils::sharedOption(
-          Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
-      LimiterTypePattern(utils::sharedOption(
-          Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
-      CounterPattern(utils::sharedOption(Options, "CounterPattern",
-                                         utils::defaults::CounterPattern)),
-      FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")) {
+      Loops(Options), Limits(Options),
+      FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
+      Analysis([this](ASTContext &Ctx) {
+        return std::make_unique<utils::RequestAnalyses>(Ctx, Loops, Limits);
+      }) {
   ProjectFacts = utils::loadFacts(*this, FactsFile);
 }
 
@@ -281,20 +269,8 @@ void ClientPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ClientFactories", joinFactories(Factories));
   Options.store(Opts, "OwnerFactories", utils::joinList(OwnerFactories));
   Options.store(Opts, "OneShotFunctions", utils::joinList(OneShotFunctions));
-  utils::storeShared(Options, Opts, "MaxIterations", MaxIterations,
-                     utils::defaults::MaxIterations);
-  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern,
-                     utils::defaults::WorkerCountPattern);
-  utils::storeShared(Options, Opts, "HandlerRegistrationPattern",
-                     HandlerRegistrationPattern,
-                     utils::defaults::HandlerRegistrationPattern);
-  utils::storeShared(Options, Opts, "LimiterFunctions",
-                     utils::joinList(LimiterFunctions),
-                     utils::defaults::LimiterFunctions);
-  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern,
-                     utils::defaults::LimiterTypePattern);
-  utils::storeShared(Options, Opts, "CounterPattern", CounterPattern,
-                     utils::defaults::CounterPattern);
+  Loops.store(Options, Opts);
+  Limits.store(Options, Opts);
   Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
@@ -484,9 +460,7 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
   SourceLocation Loc = Creation->getBeginLoc();
   if (Reported.alreadyReported(Loc))
     return;
-  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-  utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
-  utils::ExecutionContext Where = Requests.enclosing(Creation, *Parents);
+  utils::ExecutionContext Where = contextOf(Creation, *Parents);
   if (Where.Kind == ContextKind::None && runsAFewTimes(Creation, *Parents))
     return;
   unsigned Scope = Where.Kind == ContextKind::Loop      ? 1
@@ -502,7 +476,7 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
       << What << functionName(Parents->function()) << Scope << End
       << (IsHandle ? 1 : 0);
   if (std::optional<utils::ContextNote> Note =
-          utils::contextNote(Where, Bounds))
+          utils::contextNote(Where, Analysis.of(*Context).Bounds))
     diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
   if (Life.Release)
     diag(Life.Release->getBeginLoc(),
@@ -554,7 +528,6 @@ void ClientPerCallCheck::onOneShot(const CallExpr &Call) {
   SourceLocation Loc = Call.getBeginLoc();
   if (Reported.alreadyReported(Loc))
     return;
-  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   diag(Loc, "call to '%0' creates a client on every %1 and destroys it "
             "before returning: each one opens its own connections (create "
             "one shared client, configured with connection limits, and "
@@ -562,7 +535,7 @@ void ClientPerCallCheck::onOneShot(const CallExpr &Call) {
       << Call.getDirectCallee()->getQualifiedNameAsString()
       << scopeText(Where, Parents->function());
   if (std::optional<utils::ContextNote> Note =
-          utils::contextNote(Where, Bounds))
+          utils::contextNote(Where, Analysis.of(*Context).Bounds))
     diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
 }
 
@@ -871,9 +844,7 @@ void ClientPerCallCheck::summarizeSocketClasses(
 utils::ExecutionContext
 ClientPerCallCheck::contextOf(const Expr *E,
                               const utils::FunctionParents &Parents) const {
-  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
-  utils::RequestContext Requests(Bounds, HandlerRegistrationPattern);
-  return Requests.enclosing(E, Parents);
+  return Analysis.of(*Context).Requests.enclosing(E, Parents);
 }
 
 void ClientPerCallCheck::judgeConstruction(
@@ -910,9 +881,7 @@ void ClientPerCallCheck::judgeCall(
     return;
   // A pool topped up only below its maximum (`cv.wait(lock, [&] { return
   // size() < max; }); add();`) holds at most that many.
-  utils::LimiterDetection Limiter(*Context, LimiterFunctions,
-                                  LimiterTypePattern, CounterPattern);
-  if (Limiter.findLimiter(&Call, Where.Scope, Parents))
+  if (Analysis.of(*Context).Limiter.findLimiter(&Call, Where.Scope, Parents))
     return;
   // A client handed back and kept (`pool.add(connect())`) is not per call.
   if (mayReturnClient(Callee->getReturnType()) &&
@@ -932,7 +901,6 @@ void ClientPerCallCheck::reportClient(
     const ::unbounded::facts::Summaries &Clients) {
   if (Reported.alreadyReported(Loc))
     return;
-  utils::LoopBounds Bounds(*Context, MaxIterations, WorkerCountPattern);
   utils::reportCall(
       *this, Clients, Callee,
       utils::callFinding(Loc,
@@ -940,7 +908,7 @@ void ClientPerCallCheck::reportClient(
                              ::unbounded::facts::DetailPlaceholder.str() +
                              "' (create one shared client, configured with "
                              "connection limits, and reuse it)",
-                         Where, Bounds));
+                         Where, Analysis.of(*Context).Bounds));
 }
 
 void ClientPerCallCheck::judgeCalls(
@@ -979,6 +947,7 @@ void ClientPerCallCheck::onEndOfTranslationUnit() {
       judgeCalls(*Function, Function->getBody(), Clients);
   Created.clear();
   Functions.reset();
+  Analysis.reset();
   Context = nullptr;
 }
 

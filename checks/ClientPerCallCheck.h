@@ -4,9 +4,11 @@
 #define UNBOUNDED_CLIENTPERCALLCHECK_H
 
 #include "Summaries.h"
+#include "utils/Analyses.h"
 #include "utils/FunctionParents.h"
 #include "utils/ReportedLocations.h"
 #include "utils/RequestContext.h"
+#include "utils/SharedOptions.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -95,18 +97,16 @@ private:
   const std::vector<Factory> Factories;
   const std::vector<std::string> OwnerFactories;
   const std::vector<std::string> OneShotFunctions;
-  const unsigned MaxIterations;
-  const std::string WorkerCountPattern;
-  const std::string HandlerRegistrationPattern;
-  const std::vector<std::string> LimiterFunctions;
-  const std::string LimiterTypePattern;
-  const std::string CounterPattern;
+  const utils::LoopOptions Loops;
+  const utils::CountingLimiterOptions Limits;
   const std::string FactsFile;
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
   std::vector<Creation> Created;
 
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
+  /// What creations and calls are judged with.
+  utils::PerTranslationUnit<utils::RequestAnalyses> Analysis;
   utils::ReportedLocations Reported;
   /// The variables keptBeyondCall is following, innermost last.
   llvm::SmallPtrSet<const VarDecl *, 4> Following;

@@ -141,12 +141,7 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
           "GrowthFunctionPattern",
           "([Aa]dd|[Gg]row|[Ss]pawn|[Ss]cale|[Ee]xpand|[Ee]nsure|[Mm]ore|"
           "[Nn]ew).*([Ww]orker|[Tt]hread)")),
-      CounterPattern(utils::sharedOption(Options, "CounterPattern",
-                                         utils::defaults::CounterPattern)),
-      LimiterFunctions(utils::parseList(utils::sharedOption(
-          Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
-      LimiterTypePattern(utils::sharedOption(
-          Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
+      Limits(Options),
       Starts{{"::std::thread", "::std::jthread", "::boost::thread"},
              {"::std::jthread"},
              {"::std::async", "::boost::async"},
@@ -156,7 +151,11 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
       FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
       PoolTypeNames(PoolTypePattern),
       ThreadCountParameters(ThreadCountParameterPattern),
-      InputCounts(InputCountPattern), GrowthFunctions(GrowthFunctionPattern) {
+      InputCounts(InputCountPattern), GrowthFunctions(GrowthFunctionPattern),
+      Bounds([this](ASTContext &Ctx) {
+        return std::make_unique<utils::LoopBounds>(Ctx, MaxThreads,
+                                                   WorkerCountPattern);
+      }) {
   ProjectFacts = utils::loadFacts(*this, FactsFile);
 }
 
@@ -171,13 +170,7 @@ void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern,
                      utils::defaults::WorkerCountPattern);
   Options.store(Opts, "GrowthFunctionPattern", GrowthFunctionPattern);
-  utils::storeShared(Options, Opts, "CounterPattern", CounterPattern,
-                     utils::defaults::CounterPattern);
-  utils::storeShared(Options, Opts, "LimiterFunctions",
-                     utils::joinList(LimiterFunctions),
-                     utils::defaults::LimiterFunctions);
-  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern,
-                     utils::defaults::LimiterTypePattern);
+  Limits.store(Options, Opts);
   Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
@@ -336,8 +329,7 @@ void PoolGrowthCheck::checkSizing(const Expr *Construction,
   if (isa<CXXDefaultArgExpr>(Count) || !Count->getType()->isIntegerType() ||
       Reported.alreadyReported(Count->getBeginLoc()))
     return;
-  utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
-  utils::TripCount Size = Bounds.ofCount(Count);
+  utils::TripCount Size = Bounds.of(*Context).ofCount(Count);
   if (Size.Kind == TripCountKind::Constant) {
     if (Size.Value <= MaxThreads)
       return;
@@ -395,8 +387,7 @@ void PoolGrowthCheck::checkLoopSizing(const utils::ThreadStart &Start,
   if (!utils::outlives(Lifetime.Fate))
     return;
   bool Stored = Lifetime.Fate == ThreadFate::Stored;
-  utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
-  utils::TripCount Count = Bounds.ofLoop(Loop);
+  utils::TripCount Count = Bounds.of(*Context).ofLoop(Loop);
   bool Report = (Count.Kind == TripCountKind::Constant && Stored &&
                  Count.Value > MaxThreads) ||
                 (Count.Kind == TripCountKind::CoreCount &&
@@ -481,9 +472,10 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
   if (!Tally)
     return;
 
-  utils::LimiterDetection Limiter(
-      *Context, LimiterFunctions, LimiterTypePattern,
-      "^" + llvm::Regex::escape(Tally->getName()) + "$|" + CounterPattern);
+  utils::LimiterDetection Limiter(*Context, Limits.Functions,
+                                  Limits.TypePattern,
+                                  "^" + llvm::Regex::escape(Tally->getName()) +
+                                      "$|" + Limits.CounterPattern);
   if (Limiter.findLimiter(Start.E, Parents->body(), *Parents) ||
       limitedByEveryCaller(*Method, Limiter))
     return;
@@ -835,8 +827,7 @@ void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
   std::string Key = facts::parameterKey(Callee, Index);
   if (!utils::mayHaveEffect(Sizes, Key))
     return;
-  utils::LoopBounds Bounds(*Context, MaxThreads, WorkerCountPattern);
-  utils::TripCount Size = Bounds.ofCount(Arg);
+  utils::TripCount Size = Bounds.of(*Context).ofCount(Arg);
   std::string Pool = Callee.getQualifiedNameAsString();
   if (isa<CXXConstructorDecl>(Callee))
     Pool = cast<CXXConstructorDecl>(Callee)
@@ -932,6 +923,7 @@ void PoolGrowthCheck::onEndOfTranslationUnit() {
     summarizeSizes();
   }
   Functions.reset();
+  Bounds.reset();
   Context = nullptr;
 }
 

@@ -4,11 +4,13 @@
 #define UNBOUNDED_POOLGROWTHCHECK_H
 
 #include "Summaries.h"
+#include "utils/Analyses.h"
 #include "utils/Arguments.h"
 #include "utils/FunctionParents.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/ReportedLocations.h"
+#include "utils/SharedOptions.h"
 #include "utils/ThreadStarts.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -88,9 +90,7 @@ private:
   const std::string InputCountPattern;
   const std::string WorkerCountPattern;
   const std::string GrowthFunctionPattern;
-  const std::string CounterPattern;
-  const std::vector<std::string> LimiterFunctions;
-  const std::string LimiterTypePattern;
+  const utils::CountingLimiterOptions Limits;
   const utils::ThreadStartNames Starts;
   const std::string FactsFile;
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
@@ -114,6 +114,8 @@ private:
 
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
+  /// Pool sizes and loop trip counts, against MaxThreads.
+  utils::PerTranslationUnit<utils::LoopBounds> Bounds;
   utils::ReportedLocations Reported;
 };
 

@@ -88,7 +88,9 @@ QueueCapacityCheck::QueueCapacityCheck(StringRef Name,
                       "[Qq]ueue|[Bb]acklog|[Mm]ailbox|[Ii]nbox|[Cc]hannel")),
       QueueTypeNames(QueueTypePattern),
       CapacityParameters(CapacityParameterPattern),
-      QueueVariables(QueueVariablePattern) {}
+      QueueVariables(QueueVariablePattern), Bounds([this](ASTContext &Ctx) {
+        return std::make_unique<utils::LoopBounds>(Ctx, MaxCapacity, "");
+      }) {}
 
 void QueueCapacityCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxCapacity", MaxCapacity);
@@ -202,6 +204,8 @@ void QueueCapacityCheck::check(const MatchFinder::MatchResult &Result) {
                         Ctx);
 }
 
+void QueueCapacityCheck::onEndOfTranslationUnit() { Bounds.reset(); }
+
 bool QueueCapacityCheck::looksLikeQueue(const CXXRecordDecl &Record) const {
   if (!Record.getDeclName().isIdentifier() ||
       !QueueTypeNames.match(Record.getName()) || !Record.hasDefinition())
@@ -231,8 +235,7 @@ void QueueCapacityCheck::checkCapacity(const Expr *Capacity,
                                        llvm::StringRef What, ASTContext &Ctx) {
   if (isa<CXXDefaultArgExpr>(Capacity) || !Capacity->getType()->isIntegerType())
     return;
-  utils::LoopBounds Bounds(Ctx, MaxCapacity, "");
-  utils::TripCount Size = Bounds.ofCount(Capacity);
+  utils::TripCount Size = Bounds.of(Ctx).ofCount(Capacity);
   if (Size.Kind != utils::TripCountKind::Constant || Size.Value <= MaxCapacity)
     return;
   reportCapacity(Capacity->getBeginLoc(), What, Size.Value, Queue, Ctx);
@@ -274,8 +277,7 @@ void QueueCapacityCheck::checkSizeComparison(const BinaryOperator &Compare,
   const Expr *Limit = Compare.getLHS()->IgnoreParenImpCasts() == &Size
                           ? Compare.getRHS()
                           : Compare.getLHS();
-  utils::LoopBounds Bounds(Ctx, MaxCapacity, "");
-  utils::TripCount Value = Bounds.ofCount(Limit);
+  utils::TripCount Value = Bounds.of(Ctx).ofCount(Limit);
   if (Value.Kind != utils::TripCountKind::Constant ||
       Value.Value <= MaxCapacity)
     return;

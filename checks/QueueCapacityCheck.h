@@ -3,7 +3,9 @@
 #ifndef UNBOUNDED_QUEUECAPACITYCHECK_H
 #define UNBOUNDED_QUEUECAPACITYCHECK_H
 
+#include "utils/Analyses.h"
 #include "utils/Arguments.h"
+#include "utils/LoopBounds.h"
 #include "utils/ReportedLocations.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -24,6 +26,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -52,6 +55,8 @@ private:
   llvm::Regex QueueTypeNames;
   llvm::Regex CapacityParameters;
   llvm::Regex QueueVariables;
+  /// Capacities and size limits, against MaxCapacity.
+  utils::PerTranslationUnit<utils::LoopBounds> Bounds;
   utils::ReportedLocations Reported;
 };
 

@@ -2,7 +2,6 @@
 
 #include "QueueGrowthCheck.h"
 #include "utils/AstNavigation.h"
-#include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Names.h"
@@ -225,11 +224,11 @@ QueueGrowthCheck::QueueGrowthCheck(StringRef Name, ClangTidyContext *Context)
                                   "capacity|max|limit")),
       SpacePattern(Options.get("SpacePattern",
                                "full|space|room|vacan|capacity|can_?push")),
-      LimiterFunctions(utils::parseList(utils::sharedOption(
-          Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
-      LimiterTypePattern(utils::sharedOption(
-          Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
-      SpaceNames(SpacePattern, llvm::Regex::IgnoreCase) {}
+      Limits(Options), SpaceNames(SpacePattern, llvm::Regex::IgnoreCase),
+      Detection([this](ASTContext &Ctx) {
+        return std::make_unique<utils::LimiterDetection>(
+            Ctx, Limits.Functions, Limits.TypePattern, SizeNamePattern);
+      }) {}
 
 void QueueGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "LockedPushFunctions",
@@ -238,11 +237,7 @@ void QueueGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 utils::joinList(ConcurrentPushFunctions));
   Options.store(Opts, "SizeNamePattern", SizeNamePattern);
   Options.store(Opts, "SpacePattern", SpacePattern);
-  utils::storeShared(Options, Opts, "LimiterFunctions",
-                     utils::joinList(LimiterFunctions),
-                     utils::defaults::LimiterFunctions);
-  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern,
-                     utils::defaults::LimiterTypePattern);
+  Limits.store(Options, Opts);
 }
 
 void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
@@ -384,6 +379,7 @@ void QueueGrowthCheck::onEndOfTranslationUnit() {
   Links.clear();
   Consumed.clear();
   Functions.reset();
+  Detection.reset();
 }
 
 /// Whether a constructor of Guard takes a lock: calls `lock()` or a
@@ -543,8 +539,7 @@ bool QueueGrowthCheck::guardedThroughVariable(
 
 bool QueueGrowthCheck::isBounded(const Stmt *Site, const ValueDecl *Queue,
                                  const utils::FunctionParents &Parents) const {
-  utils::LimiterDetection Limiter(*Context, LimiterFunctions,
-                                  LimiterTypePattern, SizeNamePattern);
+  const utils::LimiterDetection &Limiter = Detection.of(*Context);
   return Limiter.findLimiter(Site, Parents.body(), Parents) ||
          guardedThroughVariable(Site, Parents, Limiter) ||
          waitsForSpace(Parents.body(), Site) ||

@@ -3,9 +3,11 @@
 #ifndef UNBOUNDED_QUEUEGROWTHCHECK_H
 #define UNBOUNDED_QUEUEGROWTHCHECK_H
 
+#include "utils/Analyses.h"
 #include "utils/FunctionParents.h"
 #include "utils/LimiterDetection.h"
 #include "utils/Queues.h"
+#include "utils/SharedOptions.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -75,13 +77,14 @@ private:
   const std::vector<std::string> ConcurrentPushFunctions;
   const std::string SizeNamePattern;
   const std::string SpacePattern;
-  const std::vector<std::string> LimiterFunctions;
-  const std::string LimiterTypePattern;
+  const utils::LimiterOptions Limits;
 
   llvm::Regex SpaceNames;
 
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
+  /// Limit checks, with SizeNamePattern naming the counters.
+  utils::PerTranslationUnit<utils::LimiterDetection> Detection;
   std::vector<Push> Pushes;
   std::vector<Link> Links;
   llvm::DenseSet<const ValueDecl *> Consumed;

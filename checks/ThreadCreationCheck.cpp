@@ -2,9 +2,7 @@
 
 #include "ThreadCreationCheck.h"
 #include "utils/AstNavigation.h"
-#include "utils/Defaults.h"
 #include "utils/Effects.h"
-#include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Names.h"
 #include "utils/RequestContext.h"
@@ -170,21 +168,12 @@ ThreadCreationCheck::ThreadCreationCheck(StringRef Name,
           utils::parseList(Options.get("DetachedSpawnFunctions", "")),
           utils::parseList(Options.get(
               "ThreadGroupFunctions", "::boost::thread_group::create_thread"))},
-      MaxIterations(utils::sharedOption(Options, "MaxIterations",
-                                        utils::defaults::MaxIterations)),
-      WorkerCountPattern(utils::sharedOption(
-          Options, "WorkerCountPattern", utils::defaults::WorkerCountPattern)),
-      HandlerRegistrationPattern(
-          utils::sharedOption(Options, "HandlerRegistrationPattern",
-                              utils::defaults::HandlerRegistrationPattern)),
-      LimiterFunctions(utils::parseList(utils::sharedOption(
-          Options, "LimiterFunctions", utils::defaults::LimiterFunctions))),
-      LimiterTypePattern(utils::sharedOption(
-          Options, "LimiterTypePattern", utils::defaults::LimiterTypePattern)),
-      CounterPattern(utils::sharedOption(Options, "CounterPattern",
-                                         utils::defaults::CounterPattern)),
+      Loops(Options), Limits(Options),
       FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
-      RegistrationNames(HandlerRegistrationPattern) {
+      RegistrationNames(Loops.HandlerRegistrationPattern),
+      Analysis([this](ASTContext &Ctx) {
+        return std::make_unique<utils::RequestAnalyses>(Ctx, Loops, Limits);
+      }) {
   ProjectFacts = utils::loadFacts(*this, FactsFile);
 }
 
@@ -199,20 +188,8 @@ void ThreadCreationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 utils::joinList(Starts.DetachedSpawnFunctions));
   Options.store(Opts, "ThreadGroupFunctions",
                 utils::joinList(Starts.GroupStartFunctions));
-  utils::storeShared(Options, Opts, "MaxIterations", MaxIterations,
-                     utils::defaults::MaxIterations);
-  utils::storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern,
-                     utils::defaults::WorkerCountPattern);
-  utils::storeShared(Options, Opts, "HandlerRegistrationPattern",
-                     HandlerRegistrationPattern,
-                     utils::defaults::HandlerRegistrationPattern);
-  utils::storeShared(Options, Opts, "LimiterFunctions",
-                     utils::joinList(LimiterFunctions),
-                     utils::defaults::LimiterFunctions);
-  utils::storeShared(Options, Opts, "LimiterTypePattern", LimiterTypePattern,
-                     utils::defaults::LimiterTypePattern);
-  utils::storeShared(Options, Opts, "CounterPattern", CounterPattern,
-                     utils::defaults::CounterPattern);
+  Loops.store(Options, Opts);
+  Limits.store(Options, Opts);
   Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
@@ -225,10 +202,8 @@ void ThreadCreationCheck::registerMatchers(MatchFinder *Finder) {
 
 void ThreadCreationCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
-  if (!Functions || &Functions->context() != Context) {
+  if (!Functions || &Functions->context() != Context)
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
-    Analysis = std::make_unique<Analyses>(*Context, *this);
-  }
   if (std::optional<utils::ThreadStart> Start =
           utils::threadStartOf(Result, Starts))
     onSpawn(*Start);
@@ -246,7 +221,7 @@ void ThreadCreationCheck::collectCalls(const FunctionDecl &Caller,
         Callee->getDeclName().isIdentifier() &&
         RegistrationNames.match(Callee->getName())) {
       for (const FunctionDecl *Handler :
-           Analysis->Requests.registeredFunctions(Call))
+           Analysis.of(*Context).Requests.registeredFunctions(Call))
         RegisteredHandlers.try_emplace(Handler, Call);
     }
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
@@ -264,14 +239,15 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
   if (!Found)
     return;
   const utils::FunctionParents &Parents = *Found;
-  ExecutionContext Where = Analysis->Requests.enclosing(S.E, Parents);
+  ExecutionContext Where =
+      Analysis.of(*Context).Requests.enclosing(S.E, Parents);
   if (!Where.Scope)
     return;
   ThreadLifetime Lifetime = utils::threadLifetime(
       S.E, S.Kind, S.JoinsOnDestruction, Where.Scope, Parents, Ctx);
   if (!utils::outlives(Lifetime.Fate) && !Lifetime.Receiver)
     return;
-  if (Analysis->Limiter.findLimiter(S.E, Where.Scope, Parents))
+  if (Analysis.of(*Context).Limiter.findLimiter(S.E, Where.Scope, Parents))
     return;
   if (Lifetime.Receiver) {
     // A start-up loop hands its threads to their keeper as it would keep
@@ -304,7 +280,7 @@ static constexpr llvm::StringLiteral Message =
 
 void ThreadCreationCheck::noteContext(const ExecutionContext &Where) {
   if (std::optional<utils::ContextNote> Note =
-          utils::contextNote(Where, Analysis->Bounds))
+          utils::contextNote(Where, Analysis.of(*Context).Bounds))
     diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
 }
 
@@ -319,13 +295,6 @@ void ThreadCreationCheck::noteFate(const Spawn &S,
        DiagnosticIDs::Note)
       << fateIndex(Lifetime.Fate) << Lifetime.Holder;
 }
-
-ThreadCreationCheck::Analyses::Analyses(ASTContext &Ctx,
-                                        const ThreadCreationCheck &Check)
-    : Bounds(Ctx, Check.MaxIterations, Check.WorkerCountPattern),
-      Requests(Bounds, Check.HandlerRegistrationPattern),
-      Limiter(Ctx, Check.LimiterFunctions, Check.LimiterTypePattern,
-              Check.CounterPattern) {}
 
 bool ThreadCreationCheck::report(const Expr *At, bool IsCall,
                                  llvm::StringRef Subject,
@@ -411,7 +380,7 @@ void ThreadCreationCheck::diagnoseCall(
               " that is " + ::unbounded::facts::DetailPlaceholder.str() +
               "; nothing limits how many run at once (use a bounded worker "
               "pool or acquire a counting semaphore first)",
-          Where, Analysis->Bounds));
+          Where, Analysis.of(*Context).Bounds));
 }
 
 void ThreadCreationCheck::judgeHandedSpawns(
@@ -492,8 +461,6 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
   }
   if (!Functions)
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
-  if (!Analysis)
-    Analysis = std::make_unique<Analyses>(*Context, *this);
   // Only now, and only in user code: handler registrations, and the calls
   // that may reach a function that starts a thread, through any number of
   // project functions and, with the project facts, of files.
@@ -535,10 +502,10 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
         !utils::mayHaveEffect(Threads, *C.Callee))
       continue;
     const utils::FunctionParents &Parents = Functions->parents(*C.Caller);
-    ExecutionContext Where =
-        contextOf(C.E, Parents, Analysis->Requests, RegisteredHandlers);
+    ExecutionContext Where = contextOf(
+        C.E, Parents, Analysis.of(*Context).Requests, RegisteredHandlers);
     if (Where.Kind == ContextKind::None || startsPlacedThread(C.E, Where) ||
-        Analysis->Limiter.findLimiter(C.E, Where.Scope, Parents))
+        Analysis.of(*Context).Limiter.findLimiter(C.E, Where.Scope, Parents))
       continue;
     diagnoseCall(C, Where, Threads);
   }

@@ -4,11 +4,11 @@
 #define UNBOUNDED_THREADCREATIONCHECK_H
 
 #include "Summaries.h"
+#include "utils/Analyses.h"
 #include "utils/FunctionParents.h"
-#include "utils/LimiterDetection.h"
-#include "utils/LoopBounds.h"
 #include "utils/ReportedLocations.h"
 #include "utils/RequestContext.h"
+#include "utils/SharedOptions.h"
 #include "utils/ThreadLifetime.h"
 #include "utils/ThreadStarts.h"
 
@@ -59,15 +59,6 @@ private:
     bool InLambda;
   };
 
-  /// What spawns and calls are judged with, built once per translation
-  /// unit (with their regexes) rather than once per spawn or call.
-  struct Analyses {
-    Analyses(ASTContext &Ctx, const ThreadCreationCheck &Check);
-    utils::LoopBounds Bounds;
-    utils::RequestContext Requests;
-    utils::LimiterDetection Limiter;
-  };
-
   void onSpawn(const Spawn &S);
   void collectCalls(const FunctionDecl &Caller, const Stmt *S, bool InLambda);
   std::vector<::unbounded::facts::Site> chainOf(const Deferred &Started) const;
@@ -85,12 +76,8 @@ private:
   void noteFate(const Spawn &S, const utils::ThreadLifetime &Lifetime);
 
   const utils::ThreadStartNames Starts;
-  const unsigned MaxIterations;
-  const std::string WorkerCountPattern;
-  const std::string HandlerRegistrationPattern;
-  const std::vector<std::string> LimiterFunctions;
-  const std::string LimiterTypePattern;
-  const std::string CounterPattern;
+  const utils::LoopOptions Loops;
+  const utils::CountingLimiterOptions Limits;
   const std::string FactsFile;
 
   llvm::Regex RegistrationNames;
@@ -98,7 +85,8 @@ private:
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
   ASTContext *Context = nullptr;
   std::unique_ptr<utils::FunctionIndex> Functions;
-  std::unique_ptr<Analyses> Analysis;
+  /// What spawns and calls are judged with.
+  utils::PerTranslationUnit<utils::RequestAnalyses> Analysis;
   std::vector<Deferred> DeferredSpawns;
   std::vector<Handed> HandedSpawns;
   std::vector<Call> Calls;

@@ -1,6 +1,8 @@
 //===- SharedOptions.cpp - options several checks read --------------------===//
 
 #include "utils/SharedOptions.h"
+#include "utils/Defaults.h"
+#include "utils/Names.h"
 
 namespace clang::tidy::unbounded::utils {
 namespace {
@@ -43,6 +45,52 @@ void storeShared(const ClangTidyCheck::OptionsView &Options,
   Options.store(Opts, Name, Value);
   Opts[sharedKey(Name)] = ClangTidyOptions::ClangTidyValue(
       std::to_string(Options.getLocalOrGlobal(sharedKey(Name), Default)));
+}
+
+LoopOptions::LoopOptions(const ClangTidyCheck::OptionsView &Options)
+    : MaxIterations(
+          sharedOption(Options, "MaxIterations", defaults::MaxIterations)),
+      WorkerCountPattern(sharedOption(Options, "WorkerCountPattern",
+                                      defaults::WorkerCountPattern)),
+      HandlerRegistrationPattern(
+          sharedOption(Options, "HandlerRegistrationPattern",
+                       defaults::HandlerRegistrationPattern)) {}
+
+void LoopOptions::store(const ClangTidyCheck::OptionsView &Options,
+                        ClangTidyOptions::OptionMap &Opts) const {
+  storeShared(Options, Opts, "MaxIterations", MaxIterations,
+              defaults::MaxIterations);
+  storeShared(Options, Opts, "WorkerCountPattern", WorkerCountPattern,
+              defaults::WorkerCountPattern);
+  storeShared(Options, Opts, "HandlerRegistrationPattern",
+              HandlerRegistrationPattern, defaults::HandlerRegistrationPattern);
+}
+
+LimiterOptions::LimiterOptions(const ClangTidyCheck::OptionsView &Options)
+    : Functions(parseList(sharedOption(Options, "LimiterFunctions",
+                                       defaults::LimiterFunctions))),
+      TypePattern(sharedOption(Options, "LimiterTypePattern",
+                               defaults::LimiterTypePattern)) {}
+
+void LimiterOptions::store(const ClangTidyCheck::OptionsView &Options,
+                           ClangTidyOptions::OptionMap &Opts) const {
+  storeShared(Options, Opts, "LimiterFunctions", joinList(Functions),
+              defaults::LimiterFunctions);
+  storeShared(Options, Opts, "LimiterTypePattern", TypePattern,
+              defaults::LimiterTypePattern);
+}
+
+CountingLimiterOptions::CountingLimiterOptions(
+    const ClangTidyCheck::OptionsView &Options)
+    : LimiterOptions(Options),
+      CounterPattern(
+          sharedOption(Options, "CounterPattern", defaults::CounterPattern)) {}
+
+void CountingLimiterOptions::store(const ClangTidyCheck::OptionsView &Options,
+                                   ClangTidyOptions::OptionMap &Opts) const {
+  LimiterOptions::store(Options, Opts);
+  storeShared(Options, Opts, "CounterPattern", CounterPattern,
+              defaults::CounterPattern);
 }
 
 } // namespace clang::tidy::unbounded::utils

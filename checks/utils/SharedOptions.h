@@ -11,6 +11,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include <string>
+#include <vector>
 
 namespace clang::tidy::unbounded::utils {
 
@@ -32,6 +33,43 @@ void storeShared(const ClangTidyCheck::OptionsView &Options,
 void storeShared(const ClangTidyCheck::OptionsView &Options,
                  ClangTidyOptions::OptionMap &Opts, llvm::StringRef Name,
                  unsigned Value, unsigned Default);
+
+/// The shared options that say what makes a loop unbounded and a function a
+/// request handler: MaxIterations, WorkerCountPattern and
+/// HandlerRegistrationPattern.
+struct LoopOptions {
+  explicit LoopOptions(const ClangTidyCheck::OptionsView &Options);
+  /// Stores the three as storeShared does.
+  void store(const ClangTidyCheck::OptionsView &Options,
+             ClangTidyOptions::OptionMap &Opts) const;
+
+  unsigned MaxIterations;
+  std::string WorkerCountPattern;
+  std::string HandlerRegistrationPattern;
+};
+
+/// The shared options that name limiters: LimiterFunctions and
+/// LimiterTypePattern.
+struct LimiterOptions {
+  explicit LimiterOptions(const ClangTidyCheck::OptionsView &Options);
+  /// Stores the two as storeShared does.
+  void store(const ClangTidyCheck::OptionsView &Options,
+             ClangTidyOptions::OptionMap &Opts) const;
+
+  std::vector<std::string> Functions;
+  std::string TypePattern;
+};
+
+/// LimiterOptions and the shared CounterPattern, for the checks that take
+/// in-flight counters compared with a maximum as limiters too.
+struct CountingLimiterOptions : LimiterOptions {
+  explicit CountingLimiterOptions(const ClangTidyCheck::OptionsView &Options);
+  /// Stores the three as storeShared does.
+  void store(const ClangTidyCheck::OptionsView &Options,
+             ClangTidyOptions::OptionMap &Opts) const;
+
+  std::string CounterPattern;
+};
 
 } // namespace clang::tidy::unbounded::utils
 

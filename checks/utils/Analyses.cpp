@@ -1,0 +1,14 @@
+//===- Analyses.cpp - analyses built once per translation unit ------------===//
+
+#include "utils/Analyses.h"
+
+namespace clang::tidy::unbounded::utils {
+
+RequestAnalyses::RequestAnalyses(ASTContext &Ctx, const LoopOptions &Loops,
+                                 const CountingLimiterOptions &Limits)
+    : Bounds(Ctx, Loops.MaxIterations, Loops.WorkerCountPattern),
+      Requests(Bounds, Loops.HandlerRegistrationPattern),
+      Limiter(Ctx, Limits.Functions, Limits.TypePattern,
+              Limits.CounterPattern) {}
+
+} // namespace clang::tidy::unbounded::utils
