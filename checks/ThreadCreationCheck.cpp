@@ -448,7 +448,7 @@ void ThreadCreationCheck::judgeHandedSpawns(
                 facts::DetailPlaceholder.str() +
                 "'; nothing limits how many run at once (use a bounded "
                 "worker pool or acquire a counting semaphore first)",
-            H.Where, Analysis->Bounds));
+            H.Where, Analysis.of(*Context).Bounds));
   }
   HandedSpawns.clear();
 }
