@@ -397,11 +397,18 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
     }
     if (Call && !Release.empty() && mayAdopt(Call, Ref, libraryPrefix(Release)))
       Adopted = true;
-    // A handle copied into a member or global outlives the call.
+    // A handle copied into a member or global, or put into a container
+    // that is one (`connections_.push(ctx)`), outlives the call: a release
+    // elsewhere in the function is on a failure path.
     if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Consumer);
         Assign && Assign->isAssignmentOp() &&
         utils::ignoreWrappers(Assign->getRHS()) == Ref &&
         utils::outlivesScope(Assign->getLHS(), Parents.body(), *Context))
+      Result.PerCall = false;
+    if (const auto *Insert = dyn_cast_or_null<CXXMemberCallExpr>(Consumer);
+        Insert && isArgumentOf(Insert, Ref) &&
+        utils::outlivesScope(Insert->getImplicitObjectArgument(),
+                             Parents.body(), *Context))
       Result.PerCall = false;
   });
   // Never released here but handed over: the new owner releases it.

@@ -328,14 +328,20 @@ template <typename Pred> bool anyOutsideLambdas(const Stmt *S, Pred &&Matches) {
   return false;
 }
 
-/// `return false;` as Branch or as one of its statements.
+/// `return false;` as Branch or as one of its statements, if it can run:
+/// not after a `throw` (`throw std::runtime_error("full"); return false;`
+/// tells the caller by the exception).
 const ReturnStmt *refusal(const Stmt *Branch) {
   if (const auto *Return = dyn_cast_or_null<ReturnStmt>(Branch))
     return isFalse(Return->getRetValue()) ? Return : nullptr;
   if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Branch))
-    for (const Stmt *S : Block->body())
+    for (const Stmt *S : Block->body()) {
+      if (const auto *E = dyn_cast<Expr>(S);
+          E && isa<CXXThrowExpr>(E->IgnoreParenImpCasts()))
+        return nullptr;
       if (const ReturnStmt *Return = refusal(S))
         return Return;
+    }
   return nullptr;
 }
 

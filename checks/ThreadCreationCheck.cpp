@@ -50,7 +50,8 @@ ExecutionContext contextOf(
 /// std::thread(...)`). Each is sized once, not per item;
 /// unbounded-pool-growth owns what that size may be.
 bool isStartupSizing(const ExecutionContext &Where,
-                     const ThreadLifetime &Lifetime) {
+                     const ThreadLifetime &Lifetime,
+                     const FunctionDecl &Function) {
   if (Where.Kind != ContextKind::Loop || Lifetime.Fate != ThreadFate::Stored)
     return false;
   switch (Where.Bound.Kind) {
@@ -64,6 +65,17 @@ bool isStartupSizing(const ExecutionContext &Where,
   default:
     return false;
   }
+  // A constructor's loop over a member of its own object (`for (i = 0; i <
+  // io_contexts_.size(); ++i)` after `: io_contexts_(size)`) starts the
+  // object's threads into another of its members.
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function);
+  const auto *Container =
+      Where.Bound.Container ? dyn_cast_or_null<FieldDecl>(
+                                  utils::referencedDecl(Where.Bound.Container))
+                            : nullptr;
+  if (Ctor && Container && Container->getParent() == Ctor->getParent() &&
+      isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl))
+    return true;
   if (!isa_and_nonnull<BinaryOperator, CXXOperatorCallExpr>(Lifetime.Where))
     return false;
   // `for (auto &slot : slots) slot = ...` assigns through the loop variable.
@@ -264,7 +276,7 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
     DeferredSpawns.push_back({S, Lifetime, &Parents.function()});
     return;
   }
-  if (isStartupSizing(Where, Lifetime) ||
+  if (isStartupSizing(Where, Lifetime, Parents.function()) ||
       isJoinedFanOutOverMembers(Where, Lifetime, Parents,
                                 Ctx.getSourceManager()))
     return;

@@ -11,6 +11,7 @@
 #include <cpr/cpr.h>
 #include <curl/curl.h>
 #include <functional>
+#include <hiredis/hiredis.h>
 #include <mutex>
 #include <mysql.h>
 #include <pqxx/pqxx>
@@ -57,6 +58,26 @@ auto createItem = [](const Request &req) {
 };
 
 // ---- Negatives ---------------------------------------------------------------
+
+// A pool's constructor keeps every connection it opens; the one freed is a
+// connection that failed to open.
+class RedisPool {
+public:
+  RedisPool(unsigned size, const char *host) {
+    for (unsigned i = 0; i < size; ++i) {
+      redisContext *c = redisConnect(host, 6379);
+      if (c == nullptr || c->err != 0) {
+        if (c != nullptr)
+          redisFree(c);
+        continue;
+      }
+      idle_.push(c);
+    }
+  }
+
+private:
+  std::queue<redisContext *> idle_;
+};
 
 // A connection wrapper, and a pool that fills itself with them at start-up
 // and tops itself up only below its maximum.

@@ -117,3 +117,22 @@ void onConnection(WorkerPool &pool, Sink &sink, std::deque<char> &log,
   sendFrame(sink, log, "x", 1);
   serveOnce(pool, t);
 }
+
+// A full queue that throws tells the caller; the `return false` after the
+// throw never runs, so the discarded result drops nothing.
+struct ThrowingQueue {
+  bool append(Task *t);
+  std::deque<Task *> work_;
+  unsigned max_ = 64;
+};
+struct QueueFull {};
+bool ThrowingQueue::append(Task *t) {
+  if (work_.size() >= max_) {
+    throw QueueFull{};
+    return false;
+  }
+  work_.push_back(t);
+  return true;
+}
+
+void onRead(ThrowingQueue &queue, Task *t) { queue.append(t); }

@@ -184,3 +184,36 @@ void greetFrom(const char **first) {
   // CHECK-NEXT: :[[@LINE-3]]:3: note: the loop is unbounded: it runs for as long as '*name' holds
   // CHECK-NEXT: :[[@LINE-3]]:51: note: thread detached here
 }
+
+// A constructor's loop over a member it sized itself starts the object's
+// own threads: one per event loop, set up once.
+struct EventLoop {
+  void run();
+};
+class LoopPool {
+public:
+  explicit LoopPool(unsigned size) : loops_(size) {
+    for (unsigned i = 0; i < loops_.size(); ++i)
+      threads_.emplace_back([this, i] { loops_[i].run(); });
+  }
+
+private:
+  std::vector<EventLoop> loops_;
+  std::vector<std::thread> threads_;
+};
+
+// The same loop in a member function other than a constructor runs once
+// per queued item: a thread per item.
+class Dispatcher {
+public:
+  void dispatchAll() {
+    for (unsigned i = 0; i < pending_.size(); ++i)
+      threads_.emplace_back([this, i] { pending_[i].run(); });
+    // CHECK: :[[@LINE-1]]:16: warning: thread started by 'std::thread' on every iteration of an unbounded loop is kept in 'threads_'
+    // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: it runs once per element of 'pending_'
+  }
+
+private:
+  std::vector<EventLoop> pending_;
+  std::vector<std::thread> threads_;
+};
