@@ -435,20 +435,26 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
   const utils::FunctionParents *Parents = Functions->enclosing(Start.E);
   if (!Parents)
     return;
-  if (const Stmt *Loop = enclosingLoop(Start.E, *Parents)) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Parents->function());
+  if (Method && (isa<CXXConstructorDecl, CXXDestructorDecl>(Method) ||
+                 Method->getParent()->isLambda() ||
+                 !Method->getDeclName().isIdentifier()))
+    Method = nullptr;
+  // Loops start a set of workers (or are unbounded-thread-creation's);
+  // growth adds one worker per call, on demand, or a batch in a function
+  // named like a growth step (`addThreads() { for (i < size_ / 2) ... }`).
+  const Stmt *Loop = enclosingLoop(Start.E, *Parents);
+  bool Batch = Loop && Method && GrowthFunctions.match(Method->getName());
+  if (Loop && !Batch) {
     checkLoopSizing(Start, Loop, *Parents);
     return;
   }
-  const auto *Method = dyn_cast<CXXMethodDecl>(&Parents->function());
-  if (!Method || isa<CXXConstructorDecl, CXXDestructorDecl>(Method) ||
-      Method->getParent()->isLambda() || !Method->getDeclName().isIdentifier())
+  if (!Method)
     return;
-  // Loops start a set of workers (or are unbounded-thread-creation's);
-  // growth adds one worker per call, on demand.
   bool Conditional = false;
   for (const Stmt *Node = Start.E, *Parent = Parents->parent(Start.E); Parent;
        Node = Parent, Parent = Parents->parent(Parent)) {
-    if (utils::isLoop(Parent) || isa<LambdaExpr>(Parent))
+    if ((utils::isLoop(Parent) && Parent != Loop) || isa<LambdaExpr>(Parent))
       return;
     if (const auto *If = dyn_cast<IfStmt>(Parent); If && Node != If->getCond())
       Conditional = true;

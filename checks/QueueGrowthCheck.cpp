@@ -442,7 +442,10 @@ bool QueueGrowthCheck::holdsLock(const Stmt *Body, const Stmt *Target) const {
         const auto *Var = dyn_cast<VarDecl>(D);
         return Var && isScopedLock(Var->getType());
       });
-    return methodName(S) == "lock";
+    // lock(), Lock(), mutexLock(): a lock taken by hand.
+    std::string Name = methodName(S).lower();
+    return llvm::StringRef(Name).ends_with("lock") &&
+           !llvm::StringRef(Name).contains("unlock");
   });
 }
 

@@ -308,6 +308,19 @@ ThreadLifetime LifetimeAnalysis::ofHandle(const CallExpr *Create) {
     return Result;
   if (outlivesScope(Handle, Scope, Ctx))
     return ofStorage(Handle, Create);
+  // pthread_create(&tid, ...); threads_.push_back(tid);
+  const auto *Local = dyn_cast<VarDecl>(HandleDecl);
+  const CXXMemberCallExpr *Kept = nullptr;
+  if (Local && Local->hasLocalStorage())
+    forEachReference(Body, Local, [&](const DeclRefExpr *Ref) {
+      const auto *Insert =
+          dyn_cast_or_null<CXXMemberCallExpr>(Parents.consumer(Ref));
+      if (!Kept && Insert && isInsertion(Insert->getMethodDecl()) &&
+          outlivesScope(Insert->getImplicitObjectArgument(), Scope, Ctx))
+        Kept = Insert;
+    });
+  if (Kept)
+    return ofStorage(Kept->getImplicitObjectArgument(), Kept);
   return {ThreadFate::NeverJoined, Create, ""};
 }
 

@@ -8,6 +8,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <pthread.h>
 #include <semaphore>
 #include <thread>
 #include <vector>
@@ -194,4 +195,55 @@ public:
     }
   }
   bool ready = false;
+};
+
+// A growth step that adds a batch: half as many threads again whenever the
+// backlog is twice the pool, with no maximum. The handles are kept in a
+// member vector, and the lock is taken by hand.
+struct HandMutex {
+  void mutexLock();
+  void mutexUnlock();
+};
+class HalfAgainPool {
+public:
+  void addThreads() {
+    mutex_.mutexLock();
+    if (size_ * 2 < backlog_.size()) {
+      pthread_t id;
+      for (unsigned i = 0; i < size_ / 2; ++i) {
+        pthread_create(&id, nullptr, work, this);
+        // CHECK: :[[@LINE-1]]:9: warning: pool 'HalfAgainPool' adds a worker here with no maximum
+        // CHECK-NEXT: :[[@LINE+12]]:26: note: workers are kept in 'ids_', which nothing bounds
+        ids_.push_back(id);
+      }
+      size_ += size_ / 2;
+    }
+    mutex_.mutexUnlock();
+  }
+  static void *work(void *);
+
+private:
+  HandMutex mutex_;
+  std::deque<int> backlog_;
+  std::vector<pthread_t> ids_;
+  unsigned size_ = 4;
+};
+
+// The same batch under a maximum is bounded.
+class CappedBatchPool {
+public:
+  void addThreads() {
+    if (ids_.size() >= max_threads_)
+      return;
+    pthread_t id;
+    for (unsigned i = 0; i < 2; ++i) {
+      pthread_create(&id, nullptr, work, this);
+      ids_.push_back(id);
+    }
+  }
+  static void *work(void *);
+
+private:
+  std::vector<pthread_t> ids_;
+  unsigned max_threads_ = 64;
 };

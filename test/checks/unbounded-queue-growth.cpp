@@ -353,3 +353,30 @@ bool admit(const Event &e) {
     return false;
   return incoming.enqueue(e);
 }
+
+// A lock taken by hand with a method of any name ending in "lock".
+struct PlainMutex {
+  void mutexLock();
+  void mutexUnlock();
+};
+class HandLockedTasks {
+public:
+  void addTask(int task) {
+    mutex_.mutexLock();
+    tasks_.push_back(task);
+    // CHECK: :[[@LINE-1]]:12: warning: queue 'tasks_' grows without bound: this push holds the queue's lock
+    // CHECK-NEXT: :[[@LINE+13]]:19: note: 'tasks_' is declared here with no capacity
+    mutex_.mutexUnlock();
+  }
+  int take() {
+    mutex_.mutexLock();
+    int task = tasks_.front();
+    tasks_.pop_front();
+    mutex_.mutexUnlock();
+    return task;
+  }
+
+private:
+  PlainMutex mutex_;
+  std::deque<int> tasks_;
+};
