@@ -115,9 +115,13 @@ void ClientLimitsCheck::registerMatchers(MatchFinder *Finder) {
                   hasDeclaration(cxxRecordDecl(anyOf(Server, Builder))))))))
           .bind("local"),
       this);
+  // A server member, held by value or by pointer (`svr = new
+  // httplib::SSLServer(...)` in the constructor).
   Finder->addMatcher(
-      fieldDecl(InUserCode, hasType(qualType(hasUnqualifiedDesugaredType(
-                                recordType(hasDeclaration(Server))))))
+      fieldDecl(InUserCode,
+                hasType(qualType(anyOf(hasUnqualifiedDesugaredType(
+                                           recordType(hasDeclaration(Server))),
+                                       pointsTo(Server)))))
           .bind("field"),
       this);
 }

@@ -36,6 +36,18 @@ private:
   // CHECK: :[[@LINE-1]]:19: warning: 'httplib::Server' 'http' listens with its default task queue
 };
 
+// A server held by pointer, made in the constructor.
+class SecureApi {
+public:
+  SecureApi() : https(new httplib::Server()) {}
+  ~SecureApi() { delete https; }
+  void run() { https->listen("0.0.0.0", 8443); }
+
+private:
+  httplib::Server *https;
+  // CHECK: :[[@LINE-1]]:20: warning: 'httplib::Server' 'https' listens with its default task queue
+};
+
 void serveGrpc(grpc::Service *service) {
   grpc::ServerBuilder builder;
   // CHECK: :[[@LINE-1]]:23: warning: gRPC server built by 'builder' without a resource quota or MAX_POLLERS: nothing caps its threads (SetResourceQuota(grpc::ResourceQuota().SetMaxThreads(n)))
@@ -45,6 +57,19 @@ void serveGrpc(grpc::Service *service) {
 }
 
 // ---- Negatives ---------------------------------------------------------------
+
+// The same pointer member given a bounded queue before it listens.
+class BoundedSecureApi {
+public:
+  BoundedSecureApi() : https(new httplib::Server()) {
+    https->new_task_queue = [] { return makeBoundedQueue(); };
+  }
+  void run() { https->listen("0.0.0.0", 8443); }
+
+private:
+  static httplib::TaskQueue *makeBoundedQueue();
+  httplib::Server *https;
+};
 
 class LimitedDownloader {
 public:
