@@ -90,10 +90,32 @@ llvm::StringRef methodName(const Stmt *S) {
   return Call ? Call->Name : "";
 }
 
-/// The storage a member call works on, or nullptr.
+/// The member a getter returns by reference (`std::deque<Task>
+/// &Pool::tasks() { return tasks_; }`), if Call calls one.
+const ValueDecl *returnedMember(const Expr *Call) {
+  const auto *Getter = dyn_cast_or_null<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *Method = Getter ? Getter->getMethodDecl() : nullptr;
+  const FunctionDecl *Definition = Method ? Method->getDefinition() : nullptr;
+  const auto *Body = Definition
+                         ? dyn_cast_or_null<CompoundStmt>(Definition->getBody())
+                         : nullptr;
+  if (!Body || Body->size() != 1 || !Method->getReturnType()->isReferenceType())
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const ValueDecl *Member =
+      Return ? utils::referencedDecl(Return->getRetValue()) : nullptr;
+  return isa_and_nonnull<FieldDecl>(Member) ? Member : nullptr;
+}
+
+/// The storage a member call works on (directly or through a getter that
+/// returns it), or nullptr.
 const ValueDecl *objectOf(const Stmt *S) {
   std::optional<MemberCall> Call = memberCall(S);
-  return Call ? utils::referencedDecl(Call->Object) : nullptr;
+  if (!Call)
+    return nullptr;
+  if (const ValueDecl *Object = utils::referencedDecl(Call->Object))
+    return Object;
+  return returnedMember(Call->Object->IgnoreParenImpCasts());
 }
 
 /// The class (or, in a template's body, the class template) behind a
@@ -503,7 +525,7 @@ bool QueueGrowthCheck::removedBefore(const Stmt *S, const Stmt *Target,
   // q.pop_front(); ...; q.push_back(item);  -- a rotation, not growth.
   const SourceManager &SM = Context->getSourceManager();
   static constexpr llvm::StringRef Removals[] = {"pop", "pop_front", "pop_back",
-                                                 "erase"};
+                                                 "erase", "remove"};
   // In a template's own body the removal is a dependent member call.
   return utils::anyStmt(S, [&](const Stmt *Node) {
     return isa<CallExpr>(Node) &&

@@ -380,3 +380,36 @@ private:
   PlainMutex mutex_;
   std::deque<int> tasks_;
 };
+
+// Consumed through a getter that returns the queue by reference; a
+// worker that moves its own id from one list to another after removing it
+// there is not growth.
+class GetterPool {
+public:
+  void submit(int task) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    tasks_.push_back(task);
+    // CHECK: :[[@LINE-1]]:12: warning: queue 'tasks_' grows without bound: this push holds the queue's lock
+    // CHECK-NEXT: :[[@LINE+9]]:19: note: 'tasks_' is declared here with no capacity
+  }
+  std::deque<int> &tasks() { return tasks_; }
+  std::list<int> &idle() { return idle_; }
+  std::list<int> &busy() { return busy_; }
+  std::mutex &mutex() { return mutex_; }
+
+private:
+  std::mutex mutex_;
+  std::deque<int> tasks_;
+  std::list<int> idle_;
+  std::list<int> busy_;
+};
+void workerLoop(GetterPool &pool, int self) {
+  std::lock_guard<std::mutex> lock(pool.mutex());
+  int task = pool.tasks().front();
+  pool.tasks().pop_front();
+  pool.idle().remove(self);
+  pool.busy().push_back(self);
+  pool.busy().remove(self);
+  pool.idle().push_back(self);
+  (void)task;
+}
