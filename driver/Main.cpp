@@ -404,12 +404,15 @@ int runAsWorker(const Options &O, std::unique_ptr<CompilationDatabase> Fixed) {
   auto Compilations =
       databaseFor(std::move(Fixed), std::move(Build), File, /*Quiet=*/true);
   // Fault injection for the tests of the crash re-run: a worker that runs
-  // the check named here dies as a crashing check would.
-  if (const char *Faulty = std::getenv("UNBOUNDED_TIDY_FAULT_CHECK"))
-    if (llvm::is_contained(::unbounded::compat::enabledChecks(
-                               makeOptionsProvider(O)->getOptions(File)),
-                           Faulty))
+  // the check named here (any check for "*", as a crash in clang itself
+  // would) dies as a crashing check would.
+  if (const char *Faulty = std::getenv("UNBOUNDED_TIDY_FAULT_CHECK")) {
+    std::vector<std::string> Enabled = ::unbounded::compat::enabledChecks(
+        makeOptionsProvider(O)->getOptions(File));
+    if (llvm::StringRef(Faulty) == "*" ? !Enabled.empty()
+                                       : llvm::is_contained(Enabled, Faulty))
       std::raise(SIGSEGV);
+  }
   UnitResult Result = lintUnit(makeOptionsProvider(O), *Compilations, File);
   std::string Text = llvm::formatv("{0}", toJson(Result)).str();
   std::error_code EC;

@@ -192,9 +192,17 @@ UnitResult runCheckByCheck(const Job &J, const UnitResult &Crash) {
   }
   if (Crashing.empty())
     return Crash; // Not reproducible check by check: report it as it was.
-  std::string Why = Crash.Diagnostics.front().Message + " in " +
-                    llvm::join(Crashing, ", ") +
-                    "; the findings of the other checks are kept";
+  // Every check alone crashes: what they share is clang itself (a crash
+  // while parsing this file), not a check.
+  std::string Why =
+      Crashing.size() == J.Checks.size()
+          ? Crash.Diagnostics.front().Message +
+                " with every check alone: a crash in clang itself (such as "
+                "while parsing this file), not in a check; no findings for "
+                "this file"
+          : Crash.Diagnostics.front().Message + " in " +
+                llvm::join(Crashing, ", ") +
+                "; the findings of the other checks are kept";
   Merged.Diagnostics.push_back(failure(J, Why).Diagnostics.front());
   return Merged;
 }

@@ -44,6 +44,10 @@ SHIM_HEADERS = {
 }
 
 
+# How the driver names a crash that every check alone reproduces.
+CLANG_CRASH = 'a crash in clang itself'
+
+
 def fail(message):
     """Prints one error line and exits with the usage-error status."""
     print('score.py: error: ' + message, file=sys.stderr)
@@ -301,7 +305,10 @@ def score(args):
         findings = [f for f in report.get('findings', []) if f['check'].startswith('unbounded-')]
         errors = report.get('errors', [])
         crashes = [e for e in errors if e['check'] == 'unbounded-tidy-error']
-        status['crashes'] = [brief(e) for e in crashes]
+        # A file every check alone crashes on crashes clang itself.
+        in_clang = [e for e in crashes if CLANG_CRASH in e['message']]
+        status['crashes'] = [brief(e) for e in crashes if e not in in_clang]
+        status['clang_crashes'] = [brief(e) for e in in_clang]
         compile_errors = defaultdict(int)
         for error in errors:
             if error['check'] == 'clang-diagnostic-error':
@@ -355,6 +362,7 @@ def summarise(labels, repos):
     summary['legit_sites'] = sum(1 for l in legit if l['verdict'] in ('quiet', 'false-alarm', 'crash'))
     summary['crashes'] = sum(len(r.get('crashes', [])) for r in repos.values()) + \
         sum(1 for r in repos.values() if r.get('status') == 'driver-died')
+    summary['clang_crashes'] = sum(len(r.get('clang_crashes', [])) for r in repos.values())
     summary['repos_scored'] = sum(1 for r in repos.values() if r.get('status') == 'ok')
     summary['repos_missing'] = sorted(name for name, r in repos.items() if r.get('status') == 'missing')
     return summary
@@ -378,9 +386,11 @@ def markdown(result):
         lines.append('| `%s` | %d of %d | %s | %d |' % (check, row['caught'], row['labelled'],
                                                         percent(row['caught'], row['labelled']),
                                                         row.get('false_alarms', 0)))
-    lines += ['', 'False alarms: **%d** of %d legitimate sites. Crashes: **%d**. '
+    lines += ['', 'False alarms: **%d** of %d legitimate sites. Crashes: **%d**%s. '
               'Repositories scored: %d; missing locally: %s.' % (
                   summary['false_alarms'], summary['legit_sites'], summary['crashes'],
+                  ' (and %d in clang itself, not in a check)' % summary['clang_crashes']
+                  if summary['clang_crashes'] else '',
                   summary['repos_scored'],
                   ', '.join(summary['repos_missing']) or 'none')]
     misses = [l for l in result['labels'] if l['verdict'] in ('missed', 'false-alarm', 'crash')]
@@ -402,6 +412,8 @@ def markdown(result):
             state = 'missing: ' + status.get('why', '')
         elif status.get('crashes'):
             state = 'scored, %d crashed TU(s)' % len(status['crashes'])
+        elif status.get('clang_crashes'):
+            state = 'scored, clang crashed on %d TU(s)' % len(status['clang_crashes'])
         elif state == 'ok':
             state = 'scored'
         lines.append('| %s | `%s` | %d | %d | %s |' % (repo, labels[0]['commit'][:12], problems,
