@@ -351,8 +351,13 @@ void QueueGrowthCheck::dependentCall(const CallExpr &Call) {
     consume(Call);
     return;
   }
+  // `this->items_` may have no type yet (Clang 16): its member has one.
+  QualType ObjectType = Member->Object->getType();
+  if (const ValueDecl *Object = utils::referencedDecl(Member->Object);
+      Object && ObjectType->isSpecificBuiltinType(BuiltinType::Dependent))
+    ObjectType = Object->getType();
   llvm::SmallVector<const NamedDecl *, 2> Containers =
-      containersOf(Member->Object->getType().getNonReferenceType());
+      containersOf(ObjectType.getNonReferenceType());
   auto AllNamed = [&](const std::vector<std::string> &Names) {
     return llvm::all_of(Containers, [&](const NamedDecl *Container) {
       return isNamedMember(Container, Member->Name, Names);

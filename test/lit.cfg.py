@@ -108,9 +108,5 @@ config.substitutions.append(
     ("%header_default", "ALL" if int(config.llvm_major) >= 22 else "MAIN"))
 # clang-tidy's --dump-config lists module-wide options (unbounded.<Name>)
 # before 22; 22 lists only options of enabled checks (shared-options.test).
-# A push through `this->member` in a class template's own body is found
-# from 19 on, not on 16 (queue-growth-templates.cpp).
-config.substitutions.append(
-    ("%template_this_prefixes", "CHECK,THIS" if int(config.llvm_major) >= 19 else "CHECK"))
 config.substitutions.append(
     ("%dump_prefixes", "CHECK" if int(config.llvm_major) >= 22 else "CHECK,MODULE"))

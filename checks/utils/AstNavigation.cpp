@@ -52,6 +52,16 @@ const ValueDecl *referencedDecl(const Expr *E) {
     return Ref->getDecl();
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     return Member->getMemberDecl();
+  // `this->items_` in a class template's own body, as Clang 16 leaves it.
+  if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(E);
+      Dependent && !Dependent->isImplicitAccess() &&
+      isa<CXXThisExpr>(Dependent->getBase()->IgnoreParenImpCasts()) &&
+      Dependent->getMember().isIdentifier())
+    if (const CXXRecordDecl *Class =
+            Dependent->getBaseType()->getPointeeType()->getAsCXXRecordDecl())
+      for (const NamedDecl *Found : Class->lookup(Dependent->getMember()))
+        if (const auto *Field = dyn_cast<FieldDecl>(Found))
+          return Field;
   if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
     return referencedDecl(Subscript->getBase());
   if (const auto *Unary = dyn_cast<UnaryOperator>(E))
