@@ -482,7 +482,15 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
                                   Limits.TypePattern,
                                   "^" + llvm::Regex::escape(Tally->getName()) +
                                       "$|" + Limits.CounterPattern);
-  if (Limiter.findLimiter(Start.E, Parents->body(), *Parents) ||
+  // A batch's own loop may hold the limit: `for (; pool_.size() < kMax &&
+  // n > 0; --n)`.
+  const auto *For = dyn_cast_or_null<ForStmt>(Loop);
+  const auto *While = dyn_cast_or_null<WhileStmt>(Loop);
+  const Expr *LoopCond = For     ? For->getCond()
+                         : While ? While->getCond()
+                                 : nullptr;
+  if ((LoopCond && Limiter.limitComparison(LoopCond)) ||
+      Limiter.findLimiter(Start.E, Parents->body(), *Parents) ||
       limitedByEveryCaller(*Method, Limiter))
     return;
   SourceLocation Loc = isa<CXXMemberCallExpr>(Start.E) ? Start.E->getExprLoc()

@@ -247,3 +247,20 @@ private:
   std::vector<pthread_t> ids_;
   unsigned max_threads_ = 64;
 };
+
+// A batch whose loop stops at the maximum.
+class LoopCappedPool {
+public:
+  void addThreads(unsigned n) {
+    for (; ids_.size() < kMaxThreads && n > 0; --n) {
+      pthread_t id;
+      pthread_create(&id, nullptr, work, this);
+      ids_.push_back(id);
+    }
+  }
+  static void *work(void *);
+
+private:
+  static constexpr unsigned kMaxThreads = 64;
+  std::vector<pthread_t> ids_;
+};
