@@ -52,14 +52,18 @@ ExecutionContext contextOf(
 bool isStartupSizing(const ExecutionContext &Where,
                      const ThreadLifetime &Lifetime,
                      const FunctionDecl &Function) {
-  if (Where.Kind != ContextKind::Loop || Lifetime.Fate != ThreadFate::Stored)
+  // A thread handed to a keeper elsewhere is kept as if here, in the
+  // keeper's member.
+  bool Handed = Lifetime.Receiver != nullptr;
+  if (Where.Kind != ContextKind::Loop ||
+      (Lifetime.Fate != ThreadFate::Stored && !Handed))
     return false;
   switch (Where.Bound.Kind) {
   case utils::TripCountKind::Constant:
     return true;
   case utils::TripCountKind::RuntimeCount:
   case utils::TripCountKind::Input:
-    return isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl);
+    return Handed || isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl);
   case utils::TripCountKind::ElementCount:
     break;
   default:
@@ -262,13 +266,8 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
   if (Analysis.of(*Context).Limiter.findLimiter(S.E, Where.Scope, Parents))
     return;
   if (Lifetime.Receiver) {
-    // A start-up loop hands its threads to their keeper as it would keep
-    // them itself.
-    bool StartUp = Where.Kind == ContextKind::Loop &&
-                   (Where.Bound.Kind == utils::TripCountKind::Constant ||
-                    Where.Bound.Kind == utils::TripCountKind::RuntimeCount ||
-                    Where.Bound.Kind == utils::TripCountKind::Input);
-    if (Where.Kind != ContextKind::None && !StartUp)
+    if (Where.Kind != ContextKind::None &&
+        !isStartupSizing(Where, Lifetime, Parents.function()))
       HandedSpawns.push_back({S, Where, Lifetime});
     return;
   }
