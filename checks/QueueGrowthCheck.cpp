@@ -156,11 +156,6 @@ llvm::SmallVector<const NamedDecl *, 2> containersOf(QualType T) {
   return Branches;
 }
 
-/// The class or class template of a member call's object.
-const NamedDecl *containerOf(const Expr *Object) {
-  return containerOfType(Object->getType());
-}
-
 /// Whether Container's member Method is named by one of Names
 /// ("::std::queue::push").
 bool isNamedMember(const NamedDecl *Container, llvm::StringRef Method,
