@@ -484,11 +484,7 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
                                       "$|" + Limits.CounterPattern);
   // A batch's own loop may hold the limit: `for (; pool_.size() < kMax &&
   // n > 0; --n)`.
-  const auto *For = dyn_cast_or_null<ForStmt>(Loop);
-  const auto *While = dyn_cast_or_null<WhileStmt>(Loop);
-  const Expr *LoopCond = For     ? For->getCond()
-                         : While ? While->getCond()
-                                 : nullptr;
+  const Expr *LoopCond = Loop ? utils::loopCondition(Loop) : nullptr;
   if ((LoopCond && Limiter.limitComparison(LoopCond)) ||
       Limiter.findLimiter(Start.E, Parents->body(), *Parents) ||
       limitedByEveryCaller(*Method, Limiter))
@@ -606,13 +602,7 @@ std::optional<SizeValue> sizeValueOf(const Expr *E,
 /// `n-- > 0`, `while (n--)`), if it is a parameter or a member.
 std::optional<SizeValue> loopLimit(const Stmt *Loop,
                                    const FunctionDecl &Function) {
-  const Expr *Cond = nullptr;
-  if (const auto *For = dyn_cast<ForStmt>(Loop))
-    Cond = For->getCond();
-  else if (const auto *While = dyn_cast<WhileStmt>(Loop))
-    Cond = While->getCond();
-  else if (const auto *Do = dyn_cast<DoStmt>(Loop))
-    Cond = Do->getCond();
+  const Expr *Cond = utils::loopCondition(Loop);
   if (!Cond)
     return std::nullopt;
   auto Counted = [](const Expr *E) -> const Expr * {

@@ -49,6 +49,10 @@ bool isLoop(const Stmt *S);
 /// The body of a loop statement.
 const Stmt *loopBody(const Stmt *Loop);
 
+/// The condition of a for, while or do loop (nullptr for a range-for or a
+/// `for (;;)`).
+const Expr *loopCondition(const Stmt *Loop);
+
 /// Whether E names the element a loop is at, in a container that is a
 /// member of the class: the range-for variable over it, or `c[i]`,
 /// `c.at(i)` in a loop bounded by `c`'s element count. Bound is the loop's
