@@ -66,6 +66,13 @@ std::optional<MemberCall> memberCall(const Stmt *S) {
   }
   const auto *Call = dyn_cast<CallExpr>(S);
   const Expr *Callee = Call ? Call->getCallee()->IgnoreParens() : nullptr;
+  // `this->add(made)` in a template's body, with a dependent argument.
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Callee)) {
+    if (!Member->getMemberDecl()->getDeclName().isIdentifier())
+      return std::nullopt;
+    return MemberCall{Member->getBase(), Member->getMemberDecl()->getName(),
+                      Member->getMemberLoc()};
+  }
   if (const auto *Dependent =
           dyn_cast_or_null<CXXDependentScopeMemberExpr>(Callee)) {
     if (Dependent->isImplicitAccess() || !Dependent->getMember().isIdentifier())
@@ -190,20 +197,54 @@ const ParmVarDecl *parameterNamed(const Expr *Value,
   return Parm && Parm->getDeclContext() == &Function ? Parm : nullptr;
 }
 
+/// The pushes that fill a pool's queue.
+constexpr llvm::StringLiteral FillingPushes[] = {
+    "push", "push_back", "emplace", "emplace_back", "push_front", "enqueue"};
+
+/// Whether Method pushes its own parameter onto Queue: `void add(Conn c) {
+/// idle_.push_back(c); }`.
+bool pushesOwnParameter(const CXXMethodDecl &Method, const ValueDecl *Queue) {
+  const FunctionDecl *Definition = Method.getDefinition();
+  return Definition && Definition->getBody() &&
+         utils::anyStmt(Definition->getBody(), [&](const Stmt *Node) {
+           const auto *Call = dyn_cast<CallExpr>(Node);
+           return Call && Call->getNumArgs() == 1 && objectOf(Call) == Queue &&
+                  llvm::is_contained(FillingPushes, methodName(Call)) &&
+                  parameterNamed(Call->getArg(0), *Definition);
+         });
+}
+
+/// Whether Call pushes its one argument onto Queue: a push on Queue, or a
+/// call on `this` of a method of Pool that pushes its parameter there
+/// (`this->add(made)`).
+bool pushesArgument(const CallExpr &Call, const ValueDecl *Queue,
+                    const CXXRecordDecl &Pool) {
+  if (Call.getNumArgs() != 1)
+    return false;
+  if (objectOf(&Call) == Queue)
+    return llvm::is_contained(FillingPushes, methodName(&Call));
+  std::optional<MemberCall> Member = memberCall(&Call);
+  if (!Member || !isa<CXXThisExpr>(Member->Object->IgnoreParenImpCasts()))
+    return false;
+  return llvm::any_of(Pool.methods(), [&](const CXXMethodDecl *Method) {
+    return Method->getDeclName().isIdentifier() &&
+           Method->getName() == Member->Name &&
+           pushesOwnParameter(*Method, Queue);
+  });
+}
+
 /// Whether Method fills Queue with items it creates: a push onto Queue in a
-/// constructor, or in a loop, of an item that is not Method's parameter; or
+/// constructor, or in a loop, of an item that is not Method's parameter
+/// (directly or through a method of the pool that pushes its parameter); or
 /// a range inserted at once (`idle_.insert(idle_.end(), made.begin(),
 /// made.end())` after a loop that made them).
 bool fillsWithNewItems(const CXXMethodDecl &Method, const ValueDecl *Queue) {
-  static constexpr llvm::StringLiteral Pushes[] = {
-      "push", "push_back", "emplace", "emplace_back", "push_front", "enqueue"};
   const Stmt *Body = Method.getBody();
   bool Constructor = isa<CXXConstructorDecl>(Method);
   auto Fills = [&](const Stmt *S) {
     return utils::anyStmt(S, [&](const Stmt *Node) {
       const auto *Call = dyn_cast<CallExpr>(Node);
-      return Call && Call->getNumArgs() == 1 && objectOf(Call) == Queue &&
-             llvm::is_contained(Pushes, methodName(Call)) &&
+      return Call && pushesArgument(*Call, Queue, *Method.getParent()) &&
              !parameterNamed(Call->getArg(0), Method);
     });
   };
@@ -572,6 +613,33 @@ bool QueueGrowthCheck::isBounded(const Stmt *Site, const ValueDecl *Queue,
          removedBefore(Parents.body(), Site, Queue);
 }
 
+/// The innermost lambda S is written in, or nullptr.
+static const LambdaExpr *
+enclosingLambda(const Stmt &S, const utils::FunctionParents &Parents) {
+  const Stmt *Node = Parents.parent(&S);
+  while (Node && !isa<LambdaExpr>(Node))
+    Node = Parents.parent(Node);
+  return cast_or_null<LambdaExpr>(Node);
+}
+
+/// Whether the one item Push puts back is a parameter of the function or
+/// lambda it is in (`release(conn)`), also when wrapped again in a smart
+/// pointer (a deleter's `idle_.push(std::shared_ptr<Conn>(raw))`).
+static bool pushesReturnedItem(const CallExpr &Push,
+                               const utils::FunctionParents &Parents) {
+  if (Push.getNumArgs() != 1)
+    return false;
+  const Expr *Item = Push.getArg(0);
+  if (const auto *Wrap =
+          dyn_cast<CXXConstructExpr>(utils::ignoreWrappers(Item));
+      Wrap && Wrap->getNumArgs() == 1)
+    Item = Wrap->getArg(0);
+  if (parameterNamed(Item, Parents.function()))
+    return true;
+  const LambdaExpr *Lambda = enclosingLambda(Push, Parents);
+  return Lambda && parameterNamed(Item, *Lambda->getCallOperator());
+}
+
 /// Whether the push returns the item through the deleter of the smart
 /// pointer that lends it: `std::shared_ptr<Conn> c(idle_.front(),
 /// [this](Conn *p) { idle_.push(p); })` hands out the queue's front and puts
@@ -580,12 +648,7 @@ static bool pushedByLendingDeleter(const CallExpr &Push, const ValueDecl *Queue,
                                    const utils::FunctionParents &Parents) {
   if (Push.getNumArgs() != 1)
     return false;
-  const auto *Lambda = dyn_cast_or_null<LambdaExpr>([&]() -> const Stmt * {
-    const Stmt *S = Parents.parent(&Push);
-    while (S && !isa<LambdaExpr>(S))
-      S = Parents.parent(S);
-    return S;
-  }());
+  const LambdaExpr *Lambda = enclosingLambda(Push, Parents);
   if (!Lambda || !parameterNamed(Push.getArg(0), *Lambda->getCallOperator()))
     return false;
   const Stmt *Consumer = Parents.consumer(Lambda);
@@ -608,8 +671,7 @@ bool QueueGrowthCheck::returnsBorrowedItem(
   // process).
   const auto *Static = dyn_cast<VarDecl>(P.Queue);
   if (!(Field || (Static && Static->isStaticDataMember())) ||
-      P.Call->getNumArgs() != 1 ||
-      !parameterNamed(P.Call->getArg(0), Parents.function()))
+      !pushesReturnedItem(*P.Call, Parents))
     return false;
   const auto *Pool = dyn_cast<CXXRecordDecl>(P.Queue->getDeclContext());
   if (!Pool || !Pool->hasDefinition())

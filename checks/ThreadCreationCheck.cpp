@@ -42,6 +42,38 @@ ExecutionContext contextOf(
   return Where;
 }
 
+/// Whether Ctor's initializer list gives Member a size: `: workers_(n)`.
+bool sizes(const CXXConstructorDecl &Ctor, const FieldDecl &Member) {
+  return llvm::any_of(Ctor.inits(), [&](const CXXCtorInitializer *Init) {
+    const auto *Construct = Init->getMember() == &Member
+                                ? dyn_cast_or_null<CXXConstructExpr>(
+                                      utils::ignoreWrappers(Init->getInit()))
+                                : nullptr;
+    return Construct && Construct->getNumArgs() > 0;
+  });
+}
+
+/// Whether a constructor fills Member (inserts into it, or sizes it in its
+/// initializer list) and no other method of its class defined here inserts
+/// into it.
+bool filledOnlyAtConstruction(const FieldDecl &Member) {
+  const auto *Class = dyn_cast<CXXRecordDecl>(Member.getParent());
+  if (!Class)
+    return false;
+  bool Filled = false;
+  for (const CXXMethodDecl *Method : Class->methods()) {
+    const FunctionDecl *Definition = Method->getDefinition();
+    if (!Definition)
+      continue;
+    bool Inserts = utils::insertsInto(Definition->getBody(), &Member);
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(Definition);
+    if (!Ctor && Inserts)
+      return false;
+    Filled |= Ctor && (Inserts || sizes(*Ctor, Member));
+  }
+  return Filled;
+}
+
 /// How a pool starts its workers: a loop bounded by a constant that keeps
 /// its threads (`for (i < std::min(n, kMax)) pool.emplace_back(...)`), a
 /// loop sized by a runtime integer or the input that fills a member
@@ -69,16 +101,19 @@ bool isStartupSizing(const ExecutionContext &Where,
   default:
     return false;
   }
-  // A constructor's loop over a member of its own object (`for (i = 0; i <
+  // A loop over a member of the object's own (`for (i = 0; i <
   // io_contexts_.size(); ++i)` after `: io_contexts_(size)`) starts the
-  // object's threads into another of its members.
-  const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function);
+  // object's threads into another of its members: in its constructor, or in
+  // a method when only constructors fill that member (`run_all()` starting
+  // one thread per worker made at construction).
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
   const auto *Container =
       Where.Bound.Container ? dyn_cast_or_null<FieldDecl>(
                                   utils::referencedDecl(Where.Bound.Container))
                             : nullptr;
-  if (Ctor && Container && Container->getParent() == Ctor->getParent() &&
-      isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl))
+  if (Method && Container && Container->getParent() == Method->getParent() &&
+      isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl) &&
+      (isa<CXXConstructorDecl>(Method) || filledOnlyAtConstruction(*Container)))
     return true;
   if (!isa_and_nonnull<BinaryOperator, CXXOperatorCallExpr>(Lifetime.Where))
     return false;
@@ -91,8 +126,9 @@ bool isStartupSizing(const ExecutionContext &Where,
 }
 
 /// Whether S, after Loop in Body, joins every element of Holder: a loop over
-/// Holder whose body joins the loop variable or an element of Holder
-/// (`for (auto &t : threads) t.join();`).
+/// Holder whose body joins or waits for the loop variable or an element of
+/// Holder
+/// (`for (auto &t : threads) t.join();`, `futures.at(i).get()`).
 bool joinsEachAfter(const Stmt *Body, const Stmt *Loop, const ValueDecl *Holder,
                     const SourceManager &SM) {
   auto Joins = [&](const Stmt *LoopBody, const ValueDecl *Element) {
@@ -100,7 +136,7 @@ bool joinsEachAfter(const Stmt *Body, const Stmt *Loop, const ValueDecl *Holder,
       const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
       const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
       if (!Method || !Method->getDeclName().isIdentifier() ||
-          Method->getName() != "join")
+          !utils::isWaitName(Method->getName()))
         return false;
       const ValueDecl *Joined =
           utils::referencedDecl(Call->getImplicitObjectArgument());
@@ -118,25 +154,37 @@ bool joinsEachAfter(const Stmt *Body, const Stmt *Loop, const ValueDecl *Holder,
   });
 }
 
-/// Whether a loop over the pool's own member container starts one thread
-/// per element into a local container that the function joins afterwards
-/// (`for (auto &ctx : contexts_) threads.emplace_back(...)`, then
-/// `for (auto &t : threads) t.join();`): one thread per slot the pool
-/// already has, all waited for, not a thread per item.
-bool isJoinedFanOutOverMembers(const ExecutionContext &Where,
-                               const ThreadLifetime &Lifetime,
-                               const utils::FunctionParents &Parents,
-                               const SourceManager &SM) {
+/// Whether a loop bounded by a count, or by the pool's own member container,
+/// starts one thread per iteration into a local container that the
+/// function waits for afterwards (`for (i < jobs) futures.emplace_back(
+/// std::async(...))` or `for (auto &ctx : contexts_) threads.emplace_back(
+/// ...)`, then `for (auto &t : threads) t.join();`): a fan-out sized once
+/// and all waited for, not a thread per item; unbounded-pool-growth owns
+/// what that count may be.
+bool isJoinedFanOut(const ExecutionContext &Where,
+                    const ThreadLifetime &Lifetime,
+                    const utils::FunctionParents &Parents,
+                    const SourceManager &SM) {
   const auto *Holder = dyn_cast_or_null<VarDecl>(Lifetime.HolderDecl);
-  return Where.Kind == ContextKind::Loop &&
-         Lifetime.Fate == ThreadFate::Stored && Holder &&
-         Holder->hasLocalStorage() && !isa<ParmVarDecl>(Holder) &&
-         !Holder->getType()->isReferenceType() &&
-         Where.Bound.Kind == utils::TripCountKind::ElementCount &&
-         Where.Bound.Container &&
-         isa_and_nonnull<FieldDecl>(
-             utils::referencedDecl(Where.Bound.Container)) &&
-         joinsEachAfter(Parents.body(), Where.Loop, Holder, SM);
+  if (Where.Kind != ContextKind::Loop || Lifetime.Fate != ThreadFate::Stored ||
+      !Holder || !Holder->hasLocalStorage() || isa<ParmVarDecl>(Holder) ||
+      Holder->getType()->isReferenceType())
+    return false;
+  bool SizedOnce = false;
+  switch (Where.Bound.Kind) {
+  case utils::TripCountKind::RuntimeCount:
+  case utils::TripCountKind::WorkerCount:
+    SizedOnce = true;
+    break;
+  case utils::TripCountKind::ElementCount:
+    SizedOnce = Where.Bound.Container &&
+                isa_and_nonnull<FieldDecl>(
+                    utils::referencedDecl(Where.Bound.Container));
+    break;
+  default:
+    break;
+  }
+  return SizedOnce && joinsEachAfter(Parents.body(), Where.Loop, Holder, SM);
 }
 
 /// Whether Call starts the threads a pool already placed in its member
@@ -276,8 +324,7 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
     return;
   }
   if (isStartupSizing(Where, Lifetime, Parents.function()) ||
-      isJoinedFanOutOverMembers(Where, Lifetime, Parents,
-                                Ctx.getSourceManager()))
+      isJoinedFanOut(Where, Lifetime, Parents, Ctx.getSourceManager()))
     return;
   diagnose(S, Where, Lifetime);
 }

@@ -165,20 +165,6 @@ std::optional<Comparison> comparisonOf(const Expr *Cond) {
   return std::nullopt;
 }
 
-/// Whether Body adds an element to Container (push_back, emplace, insert).
-bool insertsInto(const Stmt *Body, const ValueDecl *Container) {
-  static constexpr llvm::StringLiteral Insertions[] = {
-      "push_back", "emplace_back", "push",         "emplace",
-      "insert",    "push_front",   "emplace_front"};
-  return anyStmt(Body, [&](const Stmt *S) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-    return Method && Method->getDeclName().isIdentifier() &&
-           llvm::is_contained(Insertions, Method->getName()) &&
-           referencedDecl(Call->getImplicitObjectArgument()) == Container;
-  });
-}
-
 /// Whether anything in the function of the local container V may change its
 /// size: a member call that adds, removes or resizes, an assignment, or V
 /// handed to a call by non-const reference or pointer.
@@ -340,6 +326,19 @@ bool leavesOnEveryPath(const Stmt *S) {
 }
 
 } // namespace
+
+bool insertsInto(const Stmt *Body, const ValueDecl *Container) {
+  static constexpr llvm::StringLiteral Insertions[] = {
+      "push_back", "emplace_back", "push",         "emplace",
+      "insert",    "push_front",   "emplace_front"};
+  return anyStmt(Body, [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    return Method && Method->getDeclName().isIdentifier() &&
+           llvm::is_contained(Insertions, Method->getName()) &&
+           referencedDecl(Call->getImplicitObjectArgument()) == Container;
+  });
+}
 
 bool isLoop(const Stmt *S) {
   return isa_and_nonnull<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S);

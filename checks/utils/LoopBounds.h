@@ -53,6 +53,9 @@ const Stmt *loopBody(const Stmt *Loop);
 /// `for (;;)`).
 const Expr *loopCondition(const Stmt *Loop);
 
+/// Whether Body adds an element to Container (push_back, emplace, insert).
+bool insertsInto(const Stmt *Body, const ValueDecl *Container);
+
 /// Whether E names the element a loop is at, in a container that is a
 /// member of the class: the range-for variable over it, or `c[i]`,
 /// `c.at(i)` in a loop bounded by `c`'s element count. Bound is the loop's

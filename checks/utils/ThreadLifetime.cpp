@@ -28,13 +28,13 @@ bool isInsertion(const CXXMethodDecl *Method) {
          llvm::is_contained(Names, Method->getName());
 }
 
+} // namespace
+
 bool isWaitName(llvm::StringRef Name) {
   return Name == "join" || Name == "get" || Name == "wait" ||
          Name == "wait_for" || Name == "wait_until" || Name == "try_join_for" ||
          Name == "timed_join";
 }
-
-} // namespace
 
 std::optional<KeptParameter> keptParameter(const FunctionDecl &Function,
                                            unsigned Index) {

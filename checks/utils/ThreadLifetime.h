@@ -58,6 +58,10 @@ std::optional<KeptParameter> keptParameter(const FunctionDecl &Function,
 /// Whether a thread with this fate can outlive the scope it started in.
 bool outlives(ThreadFate Fate);
 
+/// Whether a member named Name waits for a thread or a future to finish:
+/// join, get, wait and their timed forms.
+bool isWaitName(llvm::StringRef Name);
+
 /// The fate of the thread started by Spawn within one run of Scope, both
 /// in the function Parents covers. JoinsOnDestruction: the thread class
 /// joins in its destructor (std::jthread). For Handle, Spawn is the create

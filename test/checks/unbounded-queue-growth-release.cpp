@@ -167,6 +167,67 @@ private:
   std::vector<Connection *> idle_;
 };
 
+// A pool template whose constructor makes each connection and hands it to
+// its own add(), which pushes it; return_() puts a borrowed one back.
+template <typename C> class TemplatePool {
+public:
+  explicit TemplatePool(unsigned size) {
+    while (size--) {
+      auto made = make();
+      this->add(made);
+    }
+  }
+  std::shared_ptr<C> take() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [this] { return !idle_.empty(); });
+    auto c = idle_.back();
+    idle_.pop_back();
+    return c;
+  }
+  void return_(std::shared_ptr<C> c) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    idle_.push_back(c);
+    ready_.notify_one();
+  }
+
+private:
+  std::shared_ptr<C> make() { return std::make_shared<C>(); }
+  void add(std::shared_ptr<C> c) { idle_.push_back(c); }
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::vector<std::shared_ptr<C>> idle_;
+};
+TemplatePool<Connection> templatePool(4);
+
+// Each connection the pool makes carries a deleter that wraps the raw
+// pointer again and puts it back; open() fills the queue with a loop.
+class RewrappingPool {
+public:
+  void open(int size) {
+    for (int i = 0; i < size; ++i)
+      idle_.push(make());
+  }
+  std::shared_ptr<Connection> get() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [this] { return !idle_.empty(); });
+    auto c = idle_.front();
+    idle_.pop();
+    return c;
+  }
+
+private:
+  std::shared_ptr<Connection> make() {
+    return std::shared_ptr<Connection>(connect(), [this](Connection *raw) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      idle_.push(std::shared_ptr<Connection>(raw));
+      ready_.notify_all();
+    });
+  }
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::queue<std::shared_ptr<Connection>> idle_;
+};
+
 // ---- Positives ----------------------------------------------------------------
 
 // The same shape with nothing created by the pool: every item comes from a
@@ -214,4 +275,52 @@ public:
 private:
   std::mutex mutex_;
   std::queue<Connection *> retired_;
+};
+
+// add() pushes what its callers give it, and nothing of the pool's own
+// making goes in: a call of add() with a caller's item is not a fill.
+class Inbox {
+public:
+  void forward(std::shared_ptr<Connection> c) { this->add(c); }
+  void put(std::shared_ptr<Connection> c) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    items_.push_back(c);
+    // CHECK: :[[@LINE-1]]:12: warning: queue 'items_' grows without bound
+    // CHECK-NEXT: :[[@LINE+12]]:44: note: 'items_' is declared here with no capacity
+  }
+  std::shared_ptr<Connection> next() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto c = items_.back();
+    items_.pop_back();
+    return c;
+  }
+
+private:
+  void add(std::shared_ptr<Connection> c) { items_.push_back(c); }
+  std::mutex mutex_;
+  std::vector<std::shared_ptr<Connection>> items_;
+};
+
+// A deleter that wraps the pointer again, into a queue the class never
+// fills with connections of its own.
+class Graveyard {
+public:
+  std::shared_ptr<Connection> lend() {
+    return std::shared_ptr<Connection>(connect(), [this](Connection *raw) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      dead_.push(std::shared_ptr<Connection>(raw));
+      // CHECK: :[[@LINE-1]]:13: warning: queue 'dead_' grows without bound
+      // CHECK-NEXT: :[[@LINE+12]]:43: note: 'dead_' is declared here with no capacity
+    });
+  }
+  std::shared_ptr<Connection> revive() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto c = dead_.front();
+    dead_.pop();
+    return c;
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<std::shared_ptr<Connection>> dead_;
 };

@@ -5,6 +5,7 @@
 // RUN: %check_both %s unbounded-thread-creation -- -std=c++17 %mock_flags \
 // RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
 
+#include <future>
 #include <memory>
 #include <thread>
 #include <utility>
@@ -100,8 +101,8 @@ public:
       s->start();
     // CHECK: :[[@LINE-1]]:10: warning: call to 'Worker::start' starts a thread on every iteration of an unbounded loop that is kept in 'thread_'
     // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: it runs once per element of 'sessions'
-    // CHECK-NEXT: :20:28: note: thread started here by 'std::thread'
-    // CHECK-NEXT: :20:18: note: thread kept in 'thread_' here
+    // CHECK-NEXT: :21:28: note: thread started here by 'std::thread'
+    // CHECK-NEXT: :21:18: note: thread kept in 'thread_' here
   }
   void startOneOfThem() {
     // The loop walks workers_, but starts the same one every time.
@@ -109,8 +110,8 @@ public:
       extra_->start();
     // CHECK: :[[@LINE-1]]:15: warning: call to 'Worker::start' starts a thread on every iteration of an unbounded loop that is kept in 'thread_'
     // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: it runs once per element of 'workers_'
-    // CHECK-NEXT: :20:28: note: thread started here by 'std::thread'
-    // CHECK-NEXT: :20:18: note: thread kept in 'thread_' here
+    // CHECK-NEXT: :21:28: note: thread started here by 'std::thread'
+    // CHECK-NEXT: :21:18: note: thread kept in 'thread_' here
   }
 
 private:
@@ -202,6 +203,24 @@ private:
   std::vector<std::thread> threads_;
 };
 
+// A method that starts one thread per worker the constructor made: the
+// workers are only ever added at construction.
+class WorkerSet {
+public:
+  explicit WorkerSet(unsigned count) {
+    for (unsigned i = 0; i < count; ++i)
+      workers_.push_back(std::make_unique<EventLoop>());
+  }
+  void runAll() {
+    for (unsigned i = 0; i < workers_.size(); ++i)
+      threads_.emplace_back([this, i] { workers_[i]->run(); });
+  }
+
+private:
+  std::vector<std::unique_ptr<EventLoop>> workers_;
+  std::vector<std::thread> threads_;
+};
+
 // The same loop in a member function other than a constructor runs once
 // per queued item: a thread per item.
 class Dispatcher {
@@ -217,3 +236,46 @@ private:
   std::vector<EventLoop> pending_;
   std::vector<std::thread> threads_;
 };
+
+// The constructor makes the first workers, but addWorker() adds more at any
+// time: runAll() starts a thread per worker there is by then.
+class GrowingSet {
+public:
+  explicit GrowingSet(unsigned count) : workers_(count) {}
+  void addWorker() { workers_.push_back(EventLoop()); }
+  void runAll() {
+    for (unsigned i = 0; i < workers_.size(); ++i)
+      threads_.emplace_back([this, i] { workers_[i].run(); });
+    // CHECK: :[[@LINE-1]]:16: warning: thread started by 'std::thread' on every iteration of an unbounded loop is kept in 'threads_'
+    // CHECK-NEXT: :[[@LINE-3]]:5: note: the loop is unbounded: it runs once per element of 'workers_'
+  }
+
+private:
+  std::vector<EventLoop> workers_;
+  std::vector<std::thread> threads_;
+};
+
+// A fan-out sized by its caller's count, every future waited for below:
+// the count is a pool size (unbounded-pool-growth's to judge), not a thread
+// per item.
+int partResult(int part, int parts);
+int downloadAll(int parts) {
+  std::vector<std::future<int>> running;
+  for (int i = 0; i < parts; ++i)
+    running.emplace_back(std::async(std::launch::async, partResult, i, parts));
+  int total = 0;
+  for (int i = 0; i < parts; ++i)
+    total += running.at(i).get();
+  return total;
+}
+
+// The same fan-out handing its futures back unwaited.
+std::vector<std::future<int>> startAll(int parts) {
+  std::vector<std::future<int>> running;
+  for (int i = 0; i < parts; ++i)
+    running.emplace_back(std::async(std::launch::async, partResult, i, parts));
+  // CHECK: :[[@LINE-1]]:26: warning: thread started by 'std::async' on every iteration of an unbounded loop is kept in 'running'
+  // CHECK-NEXT: :[[@LINE-3]]:3: note: the loop is unbounded: its trip count 'parts' is only known at run time
+  // CHECK-NEXT: :[[@LINE-3]]:13: note: thread kept in 'running' here
+  return running;
+}
