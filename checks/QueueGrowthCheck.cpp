@@ -505,10 +505,16 @@ bool QueueGrowthCheck::holdsLock(const Stmt *Body, const Stmt *Target) const {
         const auto *Var = dyn_cast<VarDecl>(D);
         return Var && isScopedLock(Var->getType());
       });
-    // lock(), Lock(), mutexLock(): a lock taken by hand.
+    // lock(), Lock(), mutexLock(), pthread_mutex_lock(&m): a lock taken by
+    // hand.
     std::string Name = methodName(S).lower();
-    return llvm::StringRef(Name).ends_with("lock") &&
-           !llvm::StringRef(Name).contains("unlock");
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Name.empty() && Call && Call->getDirectCallee() &&
+        Call->getDirectCallee()->getDeclName().isIdentifier())
+      Name = Call->getDirectCallee()->getName().lower();
+    llvm::StringRef Taken(Name);
+    return Taken.ends_with("lock") && !Taken.contains("unlock") &&
+           !Taken.ends_with("clock") && !Taken.ends_with("block");
   });
 }
 

@@ -13,6 +13,7 @@
 #include <functional>
 #include <list>
 #include <mutex>
+#include <pthread.h>
 #include <queue>
 #include <semaphore>
 #include <tbb/concurrent_queue.h>
@@ -380,6 +381,42 @@ private:
   PlainMutex mutex_;
   std::deque<int> tasks_;
 };
+
+// A lock taken with pthread_mutex_lock around the push and the pop.
+pthread_mutex_t inboxMutex;
+std::queue<int> inbox;
+void receiveOne(int message) {
+  pthread_mutex_lock(&inboxMutex);
+  inbox.push(message);
+  // CHECK: :[[@LINE-1]]:9: warning: queue 'inbox' grows without bound: this push holds the queue's lock
+  // CHECK-NEXT: :[[@LINE-5]]:17: note: 'inbox' is declared here with no capacity
+  pthread_mutex_unlock(&inboxMutex);
+}
+int processOne() {
+  pthread_mutex_lock(&inboxMutex);
+  int message = inbox.front();
+  inbox.pop();
+  pthread_mutex_unlock(&inboxMutex);
+  return message;
+}
+
+// The same with a size check before the push.
+std::queue<int> boundedInbox;
+bool receiveBounded(int message) {
+  pthread_mutex_lock(&inboxMutex);
+  bool room = boundedInbox.size() < 1000;
+  if (room)
+    boundedInbox.push(message);
+  pthread_mutex_unlock(&inboxMutex);
+  return room;
+}
+int processBounded() {
+  pthread_mutex_lock(&inboxMutex);
+  int message = boundedInbox.front();
+  boundedInbox.pop();
+  pthread_mutex_unlock(&inboxMutex);
+  return message;
+}
 
 // Consumed through a getter that returns the queue by reference; a
 // worker that moves its own id from one list to another after removing it
