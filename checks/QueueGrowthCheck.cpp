@@ -362,7 +362,7 @@ void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("take")) {
     for (const Expr *Arg : Call->arguments())
       if (const ValueDecl *Queue = utils::referencedDecl(Arg))
-        Consumed.insert(Queue);
+        Consumers[Queue].push_back(Call);
     return;
   }
   bool Concurrent = Nodes.getNodeAs<CXXMemberCallExpr>("concurrent") != nullptr;
@@ -376,7 +376,7 @@ void QueueGrowthCheck::consume(const CallExpr &Call) {
   if (!takesOldest(Call))
     return;
   if (const ValueDecl *Queue = objectOf(&Call))
-    Consumed.insert(Queue);
+    Consumers[Queue].push_back(&Call);
 }
 
 void QueueGrowthCheck::dependentCall(const CallExpr &Call) {
@@ -440,7 +440,7 @@ void QueueGrowthCheck::onEndOfTranslationUnit() {
   }
   Pushes.clear();
   Links.clear();
-  Consumed.clear();
+  Consumers.clear();
   Functions.reset();
   Detection.reset();
 }
@@ -694,6 +694,27 @@ bool QueueGrowthCheck::returnsBorrowedItem(
   return false;
 }
 
+bool QueueGrowthCheck::isShared(const Push &P,
+                                const utils::FunctionParents &Parents) const {
+  auto Taken = Consumers.find(P.Queue);
+  if (Taken == Consumers.end())
+    return false;
+  if (holdsLock(Parents.body(), P.Call))
+    return true;
+  // A producer method that forgets the lock its consumer takes: `void
+  // add(Task *t) { tasks_.push_back(t); }` beside `lock();
+  // tasks_.pop_front()` in the worker. (A fill of new items without the
+  // lock is set-up, before the consumers run.)
+  if (P.Call->getNumArgs() != 1 ||
+      !parameterNamed(P.Call->getArg(0), Parents.function()))
+    return false;
+  return llvm::any_of(Taken->second, [&](const CallExpr *Take) {
+    const utils::FunctionParents *Consumer = Functions->enclosing(Take);
+    return Consumer && &Consumer->function() != &Parents.function() &&
+           holdsLock(Consumer->body(), Take);
+  });
+}
+
 void QueueGrowthCheck::checkPush(const Push &P) {
   const utils::FunctionParents *Parents = Functions->enclosing(P.Call);
   if (!Parents)
@@ -711,9 +732,12 @@ void QueueGrowthCheck::checkPush(const Push &P) {
                                   ConcurrentPushFunctions) ||
       utils::isFunctionNamedAnyOf(&Parents->function(), LockedPushFunctions))
     return;
-  if (!P.Concurrent &&
-      (!Consumed.contains(P.Queue) || !holdsLock(Parents->body(), P.Call)))
+  if (!P.Concurrent && !isShared(P, *Parents))
     return;
+  // How the producers share the queue: under its lock, as a concurrent
+  // queue, or without the lock its consumer takes.
+  unsigned Sharing =
+      P.Concurrent ? 1 : (holdsLock(Parents->body(), P.Call) ? 0 : 2);
   if (isBounded(P.Call, P.Queue, *Parents) || returnsBorrowedItem(P, *Parents))
     return;
   diag(memberCall(P.Call)->NameLoc,
@@ -721,11 +745,12 @@ void QueueGrowthCheck::checkPush(const Push &P) {
                     "the queue's lock but never compares its size with a "
                     "limit or waits for space|'%2' has no capacity and "
                     "nothing compares its size with a limit before this "
-                    "'%3'}1") +
+                    "'%3'|its consumer takes a lock but this push takes none, "
+                    "and never compares its size with a limit or waits for "
+                    "space}1") +
         Advice)
            .str())
-      << P.Queue->getName() << P.Concurrent << P.Container
-      << methodName(P.Call);
+      << P.Queue->getName() << Sharing << P.Container << methodName(P.Call);
   diag(P.Queue->getLocation(), "'%0' is declared here with no capacity",
        DiagnosticIDs::Note)
       << P.Queue->getName();

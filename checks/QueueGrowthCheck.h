@@ -57,6 +57,9 @@ private:
                bool Concurrent);
 
   void checkPush(const Push &P);
+  /// Whether Queue is shared between threads at P: the push holds a lock,
+  /// or a consumer takes one before taking items out.
+  bool isShared(const Push &P, const utils::FunctionParents &Parents) const;
   /// Reports a link into a linked queue with no bound, once per function.
   void checkLink(const Link &L, llvm::DenseSet<const FunctionDecl *> &Reported);
   bool holdsLock(const Stmt *Body, const Stmt *Target) const;
@@ -87,7 +90,9 @@ private:
   utils::PerTranslationUnit<utils::LimiterDetection> Detection;
   std::vector<Push> Pushes;
   std::vector<Link> Links;
-  llvm::DenseSet<const ValueDecl *> Consumed;
+  /// The calls that take items out of each queue.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const CallExpr *, 2>>
+      Consumers;
 };
 
 } // namespace clang::tidy::unbounded

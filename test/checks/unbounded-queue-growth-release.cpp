@@ -277,7 +277,8 @@ private:
   std::queue<Connection *> retired_;
 };
 
-// add() pushes what its callers give it, and nothing of the pool's own
+// put() and add() push what their callers give them (add() without the lock
+// the consumer takes), and nothing of the pool's own
 // making goes in: a call of add() with a caller's item is not a fill.
 class Inbox {
 public:
@@ -286,7 +287,7 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     items_.push_back(c);
     // CHECK: :[[@LINE-1]]:12: warning: queue 'items_' grows without bound
-    // CHECK-NEXT: :[[@LINE+12]]:44: note: 'items_' is declared here with no capacity
+    // CHECK-NEXT: :[[@LINE+14]]:44: note: 'items_' is declared here with no capacity
   }
   std::shared_ptr<Connection> next() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -297,6 +298,8 @@ public:
 
 private:
   void add(std::shared_ptr<Connection> c) { items_.push_back(c); }
+  // CHECK: :[[@LINE-1]]:52: warning: queue 'items_' grows without bound: its consumer takes a lock but this push takes none, and never compares its size with a limit or waits for space
+  // CHECK-NEXT: :[[@LINE+2]]:44: note: 'items_' is declared here with no capacity
   std::mutex mutex_;
   std::vector<std::shared_ptr<Connection>> items_;
 };
