@@ -230,15 +230,38 @@ bool afterCacheCheck(const Expr *E, const utils::FunctionParents &Parents) {
   return false;
 }
 
+/// Whether Loop retries one piece of work rather than serving many: a
+/// small constant number of attempts, or `while (needTry)` on a flag local
+/// to the function.
+bool isRetryLoop(const Stmt *Loop, const utils::LoopBounds &Bounds) {
+  utils::TripCount Trips = Bounds.ofLoop(Loop);
+  if (Trips.Kind == utils::TripCountKind::Constant)
+    return Bounds.isBounded(Trips);
+  const Expr *Cond = utils::loopCondition(Loop);
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(
+          Cond ? Cond->IgnoreParenImpCasts() : nullptr);
+      Not && Not->getOpcode() == UO_LNot)
+    Cond = Not->getSubExpr();
+  const auto *Flag =
+      Cond ? dyn_cast<DeclRefExpr>(Cond->IgnoreParenImpCasts()) : nullptr;
+  const auto *Var = Flag ? dyn_cast<VarDecl>(Flag->getDecl()) : nullptr;
+  return Var && Var->isLocalVarDecl() && !Var->isStaticLocal() &&
+         Var->getType()->isBooleanType();
+}
+
 /// Whether a loop between Ref and the function body leaves Var's scope:
-/// the client is created once and reused across that loop's iterations.
+/// the client is created once and reused across that loop's iterations
+/// (not a retry of the one request it was made for).
 bool usedAcrossLoop(const DeclRefExpr *Ref, const VarDecl &Var,
                     const utils::FunctionParents &Parents,
-                    const SourceManager &SM) {
+                    const utils::LoopBounds &Bounds) {
+  const SourceManager &SM =
+      Parents.function().getASTContext().getSourceManager();
   for (const Stmt *Parent = Parents.parent(Ref); Parent;
        Parent = Parents.parent(Parent))
     if (utils::isLoop(Parent) &&
-        !utils::isWithin(Parent, Var.getLocation(), SM))
+        !utils::isWithin(Parent, Var.getLocation(), SM) &&
+        !isRetryLoop(Parent, Bounds))
       return true;
   return false;
 }
@@ -356,13 +379,12 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
                                    const utils::FunctionParents &Parents) {
   if (!Var.hasLocalStorage() || Var.getType()->isReferenceType())
     return {};
-  const SourceManager &SM = Context->getSourceManager();
   Fate Result{true, nullptr};
   bool Adopted = false;
   utils::forEachReference(Parents.body(), &Var, [&](const DeclRefExpr *Ref) {
     if (!Result.PerCall)
       return;
-    if (usedAcrossLoop(Ref, Var, Parents, SM)) {
+    if (usedAcrossLoop(Ref, Var, Parents, Analysis.of(*Context).Bounds)) {
       Result.PerCall = false;
       return;
     }
@@ -418,6 +440,34 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
 }
 
 ClientPerCallCheck::Fate
+ClientPerCallCheck::fateOfMember(const Expr *Member, llvm::StringRef Release,
+                                 const utils::FunctionParents &Parents) const {
+  // `m_curl = curl_easy_init(); ...; curl_easy_cleanup(m_curl);` in a
+  // method, with no return before the release: the member only holds the
+  // handle while the call runs.
+  const auto *Field =
+      dyn_cast_or_null<FieldDecl>(utils::referencedDecl(Member));
+  const auto *Body = dyn_cast<CompoundStmt>(Parents.body());
+  if (!Field || Release.empty() || !Body)
+    return {};
+  const SourceManager &SM = Context->getSourceManager();
+  for (const Stmt *S : Body->body()) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call || Call->getNumArgs() != 1 ||
+        !utils::isNamedAnyOf(Call->getDirectCallee(), {Release.str()}) ||
+        utils::referencedDecl(Call->getArg(0)) != Field)
+      continue;
+    // Released on every path: no return comes before the release.
+    bool ReturnsFirst = utils::anyStmt(Body, [&](const Stmt *Node) {
+      return isa<ReturnStmt>(Node) &&
+             utils::isBefore(Node->getBeginLoc(), Call->getBeginLoc(), SM);
+    });
+    return {!ReturnsFirst, Call};
+  }
+  return {};
+}
+
+ClientPerCallCheck::Fate
 ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
                                 const utils::FunctionParents &Parents) {
   const Stmt *Child = nullptr;
@@ -433,10 +483,9 @@ ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
       Assign && Assign->isAssignmentOp()) {
     // `CURL *curl; ... curl = curl_easy_init();`: the local declared first
     // holds the handle as if initialized with it.
-    const VarDecl *Var = assignedLocal(Assign->getLHS());
-    if (!Var)
-      return {};
-    return fateOfVariable(*Var, Release, Parents);
+    if (const VarDecl *Var = assignedLocal(Assign->getLHS()))
+      return fateOfVariable(*Var, Release, Parents);
+    return fateOfMember(Assign->getLHS(), Release, Parents);
   }
   if (const auto *Call = dyn_cast<CallExpr>(Consumer)) {
     const FunctionDecl *Callee = Call->getDirectCallee();

@@ -87,6 +87,10 @@ private:
                     const ::unbounded::facts::Summaries &Clients);
   utils::ExecutionContext
   contextOf(const Expr *E, const utils::FunctionParents &Parents) const;
+  /// The fate of a handle assigned to a member: per call when the function
+  /// releases that member unconditionally before it ends.
+  Fate fateOfMember(const Expr *Member, llvm::StringRef Release,
+                    const utils::FunctionParents &Parents) const;
   Fate fateOfValue(const Expr *Value, llvm::StringRef Release,
                    const utils::FunctionParents &Parents);
   Fate fateOfVariable(const VarDecl &Var, llvm::StringRef Release,

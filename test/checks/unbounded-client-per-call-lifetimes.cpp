@@ -36,6 +36,42 @@ void notify(const std::string &address) {
   }
 }
 
+// A member holds the handle only while the call runs: the method releases
+// it before it returns.
+class Fetcher {
+public:
+  bool fetch(const std::string &url) {
+    handle_ = curl_easy_init();
+    // CHECK: :[[@LINE-1]]:15: warning: the handle from 'curl_easy_init' is obtained on every call of 'Fetcher::fetch' and released at its end
+    curl_easy_setopt(handle_, CURLOPT_URL, url.c_str());
+    bool ok = curl_easy_perform(handle_) == CURLE_OK;
+    curl_easy_cleanup(handle_);
+    // CHECK: :[[@LINE-1]]:5: note: released here, at the end of the same call
+    return ok;
+  }
+
+private:
+  CURL *handle_ = nullptr;
+};
+
+// Retrying one download reuses its handle across attempts, but the handle
+// is still made for this one download.
+std::string download(const std::string &url) {
+  CURL *curl = curl_easy_init();
+  // CHECK: :[[@LINE-1]]:16: warning: the handle from 'curl_easy_init' is obtained on every call of 'download' and released at its end
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  bool needTry = true;
+  while (needTry) {
+    if (curl_easy_perform(curl) == CURLE_OK)
+      needTry = false;
+  }
+  for (int attempt = 0; attempt < 3; ++attempt)
+    curl_easy_perform(curl);
+  curl_easy_cleanup(curl);
+  // CHECK: :[[@LINE-1]]:3: note: released here, at the end of the same call
+  return url;
+}
+
 // cpr's one-shot functions build a session for each request they send.
 std::string postJson(const std::string &body) {
   return cpr::Post(cpr::Url{"http://api/send"}, cpr::Body{"{}"}).text;
@@ -140,6 +176,36 @@ std::string sessionToken() {
 void probe(const char *label) {
   TokenClient client;
   client.fetch();
+}
+
+// A member handle released only on failure is kept for the next call.
+class Reconnecting {
+public:
+  bool fetch(const std::string &url) {
+    if (!handle_)
+      handle_ = curl_easy_init();
+    curl_easy_setopt(handle_, CURLOPT_URL, url.c_str());
+    if (curl_easy_perform(handle_) == CURLE_OK)
+      return true;
+    curl_easy_cleanup(handle_);
+    handle_ = nullptr;
+    return false;
+  }
+
+private:
+  CURL *handle_ = nullptr;
+};
+
+// One handle for every item of a queue drained while the service runs.
+bool serving();
+std::string nextUrl();
+void drain() {
+  CURL *curl = curl_easy_init();
+  while (serving()) {
+    curl_easy_setopt(curl, CURLOPT_URL, nextUrl().c_str());
+    curl_easy_perform(curl);
+  }
+  curl_easy_cleanup(curl);
 }
 
 int main() {
