@@ -26,8 +26,8 @@ constexpr llvm::StringLiteral HandlerRegistrationPattern =
     "^(Get|Post|Put|Patch|Delete|Options|route|Route|add_route|AddRoute|"
     "handle|Handle|set_handler|SetHandler|register_handler|"
     "registerHandler|RegisterHandler|set_[a-z_]*handler|"
-    "add_[a-z_]*handler|[Oo]n|on_[a-z_]+|On[A-Z][A-Za-z]*|subscribe|"
-    "Subscribe|connect|async_accept|async_read|async_read_some|"
+    "add_[a-z_]*handler|[Oo]n|on_[a-z_]+|On[A-Z][A-Za-z]*|on[A-Z][A-Za-z]*|"
+    "subscribe|Subscribe|connect|async_accept|async_read|async_read_some|"
     "async_receive|async_receive_from|async_wait)$";
 
 /// Calls that take a permit from a limiter.

@@ -67,6 +67,24 @@ void registerNamed(Router &router) {
   router.Post("/named", handleOrder);
 }
 
+// A message consumer's camel-case callback (`onReceived`), as AMQP client
+// libraries chain them: one detached thread per delivered message.
+struct Consumer {
+  template <class F> Consumer &onReceived(F f) { return *this; }
+};
+struct Channel {
+  Consumer &consume(const char *queue);
+};
+void listen(Channel &channel) {
+  channel.consume("jobs").onReceived([](const Request &r) {
+    std::thread worker(process, r);
+    // CHECK: :[[@LINE-1]]:17: warning: thread started by 'std::thread' on every request to this handler is detached
+    // CHECK-NEXT: :[[@LINE-3]]:27: note: 'onReceived' registers the handler, which runs once per request
+    // CHECK-NEXT: :[[@LINE+1]]:12: note: thread detached here
+    worker.detach();
+  });
+}
+
 // One level of calls: a helper that detaches, called per item.
 void spawnWorker(const Request &r) {
   std::thread(process, r).detach();
