@@ -276,6 +276,13 @@ static bool boundsAbove(const Expr *Cond, const ValueDecl *Var, bool WhenTrue) {
   return Kind == BO_LT || Kind == BO_LE;
 }
 
+/// Whether S assigns to Var.
+static bool assigns(const Stmt *S, const VarDecl *Var) {
+  const auto *Assign = dyn_cast<BinaryOperator>(S);
+  return Assign && Assign->isAssignmentOp() &&
+         utils::referencedDecl(Assign->getLHS()) == Var;
+}
+
 bool PoolGrowthCheck::clampedBefore(
     const ValueDecl *Count, const Stmt *Use,
     const utils::FunctionParents &Parents) const {
@@ -299,17 +306,21 @@ bool PoolGrowthCheck::clampedBefore(
     if (const auto *If = dyn_cast<IfStmt>(S);
         If && utils::isWithin(If->getElse(), Use->getBeginLoc(), SM))
       return boundsAbove(If->getCond(), Var, /*WhenTrue=*/false);
-    // if (n > kMax) n = kMax;  or  if (n > kMax) return;
+    // if (n > kMax) n = kMax;  or  if (n > kMax) return;  (not a warning
+    // printed above the core count that lets n through)
     if (const auto *If = dyn_cast<IfStmt>(S)) {
       const auto *Cond =
           dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
-      return Cond && Cond->isComparisonOp() && Mentions(Cond);
+      return Cond && Cond->isComparisonOp() && Mentions(Cond) &&
+             (utils::containsExit(If->getThen()) ||
+              utils::anyStmt(If->getThen(), [&](const Stmt *Node) {
+                return assigns(Node, Var);
+              }));
     }
-    // n = std::min(n, kMax);
-    const auto *Assign = dyn_cast<BinaryOperator>(S);
-    return Assign && Assign->isAssignmentOp() &&
-           utils::referencedDecl(Assign->getLHS()) == Var &&
-           !utils::inputSource(Assign->getRHS());
+    // n = std::min(n, kMax);  (not n = m of another input)
+    return assigns(S, Var) &&
+           !utils::inputSource(cast<BinaryOperator>(S)->getRHS()) &&
+           !utils::holdsInput(cast<BinaryOperator>(S)->getRHS());
   });
 }
 

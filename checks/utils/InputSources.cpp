@@ -134,7 +134,11 @@ const Expr *inputSource(const Expr *E) {
   return nullptr;
 }
 
-const Stmt *inputReadInto(const VarDecl &V) {
+namespace {
+
+bool holdsInput(const Expr *Value, unsigned Depth);
+
+const Stmt *readInto(const VarDecl &V, unsigned Depth) {
   const auto *Function = dyn_cast<FunctionDecl>(V.getDeclContext());
   if (!V.isLocalVarDecl() || !Function || !Function->hasBody())
     return nullptr;
@@ -152,14 +156,29 @@ const Stmt *inputReadInto(const VarDecl &V) {
              isNamedAnyOf(Call->getDirectCallee(), {"::std::getline"}) &&
              Names(Call->getArg(1)))
       Read = S;
-    // v = std::stoi(s)
+    // v = std::stoi(s), or v = n after `int n = std::stoi(optarg);`
     else if (const auto *Assign = dyn_cast<BinaryOperator>(S);
              Assign && Assign->isAssignmentOp() && Names(Assign->getLHS()) &&
-             inputSource(Assign->getRHS()))
+             (inputSource(Assign->getRHS()) ||
+              holdsInput(Assign->getRHS(), Depth)))
       Read = S;
     return Read != nullptr;
   });
   return Read;
 }
+
+bool holdsInput(const Expr *Value, unsigned Depth) {
+  const auto *Local = dyn_cast_or_null<VarDecl>(referencedDecl(Value));
+  if (!Local || !Local->isLocalVarDecl() || Depth >= 3)
+    return false;
+  return (Local->getInit() && inputSource(ignoreWrappers(Local->getInit()))) ||
+         readInto(*Local, Depth + 1);
+}
+
+} // namespace
+
+const Stmt *inputReadInto(const VarDecl &V) { return readInto(V, 0); }
+
+bool holdsInput(const Expr *Value) { return holdsInput(Value, 0); }
 
 } // namespace clang::tidy::unbounded::utils

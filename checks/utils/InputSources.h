@@ -19,8 +19,13 @@ const Expr *inputSource(const Expr *E);
 
 /// The statement in V's function that reads V from the input after its
 /// declaration: `in >> v` from a stream, `v = std::stoi(s)`,
-/// `std::getline(in, v)`; or nullptr. Only for local variables.
+/// `std::getline(in, v)`, `v = n` from a local that holds the input; or
+/// nullptr. Only for local variables.
 const Stmt *inputReadInto(const VarDecl &V);
+
+/// Whether Value is a local variable that holds what the input says: one
+/// initialized from it (`int n = std::stoi(optarg);`) or read into.
+bool holdsInput(const Expr *Value);
 
 } // namespace clang::tidy::unbounded::utils
 

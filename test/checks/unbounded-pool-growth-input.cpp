@@ -15,6 +15,7 @@
 #include <vector>
 
 void work();
+void warn(const char *message);
 
 class Config {
 public:
@@ -50,6 +51,22 @@ void fromStream(const char *path) {
   boost::asio::thread_pool pool(workers);
   // CHECK: :[[@LINE-1]]:33: warning: 'boost::asio::thread_pool' is sized by 'workers', which is read from the input with no upper limit
   // CHECK-NEXT: :[[@LINE-3]]:3: note: read from the input here
+}
+
+// An option parsed into a local first, then copied into the count; the
+// comparison only prints a warning and lets the value through.
+void fromOptionLoop(int argc, char **argv) {
+  unsigned cores = std::thread::hardware_concurrency();
+  unsigned workers = cores;
+  for (int i = 1; i < argc; ++i) {
+    unsigned n = std::stoi(argv[i]);
+    if (n > cores)
+      warn("more workers than cores");
+    workers = n;
+  }
+  WorkerPool pool(workers);
+  // CHECK: :[[@LINE-1]]:19: warning: 'WorkerPool' is sized by 'workers', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-4]]:5: note: read from the input here
 }
 
 void fromConfig(const Config &config) {
@@ -98,6 +115,16 @@ void clampedInput() {
     n = 128;
   boost::asio::thread_pool b(n);
   boost::asio::thread_pool c(std::stoi("8"));
+  int m = std::atoi(std::getenv("WORKERS"));
+  if (m > 64) {
+    warn("capping workers at 64");
+    m = 64;
+  }
+  boost::asio::thread_pool e(m);
+  int k = std::atoi(std::getenv("WORKERS"));
+  if (k > 64)
+    return;
+  boost::asio::thread_pool f(k);
   boost::asio::thread_pool d(2 * std::thread::hardware_concurrency());
 }
 
