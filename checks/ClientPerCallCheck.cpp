@@ -379,6 +379,10 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
                                    const utils::FunctionParents &Parents) {
   if (!Var.hasLocalStorage() || Var.getType()->isReferenceType())
     return {};
+  // Code Clang could not make sense of (a header it never read after a
+  // fatal error): a use that keeps the client may be missing from the AST.
+  if (utils::hasBrokenCode(Parents.function()))
+    return {};
   Fate Result{true, nullptr};
   bool Adopted = false;
   utils::forEachReference(Parents.body(), &Var, [&](const DeclRefExpr *Ref) {

@@ -100,6 +100,21 @@ bool isProjectFunction(const FunctionDecl &Callee) {
          !SM.isInSystemHeader(Callee.getLocation());
 }
 
+bool hasBrokenCode(const FunctionDecl &Function) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function))
+    if (llvm::any_of(Method->getParent()->fields(),
+                     [](const FieldDecl *F) { return F->isInvalidDecl(); }))
+      return true;
+  return anyStmt(Function.getBody(), [](const Stmt *S) {
+    if (const auto *E = dyn_cast<Expr>(S))
+      return E->containsErrors();
+    const auto *Declaration = dyn_cast<DeclStmt>(S);
+    return Declaration && llvm::any_of(Declaration->decls(), [](const Decl *D) {
+             return D->isInvalidDecl();
+           });
+  });
+}
+
 bool outlivesScope(const Expr *E, const Stmt *Scope, ASTContext &Ctx) {
   const ValueDecl *D = referencedDecl(E);
   if (!D)

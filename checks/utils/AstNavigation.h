@@ -78,6 +78,11 @@ bool outlivesScope(const Expr *E, const Stmt *Scope, ASTContext &Ctx);
 /// Whether Callee is a project function: declared outside system headers.
 bool isProjectFunction(const FunctionDecl &Callee);
 
+/// Whether Clang dropped or could not type some of Function's code: an
+/// invalid declaration in its body or its class, or an expression with
+/// errors (what follows a fatal error, such as a header never read).
+bool hasBrokenCode(const FunctionDecl &Function);
+
 /// The class behind a type, through references, pointers and aliases.
 const CXXRecordDecl *recordOf(QualType T);
 
