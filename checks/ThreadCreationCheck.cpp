@@ -187,6 +187,24 @@ bool isJoinedFanOut(const ExecutionContext &Where,
   return SizedOnce && joinsEachAfter(Parents.body(), Where.Loop, Holder, SM);
 }
 
+/// Whether the thread is kept in a slot of a fixed array of std::thread
+/// objects (`std::thread t[100]; t[i++] = std::thread(...)`, joined in
+/// batches): assigning over a slot that still holds a running thread
+/// terminates the program, so no more than the array's size are ever alive.
+/// A fixed pool; unbounded-pool-growth owns what that size may be.
+bool isHeldInFixedArray(const ThreadLifetime &Lifetime) {
+  const auto *Holder = dyn_cast_or_null<VarDecl>(Lifetime.HolderDecl);
+  if (Lifetime.Fate != ThreadFate::Stored || !Holder ||
+      !isa_and_nonnull<BinaryOperator, CXXOperatorCallExpr>(Lifetime.Where))
+    return false;
+  const auto *Array =
+      Holder->getASTContext().getAsConstantArrayType(Holder->getType());
+  const CXXRecordDecl *Element =
+      Array ? Array->getElementType()->getAsCXXRecordDecl() : nullptr;
+  return Element &&
+         utils::isNamedAnyOf(Element, {"::std::thread", "::std::jthread"});
+}
+
 /// Whether Call starts the threads a pool already placed in its member
 /// container, one per element (`for (auto &t : threads_) t->start();`):
 /// start-up of a set sized elsewhere, not a thread per item.
@@ -324,7 +342,8 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
     return;
   }
   if (isStartupSizing(Where, Lifetime, Parents.function()) ||
-      isJoinedFanOut(Where, Lifetime, Parents, Ctx.getSourceManager()))
+      isJoinedFanOut(Where, Lifetime, Parents, Ctx.getSourceManager()) ||
+      isHeldInFixedArray(Lifetime))
     return;
   diagnose(S, Where, Lifetime);
 }

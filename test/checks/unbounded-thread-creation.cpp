@@ -239,6 +239,22 @@ void jthreadScoped(const std::vector<int> &items) {
     std::jthread(process, item);
 }
 
+// A thread per request kept in a fixed array and the whole batch joined
+// when it is full: assigning over a running std::thread terminates, so at
+// most 100 are ever alive.
+void batchesInFixedArray() {
+  std::thread slots[100];
+  int used = 0;
+  while (running()) {
+    slots[used++] = std::thread(process, next());
+    if (used == 100) {
+      for (auto &t : slots)
+        t.join();
+      used = 0;
+    }
+  }
+}
+
 void perIterationFanOutJoined(const std::vector<Request> &batches) {
   // Bounded fan-out per round, joined before the next round.
   for (const Request &b : batches) {
@@ -311,3 +327,15 @@ struct SlotPool {
   }
   std::vector<std::thread> slots;
 };
+
+// A fixed array of pointers: overwriting one leaves its thread running.
+void pointersInFixedArray() {
+  std::thread *slots[100];
+  int used = 0;
+  while (running()) {
+    slots[used++ % 100] = new std::thread(process, next());
+    // CHECK: :[[@LINE-1]]:31: warning: thread started by 'std::thread' on every iteration of an unbounded loop is kept in 'slots'
+    // CHECK-NEXT: :[[@LINE-4]]:3: note: the loop is unbounded: {{.*}}
+    // CHECK-NEXT: :[[@LINE-3]]:5: note: thread kept in 'slots' here
+  }
+}
