@@ -335,7 +335,7 @@ void pointersInFixedArray() {
   while (running()) {
     slots[used++ % 100] = new std::thread(process, next());
     // CHECK: :[[@LINE-1]]:31: warning: thread started by 'std::thread' on every iteration of an unbounded loop is kept in 'slots'
-    // CHECK-NEXT: :[[@LINE-4]]:3: note: the loop is unbounded: {{.*}}
+    // CHECK-NEXT: :[[@LINE-3]]:3: note: the loop is unbounded: {{.*}}
     // CHECK-NEXT: :[[@LINE-3]]:5: note: thread kept in 'slots' here
   }
 }
