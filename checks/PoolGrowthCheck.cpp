@@ -558,6 +558,7 @@ struct SizeValue {
   std::string Name; ///< As messages say it.
   std::string Spelling;
   const FieldDecl *Field = nullptr; ///< When it is a member.
+  const ValueDecl *Decl = nullptr;  ///< The parameter or the member.
 };
 
 /// The member as its class template declares it, so that every
@@ -582,8 +583,12 @@ std::string fieldKey(const FieldDecl &Field) {
   return std::string(Usr);
 }
 
+std::optional<SizeValue> chosenSizeValue(const ConditionalOperator &Choice,
+                                         const FunctionDecl &Function);
+
 /// The parameter of Function or the member of `this` that E names, if it
-/// is an integer (casts and parentheses aside).
+/// is an integer (casts and parentheses aside), also as the unclamped arm
+/// of a choice with a constant.
 std::optional<SizeValue> sizeValueOf(const Expr *E,
                                      const FunctionDecl &Function) {
   E = utils::ignoreWrappers(E);
@@ -598,14 +603,34 @@ std::optional<SizeValue> sizeValueOf(const Expr *E,
       unsigned Index = Param->getFunctionScopeIndex();
       return SizeValue{facts::parameterKey(Function, Index),
                        facts::parameterName(Function, Index),
-                       Param->getNameAsString()};
+                       Param->getNameAsString(), nullptr, Param};
     }
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
         Field && Field->getType()->isIntegerType() &&
         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
       return SizeValue{fieldKey(*Field), Field->getQualifiedNameAsString(),
-                       Field->getNameAsString(), Field};
+                       Field->getNameAsString(), Field, Field};
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(E))
+    return chosenSizeValue(*Choice, Function);
+  return std::nullopt;
+}
+
+/// The value a choice with a constant passes on: `n <= 0 ? 1 : n` passes n,
+/// only corrected from below; `n > 64 ? 64 : n` holds it under a limit and
+/// passes nothing.
+std::optional<SizeValue> chosenSizeValue(const ConditionalOperator &Choice,
+                                         const FunctionDecl &Function) {
+  const ASTContext &Ctx = Function.getASTContext();
+  for (bool WhenTrue : {true, false}) {
+    const Expr *Arm = WhenTrue ? Choice.getTrueExpr() : Choice.getFalseExpr();
+    const Expr *Other = WhenTrue ? Choice.getFalseExpr() : Choice.getTrueExpr();
+    std::optional<SizeValue> Value = sizeValueOf(Arm, Function);
+    if (Value && !Other->isValueDependent() &&
+        Other->isIntegerConstantExpr(Ctx) &&
+        !boundsAbove(Choice.getCond(), Value->Decl, WhenTrue))
+      return Value;
+  }
   return std::nullopt;
 }
 
@@ -704,9 +729,7 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
     std::optional<SizeValue> Param = sizeValueOf(From, Function);
     if (!Param || Param->Field || !Field.getType()->isIntegerType())
       return;
-    const auto *Ref =
-        cast<DeclRefExpr>(utils::ignoreWrappers(From)->IgnoreParenCasts());
-    if (Where && clampedBefore(Ref->getDecl(), Where, Parents))
+    if (Where && clampedBefore(Param->Decl, Where, Parents))
       return;
     SizeValue Member{fieldKey(Field), Field.getQualifiedNameAsString(),
                      Field.getNameAsString(), &Field};

@@ -168,3 +168,40 @@ void quiet(char **argv) {
 void configure(Listener &listener, int threads) {
   listener.setThreadNum(threads);
 }
+
+// A count only corrected from below (`n < 1 ? 1 : n`) is kept as it is; one
+// held under a limit by the choice (`n > 64 ? 64 : n`) is not.
+class FloorPool {
+public:
+  explicit FloorPool(int n) {
+    size_ = n < 1 ? 1 : n;
+    for (int i = 0; i < size_; ++i)
+      threads_.emplace_back([] {});
+  }
+
+private:
+  int size_;
+  std::vector<std::thread> threads_;
+};
+
+class CeilingPool {
+public:
+  explicit CeilingPool(int n) : size_(n > 64 ? 64 : n) {
+    for (int i = 0; i < size_; ++i)
+      threads_.emplace_back([] {});
+  }
+
+private:
+  int size_;
+  std::vector<std::thread> threads_;
+};
+
+void fromChoices(char **argv) {
+  FloorPool floor(std::atoi(argv[1]));
+  // CHECK: :[[@LINE-1]]:19: warning: 'FloorPool' sizes a thread pool from this argument, 'std::atoi(argv[1])', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-2]]:19: note: read from the input here
+  // CHECK-NEXT: :[[@LINE-26]]:11: note: 'FloorPool::FloorPool' keeps 'n' in 'size_'
+  // CHECK-NEXT: :[[@LINE-26]]:5: note: 'FloorPool::FloorPool' runs this loop once per unit of 'size_'
+  // CHECK-NEXT: :[[@LINE-26]]:7: note: and starts a thread here on each pass
+  CeilingPool ceiling(std::atoi(argv[2]));
+}
