@@ -309,13 +309,14 @@ bool PoolGrowthCheck::clampedBefore(
     // if (n > kMax) n = kMax;  or  if (n > kMax) return;  (not a warning
     // printed above the core count that lets n through)
     if (const auto *If = dyn_cast<IfStmt>(S)) {
+      if (utils::containsExit(If->getThen()))
+        return boundsAbove(If->getCond(), Var, /*WhenTrue=*/false);
       const auto *Cond =
           dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
       return Cond && Cond->isComparisonOp() && Mentions(Cond) &&
-             (utils::containsExit(If->getThen()) ||
-              utils::anyStmt(If->getThen(), [&](const Stmt *Node) {
-                return assigns(Node, Var);
-              }));
+             utils::anyStmt(If->getThen(), [&](const Stmt *Node) {
+               return assigns(Node, Var);
+             });
     }
     // n = std::min(n, kMax);  (not n = m of another input)
     return assigns(S, Var) &&
@@ -586,9 +587,9 @@ std::string fieldKey(const FieldDecl &Field) {
 std::optional<SizeValue> chosenSizeValue(const ConditionalOperator &Choice,
                                          const FunctionDecl &Function);
 
-/// The parameter of Function or the member of `this` that E names, if it
-/// is an integer (casts and parentheses aside), also as the unclamped arm
-/// of a choice with a constant.
+/// The parameter of Function or the member that E names, if it is an
+/// integer (casts and parentheses aside), also as the unclamped arm of a
+/// choice with a constant.
 std::optional<SizeValue> sizeValueOf(const Expr *E,
                                      const FunctionDecl &Function) {
   E = utils::ignoreWrappers(E);
@@ -605,10 +606,10 @@ std::optional<SizeValue> sizeValueOf(const Expr *E,
                        facts::parameterName(Function, Index),
                        Param->getNameAsString(), nullptr, Param};
     }
+  // A member of this object, or of a settings object (`ssets->workers`).
   if (const auto *Member = dyn_cast<MemberExpr>(E))
     if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-        Field && Field->getType()->isIntegerType() &&
-        isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        Field && Field->getType()->isIntegerType())
       return SizeValue{fieldKey(*Field), Field->getQualifiedNameAsString(),
                        Field->getNameAsString(), Field, Field};
   if (const auto *Choice = dyn_cast<ConditionalOperator>(E))
@@ -757,8 +758,12 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
           dyn_cast_or_null<FieldDecl>(utils::referencedDecl(Assign->getLHS()));
       if (Member && Member->getType()->isIntegerType() &&
           utils::inputSource(Assign->getRHS()))
-        InputsIntoMembers.push_back({&Function, Assign, Member});
+        InputsIntoMembers.push_back({&Function, Assign->getRHS(), Member});
     }
+    // SpiderSettings settings = {fetchers, ...};  after `fetchers =
+    // std::atoi(...)`: the member is given what the input says.
+    if (const auto *List = dyn_cast<InitListExpr>(S))
+      addInputsInto(*List, Function);
     if (const auto *E = dyn_cast<Expr>(S)) {
       if (std::optional<utils::ThreadStart> Start =
               utils::threadStartAt(*E, Starts, *Context))
@@ -907,37 +912,66 @@ void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
   utils::reportCall(*this, Sizes, Key, Context->getSourceManager(), Finding);
 }
 
+void PoolGrowthCheck::addInputsInto(const InitListExpr &List,
+                                    const FunctionDecl &Function) {
+  const RecordDecl *Record =
+      List.getType().isNull() ? nullptr : List.getType()->getAsRecordDecl();
+  if (!Record || Record->isUnion() || List.getType()->isDependentType())
+    return;
+  unsigned Index = 0;
+  for (const FieldDecl *Field : Record->fields()) {
+    if (Index >= List.getNumInits())
+      return;
+    const Expr *Init = List.getInit(Index++);
+    if (Field->getType()->isIntegerType() &&
+        (utils::inputSource(Init) || utils::holdsInput(Init)))
+      InputsIntoMembers.push_back({&Function, Init, Field});
+  }
+}
+
 void PoolGrowthCheck::checkInputIntoMember(const InputIntoMember &Input,
                                            const facts::Summaries &Sizes) {
   std::string Key = fieldKey(*Input.Member);
   if (!utils::mayHaveEffect(Sizes, Key))
     return;
-  // if (cfg.threads > 64) cfg.threads = 64;  after the read.
+  // if (cfg.threads > 64) cfg.threads = 64;  after the read; or the local
+  // that held the input clamped before it was copied in.
   const SourceManager &SM = Context->getSourceManager();
-  const Stmt *Body = Functions->parents(*Input.Function).body();
-  bool Clamped = utils::anyStmt(Body, [&](const Stmt *S) {
+  const utils::FunctionParents &Parents = Functions->parents(*Input.Function);
+  bool Clamped = utils::anyStmt(Parents.body(), [&](const Stmt *S) {
     const auto *If = dyn_cast<IfStmt>(S);
     const auto *Cond =
         If ? dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts())
            : nullptr;
     return Cond && Cond->isComparisonOp() &&
-           utils::isBefore(Input.Assign->getBeginLoc(), If->getBeginLoc(),
-                           SM) &&
+           utils::isBefore(Input.Value->getBeginLoc(), If->getBeginLoc(), SM) &&
            utils::anyStmt(Cond, [&](const Stmt *Node) {
              const auto *E = dyn_cast<Expr>(Node);
              return E && utils::referencedDecl(E) == Input.Member;
            });
   });
-  if (Clamped ||
-      Reported.alreadyReported(Input.Assign->getRHS()->getBeginLoc()))
+  const auto *Holder =
+      utils::inputSource(Input.Value)
+          ? nullptr
+          : dyn_cast_or_null<VarDecl>(utils::referencedDecl(Input.Value));
+  if (Holder)
+    Clamped |= clampedBefore(Holder, Input.Value, Parents);
+  if (Clamped || Reported.alreadyReported(Input.Value->getBeginLoc()))
     return;
   utils::CallFinding Finding{
-      Input.Assign->getRHS()->getBeginLoc(),
+      Input.Value->getBeginLoc(),
       "'" + Input.Member->getQualifiedNameAsString() +
-          "' sizes a thread pool and is read from the input here with no "
-          "upper limit" +
-          Remedy.str(),
+          "' sizes a thread pool and is " +
+          (Holder ? "given '" + Holder->getNameAsString() + "', which is "
+                  : std::string()) +
+          "read from the input" + (Holder ? "" : " here") +
+          " with no upper limit" + Remedy.str(),
       {}};
+  if (const Stmt *Read = Holder ? utils::inputReadInto(*Holder) : nullptr)
+    Finding.Notes.push_back({Read->getBeginLoc(), "read from the input here"});
+  else if (Holder && Holder->getInit())
+    Finding.Notes.push_back(
+        {Holder->getInit()->getBeginLoc(), "read from the input here"});
   utils::reportCall(*this, Sizes, Key, Context->getSourceManager(), Finding);
 }
 

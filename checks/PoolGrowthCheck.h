@@ -74,11 +74,14 @@ private:
   /// A member assigned from the input (`cfg.threads = atoi(optarg)`),
   /// reported there when the member, through any caller that passes it
   /// on, sizes a pool.
+  /// An integer member given a value read from the input: assigned it, or
+  /// initialized in a braced list from it or from a local that holds it.
   struct InputIntoMember {
     const FunctionDecl *Function;
-    const BinaryOperator *Assign;
+    const Expr *Value;
     const FieldDecl *Member;
   };
+  void addInputsInto(const InitListExpr &List, const FunctionDecl &Function);
   void checkInputIntoMember(const InputIntoMember &Input,
                             const ::unbounded::facts::Summaries &Sizes);
 
