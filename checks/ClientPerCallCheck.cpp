@@ -937,15 +937,20 @@ void ClientPerCallCheck::judgeCall(
       !mayReturnClient(Callee->getReturnType()))
     return;
   utils::ExecutionContext Where = contextOf(&Call, Parents);
-  if (Where.Kind == ContextKind::None)
+  bool Returns = mayReturnClient(Callee->getReturnType());
+  std::string Release = Returns ? releaseOfResult(Call, Parents) : "";
+  // `redisContext *conn = connect(); ...; redisFree(conn);`: a handle from
+  // the project's factory that the caller releases is a client per call,
+  // loop or not, exactly like the library call it wraps.
+  if (Where.Kind == ContextKind::None &&
+      (Release.empty() || runsAFewTimes(&Call, Parents)))
     return;
   // A pool topped up only below its maximum (`cv.wait(lock, [&] { return
   // size() < max; }); add();`) holds at most that many.
   if (Analysis.of(*Context).Limiter.findLimiter(&Call, Where.Scope, Parents))
     return;
   // A client handed back and kept (`pool.add(connect())`) is not per call.
-  if (mayReturnClient(Callee->getReturnType()) &&
-      !fateOfValue(&Call, "", Parents).PerCall)
+  if (Returns && !fateOfValue(&Call, Release, Parents).PerCall)
     return;
   reportClient(Call.getExprLoc(), *Callee,
                "call to '" + Callee->getQualifiedNameAsString() +
@@ -953,6 +958,29 @@ void ClientPerCallCheck::judgeCall(
                    scopeText(Where, Parents.function()) +
                    ": each one opens its own connections",
                Where, Clients);
+}
+
+std::string ClientPerCallCheck::releaseOfResult(
+    const CallExpr &Call, const utils::FunctionParents &Parents) const {
+  const Stmt *Child = nullptr;
+  const Stmt *Consumer = Parents.consumer(&Call, &Child);
+  const VarDecl *Handle =
+      utils::FunctionParents::initializedBy(Consumer, Child);
+  if (!Handle)
+    return "";
+  for (const Factory &Made : Factories) {
+    bool Released =
+        !Made.Release.empty() &&
+        utils::anyStmt(Parents.body(), [&](const Stmt *S) {
+          const auto *Free = dyn_cast<CallExpr>(S);
+          return Free && Free->getNumArgs() >= 1 &&
+                 utils::isNamedAnyOf(Free->getDirectCallee(), {Made.Release}) &&
+                 utils::referencedDecl(Free->getArg(0)) == Handle;
+        });
+    if (Released)
+      return Made.Release;
+  }
+  return "";
 }
 
 void ClientPerCallCheck::reportClient(

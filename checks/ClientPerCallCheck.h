@@ -89,6 +89,11 @@ private:
   contextOf(const Expr *E, const utils::FunctionParents &Parents) const;
   /// The fate of a handle assigned to a member: per call when the function
   /// releases that member unconditionally before it ends.
+  /// The library function (a ClientFactories release) that the caller
+  /// applies to the handle a project factory's Call returned into a local
+  /// (`redisFree(conn)` after `conn = connect()`), or "".
+  std::string releaseOfResult(const CallExpr &Call,
+                              const utils::FunctionParents &Parents) const;
   Fate fateOfMember(const Expr *Member, llvm::StringRef Release,
                     const utils::FunctionParents &Parents) const;
   Fate fateOfValue(const Expr *Value, llvm::StringRef Release,

@@ -119,3 +119,43 @@ void serve(Service &service, const std::vector<Request> &batch) {
   for (const Request &r : batch)
     service.lookup(r.body);
 }
+
+// A factory of the project that returns a raw handle, released by the
+// caller in the same call: a client per call, loop or not.
+CURL *openHandle(const std::string &url) {
+  CURL *handle = curl_easy_init();
+  if (!handle)
+    return nullptr;
+  curl_easy_setopt(handle, CURLOPT_URL, url.c_str());
+  return handle;
+}
+bool prepare(CURL *handle);
+
+bool fetchOnce(const std::string &url) {
+  CURL *handle = openHandle(url);
+  // CHECK: :[[@LINE-1]]:18: warning: call to 'openHandle' creates a client on every call of 'fetchOnce': each one opens its own connections through 'curl_easy_init'
+  // CHECK-NEXT: :[[@LINE-11]]:18: note: the handle from 'curl_easy_init' is obtained here
+  if (!handle)
+    return false;
+  if (!prepare(handle)) {
+    curl_easy_cleanup(handle);
+    return false;
+  }
+  bool ok = curl_easy_perform(handle) == CURLE_OK;
+  curl_easy_cleanup(handle);
+  return ok;
+}
+
+// The handle the factory returns is kept by the object, or handed back.
+class Keeper {
+public:
+  void open(const std::string &url) { handle_ = openHandle(url); }
+  ~Keeper() { curl_easy_cleanup(handle_); }
+
+private:
+  CURL *handle_ = nullptr;
+};
+CURL *reopen(const std::string &url) {
+  CURL *handle = openHandle(url);
+  return handle;
+}
