@@ -639,6 +639,9 @@ bool ClientPerCallCheck::keptBeyondCall(const Expr *E,
     return true;
   if (isa<CXXConstructExpr, CXXNewExpr>(Consumer))
     return keptBeyondCall(cast<Expr>(Consumer), Parents);
+  // member_ = std::unique_ptr<Conn>(new Conn(...)), an operator= call.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Consumer))
+    return Op->getOperator() == OO_Equal && isLongLived(Op->getArg(0));
   if (const auto *Call = dyn_cast<CallExpr>(Consumer)) {
     if (utils::isStdMove(Call))
       return keptBeyondCall(Call, Parents);
@@ -655,8 +658,6 @@ bool ClientPerCallCheck::keptBeyondCall(const Expr *E,
       return true;
     Var = assignedLocal(Assign->getLHS());
   }
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Consumer))
-    return Op->getOperator() == OO_Equal && isLongLived(Op->getArg(0));
   if (!Var || Var->isStaticLocal())
     return false;
   if (Var->hasGlobalStorage())

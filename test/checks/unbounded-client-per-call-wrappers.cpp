@@ -8,6 +8,7 @@
 #include <curl/curl.h>
 #include <httplib.h>
 #include <memory>
+#include <pqxx/pqxx>
 #include <string>
 #include <vector>
 
@@ -158,4 +159,30 @@ private:
 CURL *reopen(const std::string &url) {
   CURL *handle = openHandle(url);
   return handle;
+}
+
+// A database wrapper whose constructor assigns its connection to a smart
+// pointer member (`conn_ = std::unique_ptr<...>(new ...)`), held as a
+// member of a session made per accepted connection.
+class Database {
+public:
+  Database() {
+    conn_ = std::unique_ptr<pqxx::connection>(new pqxx::connection("db"));
+  }
+
+private:
+  std::unique_ptr<pqxx::connection> conn_;
+};
+class Session {
+  Database db_;
+
+public:
+  void handle(int fd);
+};
+void serveConnection(int fd) {
+  Session session;
+  // CHECK: :[[@LINE-1]]:11: warning: 'Session' is created on every call of 'serveConnection' and destroyed at its end: it opens its own connections through 'pqxx::connection'
+  // CHECK-NEXT: :[[@LINE-9]]:7: note: 'Session::Session' creates it through this call to 'Database::Database'
+  // CHECK-NEXT: :[[@LINE-16]]:51: note: 'pqxx::connection' is created here
+  session.handle(fd);
 }
