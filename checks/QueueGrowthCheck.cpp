@@ -372,10 +372,32 @@ void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   addPush(*Call, Call->getRecordDecl(), Concurrent);
 }
 
+/// The map whose element a found entry names: `it->second` after `auto it
+/// = inbox_.find(key)` names an element of inbox_.
+const ValueDecl *mapOfEntry(const Expr *Object) {
+  const auto *Second = dyn_cast_or_null<MemberExpr>(
+      Object ? Object->IgnoreParenImpCasts() : nullptr);
+  if (!Second || !Second->getMemberDecl()->getDeclName().isIdentifier() ||
+      Second->getMemberDecl()->getName() != "second")
+    return nullptr;
+  const auto *Iterator =
+      dyn_cast_or_null<VarDecl>(utils::referencedDecl(Second->getBase()));
+  const Expr *Init =
+      Iterator && Iterator->isLocalVarDecl() ? Iterator->getInit() : nullptr;
+  const auto *Find = dyn_cast_or_null<CXXMemberCallExpr>(
+      Init ? utils::passedValue(Init) : nullptr);
+  llvm::StringRef Name = Find ? methodName(Find) : "";
+  if (Name != "find" && Name != "begin" && Name != "lower_bound")
+    return nullptr;
+  return utils::referencedDecl(Find->getImplicitObjectArgument());
+}
+
 void QueueGrowthCheck::consume(const CallExpr &Call) {
   if (!takesOldest(Call))
     return;
-  if (const ValueDecl *Queue = objectOf(&Call))
+  std::optional<MemberCall> Member = memberCall(&Call);
+  const ValueDecl *Map = Member ? mapOfEntry(Member->Object) : nullptr;
+  if (const ValueDecl *Queue = Map ? Map : objectOf(&Call))
     Consumers[Queue].push_back(&Call);
 }
 

@@ -12,6 +12,7 @@
 #include <deque>
 #include <functional>
 #include <list>
+#include <map>
 #include <mutex>
 #include <pthread.h>
 #include <queue>
@@ -450,3 +451,37 @@ void workerLoop(GetterPool &pool, int self) {
   pool.idle().push_back(self);
   (void)task;
 }
+
+// One queue per key in a map, pushed under the lock and drained through
+// the entry a lookup found (`it->second.pop_front()`).
+class UserInboxes {
+public:
+  void post(int user, const Event &e) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    boxes_[user].push_back(e);
+    // CHECK: :[[@LINE-1]]:18: warning: queue 'boxes_' grows without bound: this push holds the queue's lock
+    // CHECK-NEXT: :[[@LINE+23]]:36: note: 'boxes_' is declared here with no capacity
+  }
+  bool postBounded(int user, const Event &e) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (boxes_[user].size() >= 100)
+      return false;
+    boxes_[user].push_back(e);
+    return true;
+  }
+  bool take(int user, Event &out) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = boxes_.find(user);
+    if (it == boxes_.end() || it->second.empty())
+      return false;
+    out = it->second.front();
+    it->second.pop_front();
+    if (it->second.empty())
+      boxes_.erase(it);
+    return true;
+  }
+
+private:
+  std::mutex mutex_;
+  std::map<int, std::deque<Event>> boxes_;
+};
