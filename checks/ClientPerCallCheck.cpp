@@ -97,6 +97,10 @@ bool mayAdopt(const CallExpr *Call, const DeclRefExpr *Ref,
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getDeclName().isIdentifier())
     return true;
+  // A socket descriptor handed to the C library (send, setsockopt,
+  // SSL_set_fd) is used there, not owned: only project code may keep it.
+  if (Prefix == "close")
+    return utils::isProjectFunction(*Callee);
   bool First =
       Call->getNumArgs() > 0 && utils::ignoreWrappers(Call->getArg(0)) == Ref;
   return !First || !Callee->getName().starts_with(Prefix);
@@ -814,14 +818,19 @@ void ClientPerCallCheck::summarize(
 }
 
 namespace {
-/// A call to POSIX connect(2).
-bool isPosixConnect(const Expr *E) {
+/// Whether E is a call of the C library's Name (`socket`, `connect`).
+bool isLibcCall(const Expr *E, llvm::StringRef Name) {
   const auto *Call = dyn_cast<CallExpr>(E);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   return Callee && Callee->getDeclName().isIdentifier() &&
-         Callee->getName() == "connect" && Call->getNumArgs() == 3 &&
+         Callee->getName() == Name &&
          Callee->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
          !utils::isProjectFunction(*Callee);
+}
+
+/// A call to POSIX connect(2).
+bool isPosixConnect(const Expr *E) {
+  return isLibcCall(E, "connect") && cast<CallExpr>(E)->getNumArgs() == 3;
 }
 
 /// Whether Ctor adopts a descriptor it is given: an integer parameter
@@ -1021,6 +1030,56 @@ void ClientPerCallCheck::judgeCalls(
     judgeCalls(Function, Child, Clients);
 }
 
+/// Whether Function connects the descriptor in Fd: `connect(fd, ...)`, or
+/// a call of a function of this file that connects the parameter it is
+/// given (`connect_to_host(fd, url)`), to Depth levels.
+static bool connectsDescriptor(const FunctionDecl &Function,
+                               const ValueDecl *Fd, unsigned Depth) {
+  bool Connects = false;
+  forEachOwnCall(Function, [&](const Expr *E, bool) {
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (Connects || !Call || Call->getNumArgs() == 0)
+      return;
+    if (isPosixConnect(E)) {
+      Connects = utils::referencedDecl(Call->getArg(0)) == Fd;
+      return;
+    }
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Body = Callee ? Callee->getDefinition() : nullptr;
+    if (Depth == 0 || !Body || !utils::isProjectFunction(*Body))
+      return;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Body->getNumParams();
+         ++I)
+      if (utils::referencedDecl(Call->getArg(I)) == Fd &&
+          connectsDescriptor(*Body, Body->getParamDecl(I), Depth - 1)) {
+        Connects = true;
+        return;
+      }
+  });
+  return Connects;
+}
+
+void ClientPerCallCheck::judgeSockets(
+    const std::vector<const FunctionDecl *> &UserFunctions) {
+  // int fd = socket(...); connect(fd, ...);  a connection of its own, as a
+  // client library's handle would be: released by close().
+  for (const FunctionDecl *Function : UserFunctions)
+    forEachOwnCall(*Function, [&](const Expr *E, bool) {
+      if (!isLibcCall(E, "socket"))
+        return;
+      const utils::FunctionParents &Parents = Functions->parents(*Function);
+      const Stmt *Child = nullptr;
+      const Stmt *Consumer = Parents.consumer(E, &Child);
+      const VarDecl *Fd =
+          utils::FunctionParents::initializedBy(Consumer, Child);
+      if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Consumer);
+          Assign && Assign->isAssignmentOp())
+        Fd = assignedLocal(Assign->getLHS());
+      if (Fd && connectsDescriptor(*Function, Fd, /*Depth=*/2))
+        onCreation(E, "socket", /*IsHandle=*/true, "::close");
+    });
+}
+
 void ClientPerCallCheck::onEndOfTranslationUnit() {
   if (!Context) {
     Created.clear();
@@ -1030,6 +1089,7 @@ void ClientPerCallCheck::onEndOfTranslationUnit() {
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
   std::vector<const FunctionDecl *> UserFunctions = Functions->userFunctions();
   ::unbounded::facts::Summaries Clients(*Context, "client", ProjectFacts);
+  judgeSockets(UserFunctions);
   summarize(Clients, UserFunctions);
   for (const FunctionDecl *Function : UserFunctions)
     if (!Function->isMain())

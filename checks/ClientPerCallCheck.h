@@ -94,6 +94,9 @@ private:
   /// (`redisFree(conn)` after `conn = connect()`), or "".
   std::string releaseOfResult(const CallExpr &Call,
                               const utils::FunctionParents &Parents) const;
+  /// Judges each `socket()` whose descriptor the same function connects
+  /// as a client created there.
+  void judgeSockets(const std::vector<const FunctionDecl *> &UserFunctions);
   Fate fateOfMember(const Expr *Member, llvm::StringRef Release,
                     const utils::FunctionParents &Parents) const;
   Fate fateOfValue(const Expr *Value, llvm::StringRef Release,

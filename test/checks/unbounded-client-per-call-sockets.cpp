@@ -95,3 +95,60 @@ int main() {
   upstream.open();
   relay(upstream);
 }
+
+// ---- A descriptor made and connected in one call ------------------------------
+
+// Connected and closed within the call: a connection per call.
+int fetchPage(const sockaddr &server, const std::string &request) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'fetchPage' and released at its end: each one opens its own connections
+  if (connect(fd, &server, sizeof server) < 0) {
+    close(fd);
+    return -1;
+  }
+  send(fd, request.c_str(), request.size(), 0);
+  close(fd);
+  // CHECK: :[[@LINE-1]]:3: note: released here, at the end of the same call
+  return 0;
+}
+
+// Connected through a helper of this file.
+static bool connectTo(int fd, const sockaddr &to) {
+  return connect(fd, &to, sizeof to) == 0;
+}
+bool probe(const sockaddr &server) {
+  int fd;
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK: :[[@LINE-1]]:8: warning: the handle from 'socket' is obtained on every call of 'probe' and released at its end
+  bool up = connectTo(fd, server);
+  close(fd);
+  // CHECK: :[[@LINE-1]]:3: note: released here, at the end of the same call
+  return up;
+}
+
+// Never closed: each call leaks its connection.
+void ping(const sockaddr &server) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'ping' and never released
+  connect(fd, &server, sizeof server);
+  send(fd, "ping", 4, 0);
+}
+
+// A listening socket connects nowhere; a connected one returned or kept in
+// the object is a connection that outlives the call.
+int listenOn(const sockaddr &address) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  bind(fd, &address, sizeof address);
+  listen(fd, 128);
+  return fd;
+}
+int dialServer(const sockaddr &server) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  connect(fd, &server, sizeof server);
+  return fd;
+}
+void serveForever(const sockaddr &address) {
+  int listener = listenOn(address);
+  while (running())
+    close(accept(listener, nullptr, nullptr));
+}

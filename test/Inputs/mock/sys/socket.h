@@ -12,4 +12,7 @@ int socket(int domain, int type, int protocol);
 int connect(int fd, const struct sockaddr *addr, socklen_t len);
 int accept(int fd, struct sockaddr *addr, socklen_t *len);
 int close(int fd);
+int bind(int fd, const struct sockaddr *addr, socklen_t len);
+int listen(int fd, int backlog);
+long send(int fd, const void *buf, unsigned long len, int flags);
 }
