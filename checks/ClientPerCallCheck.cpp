@@ -389,14 +389,24 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
     return {};
   Fate Result{true, nullptr};
   bool Adopted = false;
+  // Used in a loop it outlives (reused for every item), unless the function
+  // goes on using it after the loop (a loop that only prepared its one
+  // request, such as escaping each query parameter).
+  bool InLoop = false;
+  bool UsedAfterLoop = false;
   utils::forEachReference(Parents.body(), &Var, [&](const DeclRefExpr *Ref) {
     if (!Result.PerCall)
       return;
     if (usedAcrossLoop(Ref, Var, Parents, Analysis.of(*Context).Bounds)) {
-      Result.PerCall = false;
+      InLoop = true;
       return;
     }
     const Stmt *Consumer = Parents.consumer(Ref);
+    const auto *Released = dyn_cast_or_null<CallExpr>(Consumer);
+    if (InLoop &&
+        !(Released && !Release.empty() &&
+          utils::isNamedAnyOf(Released->getDirectCallee(), {Release.str()})))
+      UsedAfterLoop = true;
     // A pointer handed to a function (`pool_.push(conn)`): it may keep it.
     if (Release.empty() && sharesObject(Var) && isArgumentOf(Consumer, Ref)) {
       Result.PerCall = false;
@@ -442,7 +452,7 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
       Result.PerCall = false;
   });
   // Never released here but handed over: the new owner releases it.
-  if (Adopted && !Result.Release)
+  if ((Adopted && !Result.Release) || (InLoop && !UsedAfterLoop))
     Result.PerCall = false;
   return Result;
 }

@@ -16,6 +16,7 @@ extern "C" {
 CURL *curl_easy_init(void);
 CURLcode curl_easy_setopt(CURL *curl, CURLoption option, ...);
 CURLcode curl_easy_perform(CURL *curl);
+char *curl_easy_escape(CURL *curl, const char *string, int length);
 void curl_easy_reset(CURL *curl);
 void curl_easy_cleanup(CURL *curl);
 CURLM *curl_multi_init(void);
