@@ -391,13 +391,16 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
   bool Adopted = false;
   // Used in a loop it outlives (reused for every item), unless the function
   // goes on using it after the loop (a loop that only prepared its one
-  // request, such as escaping each query parameter).
+  // request, such as escaping each query parameter). A socket's loops read
+  // or write its one connection: no reuse.
+  bool Socket = Release == "::close";
   bool InLoop = false;
   bool UsedAfterLoop = false;
   utils::forEachReference(Parents.body(), &Var, [&](const DeclRefExpr *Ref) {
     if (!Result.PerCall)
       return;
-    if (usedAcrossLoop(Ref, Var, Parents, Analysis.of(*Context).Bounds)) {
+    if (!Socket &&
+        usedAcrossLoop(Ref, Var, Parents, Analysis.of(*Context).Bounds)) {
       InLoop = true;
       return;
     }

@@ -15,4 +15,5 @@ int close(int fd);
 int bind(int fd, const struct sockaddr *addr, socklen_t len);
 int listen(int fd, int backlog);
 long send(int fd, const void *buf, unsigned long len, int flags);
+long recv(int fd, void *buf, unsigned long len, int flags);
 }
