@@ -686,6 +686,29 @@ bool definedHere(const CXXRecordDecl &Record) {
 
 /// The project function or constructor a call or construction runs, and
 /// its arguments as the callee's parameters receive them.
+/// The constructor of T that `std::make_shared<T>(args...)` or
+/// `std::make_unique<T>(args...)` runs: the one of T's constructors (not
+/// copy or move) that takes that many arguments.
+const CXXConstructorDecl *constructorMadeBy(const CallExpr &Call) {
+  const FunctionDecl *Make = Call.getDirectCallee();
+  const TemplateArgumentList *Made =
+      Make ? Make->getTemplateSpecializationArgs() : nullptr;
+  if (!Made || Made->size() == 0 || !Make->isInStdNamespace() ||
+      !Make->getDeclName().isIdentifier() ||
+      (Make->getName() != "make_shared" && Make->getName() != "make_unique") ||
+      Made->get(0).getKind() != TemplateArgument::Type)
+    return nullptr;
+  const CXXRecordDecl *Class = Made->get(0).getAsType()->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition())
+    return nullptr;
+  for (const CXXConstructorDecl *Ctor : Class->ctors())
+    if (!Ctor->isCopyOrMoveConstructor() &&
+        Ctor->getMinRequiredArguments() <= Call.getNumArgs() &&
+        Call.getNumArgs() <= Ctor->getNumParams())
+      return Ctor;
+  return nullptr;
+}
+
 const FunctionDecl *calleeOf(const Expr *E,
                              llvm::SmallVectorImpl<const Expr *> &Args) {
   const FunctionDecl *Callee = nullptr;
@@ -698,6 +721,8 @@ const FunctionDecl *calleeOf(const Expr *E,
              Call && !isa<CXXOperatorCallExpr>(Call)) {
     Callee = Call->getDirectCallee();
     Args.append(Call->arg_begin(), Call->arg_end());
+    if (const CXXConstructorDecl *Made = constructorMadeBy(*Call))
+      Callee = Made;
   }
   if (!Callee || !utils::isProjectFunction(*Callee))
     return nullptr;
