@@ -26,7 +26,7 @@ void fromMakeShared(char **argv) {
   // CHECK: :[[@LINE-1]]:13: warning: 'makeQueue' sizes a thread pool from this argument, 'std::atoi(argv[1])', which is read from the input with no upper limit
   // CHECK-NEXT: :[[@LINE-2]]:13: note: read from the input here
   // CHECK-NEXT: :[[@LINE-6]]:45: note: 'makeQueue' passes 'workers' on to 'SharedQueue::SharedQueue'
-  // CHECK-NEXT: :[[@LINE-14]]:5: note: 'SharedQueue::SharedQueue' runs this loop once per unit of 'workers'
-  // CHECK-NEXT: :[[@LINE-14]]:7: note: and starts a thread here on each pass
+  // CHECK-NEXT: :[[@LINE-15]]:5: note: 'SharedQueue::SharedQueue' runs this loop once per unit of 'workers'
+  // CHECK-NEXT: :[[@LINE-15]]:7: note: and starts a thread here on each pass
   auto fixed = std::make_unique<SharedQueue>(std::atoi(argv[2]), 4);
 }
