@@ -345,17 +345,24 @@ const ReturnStmt *refusal(const Stmt *Branch) {
   return nullptr;
 }
 
-/// Whether S stores an item: a push-like call, or an assignment into a slot.
+/// Whether S stores an item: a push-like call (`push_back`, `Push`, also in
+/// a template's body), or an assignment into a slot.
 bool stores(const Stmt *S) {
   static const llvm::StringRef Inserts[] = {
       "push",          "push_back", "push_front", "emplace", "emplace_back",
       "emplace_front", "insert",    "enqueue",    "put",     "append"};
-  return utils::anyStmt(S, [](const Stmt *Node) {
+  auto IsInsert = [](DeclarationName Name) {
+    return Name.isIdentifier() &&
+           llvm::is_contained(Inserts,
+                              Name.getAsIdentifierInfo()->getName().lower());
+  };
+  return utils::anyStmt(S, [&](const Stmt *Node) {
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Node)) {
       const CXXMethodDecl *Method = Call->getMethodDecl();
-      return Method && Method->getDeclName().isIdentifier() &&
-             llvm::is_contained(Inserts, Method->getName());
+      return Method && IsInsert(Method->getDeclName());
     }
+    if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(Node))
+      return IsInsert(Dependent->getMember());
     if (const auto *Assign = dyn_cast<BinaryOperator>(Node))
       return Assign->isAssignmentOp() &&
              isa<ArraySubscriptExpr>(Assign->getLHS()->IgnoreParenImpCasts());

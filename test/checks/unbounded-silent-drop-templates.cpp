@@ -54,9 +54,38 @@ public:
     auto *job = new std::function<void()>(std::forward<F>(f));
     ring_.push(job);
     // CHECK: :[[@LINE-1]]:11: warning: result of 'push' is discarded: when the queue is full the item is dropped and nobody is told; count the drop and return an error to the caller [unbounded-silent-drop]
+    // CHECK-NEXT: :32:7: note: 'detail::RingQueue::push' returns false here, when it is full
   }
 
 private:
   detail::WorkQueue<std::function<void()> *> jobs_;
   detail::RingQueue<std::function<void()> *> ring_;
 };
+
+// A pool template whose own queue type spells its calls `Size()` and
+// `Push()`; the refusal is dropped on every read event.
+template <class T> class Ring {
+public:
+  int Size() const;
+  void Push(T item);
+};
+template <class T> class TaskPool {
+public:
+  bool AppendTask(T task);
+
+private:
+  static const int max_requests_ = 10000;
+  Ring<T> requests_;
+};
+template <class T> bool TaskPool<T>::AppendTask(T task) {
+  if (requests_.Size() >= max_requests_)
+    return false;
+  requests_.Push(task);
+  return true;
+}
+struct Connection {};
+void onReadable(TaskPool<Connection *> &pool, Connection *conn) {
+  pool.AppendTask(conn);
+  // CHECK: :[[@LINE-1]]:8: warning: result of 'AppendTask' is discarded: when the queue is full the item is dropped and nobody is told
+  // CHECK-NEXT: :[[@LINE-8]]:5: note: 'TaskPool::AppendTask' returns false here, when it is full
+}
