@@ -106,6 +106,18 @@ bool mayAdopt(const CallExpr *Call, const DeclRefExpr *Ref,
   return !First || !Callee->getName().starts_with(Prefix);
 }
 
+/// S, if it is a call of Release on what D holds (`curl_easy_cleanup(h)`).
+const CallExpr *releaseOf(const Stmt *S, llvm::StringRef Release,
+                          const ValueDecl *D) {
+  const auto *Call = dyn_cast<CallExpr>(S);
+  return Call && Call->getNumArgs() >= 1 &&
+                 utils::isNamedAnyOf(Call->getDirectCallee(),
+                                     {Release.str()}) &&
+                 utils::referencedDecl(Call->getArg(0)) == D
+             ? Call
+             : nullptr;
+}
+
 /// The automatic variable, declared in this function, that Target names
 /// (not a reference: assigning through one writes elsewhere).
 const VarDecl *assignedLocal(const Expr *Target) {
@@ -473,10 +485,8 @@ ClientPerCallCheck::fateOfMember(const Expr *Member, llvm::StringRef Release,
     return {};
   const SourceManager &SM = Context->getSourceManager();
   for (const Stmt *S : Body->body()) {
-    const auto *Call = dyn_cast<CallExpr>(S);
-    if (!Call || Call->getNumArgs() != 1 ||
-        !utils::isNamedAnyOf(Call->getDirectCallee(), {Release.str()}) ||
-        utils::referencedDecl(Call->getArg(0)) != Field)
+    const CallExpr *Call = releaseOf(S, Release, Field);
+    if (!Call)
       continue;
     // Released on every path: no return comes before the release.
     bool ReturnsFirst = utils::anyStmt(Body, [&](const Stmt *Node) {
@@ -991,18 +1001,12 @@ std::string ClientPerCallCheck::releaseOfResult(
       utils::FunctionParents::initializedBy(Consumer, Child);
   if (!Handle)
     return "";
-  for (const Factory &Made : Factories) {
-    bool Released =
-        !Made.Release.empty() &&
+  for (const Factory &Made : Factories)
+    if (!Made.Release.empty() &&
         utils::anyStmt(Parents.body(), [&](const Stmt *S) {
-          const auto *Free = dyn_cast<CallExpr>(S);
-          return Free && Free->getNumArgs() >= 1 &&
-                 utils::isNamedAnyOf(Free->getDirectCallee(), {Made.Release}) &&
-                 utils::referencedDecl(Free->getArg(0)) == Handle;
-        });
-    if (Released)
+          return releaseOf(S, Made.Release, Handle) != nullptr;
+        }))
       return Made.Release;
-  }
   return "";
 }
 

@@ -201,6 +201,12 @@ const ParmVarDecl *parameterNamed(const Expr *Value,
 constexpr llvm::StringLiteral FillingPushes[] = {
     "push", "push_back", "emplace", "emplace_back", "push_front", "enqueue"};
 
+/// Whether Call pushes one item onto Queue.
+bool pushesOnto(const CallExpr &Call, const ValueDecl *Queue) {
+  return Call.getNumArgs() == 1 && objectOf(&Call) == Queue &&
+         llvm::is_contained(FillingPushes, methodName(&Call));
+}
+
 /// Whether Method pushes its own parameter onto Queue: `void add(Conn c) {
 /// idle_.push_back(c); }`.
 bool pushesOwnParameter(const CXXMethodDecl &Method, const ValueDecl *Queue) {
@@ -208,8 +214,7 @@ bool pushesOwnParameter(const CXXMethodDecl &Method, const ValueDecl *Queue) {
   return Definition && Definition->getBody() &&
          utils::anyStmt(Definition->getBody(), [&](const Stmt *Node) {
            const auto *Call = dyn_cast<CallExpr>(Node);
-           return Call && Call->getNumArgs() == 1 && objectOf(Call) == Queue &&
-                  llvm::is_contained(FillingPushes, methodName(Call)) &&
+           return Call && pushesOnto(*Call, Queue) &&
                   parameterNamed(Call->getArg(0), *Definition);
          });
 }
@@ -222,7 +227,7 @@ bool pushesArgument(const CallExpr &Call, const ValueDecl *Queue,
   if (Call.getNumArgs() != 1)
     return false;
   if (objectOf(&Call) == Queue)
-    return llvm::is_contained(FillingPushes, methodName(&Call));
+    return pushesOnto(Call, Queue);
   std::optional<MemberCall> Member = memberCall(&Call);
   if (!Member || !isa<CXXThisExpr>(Member->Object->IgnoreParenImpCasts()))
     return false;
