@@ -56,12 +56,19 @@ bool isConfigName(const NamedDecl *D) {
          configNames().match(D->getName());
 }
 
-/// `cfg.get<int>("threads")`, `settings["workers"]`, `GetConfigInt("n")`:
-/// a lookup by a literal key in something named like a configuration.
+/// `cfg.get<int>("threads")`, `settings["workers"]`, `GetConfigInt("n")`,
+/// `Config::Lookup("threads", 4)`: a lookup by a literal key in something
+/// named like a configuration.
 bool isConfigLookup(const CallExpr *Call) {
   if (!hasStringLiteralArgument(Call))
     return false;
   if (isConfigName(Call->getDirectCallee()))
+    return true;
+  // Config::Lookup("server.threads", 4): a static function of a class
+  // named like a configuration.
+  if (const auto *Static =
+          dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+      Static && Static->isStatic() && isConfigName(Static->getParent()))
     return true;
   const Expr *Object = nullptr;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
@@ -115,9 +122,21 @@ const Expr *inputSource(const Expr *E) {
     return inputSource(Cast->getSubExpr());
   if (isArgv(E))
     return E;
+  // A configuration entry held by a namespace-scope handle (`static auto
+  // g_threads = Config::Lookup("server.threads", 4);`, read through
+  // `g_threads->GetValue()`).
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Handle = dyn_cast<VarDecl>(Ref->getDecl());
+        Handle && Handle->hasGlobalStorage() && !Handle->isStaticLocal() &&
+        Handle->getInit() && Handle->getInit() != E)
+      return inputSource(Handle->getInit()) ? E : nullptr;
   const auto *Call = dyn_cast<CallExpr>(E);
   if (!Call)
     return nullptr;
+  // handle->GetValue(): the object behind a smart pointer's `->`.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
+    return inputSource(Op->getArg(0)) ? E : nullptr;
   if (isNamedAnyOf(Call->getDirectCallee(), EnvironmentFunctions))
     return Call;
   if (isNamedAnyOf(Call->getDirectCallee(), ParseFunctions)) {

@@ -30,3 +30,28 @@ void fromMakeShared(char **argv) {
   // CHECK-NEXT: :[[@LINE-15]]:7: note: and starts a thread here on each pass
   auto fixed = std::make_unique<SharedQueue>(std::atoi(argv[2]), 4);
 }
+
+// A configuration entry held by a namespace-scope handle, read through it.
+namespace conf {
+template <class T> class Var {
+public:
+  T value() const;
+};
+class Config {
+public:
+  template <class T>
+  static std::shared_ptr<Var<T>> Lookup(const char *key, const T &fallback);
+};
+} // namespace conf
+static std::shared_ptr<conf::Var<int>> gWorkers =
+    conf::Config::Lookup("server.workers", 4);
+static std::shared_ptr<conf::Var<int>> gFixed;
+void fromConfigHandle() {
+  int workers = gWorkers->value();
+  auto queue = std::make_shared<SharedQueue>(16, workers);
+  // CHECK: :[[@LINE-1]]:50: warning: 'SharedQueue' sizes a thread pool from this argument, 'workers', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-3]]:17: note: read from the input here
+  // CHECK-NEXT: :{{[0-9]+}}:5: note: 'SharedQueue::SharedQueue' runs this loop once per unit of 'workers'
+  // CHECK-NEXT: :{{[0-9]+}}:7: note: and starts a thread here on each pass
+  auto other = std::make_shared<SharedQueue>(16, gFixed->value());
+}
