@@ -417,6 +417,12 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
       return;
     }
     const Stmt *Consumer = Parents.consumer(Ref);
+    // Handed to a function Clang could not resolve (`keep(c)` with keep
+    // undeclared): it may keep the client.
+    if (isa_and_nonnull<RecoveryExpr>(Consumer)) {
+      Result.PerCall = false;
+      return;
+    }
     const auto *Released = dyn_cast_or_null<CallExpr>(Consumer);
     if (InLoop &&
         !(Released && !Release.empty() &&

@@ -106,8 +106,6 @@ bool hasBrokenCode(const FunctionDecl &Function) {
                      [](const FieldDecl *F) { return F->isInvalidDecl(); }))
       return true;
   return anyStmt(Function.getBody(), [](const Stmt *S) {
-    if (const auto *E = dyn_cast<Expr>(S))
-      return E->containsErrors();
     const auto *Declaration = dyn_cast<DeclStmt>(S);
     return Declaration && llvm::any_of(Declaration->decls(), [](const Decl *D) {
              return D->isInvalidDecl();

@@ -78,9 +78,10 @@ bool outlivesScope(const Expr *E, const Stmt *Scope, ASTContext &Ctx);
 /// Whether Callee is a project function: declared outside system headers.
 bool isProjectFunction(const FunctionDecl &Callee);
 
-/// Whether Clang dropped or could not type some of Function's code: an
-/// invalid declaration in its body or its class, or an expression with
-/// errors (what follows a fatal error, such as a header never read).
+/// Whether Clang could not type some of Function's declarations: an
+/// invalid declaration in its body or a member of its class with no type
+/// (what follows a fatal error, such as a header never read), where
+/// statements that use them are dropped.
 bool hasBrokenCode(const FunctionDecl &Function);
 
 /// The class behind a type, through references, pointers and aliases.
