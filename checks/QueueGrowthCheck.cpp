@@ -2,6 +2,7 @@
 
 #include "QueueGrowthCheck.h"
 #include "utils/AstNavigation.h"
+#include "utils/Defaults.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Names.h"
@@ -742,6 +743,33 @@ bool QueueGrowthCheck::isShared(const Push &P,
   });
 }
 
+/// Whether the push fills the queue with items the function makes itself,
+/// in a loop that runs a counted number of times (`for (i <
+/// connectionCount) { conn = create(); lock; pool_.push(conn); }` in an
+/// init method): set-up of so many items, not growth per item.
+static bool isCountedFill(const CallExpr &Push,
+                          const utils::FunctionParents &Parents) {
+  if (Push.getNumArgs() != 1 ||
+      parameterNamed(Push.getArg(0), Parents.function()))
+    return false;
+  utils::LoopBounds Bounds(Parents.function().getASTContext(),
+                           utils::defaults::MaxIterations, "");
+  for (const Stmt *S = Parents.parent(&Push); S; S = Parents.parent(S)) {
+    if (!utils::isLoop(S))
+      continue;
+    switch (Bounds.ofLoop(S).Kind) {
+    case utils::TripCountKind::Constant:
+    case utils::TripCountKind::CoreCount:
+    case utils::TripCountKind::RuntimeCount:
+    case utils::TripCountKind::Input:
+      return true;
+    default:
+      return false;
+    }
+  }
+  return false;
+}
+
 void QueueGrowthCheck::checkPush(const Push &P) {
   const utils::FunctionParents *Parents = Functions->enclosing(P.Call);
   if (!Parents)
@@ -765,7 +793,8 @@ void QueueGrowthCheck::checkPush(const Push &P) {
   // queue, or without the lock its consumer takes.
   unsigned Sharing =
       P.Concurrent ? 1 : (holdsLock(Parents->body(), P.Call) ? 0 : 2);
-  if (isBounded(P.Call, P.Queue, *Parents) || returnsBorrowedItem(P, *Parents))
+  if (isBounded(P.Call, P.Queue, *Parents) ||
+      returnsBorrowedItem(P, *Parents) || isCountedFill(*P.Call, *Parents))
     return;
   diag(memberCall(P.Call)->NameLoc,
        (llvm::Twine("queue '%0' grows without bound: %select{this push holds "

@@ -228,6 +228,30 @@ private:
   std::queue<std::shared_ptr<Connection>> idle_;
 };
 
+// An init method that fills the pool under its lock, a counted number of
+// connections it makes itself.
+class LockedInitPool {
+public:
+  void init(int count) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (int i = 0; i < count; ++i) {
+      Connection *conn = connect();
+      if (conn)
+        idle_.push(conn);
+    }
+  }
+  Connection *get() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Connection *c = idle_.front();
+    idle_.pop();
+    return c;
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<Connection *> idle_;
+};
+
 // ---- Positives ----------------------------------------------------------------
 
 // The same shape with nothing created by the pool: every item comes from a
@@ -326,4 +350,28 @@ public:
 private:
   std::mutex mutex_;
   std::queue<std::shared_ptr<Connection>> dead_;
+};
+
+// One item made per element of what each caller sends: growth per request.
+struct Part {};
+Connection *open(const Part &part);
+class Fanout {
+public:
+  void submit(const std::vector<Part> &parts) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const Part &part : parts)
+      pending_.push(open(part));
+    // CHECK: :[[@LINE-1]]:16: warning: queue 'pending_' grows without bound: this push holds the queue's lock
+    // CHECK-NEXT: :[[@LINE+11]]:28: note: 'pending_' is declared here with no capacity
+  }
+  Connection *next() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Connection *c = pending_.front();
+    pending_.pop();
+    return c;
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<Connection *> pending_;
 };
