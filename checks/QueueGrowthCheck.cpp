@@ -658,8 +658,9 @@ enclosingLambda(const Stmt &S, const utils::FunctionParents &Parents) {
 
 /// Whether the one item Push puts back is a parameter of the function or
 /// lambda it is in (`release(conn)`), also when wrapped again in a smart
-/// pointer (a deleter's `idle_.push(std::shared_ptr<Conn>(raw))`).
-static bool pushesReturnedItem(const CallExpr &Push,
+/// pointer (a deleter's `idle_.push(std::shared_ptr<Conn>(raw))`), or an
+/// element of a member container (`workers_[id].get()`).
+static bool pushesReturnedItem(const CallExpr &Push, const RecordDecl &Pool,
                                const utils::FunctionParents &Parents) {
   if (Push.getNumArgs() != 1)
     return false;
@@ -669,6 +670,13 @@ static bool pushesReturnedItem(const CallExpr &Push,
       Wrap && Wrap->getNumArgs() == 1)
     Item = Wrap->getArg(0);
   if (parameterNamed(Item, Parents.function()))
+    return true;
+  // `free_.push_back(workers_[id].get())`: an element of another member of
+  // the pool's own, put back by its index.
+  if (const auto *Member =
+          dyn_cast_or_null<FieldDecl>(utils::referencedDecl(Item));
+      Member && Member->getParent() == &Pool &&
+      !isa<MemberExpr, DeclRefExpr>(utils::ignoreWrappers(Item)))
     return true;
   const LambdaExpr *Lambda = enclosingLambda(Push, Parents);
   return Lambda && parameterNamed(Item, *Lambda->getCallOperator());
@@ -704,11 +712,9 @@ bool QueueGrowthCheck::returnsBorrowedItem(
   // The pool's queue: a data member, or a static one (a pool of one per
   // process).
   const auto *Static = dyn_cast<VarDecl>(P.Queue);
-  if (!(Field || (Static && Static->isStaticDataMember())) ||
-      !pushesReturnedItem(*P.Call, Parents))
-    return false;
   const auto *Pool = dyn_cast<CXXRecordDecl>(P.Queue->getDeclContext());
-  if (!Pool || !Pool->hasDefinition())
+  if (!(Field || (Static && Static->isStaticDataMember())) || !Pool ||
+      !Pool->hasDefinition() || !pushesReturnedItem(*P.Call, *Pool, Parents))
     return false;
   for (const Decl *D : Pool->decls()) {
     const auto *Method = dyn_cast<CXXMethodDecl>(D);

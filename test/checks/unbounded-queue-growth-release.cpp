@@ -252,6 +252,34 @@ private:
   std::queue<Connection *> idle_;
 };
 
+// A free list of the pool's own workers: a finished worker puts itself back
+// by its index into the pool's container.
+struct Worker {};
+class WorkerPool {
+public:
+  void spawn(int count) {
+    for (int i = 0; i < count; ++i)
+      workers_.push_back(std::make_unique<Worker>());
+    for (auto &w : workers_)
+      free_.push_back(w.get());
+  }
+  Worker *take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Worker *w = free_.back();
+    free_.pop_back();
+    return w;
+  }
+  void release(std::size_t id) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(workers_[id].get());
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::vector<Worker *> free_;
+};
+
 // ---- Positives ----------------------------------------------------------------
 
 // The same shape with nothing created by the pool: every item comes from a
