@@ -405,7 +405,8 @@ void PoolGrowthCheck::checkLoopSizing(const utils::ThreadStart &Start,
                 (Count.Kind == TripCountKind::CoreCount &&
                  Count.Value > MaxCoreMultiple) ||
                 (Count.Kind == TripCountKind::Input && Stored &&
-                 isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl) &&
+                 (isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl) ||
+                  Parents.function().isMain()) &&
                  !clampedBefore(Count.Variable, Loop, Parents));
   if (!Report || Reported.alreadyReported(Loop->getBeginLoc()))
     return;

@@ -95,7 +95,10 @@ bool isStartupSizing(const ExecutionContext &Where,
     return true;
   case utils::TripCountKind::RuntimeCount:
   case utils::TripCountKind::Input:
-    return Handed || isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl);
+    // `main` runs once: its loop sizes the program's pool, wherever it
+    // keeps the threads.
+    return Handed || isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl) ||
+           Function.isMain();
   case utils::TripCountKind::ElementCount:
     break;
   default:
