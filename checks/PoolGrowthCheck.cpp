@@ -594,6 +594,10 @@ std::optional<SizeValue> chosenSizeValue(const ConditionalOperator &Choice,
 std::optional<SizeValue> sizeValueOf(const Expr *E,
                                      const FunctionDecl &Function) {
   E = utils::ignoreWrappers(E);
+  // `: count_{n}`: a braced member initializer of one value.
+  if (const auto *Braced = dyn_cast_or_null<InitListExpr>(E);
+      Braced && Braced->getNumInits() == 1)
+    E = utils::ignoreWrappers(Braced->getInit(0));
   // A dependent initializer's ParenListExpr has no type.
   if (!E || E->getType().isNull() || !E->getType()->isIntegerType())
     return std::nullopt;

@@ -205,3 +205,25 @@ void fromChoices(char **argv) {
   // CHECK-NEXT: :[[@LINE-26]]:7: note: and starts a thread here on each pass
   CeilingPool ceiling(std::atoi(argv[2]));
 }
+
+// A braced member initializer keeps the count like a parenthesized one.
+class BracedPool {
+public:
+  explicit BracedPool(unsigned count) : count_{count} {}
+  void run() {
+    for (unsigned i = 0; i < count_; ++i)
+      threads_.emplace_back([] {});
+  }
+
+private:
+  unsigned count_;
+  std::vector<std::thread> threads_;
+};
+void fromBraces(char **argv) {
+  BracedPool pool(std::atoi(argv[1]));
+  // CHECK: :[[@LINE-1]]:19: warning: 'BracedPool' sizes a thread pool from this argument, 'std::atoi(argv[1])', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-2]]:19: note: read from the input here
+  // CHECK-NEXT: :[[@LINE-14]]:41: note: 'BracedPool::BracedPool' keeps 'count' in 'count_'
+  // CHECK-NEXT: :[[@LINE-13]]:5: note: 'BracedPool::run' runs this loop once per unit of 'count_'
+  // CHECK-NEXT: :[[@LINE-13]]:7: note: and starts a thread here on each pass
+}
