@@ -106,6 +106,25 @@ bool mayAdopt(const CallExpr *Call, const DeclRefExpr *Ref,
   return !First || !Callee->getName().starts_with(Prefix);
 }
 
+/// Whether a call Clang could not finish names a library function as its
+/// callee (`redisCommand(c, misspelled)`).
+bool callsLibrary(const RecoveryExpr &Call) {
+  llvm::ArrayRef<const Expr *> Parts = Call.subExpressions();
+  if (Parts.empty())
+    return false;
+  const Expr *Callee = Parts.front()->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Callee))
+    if (const auto *Function = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      return !utils::isProjectFunction(*Function);
+  const auto *Overloads = dyn_cast<UnresolvedLookupExpr>(Callee);
+  return Overloads && !Overloads->decls().empty() &&
+         llvm::all_of(Overloads->decls(), [](const NamedDecl *D) {
+           const auto *Function =
+               dyn_cast<FunctionDecl>(D->getUnderlyingDecl());
+           return Function && !utils::isProjectFunction(*Function);
+         });
+}
+
 /// S, if it is a call of Release on what D holds (`curl_easy_cleanup(h)`).
 const CallExpr *releaseOf(const Stmt *S, llvm::StringRef Release,
                           const ValueDecl *D) {
@@ -418,8 +437,11 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
     }
     const Stmt *Consumer = Parents.consumer(Ref);
     // Handed to a function Clang could not resolve (`keep(c)` with keep
-    // undeclared): it may keep the client.
-    if (isa_and_nonnull<RecoveryExpr>(Consumer)) {
+    // undeclared): it may keep the client. A library call with a broken
+    // argument (which newer Clangs keep as a recovery expression too) only
+    // uses it.
+    if (const auto *Unresolved = dyn_cast_or_null<RecoveryExpr>(Consumer);
+        Unresolved && !callsLibrary(*Unresolved)) {
       Result.PerCall = false;
       return;
     }
