@@ -760,6 +760,9 @@ static bool isCountedFill(const CallExpr &Push,
     return false;
   utils::LoopBounds Bounds(Parents.function().getASTContext(),
                            utils::defaults::MaxIterations, "");
+  // Every loop around it counted: `for (i < nfds)` inside an endless epoll
+  // loop runs once per event.
+  bool Counted = false;
   for (const Stmt *S = Parents.parent(&Push); S; S = Parents.parent(S)) {
     if (!utils::isLoop(S))
       continue;
@@ -768,12 +771,13 @@ static bool isCountedFill(const CallExpr &Push,
     case utils::TripCountKind::CoreCount:
     case utils::TripCountKind::RuntimeCount:
     case utils::TripCountKind::Input:
-      return true;
+      Counted = true;
+      break;
     default:
       return false;
     }
   }
-  return false;
+  return Counted;
 }
 
 void QueueGrowthCheck::checkPush(const Push &P) {

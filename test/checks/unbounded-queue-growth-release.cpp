@@ -403,3 +403,30 @@ private:
   std::mutex mutex_;
   std::queue<Connection *> pending_;
 };
+
+// A counted loop inside an endless one runs once per event: no fill.
+int waitEvents(int *ready, int max);
+class EventQueue {
+public:
+  void poll() {
+    int ready[64];
+    for (;;) {
+      int n = waitEvents(ready, 64);
+      std::lock_guard<std::mutex> lock(mutex_);
+      for (int i = 0; i < n; ++i)
+        events_.push(new int(ready[i]));
+      // CHECK: :[[@LINE-1]]:17: warning: queue 'events_' grows without bound: this push holds the queue's lock
+      // CHECK-NEXT: :[[@LINE+12]]:21: note: 'events_' is declared here with no capacity
+    }
+  }
+  int *next() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    int *e = events_.front();
+    events_.pop();
+    return e;
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<int *> events_;
+};
