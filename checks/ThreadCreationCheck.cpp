@@ -130,8 +130,7 @@ bool isStartupSizing(const ExecutionContext &Where,
 
 /// Whether S, after Loop in Body, joins every element of Holder: a loop over
 /// Holder whose body joins or waits for the loop variable or an element of
-/// Holder
-/// (`for (auto &t : threads) t.join();`, `futures.at(i).get()`).
+/// Holder (`for (auto &t : threads) t.join();`, `futures.at(i).get()`).
 bool joinsEachAfter(const Stmt *Body, const Stmt *Loop, const ValueDecl *Holder,
                     const SourceManager &SM) {
   auto Joins = [&](const Stmt *LoopBody, const ValueDecl *Element) {
