@@ -24,10 +24,13 @@ int main(int argc, char **argv) {
   boost::asio::thread_pool fromFile(workers);
   // CHECK: :[[@LINE-1]]:37: warning: 'boost::asio::thread_pool' is sized by 'workers', which is read from the input with no upper limit
   // CHECK-NEXT: :[[@LINE-3]]:3: note: read from the input here
-  // A local set sized by the input: unbounded-thread-creation reports it.
+  // A local set sized by the input in main, which runs once: the program's
+  // pool (unbounded-thread-creation leaves it here).
   std::vector<std::thread> threads;
   for (int i = 0; i < std::atoi(std::getenv("THREADS")); ++i)
     threads.emplace_back(work);
+  // CHECK: :[[@LINE-2]]:3: warning: 'threads' is filled by a loop that starts one thread per unit of 'std::atoi(std::getenv("THREADS"))', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-3]]:23: note: read from the input here
   boost::asio::thread_pool clamped(std::min(std::stoi(argv[2]), 16));
   for (auto &t : threads)
     t.join();
