@@ -125,11 +125,16 @@ const Expr *inputSource(const Expr *E) {
   // A configuration entry held by a namespace-scope handle (`static auto
   // g_threads = Config::Lookup("server.threads", 4);`, read through
   // `g_threads->GetValue()`).
+  // Only the lookup itself is followed, never another variable: `int a =
+  // b; int b = a;` must not recurse forever.
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *Handle = dyn_cast<VarDecl>(Ref->getDecl());
         Handle && Handle->hasGlobalStorage() && !Handle->isStaticLocal() &&
-        Handle->getInit() && Handle->getInit() != E)
-      return inputSource(Handle->getInit()) ? E : nullptr;
+        Handle->getInit()) {
+      const auto *Lookup =
+          dyn_cast<CallExpr>(ignoreWrappers(Handle->getInit()));
+      return Lookup && isConfigLookup(Lookup) ? E : nullptr;
+    }
   const auto *Call = dyn_cast<CallExpr>(E);
   if (!Call)
     return nullptr;

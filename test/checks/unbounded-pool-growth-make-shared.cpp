@@ -55,3 +55,9 @@ void fromConfigHandle() {
   // CHECK-NEXT: :{{[0-9]+}}:7: note: and starts a thread here on each pass
   auto other = std::make_shared<SharedQueue>(16, gFixed->value());
 }
+
+// Namespace-scope variables that name each other are not followed around.
+extern int gLeft;
+int gRight = gLeft;
+int gLeft = gRight;
+void fromCycle() { auto queue = std::make_shared<SharedQueue>(16, gLeft); }
