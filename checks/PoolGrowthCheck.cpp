@@ -585,6 +585,13 @@ std::string fieldKey(const FieldDecl &Field) {
   return std::string(Usr);
 }
 
+/// The key of what a member container's elements do when the project's
+/// code calls them: a class that adds workers to `workers_` in one method
+/// and starts each of them in another.
+std::string elementsKey(const FieldDecl &Field) {
+  return fieldKey(Field) + "@elements";
+}
+
 std::optional<SizeValue> chosenSizeValue(const ConditionalOperator &Choice,
                                          const FunctionDecl &Function);
 
@@ -814,6 +821,7 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
     }
     if (!utils::isLoop(S))
       return;
+    summarizeElementCalls(*S, Function, Sizes);
     std::optional<SizeValue> Limit = loopLimit(S, Function);
     if (!Limit)
       return;
@@ -833,6 +841,16 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
                            "and starts a thread here on each pass")});
         return;
       }
+      // workers_.push_back(...): each element may start a thread later.
+      if (const auto *Into =
+              dyn_cast_or_null<FieldDecl>(utils::insertionTarget(E))) {
+        Sizes.addCall(Limit->Key, Limit->Name, elementsKey(*Into),
+                      facts::siteAt(E->getBeginLoc(), SM,
+                                    "'" + Name + "' adds an element to '" +
+                                        Into->getNameAsString() + "'" +
+                                        PerUnit));
+        return;
+      }
       llvm::SmallVector<const Expr *, 4> Args;
       if (const FunctionDecl *Callee = calleeOf(E, Args))
         Sizes.addCall(Limit->Key, Limit->Name, facts::usrOf(*Callee),
@@ -846,6 +864,39 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
     for (const CXXCtorInitializer *Init : Ctor->inits())
       forEachOutsideLambdas(Init->getInit(), Visit);
   forEachOutsideLambdas(Function.getBody(), Visit);
+}
+
+void PoolGrowthCheck::summarizeElementCalls(const Stmt &Loop,
+                                            const FunctionDecl &Function,
+                                            facts::Summaries &Sizes) {
+  utils::TripCount Bound = Bounds.of(*Context).ofLoop(&Loop);
+  if (Bound.Kind != TripCountKind::ElementCount || !Bound.Container)
+    return;
+  const auto *Field =
+      dyn_cast_or_null<FieldDecl>(utils::referencedDecl(Bound.Container));
+  if (!Field)
+    return;
+  std::string Key = elementsKey(*Field);
+  if (definedHere(*cast<CXXRecordDecl>(Field->getParent())))
+    Sizes.addDefinition(Key, "the elements of '" +
+                                 Field->getQualifiedNameAsString() + "'");
+  const SourceManager &SM = Context->getSourceManager();
+  forEachOutsideLambdas(utils::loopBody(&Loop), [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    llvm::SmallVector<const Expr *, 4> Args;
+    const FunctionDecl *Callee = Call ? calleeOf(Call, Args) : nullptr;
+    if (!Callee || !utils::namesMemberElement(Call->getImplicitObjectArgument(),
+                                              &Loop, Bound))
+      return;
+    Sizes.addCall(
+        Key, "the elements of '" + Field->getQualifiedNameAsString() + "'",
+        facts::usrOf(*Callee),
+        facts::siteAt(Call->getBeginLoc(), SM,
+                      "'" + Function.getQualifiedNameAsString() + "' calls '" +
+                          Callee->getQualifiedNameAsString() +
+                          "' on each element of '" + Field->getNameAsString() +
+                          "'"));
+  });
 }
 
 void PoolGrowthCheck::summarizeCall(const FunctionDecl &Caller,

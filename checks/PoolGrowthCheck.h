@@ -63,6 +63,10 @@ private:
   void summarizeSizes();
   void summarizeFunction(const FunctionDecl &Function,
                          ::unbounded::facts::Summaries &Sizes);
+  /// A loop over a member container that calls a project method on each
+  /// element: the elements do what that method does.
+  void summarizeElementCalls(const Stmt &Loop, const FunctionDecl &Function,
+                             ::unbounded::facts::Summaries &Sizes);
   void summarizeCall(const FunctionDecl &Caller, const Expr *Call,
                      const FunctionDecl &Callee,
                      llvm::ArrayRef<const Expr *> Args,

@@ -327,16 +327,22 @@ bool leavesOnEveryPath(const Stmt *S) {
 
 } // namespace
 
-bool insertsInto(const Stmt *Body, const ValueDecl *Container) {
+const ValueDecl *insertionTarget(const Stmt *S) {
   static constexpr llvm::StringLiteral Insertions[] = {
       "push_back", "emplace_back", "push",         "emplace",
       "insert",    "push_front",   "emplace_front"};
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getDeclName().isIdentifier() ||
+      !llvm::is_contained(Insertions, Method->getName()))
+    return nullptr;
+  return referencedDecl(Call->getImplicitObjectArgument());
+}
+
+bool insertsInto(const Stmt *Body, const ValueDecl *Container) {
   return anyStmt(Body, [&](const Stmt *S) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-    return Method && Method->getDeclName().isIdentifier() &&
-           llvm::is_contained(Insertions, Method->getName()) &&
-           referencedDecl(Call->getImplicitObjectArgument()) == Container;
+    const ValueDecl *Target = insertionTarget(S);
+    return Target && Target == Container;
   });
 }
 

@@ -53,6 +53,10 @@ const Stmt *loopBody(const Stmt *Loop);
 /// `for (;;)`).
 const Expr *loopCondition(const Stmt *Loop);
 
+/// The container S adds an element to, when S is a push_back, emplace or
+/// insert call on it.
+const ValueDecl *insertionTarget(const Stmt *S);
+
 /// Whether Body adds an element to Container (push_back, emplace, insert).
 bool insertsInto(const Stmt *Body, const ValueDecl *Container);
 
