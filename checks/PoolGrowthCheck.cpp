@@ -592,6 +592,15 @@ std::string elementsKey(const FieldDecl &Field) {
   return fieldKey(Field) + "@elements";
 }
 
+/// The key of a loop of the function keyed FunctionKey: where its notes
+/// pass from the count to what each pass calls.
+std::string loopKey(llvm::StringRef FunctionKey, const Stmt &Loop,
+                    const SourceManager &SM) {
+  return (FunctionKey + "@loop" + std::to_string(SM.getFileOffset(
+                                      SM.getExpansionLoc(Loop.getBeginLoc()))))
+      .str();
+}
+
 std::optional<SizeValue> chosenSizeValue(const ConditionalOperator &Choice,
                                          const FunctionDecl &Function);
 
@@ -841,23 +850,29 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
                            "and starts a thread here on each pass")});
         return;
       }
+      // The loop's own key: its note at the loop, then one at the call.
+      auto Pass = [&](llvm::StringRef CalleeKey, llvm::StringRef Text) {
+        std::string LoopKey = loopKey(Key, *S, SM);
+        Sizes.addDefinition(LoopKey, "a loop of '" + Name + "'");
+        Sizes.addCall(Limit->Key, Limit->Name, LoopKey,
+                      facts::siteAt(S->getBeginLoc(), SM,
+                                    "'" + Name + "' runs this loop" + PerUnit));
+        Sizes.addCall(LoopKey, "a loop of '" + Name + "'", CalleeKey,
+                      facts::siteAt(E->getBeginLoc(), SM, Text));
+      };
       // workers_.push_back(...): each element may start a thread later.
       if (const auto *Into =
               dyn_cast_or_null<FieldDecl>(utils::insertionTarget(E))) {
-        Sizes.addCall(Limit->Key, Limit->Name, elementsKey(*Into),
-                      facts::siteAt(E->getBeginLoc(), SM,
-                                    "'" + Name + "' adds an element to '" +
-                                        Into->getNameAsString() + "'" +
-                                        PerUnit));
+        Pass(elementsKey(*Into), "and adds an element to '" +
+                                     Into->getNameAsString() +
+                                     "' on each pass");
         return;
       }
       llvm::SmallVector<const Expr *, 4> Args;
       if (const FunctionDecl *Callee = calleeOf(E, Args))
-        Sizes.addCall(Limit->Key, Limit->Name, facts::usrOf(*Callee),
-                      facts::siteAt(E->getBeginLoc(), SM,
-                                    "'" + Name + "' calls '" +
+        Pass(facts::usrOf(*Callee), "and calls '" +
                                         Callee->getQualifiedNameAsString() +
-                                        "'" + PerUnit));
+                                        "' on each pass");
     });
   };
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))

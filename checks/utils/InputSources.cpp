@@ -33,7 +33,7 @@ const std::vector<std::string> ParseFunctions = {
 const llvm::Regex &configNames() {
   static llvm::Regex Names(
       "config|conf$|setting|option|propert|ptree|json|yaml|toml|env|"
-      "variables_map|^args?$|argument",
+      "variables_map|^args?$|argument|(^|_)ini($|_)|ini_?file|ini_?reader",
       llvm::Regex::IgnoreCase);
   return Names;
 }
@@ -56,10 +56,36 @@ bool isConfigName(const NamedDecl *D) {
          configNames().match(D->getName());
 }
 
+/// The object a lookup call reads from: `cfg` in `cfg.get("n")` and
+/// `cfg["n"]`, or nullptr.
+const Expr *lookupObject(const CallExpr *Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return Member->getImplicitObjectArgument();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Subscript)
+    return Op->getArg(0);
+  return nullptr;
+}
+
+/// Whether Object's class is a configuration or document type by its
+/// qualified name (YAML::Node, nlohmann::basic_json, property_tree).
+bool isConfigObject(const Expr *Object) {
+  QualType Type = Object->getType()->isPointerType()
+                      ? Object->getType()->getPointeeType()
+                      : Object->getType();
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  return Class && configNames().match(Class->getQualifiedNameAsString());
+}
+
 /// `cfg.get<int>("threads")`, `settings["workers"]`, `GetConfigInt("n")`,
-/// `Config::Lookup("threads", 4)`: a lookup by a literal key in something
-/// named like a configuration.
+/// `Config::Lookup("threads", 4)`, `ini["server"]["threads"]`: a lookup by
+/// a literal key in something named like a configuration; or by any key
+/// (`j[key]` while walking a file's entries) in an object of a
+/// configuration type.
 bool isConfigLookup(const CallExpr *Call) {
+  const Expr *Object = lookupObject(Call);
+  if (Object && isConfigObject(Object))
+    return true;
   if (!hasStringLiteralArgument(Call))
     return false;
   if (isConfigName(Call->getDirectCallee()))
@@ -70,21 +96,13 @@ bool isConfigLookup(const CallExpr *Call) {
           dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
       Static && Static->isStatic() && isConfigName(Static->getParent()))
     return true;
-  const Expr *Object = nullptr;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-    Object = Member->getImplicitObjectArgument();
-  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-           Op && Op->getOperator() == OO_Subscript)
-    Object = Op->getArg(0);
   if (!Object)
     return false;
-  QualType Type = Object->getType()->isPointerType()
-                      ? Object->getType()->getPointeeType()
-                      : Object->getType();
-  // By qualified name: YAML::Node, nlohmann::basic_json, property_tree.
-  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
-  return (Class && configNames().match(Class->getQualifiedNameAsString())) ||
-         isConfigName(referencedDecl(Object));
+  // A section of a configuration: ini["server"]["threads"].
+  if (const auto *Section = dyn_cast<CallExpr>(ignoreWrappers(Object));
+      Section && isConfigLookup(Section))
+    return true;
+  return isConfigName(referencedDecl(Object));
 }
 
 bool isArgv(const Expr *E) {

@@ -128,6 +128,41 @@ void clampedInput() {
   boost::asio::thread_pool d(2 * std::thread::hardware_concurrency());
 }
 
+// A document type walked by its keys (`j[key]` for every entry of a parsed
+// file) and an INI file's section chain through a pointer.
+namespace doc {
+class json {
+public:
+  json &operator[](const std::string &key);
+  operator int() const;
+};
+} // namespace doc
+class IniFile {
+public:
+  class Section {
+  public:
+    int operator[](const char *key) const;
+  };
+  Section operator[](const char *section) const;
+};
+void fromDocumentKeys(doc::json &j, const std::string &key) {
+  int workers = j[key];
+  boost::asio::thread_pool pool(workers);
+  // CHECK: :[[@LINE-1]]:33: warning: 'boost::asio::thread_pool' is sized by 'workers', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-3]]:17: note: read from the input here
+}
+void fromIniSections(IniFile *ini) {
+  int threads = (*ini)["server"]["threads"];
+  boost::asio::thread_pool pool(threads);
+  // CHECK: :[[@LINE-1]]:33: warning: 'boost::asio::thread_pool' is sized by 'threads', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-3]]:17: note: read from the input here
+}
+// Quiet: an element of a container by a computed index is not configuration.
+void fromTable(const std::vector<int> &settings, int index) {
+  int threads = settings[index];
+  boost::asio::thread_pool pool(threads);
+}
+
 class ClampedPool {
 public:
   explicit ClampedPool(const Config &config) {

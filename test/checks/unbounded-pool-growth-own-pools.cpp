@@ -115,7 +115,8 @@ void fromCommandLine(int argc, char **argv) {
   // CHECK: :[[@LINE-1]]:13: warning: 'Crew' sizes a thread pool from this argument, 'std::stoi(std::string(argv[3]))', which is read from the input with no upper limit
   // CHECK-NEXT: :[[@LINE-2]]:13: note: read from the input here
   // CHECK-NEXT: :54:34: note: 'Crew::Crew' keeps 'size' in 'size_'
-  // CHECK-NEXT: :57:7: note: 'Crew::launch' calls 'Worker::run' once per unit of 'size_'
+  // CHECK-NEXT: :56:5: note: 'Crew::launch' runs this loop once per unit of 'size_'
+  // CHECK-NEXT: :57:7: note: and calls 'Worker::run' on each pass
   // CHECK-NEXT: :50:22: note: 'Worker::run' starts a thread here
   startAll(std::atoi(std::getenv("THREADS")));
   // CHECK: :[[@LINE-1]]:12: warning: 'startAll' sizes a thread pool from this argument, 'std::atoi(std::getenv("THREADS"))', which is read from the input with no upper limit

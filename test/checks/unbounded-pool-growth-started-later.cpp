@@ -48,9 +48,10 @@ void unclamped(char **argv) {
   // CHECK: :[[@LINE-1]]:19: warning: 'LoopGroup' sizes a thread pool from this argument, 'wanted', which is read from the input with no upper limit; clamp it with std::min against a configured maximum or the core count [unbounded-pool-growth]
   // CHECK-NEXT: :[[@LINE-3]]:16: note: read from the input here
   // CHECK-NEXT: :[[@LINE-23]]:35: note: 'LoopGroup::LoopGroup' keeps 'count' in 'count_'
-  // CHECK-NEXT: :[[@LINE-22]]:7: note: 'LoopGroup::LoopGroup' adds an element to 'loops_' once per unit of 'count_'
-  // CHECK-NEXT: :[[@LINE-19]]:7: note: 'LoopGroup::launchAll' calls 'Loop::launch' on each element of 'loops_'
-  // CHECK-NEXT: :[[@LINE-36]]:29: note: 'Loop::launch' starts a thread here
+  // CHECK-NEXT: :[[@LINE-23]]:5: note: 'LoopGroup::LoopGroup' runs this loop once per unit of 'count_'
+  // CHECK-NEXT: :[[@LINE-23]]:7: note: and adds an element to 'loops_' on each pass
+  // CHECK-NEXT: :[[@LINE-20]]:7: note: 'LoopGroup::launchAll' calls 'Loop::launch' on each element of 'loops_'
+  // CHECK-NEXT: :[[@LINE-37]]:29: note: 'Loop::launch' starts a thread here
   group.launchAll();
 }
 
