@@ -520,21 +520,15 @@ void PoolGrowthCheck::checkGrowth(const utils::ThreadStart &Start) {
 
 bool PoolGrowthCheck::limitedByEveryCaller(
     const CXXMethodDecl &Method, const utils::LimiterDetection &Limiter) {
-  bool Called = false, AllLimited = true;
-  for (const FunctionDecl *Caller : Functions->userFunctions()) {
-    if (!AllLimited)
-      break;
-    utils::forEachCall(Caller->getBody(), [&](const CallExpr *Call) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (!AllLimited || !Callee ||
-          Callee->getCanonicalDecl() != Method.getCanonicalDecl())
-        return;
-      Called = true;
-      const utils::FunctionParents &Parents = Functions->parents(*Caller);
-      AllLimited = Limiter.findLimiter(Call, Parents.body(), Parents);
-    });
-  }
-  return Called && AllLimited;
+  std::vector<utils::FunctionIndex::CallSite> Sites =
+      Functions->callsTo(Method);
+  bool AllLimited =
+      llvm::all_of(Sites, [&](const utils::FunctionIndex::CallSite &Site) {
+        const utils::FunctionParents &Parents =
+            Functions->parents(*Site.Caller);
+        return Limiter.findLimiter(Site.Call, Parents.body(), Parents);
+      });
+  return !Sites.empty() && AllLimited;
 }
 
 void PoolGrowthCheck::noteScaleDown(const utils::ThreadStart &Start) {
@@ -596,8 +590,9 @@ std::string elementsKey(const FieldDecl &Field) {
 /// pass from the count to what each pass calls.
 std::string loopKey(llvm::StringRef FunctionKey, const Stmt &Loop,
                     const SourceManager &SM) {
-  return (FunctionKey + "@loop" + std::to_string(SM.getFileOffset(
-                                      SM.getExpansionLoc(Loop.getBeginLoc()))))
+  return (FunctionKey + "@loop" +
+          std::to_string(
+              SM.getFileOffset(SM.getExpansionLoc(Loop.getBeginLoc()))))
       .str();
 }
 

@@ -820,6 +820,41 @@ void QueueGrowthCheck::checkPush(const Push &P) {
   diag(P.Queue->getLocation(), "'%0' is declared here with no capacity",
        DiagnosticIDs::Note)
       << P.Queue->getName();
+  noteProducers(Parents->function());
+}
+
+void QueueGrowthCheck::noteProducers(const FunctionDecl &Push) {
+  // A few producers make the point; every call site would drown the
+  // finding in a busy service.
+  constexpr size_t MaxNotes = 3;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Push);
+  auto SameClass = [&](const FunctionDecl *Caller) {
+    const auto *Other = dyn_cast<CXXMethodDecl>(Caller);
+    return Method && Other &&
+           Other->getParent()->getCanonicalDecl() ==
+               Method->getParent()->getCanonicalDecl();
+  };
+  std::vector<utils::FunctionIndex::CallSite> Producers;
+  for (const utils::FunctionIndex::CallSite &Site : Functions->callsTo(Push)) {
+    if (!SameClass(Site.Caller)) {
+      Producers.push_back(Site);
+      continue;
+    }
+    // push() forwarding to pushLocked(): push()'s callers produce.
+    for (const utils::FunctionIndex::CallSite &Outer :
+         Functions->callsTo(*Site.Caller))
+      if (!SameClass(Outer.Caller))
+        Producers.push_back(Outer);
+  }
+  const SourceManager &SM = Context->getSourceManager();
+  llvm::stable_sort(Producers, [&](const auto &A, const auto &B) {
+    return SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
+                                        B.Call->getBeginLoc());
+  });
+  for (size_t I = 0; I < Producers.size() && I < MaxNotes; ++I)
+    diag(Producers[I].Call->getBeginLoc(),
+         "an item is pushed through this call to '%0'", DiagnosticIDs::Note)
+        << Producers[I].Call->getDirectCallee()->getQualifiedNameAsString();
 }
 
 void QueueGrowthCheck::checkLink(
@@ -855,6 +890,7 @@ void QueueGrowthCheck::checkLink(
   diag(Through.getLocation(), "'%0' is declared here with no capacity",
        DiagnosticIDs::Note)
       << Through.getName();
+  noteProducers(*Method);
 }
 
 } // namespace clang::tidy::unbounded

@@ -62,6 +62,9 @@ private:
   bool isShared(const Push &P, const utils::FunctionParents &Parents) const;
   /// Reports a link into a linked queue with no bound, once per function.
   void checkLink(const Link &L, llvm::DenseSet<const FunctionDecl *> &Reported);
+  /// Notes where the project calls Push, the function that pushes: the
+  /// producers, through a method of the same class that forwards to it.
+  void noteProducers(const FunctionDecl &Push);
   bool holdsLock(const Stmt *Body, const Stmt *Target) const;
   bool isBounded(const Stmt *Site, const ValueDecl *Queue,
                  const utils::FunctionParents &Parents) const;

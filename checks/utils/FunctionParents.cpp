@@ -197,4 +197,17 @@ std::vector<const FunctionDecl *> FunctionIndex::userFunctions() const {
   return Functions;
 }
 
+std::vector<FunctionIndex::CallSite>
+FunctionIndex::callsTo(const FunctionDecl &Callee) const {
+  const FunctionDecl *Target = Callee.getCanonicalDecl();
+  std::vector<CallSite> Sites;
+  for (const FunctionDecl *Caller : userFunctions())
+    forEachCall(Caller->getBody(), [&](const CallExpr *Call) {
+      const FunctionDecl *Called = Call->getDirectCallee();
+      if (Called && Called->getCanonicalDecl() == Target)
+        Sites.push_back({Caller, Call});
+    });
+  return Sites;
+}
+
 } // namespace clang::tidy::unbounded::utils

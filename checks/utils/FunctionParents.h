@@ -73,6 +73,15 @@ public:
   /// instantiations included.
   std::vector<const FunctionDecl *> userFunctions() const;
 
+  /// A call and the function definition it is written in.
+  struct CallSite {
+    const FunctionDecl *Caller;
+    const CallExpr *Call;
+  };
+  /// Every call to Callee (any declaration of it) in userFunctions(), lambda
+  /// bodies included.
+  std::vector<CallSite> callsTo(const FunctionDecl &Callee) const;
+
 private:
   const FunctionDecl *writtenFunctionAt(const DeclContext &Context,
                                         SourceLocation Loc) const;
