@@ -26,7 +26,7 @@ namespace {
 
 constexpr llvm::StringLiteral DefaultClientTypes =
     "::httplib::Client;::httplib::SSLClient;::pqxx::connection;"
-    "::pqxx::basic_connection_base;::cpr::Session";
+    "::pqxx::basic_connection_base;::cpr::Session;::curlpp::Easy";
 
 constexpr llvm::StringLiteral DefaultFactories =
     "::curl_easy_init=::curl_easy_cleanup;"

@@ -400,6 +400,34 @@ const CallExpr *returnedCall(const ReturnStmt &Return) {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   return Callee && utils::isProjectFunction(*Callee) ? Call : nullptr;
 }
+
+/// Whether Branch is absent or does nothing: `{}` or `;`.
+bool isEmptyBranch(const Stmt *Branch) {
+  if (!Branch || isa<NullStmt>(Branch))
+    return true;
+  const auto *Block = dyn_cast<CompoundStmt>(Branch);
+  return Block && Block->body_empty();
+}
+
+/// Whether Branch can leave the code around it (return, break, continue,
+/// goto, throw): then what follows the `if` may be the other branch.
+bool leaves(const Stmt *Branch) {
+  return anyOutsideLambdas(Branch, [](const Stmt *S) {
+    if (const auto *E = dyn_cast<Expr>(S);
+        E && isa<CXXThrowExpr>(E->IgnoreParenImpCasts()))
+      return true;
+    return isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(S);
+  });
+}
+
+/// Whether Cond names Object (`!q_->full()`, `q_.size() < kMax`).
+bool mentions(const Stmt *Cond, const ValueDecl *Object) {
+  return utils::anyStmt(Cond, [&](const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    return E && isa<MemberExpr, DeclRefExpr>(E) &&
+           utils::referencedDecl(E) == Object;
+  });
+}
 } // namespace
 
 void SilentDropCheck::summarize(
@@ -447,6 +475,42 @@ void SilentDropCheck::judgeCalls(
   });
 }
 
+bool SilentDropCheck::isQueueClass(const CXXRecordDecl *Class) const {
+  static constexpr llvm::StringLiteral StandardQueues[] = {"queue", "deque",
+                                                           "priority_queue"};
+  if (!Class || !Class->getDeclName().isIdentifier())
+    return false;
+  if (Class->isInStdNamespace())
+    return llvm::is_contained(StandardQueues, Class->getName());
+  return QueueTypeNames.match(Class->getName());
+}
+
+void SilentDropCheck::checkSkippedPush(const FunctionDecl &Function) {
+  if (!Function.getReturnType()->isVoidType() || !Function.getBody())
+    return;
+  anyOutsideLambdas(Function.getBody(), [&](const Stmt *S) {
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (!If || !isEmptyBranch(If->getElse()) || !mentionsSize(If->getCond()) ||
+        leaves(If->getThen()))
+      return false;
+    utils::forEachCall(If->getThen(), [&](const CallExpr *Call) {
+      const auto *Push = dyn_cast<CXXMemberCallExpr>(Call);
+      const Expr *Object = Push ? Push->getImplicitObjectArgument() : nullptr;
+      if (!Object || !stores(Push) || !isQueueClass(Push->getRecordDecl()) ||
+          !mentions(If->getCond(), utils::referencedDecl(Object)) ||
+          Reported.alreadyReported(Push->getExprLoc()))
+        return;
+      diag(Push->getExprLoc(),
+           "'%0' is skipped when the queue is full and '%1' returns nothing, "
+           "so the item is dropped silently; count the drop, log it or "
+           "return an error to the caller")
+          << Push->getMethodDecl()->getName()
+          << Function.getQualifiedNameAsString();
+    });
+    return false;
+  });
+}
+
 void SilentDropCheck::onEndOfTranslationUnit() {
   if (!Context)
     return;
@@ -466,8 +530,10 @@ void SilentDropCheck::onEndOfTranslationUnit() {
       report(*Call, Method->getName(), How, nullptr);
   }
   ByName.clear();
-  for (const FunctionDecl *Function : UserFunctions)
+  for (const FunctionDecl *Function : UserFunctions) {
     judgeCalls(*Function, Fallible);
+    checkSkippedPush(*Function);
+  }
   Functions.reset();
   Context = nullptr;
 }

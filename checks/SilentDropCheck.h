@@ -47,6 +47,11 @@ private:
                  const std::vector<const FunctionDecl *> &UserFunctions);
   void judgeCalls(const FunctionDecl &Function,
                   const ::unbounded::facts::Summaries &Fallible);
+  bool isQueueClass(const CXXRecordDecl *Class) const;
+  /// A push that a function returning nothing skips when a size condition
+  /// says the queue is full, with no other branch: `if (!q_->full())
+  /// q_->push(line);`.
+  void checkSkippedPush(const FunctionDecl &Function);
   void report(const CallExpr &Call, llvm::StringRef Name, Use How,
               const ::unbounded::facts::Summaries *Fallible);
 

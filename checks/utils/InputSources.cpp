@@ -56,11 +56,12 @@ bool isConfigName(const NamedDecl *D) {
          configNames().match(D->getName());
 }
 
-/// The object a lookup call reads from: `cfg` in `cfg.get("n")` and
-/// `cfg["n"]`, or nullptr.
+/// The object a lookup call reads from by a key: `cfg` in `cfg.get(key)`
+/// and `cfg[key]` (not `cfg.size()`), or nullptr.
 const Expr *lookupObject(const CallExpr *Call) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-    return Member->getImplicitObjectArgument();
+    return Member->getNumArgs() > 0 ? Member->getImplicitObjectArgument()
+                                    : nullptr;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
       Op && Op->getOperator() == OO_Subscript)
     return Op->getArg(0);

@@ -84,6 +84,21 @@ void handlers(httplib::Server &server) {
   });
 }
 
+// curlpp's easy handle, declared here as its header declares it.
+namespace curlpp {
+class Easy {
+public:
+  Easy();
+  ~Easy();
+  void perform();
+};
+} // namespace curlpp
+void fetchPage() {
+  curlpp::Easy request;
+  // CHECK: :[[@LINE-1]]:16: warning: 'curlpp::Easy' is created on every call of 'fetchPage' and destroyed at its end
+  request.perform();
+}
+
 void temporary() {
   httplib::Client("http://audit:80").Post("/log", "{}", "application/json");
   // CHECK: :[[@LINE-1]]:3: warning: 'httplib::Client' is created on every call of 'temporary' and destroyed at its end

@@ -36,6 +36,7 @@ constexpr const char *Declarations = R"cpp(
   struct Node { Node operator[](const char *) const; template <class T> T as() const; };
   }
   struct Doc { YAML::Node root() const; };
+  struct Table { int operator[](const char *key) const; };
 )cpp";
 
 class InputSourcesTest : public ASTTest {
@@ -111,6 +112,17 @@ TEST_F(InputSourcesTest, ConfigurationLookupByKey) {
 
 TEST_F(InputSourcesTest, ConfigurationWithoutAKeyIsNotInput) {
   EXPECT_EQ(sourceOfReturn("int f(const Config &c) { return c.size(); }"),
+            nullptr);
+}
+
+TEST_F(InputSourcesTest, ConfigurationTypeLookupByAnyKey) {
+  // A key held in a variable, as when walking a file's entries.
+  EXPECT_NE(sourceOfReturn("int f(const Config &c, const char *k) { "
+                           "return c[k]; }"),
+            nullptr);
+  // By the variable's name only, the key must be a literal.
+  EXPECT_EQ(sourceOfReturn("int f(const Table &settings, const char *k) { "
+                           "return settings[k]; }"),
             nullptr);
 }
 
