@@ -462,6 +462,64 @@ void ThreadCreationCheck::diagnoseCall(
           Where, Analysis.of(*Context).Bounds));
 }
 
+/// Whether the object Construct makes outlives Scope: made by `new` and
+/// not deleted there, nor held by a local smart pointer that is not moved
+/// out.
+static bool outlivesScope(const CXXConstructExpr &Construct, const Stmt *Scope,
+                          const utils::FunctionParents &Parents) {
+  const auto *New = dyn_cast_or_null<CXXNewExpr>(Parents.consumer(&Construct));
+  if (!New)
+    return false;
+  const Stmt *User = Parents.consumer(New);
+  // std::unique_ptr<T> owner(new T(...)): the owner is what is kept.
+  const Stmt *Owner = New;
+  if (const auto *Wrap = dyn_cast_or_null<CXXConstructExpr>(User)) {
+    Owner = Wrap;
+    User = Parents.consumer(Wrap);
+  }
+  const VarDecl *Local =
+      User ? utils::FunctionParents::initializedBy(User, Owner) : nullptr;
+  if (!Local || !Local->hasLocalStorage())
+    return true;
+  // A raw pointer escapes unless deleted here, an owner only if moved out.
+  if (Local->getType()->isPointerType())
+    return !utils::anyStmt(Scope, [&](const Stmt *S) {
+      const auto *Delete = dyn_cast<CXXDeleteExpr>(S);
+      return Delete && utils::referencedDecl(Delete->getArgument()) == Local;
+    });
+  return utils::anyStmt(Scope, [&](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    return Call && utils::isStdMove(Call) &&
+           utils::referencedDecl(Call->getArg(0)) == Local;
+  });
+}
+
+void ThreadCreationCheck::diagnoseOwner(
+    const Call &C, const ExecutionContext &Where,
+    const ::unbounded::facts::Summaries &Owned) {
+  SourceLocation Loc = locationOf(C.E);
+  if (ReportedOwners.alreadyReported(Loc))
+    return;
+  std::string Class = cast<CXXConstructorDecl>(C.Callee)
+                          ->getParent()
+                          ->getQualifiedNameAsString();
+  utils::reportCall(
+      *this, Owned, *C.Callee,
+      utils::callFinding(
+          Loc,
+          "'" + Class + "' is created on every " +
+              (Where.Kind == ContextKind::Handler
+                   ? "request to this handler"
+                   : "iteration of an unbounded loop") +
+              " and outlives it, and its constructor starts a thread that "
+              "is " +
+              ::unbounded::facts::DetailPlaceholder.str() +
+              " for the object's life; nothing limits how many run at once "
+              "(use a bounded worker "
+              "pool or acquire a counting semaphore first)",
+          Where, Analysis.of(*Context).Bounds));
+}
+
 void ThreadCreationCheck::judgeHandedSpawns(
     const std::vector<const FunctionDecl *> &UserFunctions) {
   namespace facts = ::unbounded::facts;
@@ -551,13 +609,15 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
         collectCalls(*Function, Init->getInit(), /*InLambda=*/false);
   }
   ::unbounded::facts::Summaries Threads(*Context, "thread", ProjectFacts);
-  for (const FunctionDecl *Function : UserFunctions)
+  ::unbounded::facts::Summaries Owned(*Context, "owned-thread", ProjectFacts);
+  for (const FunctionDecl *Function : UserFunctions) {
     Threads.addDefinition(*Function);
+    Owned.addDefinition(*Function);
+  }
   for (const Deferred &Started : DeferredSpawns) {
     const FunctionDecl *Definition = Started.Function->getDefinition();
-    if (!ownsItsThread(*Definition, Started.Lifetime))
-      Threads.addDirect(*Definition, fateText(Started.Lifetime),
-                        chainOf(Started));
+    (ownsItsThread(*Definition, Started.Lifetime) ? Owned : Threads)
+        .addDirect(*Definition, fateText(Started.Lifetime), chainOf(Started));
     auto Handler = RegisteredHandlers.find(Definition);
     if (Handler == RegisteredHandlers.end())
       continue;
@@ -574,6 +634,7 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
                           "' starts it through this call to '" +
                           C.Callee->getQualifiedNameAsString() + "'");
   Threads.finish();
+  Owned.finish();
 
   for (const Call &C : Calls) {
     const FunctionDecl *Definition = C.Callee->getDefinition();
@@ -587,6 +648,19 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
         Analysis.of(*Context).Limiter.findLimiter(C.E, Where.Scope, Parents))
       continue;
     diagnoseCall(C, Where, Threads);
+  }
+  for (const Call &C : Calls) {
+    const auto *Construct = dyn_cast<CXXConstructExpr>(C.E);
+    if (C.InLambda || !Construct || !utils::mayHaveEffect(Owned, *C.Callee))
+      continue;
+    const utils::FunctionParents &Parents = Functions->parents(*C.Caller);
+    ExecutionContext Where = contextOf(
+        C.E, Parents, Analysis.of(*Context).Requests, RegisteredHandlers);
+    if (Where.Kind == ContextKind::None ||
+        !outlivesScope(*Construct, Where.Scope, Parents) ||
+        Analysis.of(*Context).Limiter.findLimiter(C.E, Where.Scope, Parents))
+      continue;
+    diagnoseOwner(C, Where, Owned);
   }
   judgeHandedSpawns(UserFunctions);
   DeferredSpawns.clear();

@@ -69,6 +69,10 @@ private:
   void judgeHandedSpawns(const std::vector<const FunctionDecl *> &Functions);
   void diagnoseCall(const Call &C, const utils::ExecutionContext &Where,
                     const ::unbounded::facts::Summaries &Threads);
+  /// C constructs, per request or iteration, an object that outlives it and
+  /// whose constructor starts a thread the object keeps (`owned-thread`).
+  void diagnoseOwner(const Call &C, const utils::ExecutionContext &Where,
+                     const ::unbounded::facts::Summaries &Owned);
   bool report(const Expr *At, bool IsCall, llvm::StringRef Subject,
               const utils::ExecutionContext &Where,
               const utils::ThreadLifetime &Lifetime);
@@ -92,6 +96,9 @@ private:
   std::vector<Call> Calls;
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> RegisteredHandlers;
   utils::ReportedLocations Reported;
+  /// Constructions reported for the thread their object keeps: a call may
+  /// also be pending for the `thread` effect, which the join may drop.
+  utils::ReportedLocations ReportedOwners;
 };
 
 } // namespace clang::tidy::unbounded
