@@ -80,12 +80,25 @@ bool isConfigObject(const Expr *Object) {
 
 /// `cfg.get<int>("threads")`, `settings["workers"]`, `GetConfigInt("n")`,
 /// `Config::Lookup("threads", 4)`, `ini["server"]["threads"]`: a lookup by
-/// a literal key in something named like a configuration; or by any key
+/// a literal key in something named like a configuration; by any key
 /// (`j[key]` while walking a file's entries) in an object of a
-/// configuration type.
+/// configuration type; or a number a class named like a configuration
+/// returns (`Configuration::maxThreads()`).
 bool isConfigLookup(const CallExpr *Call) {
   const Expr *Object = lookupObject(Call);
   if (Object && isConfigObject(Object))
+    return true;
+  // Configuration::maxThreads(), cfg.threadCount(): a number a
+  // configuration class hands out, however it got it (not how many
+  // entries it has: cfg.size()).
+  static constexpr llvm::StringLiteral Counts[] = {"size", "count", "length",
+                                                   "capacity", "empty"};
+  if (const auto *Method =
+          dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+      Method && Method->getReturnType()->isArithmeticType() &&
+      Method->getDeclName().isIdentifier() &&
+      !llvm::is_contained(Counts, Method->getName()) &&
+      isConfigName(Method->getParent()))
     return true;
   if (!hasStringLiteralArgument(Call))
     return false;

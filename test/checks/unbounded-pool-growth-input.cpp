@@ -157,6 +157,25 @@ void fromIniSections(IniFile *ini) {
   // CHECK: :[[@LINE-1]]:33: warning: 'boost::asio::thread_pool' is sized by 'threads', which is read from the input with no upper limit
   // CHECK-NEXT: :[[@LINE-3]]:17: note: read from the input here
 }
+// A number a configuration class hands out (a static getter over a value
+// its loader read from a file).
+class Configuration {
+public:
+  static std::size_t maxThreads();
+};
+class Crawler {
+public:
+  Crawler() {
+    for (std::size_t i = 0; i < Configuration::maxThreads(); ++i)
+      fetchers_.emplace_back(work);
+    // CHECK: :[[@LINE-2]]:5: warning: 'fetchers_' is filled by a loop that starts one thread per unit of 'Configuration::maxThreads()', which is read from the input with no upper limit; clamp it with std::min against a configured maximum or the core count [unbounded-pool-growth]
+    // CHECK-NEXT: :[[@LINE-3]]:33: note: read from the input here
+  }
+
+private:
+  std::vector<std::thread> fetchers_;
+};
+
 // Quiet: an element of a container by a computed index is not configuration.
 void fromTable(const std::vector<int> &settings, int index) {
   int threads = settings[index];

@@ -36,7 +36,11 @@ constexpr const char *Declarations = R"cpp(
   struct Node { Node operator[](const char *) const; template <class T> T as() const; };
   }
   struct Doc { YAML::Node root() const; };
-  struct Table { int operator[](const char *key) const; };
+  struct Table { int operator[](const char *key) const; int rows() const; };
+  struct Settings {
+    static int maxThreads();
+    static Settings *instance();
+  };
 )cpp";
 
 class InputSourcesTest : public ASTTest {
@@ -112,6 +116,16 @@ TEST_F(InputSourcesTest, ConfigurationLookupByKey) {
 
 TEST_F(InputSourcesTest, ConfigurationWithoutAKeyIsNotInput) {
   EXPECT_EQ(sourceOfReturn("int f(const Config &c) { return c.size(); }"),
+            nullptr);
+}
+
+TEST_F(InputSourcesTest, ConfigurationClassNumbers) {
+  EXPECT_NE(sourceOfReturn("int f() { return Settings::maxThreads(); }"),
+            nullptr);
+  // Its other results, and numbers of other classes, are not input.
+  EXPECT_EQ(sourceOfReturn("bool f() { return Settings::instance() != 0; }"),
+            nullptr);
+  EXPECT_EQ(sourceOfReturn("int f(const Table &t) { return t.rows(); }"),
             nullptr);
 }
 
