@@ -769,17 +769,20 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
   auto Store = [&](const FieldDecl &Field, const Expr *From, SourceLocation At,
                    const Stmt *Where) {
     std::optional<SizeValue> Param = sizeValueOf(From, Function);
-    if (!Param || Param->Field || !Field.getType()->isIntegerType())
+    if (!Param || Param->Field == &Field || !Field.getType()->isIntegerType())
       return;
-    if (Where && clampedBefore(Param->Decl, Where, Parents))
+    if (!Param->Field && Where && clampedBefore(Param->Decl, Where, Parents))
       return;
     SizeValue Member{fieldKey(Field), Field.getQualifiedNameAsString(),
                      Field.getNameAsString(), &Field};
     Known(Member);
     Sizes.addCall(Param->Key, Param->Name, Member.Key,
                   facts::siteAt(At, SM,
-                                "'" + Name + "' keeps '" + Param->Spelling +
-                                    "' in '" + Member.Spelling + "'"));
+                                "'" + Name + "' " +
+                                    (Param->Field ? "copies '" : "keeps '") +
+                                    Param->Spelling +
+                                    (Param->Field ? "' into '" : "' in '") +
+                                    Member.Spelling + "'"));
   };
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
     for (const CXXCtorInitializer *Init : Ctor->inits())
@@ -805,6 +808,11 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
     // std::atoi(...)`: the member is given what the input says.
     if (const auto *List = dyn_cast<InitListExpr>(S))
       addInputsInto(*List, Function);
+    // in >> config.workers
+    if (const MemberExpr *Read = utils::memberReadFromStream(S);
+        Read && Read->getType()->isIntegerType())
+      InputsIntoMembers.push_back(
+          {&Function, Read, cast<FieldDecl>(Read->getMemberDecl())});
     if (const auto *E = dyn_cast<Expr>(S)) {
       if (std::optional<utils::ThreadStart> Start =
               utils::threadStartAt(*E, Starts, *Context))

@@ -194,6 +194,20 @@ namespace {
 
 bool holdsInput(const Expr *Value, unsigned Depth);
 
+/// What S reads from a stream into: `x` in `in >> x` and
+/// `std::getline(in, x)`; or nullptr.
+const Expr *streamTarget(const Stmt *S) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == OO_GreaterGreater && Op->getNumArgs() == 2 &&
+      isInputStream(Op->getArg(0)))
+    return Op->getArg(1);
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && Call->getNumArgs() >= 2 &&
+      isNamedAnyOf(Call->getDirectCallee(), {"::std::getline"}))
+    return Call->getArg(1);
+  return nullptr;
+}
+
 const Stmt *readInto(const VarDecl &V, unsigned Depth) {
   const auto *Function = dyn_cast<FunctionDecl>(V.getDeclContext());
   if (!V.isLocalVarDecl() || !Function || !Function->hasBody())
@@ -201,16 +215,8 @@ const Stmt *readInto(const VarDecl &V, unsigned Depth) {
   const Stmt *Read = nullptr;
   anyStmt(Function->getBody(), [&](const Stmt *S) {
     auto Names = [&](const Expr *E) { return referencedDecl(E) == &V; };
-    // in >> v
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
-        Op && Op->getOperator() == OO_GreaterGreater && Op->getNumArgs() == 2 &&
-        Names(Op->getArg(1)) && isInputStream(Op->getArg(0)))
-      Read = S;
-    // std::getline(in, v)
-    else if (const auto *Call = dyn_cast<CallExpr>(S);
-             Call && Call->getNumArgs() >= 2 &&
-             isNamedAnyOf(Call->getDirectCallee(), {"::std::getline"}) &&
-             Names(Call->getArg(1)))
+    // in >> v, std::getline(in, v)
+    if (const Expr *Target = streamTarget(S); Target && Names(Target))
       Read = S;
     // v = std::stoi(s), or v = n after `int n = std::stoi(optarg);`
     else if (const auto *Assign = dyn_cast<BinaryOperator>(S);
@@ -234,6 +240,13 @@ bool holdsInput(const Expr *Value, unsigned Depth) {
 } // namespace
 
 const Stmt *inputReadInto(const VarDecl &V) { return readInto(V, 0); }
+
+const MemberExpr *memberReadFromStream(const Stmt *S) {
+  const Expr *Target = streamTarget(S);
+  const auto *Member =
+      Target ? dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+  return Member && isa<FieldDecl>(Member->getMemberDecl()) ? Member : nullptr;
+}
 
 bool holdsInput(const Expr *Value) { return holdsInput(Value, 0); }
 

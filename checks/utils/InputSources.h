@@ -23,6 +23,10 @@ const Expr *inputSource(const Expr *E);
 /// nullptr. Only for local variables.
 const Stmt *inputReadInto(const VarDecl &V);
 
+/// The member S reads from an input stream, as S names it: `cfg.workers`
+/// in `in >> cfg.workers` or `std::getline(in, cfg.name)`; or nullptr.
+const MemberExpr *memberReadFromStream(const Stmt *S);
+
 /// Whether Value is a local variable that holds what the input says: one
 /// initialized from it (`int n = std::stoi(optarg);`) or read into.
 bool holdsInput(const Expr *Value);
