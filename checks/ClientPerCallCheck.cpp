@@ -39,7 +39,8 @@ constexpr llvm::StringLiteral DefaultFactories =
     "::redisAsyncConnectWithOptions=::redisAsyncFree;"
     "::PQconnectdb=::PQfinish;::PQconnectdbParams=::PQfinish;"
     "::PQsetdbLogin=::PQfinish;::mysql_init=::mysql_close;"
-    "::grpc::CreateChannel=;::grpc::CreateCustomChannel=";
+    "::grpc::CreateChannel=;::grpc::CreateCustomChannel=;"
+    "::zookeeper_init=::zookeeper_close";
 
 /// cpr's one-shot functions (cpr/api.h): each builds a cpr::Session, and
 /// so a connection, for the one request it sends, and destroys it.
