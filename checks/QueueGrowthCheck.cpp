@@ -728,12 +728,46 @@ bool QueueGrowthCheck::returnsBorrowedItem(
   return false;
 }
 
+/// Whether Take runs in the completion handler of an asynchronous write
+/// (`async_write(socket, buffer(q.front()), [..] { q.pop_front(); ...})`):
+/// the queue is a connection's send queue, drained only as fast as the
+/// peer reads.
+bool QueueGrowthCheck::drainedByWrites(const CallExpr &Take) const {
+  static constexpr llvm::StringLiteral Writes[] = {
+      "async_write", "async_write_some", "async_send", "async_send_to"};
+  const utils::FunctionParents *Consumer = Functions->enclosing(&Take);
+  if (!Consumer)
+    return false;
+  for (const Stmt *Up = Consumer->parent(&Take); Up;
+       Up = Consumer->parent(Up)) {
+    if (!isa<LambdaExpr>(Up))
+      continue;
+    const auto *Call = dyn_cast_or_null<CallExpr>(Consumer->consumer(Up));
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->getDeclName().isIdentifier() &&
+           llvm::is_contained(Writes, Callee->getName());
+  }
+  return false;
+}
+
+bool QueueGrowthCheck::isSendQueue(const ValueDecl *Queue) const {
+  auto Taken = Consumers.find(Queue);
+  return Taken != Consumers.end() &&
+         llvm::any_of(Taken->second, [&](const CallExpr *Take) {
+           return drainedByWrites(*Take);
+         });
+}
+
 bool QueueGrowthCheck::isShared(const Push &P,
                                 const utils::FunctionParents &Parents) const {
   auto Taken = Consumers.find(P.Queue);
   if (Taken == Consumers.end())
     return false;
   if (holdsLock(Parents.body(), P.Call))
+    return true;
+  // A send queue: one push per outgoing message, one pop per finished
+  // write; a slow reader leaves it growing.
+  if (isSendQueue(P.Queue))
     return true;
   // A producer method that forgets the lock its consumer takes: `void
   // add(Task *t) { tasks_.push_back(t); }` beside `lock();
@@ -800,9 +834,12 @@ void QueueGrowthCheck::checkPush(const Push &P) {
   if (!P.Concurrent && !isShared(P, *Parents))
     return;
   // How the producers share the queue: under its lock, as a concurrent
-  // queue, or without the lock its consumer takes.
-  unsigned Sharing =
-      P.Concurrent ? 1 : (holdsLock(Parents->body(), P.Call) ? 0 : 2);
+  // queue, as a connection's send queue, or without the lock its consumer
+  // takes.
+  unsigned Sharing = P.Concurrent                         ? 1
+                     : holdsLock(Parents->body(), P.Call) ? 0
+                     : isSendQueue(P.Queue)               ? 3
+                                                          : 2;
   if (isBounded(P.Call, P.Queue, *Parents) ||
       returnsBorrowedItem(P, *Parents) || isCountedFill(*P.Call, *Parents))
     return;
@@ -813,7 +850,9 @@ void QueueGrowthCheck::checkPush(const Push &P) {
                     "nothing compares its size with a limit before this "
                     "'%3'|its consumer takes a lock but this push takes none, "
                     "and never compares its size with a limit or waits for "
-                    "space}1") +
+                    "space|it is a connection's send queue, drained only as "
+                    "writes complete, and this push never compares its size "
+                    "with a limit, so a slow reader grows it}1") +
         Advice)
            .str())
       << P.Queue->getName() << Sharing << P.Container << methodName(P.Call);

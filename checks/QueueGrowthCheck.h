@@ -60,6 +60,9 @@ private:
   /// Whether Queue is shared between threads at P: the push holds a lock,
   /// or a consumer takes one before taking items out.
   bool isShared(const Push &P, const utils::FunctionParents &Parents) const;
+  bool drainedByWrites(const CallExpr &Take) const;
+  /// Whether a consumer of Queue takes items out as writes complete.
+  bool isSendQueue(const ValueDecl *Queue) const;
   /// Reports a link into a linked queue with no bound, once per function.
   void checkLink(const Link &L, llvm::DenseSet<const FunctionDecl *> &Reported);
   /// Notes where the project calls Push, the function that pushes: the

@@ -23,4 +23,10 @@ public:
   using socket = basic_stream_socket<tcp>;
 };
 } // namespace ip
+class const_buffer {};
+const_buffer buffer(const std::string &data);
+template <class Stream, class Buffer, class Handler>
+void async_write(Stream &stream, const Buffer &buffer, Handler &&handler);
+template <class Executor, class Handler>
+void post(Executor &executor, Handler &&handler);
 } // namespace boost::asio
