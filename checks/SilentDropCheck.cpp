@@ -65,6 +65,9 @@ bool isStatementOf(const Stmt *Parent, const Stmt *Child) {
   return false;
 }
 
+bool guardedWithFallback(const Expr *Call,
+                         const utils::FunctionParents &Parents);
+
 /// How the result of Call, an enqueue returning whether it succeeded, is
 /// used in the function Parents covers.
 Use useOf(const Expr *Call, const utils::FunctionParents &Parents) {
@@ -75,7 +78,7 @@ Use useOf(const Expr *Call, const utils::FunctionParents &Parents) {
   if (isVoidCast(Consumer))
     return Use::VoidCast;
   if (isStatementOf(Consumer, Child))
-    return Use::Discarded;
+    return guardedWithFallback(Call, Parents) ? Use::Handled : Use::Discarded;
   // if (!q.try_push(x)) { <failure> }
   bool Negated = false;
   if (const auto *Not = dyn_cast<UnaryOperator>(Consumer);
@@ -401,14 +404,6 @@ const CallExpr *returnedCall(const ReturnStmt &Return) {
   return Callee && utils::isProjectFunction(*Callee) ? Call : nullptr;
 }
 
-/// Whether Branch is absent or does nothing: `{}` or `;`.
-bool isEmptyBranch(const Stmt *Branch) {
-  if (!Branch || isa<NullStmt>(Branch))
-    return true;
-  const auto *Block = dyn_cast<CompoundStmt>(Branch);
-  return Block && Block->body_empty();
-}
-
 /// Whether Branch can leave the code around it (return, break, continue,
 /// goto, throw): then what follows the `if` may be the other branch.
 bool leaves(const Stmt *Branch) {
@@ -418,6 +413,24 @@ bool leaves(const Stmt *Branch) {
       return true;
     return isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(S);
   });
+}
+
+/// Whether Call runs only in the branch of an `if` that finds its queue not
+/// full (a condition on its size), and the other branch does something
+/// about a full one: `if (!q->full()) q->push(line); else write(line);`.
+bool guardedWithFallback(const Expr *Call,
+                         const utils::FunctionParents &Parents) {
+  const Stmt *Child = Call;
+  for (const Stmt *Up = Parents.parent(Call); Up;
+       Child = Up, Up = Parents.parent(Up)) {
+    if (isa<LambdaExpr>(Up))
+      return false;
+    const auto *If = dyn_cast<IfStmt>(Up);
+    if (!If || Child != If->getThen())
+      continue;
+    return mentionsSize(If->getCond()) && !utils::isSilentBranch(If->getElse());
+  }
+  return false;
 }
 
 /// Whether Cond names Object (`!q_->full()`, `q_.size() < kMax`).
@@ -490,8 +503,8 @@ void SilentDropCheck::checkSkippedPush(const FunctionDecl &Function) {
     return;
   anyOutsideLambdas(Function.getBody(), [&](const Stmt *S) {
     const auto *If = dyn_cast<IfStmt>(S);
-    if (!If || !isEmptyBranch(If->getElse()) || !mentionsSize(If->getCond()) ||
-        leaves(If->getThen()))
+    if (!If || !utils::isSilentBranch(If->getElse()) ||
+        !mentionsSize(If->getCond()) || leaves(If->getThen()))
       return false;
     utils::forEachCall(If->getThen(), [&](const CallExpr *Call) {
       const auto *Push = dyn_cast<CXXMemberCallExpr>(Call);

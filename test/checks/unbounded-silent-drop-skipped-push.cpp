@@ -19,6 +19,13 @@ public:
   T pop();
 };
 
+class RingQueue {
+public:
+  bool full() const;
+  bool push(const std::string &line);
+  std::string pop();
+};
+
 class AsyncWriter {
 public:
   void write(const std::string &line) {
@@ -64,8 +71,23 @@ public:
       history_.push_back(value);
   }
 
+  // A push that says whether it took the line: checked for room first,
+  // with a fallback for a full queue, or not.
+  void writeChecked(const std::string &line) {
+    if (ring_ && !ring_->full())
+      ring_->push(line);
+    else
+      logLine(line.c_str());
+  }
+  void writeUnchecked(const std::string &line) {
+    if (ring_ && !ring_->full())
+      ring_->push(line);
+    // CHECK: :[[@LINE-1]]:14: warning: result of 'push' is discarded: when the queue is full the item is dropped and nobody is told
+  }
+
 private:
   static constexpr std::size_t kMaxEvents = 1024;
+  std::unique_ptr<RingQueue> ring_;
   std::unique_ptr<LineQueue<std::string>> queue_;
   std::mutex mutex_;
   std::queue<int> events_;
