@@ -32,6 +32,12 @@ constexpr llvm::StringLiteral DefaultPoolTypes =
     "::folly::CPUThreadPoolExecutor:0;::folly::IOThreadPoolExecutor:0;"
     "::tbb::task_arena:0;::tbb::detail::d1::task_arena:0";
 
+/// Library functions that start one thread per unit of an argument later
+/// (an event-loop server's `setThreadNum` before `start()`).
+constexpr llvm::StringLiteral DefaultPoolSizers =
+    "::muduo::net::TcpServer::setThreadNum:0;"
+    "::muduo::net::EventLoopThreadPool::setThreadNum:0";
+
 /// Timed waits after which an idle worker can exit.
 constexpr llvm::StringLiteral TimedWaits[] = {"wait_for",
                                               "wait_until",
@@ -126,6 +132,8 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
       MaxCoreMultiple(Options.get("MaxCoreMultiple", 4U)),
       PoolTypes(utils::parseNamedArguments(
           Options.get("PoolTypes", DefaultPoolTypes))),
+      PoolSizers(utils::parseNamedArguments(
+          Options.get("PoolSizers", DefaultPoolSizers))),
       PoolTypePattern(Options.get("PoolTypePattern", "(Pool|Executor)$")),
       ThreadCountParameterPattern(
           Options.get("ThreadCountParameterPattern",
@@ -163,6 +171,7 @@ void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxThreads", MaxThreads);
   Options.store(Opts, "MaxCoreMultiple", MaxCoreMultiple);
   Options.store(Opts, "PoolTypes", utils::joinNamedArguments(PoolTypes));
+  Options.store(Opts, "PoolSizers", utils::joinNamedArguments(PoolSizers));
   Options.store(Opts, "PoolTypePattern", PoolTypePattern);
   Options.store(Opts, "ThreadCountParameterPattern",
                 ThreadCountParameterPattern);
@@ -820,7 +829,10 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
                         {facts::siteAt(E->getBeginLoc(), SM,
                                        "'" + Name + "' starts a thread here")});
       llvm::SmallVector<const Expr *, 4> Args;
-      if (const FunctionDecl *Callee = calleeOf(E, Args)) {
+      const FunctionDecl *Callee = calleeOf(E, Args);
+      if (const FunctionDecl *Sizer = sizerCalled(*E, Args, Sizes))
+        Callee = Sizer;
+      if (Callee) {
         Sizes.addCall(Key, Name, facts::usrOf(*Callee),
                       facts::siteAt(E->getBeginLoc(), SM,
                                     "'" + Name +
@@ -915,6 +927,31 @@ void PoolGrowthCheck::summarizeElementCalls(const Stmt &Loop,
                           "' on each element of '" + Field->getNameAsString() +
                           "'"));
   });
+}
+
+const FunctionDecl *
+PoolGrowthCheck::sizerCalled(const Expr &E,
+                             llvm::SmallVectorImpl<const Expr *> &Args,
+                             facts::Summaries &Sizes) const {
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  const FunctionDecl *Sizer = Call ? Call->getDirectCallee() : nullptr;
+  if (!Sizer)
+    return nullptr;
+  for (const utils::NamedArgument &Known : PoolSizers) {
+    if (!utils::isNamedAnyOf(Sizer, {Known.Name}) ||
+        Known.Argument >= Sizer->getNumParams())
+      continue;
+    std::string Name = Sizer->getQualifiedNameAsString();
+    Sizes.addDirect(facts::parameterKey(*Sizer, Known.Argument),
+                    facts::parameterName(*Sizer, Known.Argument), Name,
+                    {facts::siteAt(E.getBeginLoc(), Context->getSourceManager(),
+                                   "'" + Name +
+                                       "' starts one thread per unit of its "
+                                       "argument")});
+    Args.assign(Call->arg_begin(), Call->arg_end());
+    return Sizer;
+  }
+  return nullptr;
 }
 
 void PoolGrowthCheck::summarizeCall(const FunctionDecl &Caller,

@@ -67,6 +67,12 @@ private:
   /// element: the elements do what that method does.
   void summarizeElementCalls(const Stmt &Loop, const FunctionDecl &Function,
                              ::unbounded::facts::Summaries &Sizes);
+  /// The PoolSizers function E calls, if any, with its arguments in Args;
+  /// the argument's parameter gets the effect of starting that many
+  /// threads.
+  const FunctionDecl *sizerCalled(const Expr &E,
+                                  llvm::SmallVectorImpl<const Expr *> &Args,
+                                  ::unbounded::facts::Summaries &Sizes) const;
   void summarizeCall(const FunctionDecl &Caller, const Expr *Call,
                      const FunctionDecl &Callee,
                      llvm::ArrayRef<const Expr *> Args,
@@ -92,6 +98,7 @@ private:
   const unsigned MaxThreads;
   const unsigned MaxCoreMultiple;
   const std::vector<utils::NamedArgument> PoolTypes;
+  const std::vector<utils::NamedArgument> PoolSizers;
   const std::string PoolTypePattern;
   const std::string ThreadCountParameterPattern;
   const std::string InputCountPattern;
