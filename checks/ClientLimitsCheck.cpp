@@ -2,6 +2,7 @@
 
 #include "ClientLimitsCheck.h"
 #include "utils/AstNavigation.h"
+#include "utils/Matchers.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -115,6 +116,18 @@ void ClientLimitsCheck::registerMatchers(MatchFinder *Finder) {
                   hasDeclaration(cxxRecordDecl(anyOf(Server, Builder))))))))
           .bind("local"),
       this);
+  // redis++'s client, built from a URI or from ConnectionOptions.
+  auto RedisClient = cxxRecordDecl(hasName("::sw::redis::Redis"));
+  Finder->addMatcher(
+      cxxConstructExpr(InUserCode,
+                       hasDeclaration(cxxConstructorDecl(
+                           ofClass(RedisClient), unless(isCopyConstructor()),
+                           unless(isMoveConstructor()))))
+          .bind("redis"),
+      this);
+  Finder->addMatcher(callExpr(InUserCode, utils::makesInstanceOf(RedisClient))
+                         .bind("makeRedis"),
+                     this);
   // A server member, held by value or by pointer (`svr = new
   // httplib::SSLServer(...)` in the constructor).
   Finder->addMatcher(
@@ -156,8 +169,54 @@ void ClientLimitsCheck::check(const MatchFinder::MatchResult &Result) {
                                                     : Library::HttplibServer);
     return;
   }
-  if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field"))
+  if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field")) {
     checkHandle(*Field, nullptr, Library::HttplibServer);
+    return;
+  }
+  if (const auto *Redis = Result.Nodes.getNodeAs<CXXConstructExpr>("redis")) {
+    checkRedis(Redis->getBeginLoc(), {Redis->getArgs(), Redis->getNumArgs()});
+    return;
+  }
+  if (const auto *Make = Result.Nodes.getNodeAs<CallExpr>("makeRedis"))
+    checkRedis(Make->getBeginLoc(), {Make->getArgs(), Make->getNumArgs()});
+}
+
+void ClientLimitsCheck::checkRedis(SourceLocation Loc,
+                                   llvm::ArrayRef<const Expr *> Args) {
+  if (Args.empty() || isa<CXXDefaultArgExpr>(Args.front()))
+    return;
+  const Expr *First = utils::ignoreWrappers(Args.front());
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(First);
+      Copy && Copy->getNumArgs() >= 1)
+    First = utils::ignoreWrappers(Copy->getArg(0));
+  bool Bounded = true;
+  // Redis("tcp://host:6379"): a URI sets timeouts in its query.
+  if (const auto *Uri = dyn_cast<StringLiteral>(First))
+    Bounded = Uri->getString().contains("socket_timeout");
+  // Redis(options, pool): options.socket_timeout set before.
+  else if (const auto *Options =
+               dyn_cast_or_null<VarDecl>(utils::referencedDecl(First));
+           Options && Options->hasLocalStorage())
+    Bounded = setsSocketTimeout(*Options);
+  if (Bounded)
+    return;
+  diag(Loc,
+       "'sw::redis::Redis' is set up without a socket timeout: one stalled "
+       "Redis server blocks every caller, and every connection of the pool, "
+       "for as long as it stalls (set ConnectionOptions::socket_timeout and "
+       "connect_timeout, or socket_timeout= in the URI, and "
+       "ConnectionPoolOptions::wait_timeout)");
+}
+
+bool ClientLimitsCheck::setsSocketTimeout(const VarDecl &Options) const {
+  const auto *Function = dyn_cast<FunctionDecl>(Options.getDeclContext());
+  return Function && utils::anyStmt(Function->getBody(), [&](const Stmt *S) {
+           const auto *Member = dyn_cast<MemberExpr>(S);
+           return Member &&
+                  utils::referencedDecl(Member->getBase()) == &Options &&
+                  Member->getMemberDecl()->getDeclName().isIdentifier() &&
+                  Member->getMemberDecl()->getName() == "socket_timeout";
+         });
 }
 
 bool ClientLimitsCheck::configuredIn(const FunctionDecl &Function,

@@ -15,7 +15,8 @@ namespace clang::tidy::unbounded {
 /// thread limits their library offers: a libcurl multi handle without
 /// CURLMOPT_MAX_TOTAL_CONNECTIONS/CURLMOPT_MAX_HOST_CONNECTIONS, a
 /// cpp-httplib server left with its unbounded default task queue, a gRPC
-/// server built without a resource quota or maximum pollers.
+/// server built without a resource quota or maximum pollers, a redis++
+/// client without a socket timeout.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/unbounded-client-limits.md
@@ -35,6 +36,10 @@ public:
 
 private:
   void checkHandle(const ValueDecl &Handle, const Expr *Creation, Library Kind);
+  /// A redis++ client built from a URI without `socket_timeout`, or from
+  /// local ConnectionOptions whose socket_timeout its function never sets.
+  void checkRedis(SourceLocation Loc, llvm::ArrayRef<const Expr *> Args);
+  bool setsSocketTimeout(const VarDecl &Options) const;
   bool configuredIn(const FunctionDecl &Function, const ValueDecl &Handle,
                     Library Kind, bool &Escapes, bool &Started) const;
 
