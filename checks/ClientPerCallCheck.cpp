@@ -446,9 +446,12 @@ ClientPerCallCheck::fateOfVariable(const VarDecl &Var, llvm::StringRef Release,
       Result.PerCall = false;
       return;
     }
+    // (Only a library handle: the project's own client object used after
+    // its loop of requests is asked for what they did, such as their
+    // average response time.)
     const auto *Released = dyn_cast_or_null<CallExpr>(Consumer);
-    if (InLoop &&
-        !(Released && !Release.empty() &&
+    if (InLoop && !Release.empty() &&
+        !(Released &&
           utils::isNamedAnyOf(Released->getDirectCallee(), {Release.str()})))
       UsedAfterLoop = true;
     // A pointer handed to a function (`pool_.push(conn)`): it may keep it.
