@@ -405,10 +405,6 @@ void QueueGrowthCheck::consume(const CallExpr &Call) {
   const ValueDecl *Map = Member ? mapOfEntry(Member->Object) : nullptr;
   if (const ValueDecl *Queue = Map ? Map : objectOf(&Call))
     Consumers[Queue].push_back(&Call);
-  // batch.swap(tasks_): the queue is the argument, drained all at once.
-  if (Member && Member->Name == "swap" && Call.getNumArgs() == 1)
-    if (const ValueDecl *Queue = utils::referencedDecl(Call.getArg(0)))
-      Consumers[Queue].push_back(&Call);
 }
 
 void QueueGrowthCheck::dependentCall(const CallExpr &Call) {

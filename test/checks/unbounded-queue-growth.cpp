@@ -84,31 +84,6 @@ private:
   std::vector<Event> events;
 };
 
-// An event loop's pending tasks, drained by swapping them into a local
-// batch (batch.swap(tasks_)).
-class PendingTasks {
-public:
-  void add(Task task) {
-    std::lock_guard<std::mutex> lock(mu);
-    tasks.push(task);
-    // CHECK: :[[@LINE-1]]:11: warning: queue 'tasks' grows without bound: this push holds the queue's lock
-    // CHECK-NEXT: :[[@LINE+14]]:20: note: 'tasks' is declared here with no capacity
-  }
-  void runAll() {
-    std::queue<Task> batch;
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      batch.swap(tasks);
-    }
-    while (!batch.empty())
-      batch.pop();
-  }
-
-private:
-  std::mutex mu;
-  std::queue<Task> tasks;
-};
-
 // A std::list and a std::deque used as FIFOs, pushed at both ends.
 struct Mailboxes {
   std::mutex m;
