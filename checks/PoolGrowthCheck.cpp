@@ -830,7 +830,7 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
                                        "'" + Name + "' starts a thread here")});
       llvm::SmallVector<const Expr *, 4> Args;
       const FunctionDecl *Callee = calleeOf(E, Args);
-      if (const FunctionDecl *Sizer = sizerCalled(*E, Args, Sizes))
+      if (const FunctionDecl *Sizer = recordSizerCall(*E, Args, Sizes))
         Callee = Sizer;
       if (Callee) {
         Sizes.addCall(Key, Name, facts::usrOf(*Callee),
@@ -930,9 +930,9 @@ void PoolGrowthCheck::summarizeElementCalls(const Stmt &Loop,
 }
 
 const FunctionDecl *
-PoolGrowthCheck::sizerCalled(const Expr &E,
-                             llvm::SmallVectorImpl<const Expr *> &Args,
-                             facts::Summaries &Sizes) const {
+PoolGrowthCheck::recordSizerCall(const Expr &E,
+                                 llvm::SmallVectorImpl<const Expr *> &Args,
+                                 facts::Summaries &Sizes) const {
   const auto *Call = dyn_cast<CallExpr>(&E);
   const FunctionDecl *Sizer = Call ? Call->getDirectCallee() : nullptr;
   if (!Sizer)

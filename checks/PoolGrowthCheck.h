@@ -70,9 +70,9 @@ private:
   /// The PoolSizers function E calls, if any, with its arguments in Args;
   /// the argument's parameter gets the effect of starting that many
   /// threads.
-  const FunctionDecl *sizerCalled(const Expr &E,
-                                  llvm::SmallVectorImpl<const Expr *> &Args,
-                                  ::unbounded::facts::Summaries &Sizes) const;
+  const FunctionDecl *
+  recordSizerCall(const Expr &E, llvm::SmallVectorImpl<const Expr *> &Args,
+                  ::unbounded::facts::Summaries &Sizes) const;
   void summarizeCall(const FunctionDecl &Caller, const Expr *Call,
                      const FunctionDecl &Callee,
                      llvm::ArrayRef<const Expr *> Args,
