@@ -441,6 +441,17 @@ static std::string fateText(const ThreadLifetime &Lifetime) {
   }
 }
 
+/// What a call in Where runs once per, as the messages say it.
+static std::string perContext(const ExecutionContext &Where) {
+  return Where.Kind == ContextKind::Handler ? "request to this handler"
+                                            : "iteration of an unbounded loop";
+}
+
+/// The advice every call-site finding ends with.
+static constexpr llvm::StringLiteral NoLimitAdvice =
+    "nothing limits how many run at once (use a bounded worker pool or "
+    "acquire a counting semaphore first)";
+
 void ThreadCreationCheck::diagnoseCall(
     const Call &C, const ExecutionContext &Where,
     const ::unbounded::facts::Summaries &Threads) {
@@ -449,17 +460,13 @@ void ThreadCreationCheck::diagnoseCall(
     return;
   utils::reportCall(
       *this, Threads, *C.Callee,
-      utils::callFinding(
-          Loc,
-          "call to '" + C.Callee->getQualifiedNameAsString() +
-              "' starts a thread on every " +
-              (Where.Kind == ContextKind::Handler
-                   ? "request to this handler"
-                   : "iteration of an unbounded loop") +
-              " that is " + ::unbounded::facts::DetailPlaceholder.str() +
-              "; nothing limits how many run at once (use a bounded worker "
-              "pool or acquire a counting semaphore first)",
-          Where, Analysis.of(*Context).Bounds));
+      utils::callFinding(Loc,
+                         "call to '" + C.Callee->getQualifiedNameAsString() +
+                             "' starts a thread on every " + perContext(Where) +
+                             " that is " +
+                             ::unbounded::facts::DetailPlaceholder.str() +
+                             "; " + NoLimitAdvice.str(),
+                         Where, Analysis.of(*Context).Bounds));
 }
 
 /// Whether the object Construct makes outlives Scope: made by `new` and
@@ -507,16 +514,11 @@ void ThreadCreationCheck::diagnoseOwner(
       *this, Owned, *C.Callee,
       utils::callFinding(
           Loc,
-          "'" + Class + "' is created on every " +
-              (Where.Kind == ContextKind::Handler
-                   ? "request to this handler"
-                   : "iteration of an unbounded loop") +
+          "'" + Class + "' is created on every " + perContext(Where) +
               " and outlives it, and its constructor starts a thread that "
               "is " +
               ::unbounded::facts::DetailPlaceholder.str() +
-              " for the object's life; nothing limits how many run at once "
-              "(use a bounded worker "
-              "pool or acquire a counting semaphore first)",
+              " for the object's life; " + NoLimitAdvice.str(),
           Where, Analysis.of(*Context).Bounds));
 }
 
