@@ -24,24 +24,6 @@ using utils::ContextKind;
 
 namespace {
 
-constexpr llvm::StringLiteral DefaultClientTypes =
-    "::httplib::Client;::httplib::SSLClient;::pqxx::connection;"
-    "::pqxx::basic_connection_base;::cpr::Session;::curlpp::Easy";
-
-constexpr llvm::StringLiteral DefaultFactories =
-    "::curl_easy_init=::curl_easy_cleanup;"
-    "::curl_multi_init=::curl_multi_cleanup;"
-    "::redisConnect=::redisFree;::redisConnectWithTimeout=::redisFree;"
-    "::redisConnectNonBlock=::redisFree;::redisConnectUnix=::redisFree;"
-    "::redisConnectWithOptions=::redisFree;"
-    "::redisAsyncConnect=::redisAsyncFree;"
-    "::redisAsyncConnectUnix=::redisAsyncFree;"
-    "::redisAsyncConnectWithOptions=::redisAsyncFree;"
-    "::PQconnectdb=::PQfinish;::PQconnectdbParams=::PQfinish;"
-    "::PQsetdbLogin=::PQfinish;::mysql_init=::mysql_close;"
-    "::grpc::CreateChannel=;::grpc::CreateCustomChannel=;"
-    "::zookeeper_init=::zookeeper_close";
-
 /// cpr's one-shot functions (cpr/api.h): each builds a cpr::Session, and
 /// so a connection, for the one request it sends, and destroys it.
 constexpr llvm::StringLiteral DefaultOneShotFunctions =
@@ -57,24 +39,6 @@ constexpr llvm::StringLiteral DefaultOneShotFunctions =
 /// that io_context a connection set up per call.
 constexpr llvm::StringLiteral AsioConnectionClasses[] = {
     "basic_resolver", "basic_stream_socket", "basic_stream", "stream"};
-
-/// "::create=::release;::create2=" → {create, release}, {create2, ""}.
-std::vector<ClientPerCallCheck::Factory> parseFactories(llvm::StringRef Value) {
-  std::vector<ClientPerCallCheck::Factory> Factories;
-  for (const std::string &Item : utils::parseList(Value)) {
-    auto [Create, Release] = llvm::StringRef(Item).split('=');
-    Factories.push_back({Create.trim().str(), Release.trim().str()});
-  }
-  return Factories;
-}
-
-std::string
-joinFactories(const std::vector<ClientPerCallCheck::Factory> &List) {
-  std::vector<std::string> Items;
-  for (const ClientPerCallCheck::Factory &F : List)
-    Items.push_back(F.Create + "=" + F.Release);
-  return utils::joinList(Items);
-}
 
 /// The prefix a C library gives its functions: curl_, redis, PQ, mysql_.
 llvm::StringRef libraryPrefix(llvm::StringRef Function) {
@@ -306,11 +270,7 @@ bool usedAcrossLoop(const DeclRefExpr *Ref, const VarDecl &Var,
 
 ClientPerCallCheck::ClientPerCallCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      ClientTypes(
-          utils::parseList(Options.get("ClientTypes", DefaultClientTypes))),
-      Factories(
-          parseFactories(Options.get("ClientFactories", DefaultFactories))),
+    : ClangTidyCheck(Name, Context), Libraries(Options),
       OwnerFactories(
           utils::parseList(Options.get("OwnerFactories", "NewStub"))),
       OneShotFunctions(utils::parseList(
@@ -324,8 +284,7 @@ ClientPerCallCheck::ClientPerCallCheck(StringRef Name,
 }
 
 void ClientPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ClientTypes", utils::joinList(ClientTypes));
-  Options.store(Opts, "ClientFactories", joinFactories(Factories));
+  Libraries.store(Options, Opts);
   Options.store(Opts, "OwnerFactories", utils::joinList(OwnerFactories));
   Options.store(Opts, "OneShotFunctions", utils::joinList(OneShotFunctions));
   Loops.store(Options, Opts);
@@ -335,7 +294,7 @@ void ClientPerCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void ClientPerCallCheck::registerMatchers(MatchFinder *Finder) {
   auto InUserCode = unless(isExpansionInSystemHeader());
-  std::vector<std::string> Classes = ClientTypes;
+  std::vector<std::string> Classes = Libraries.Types;
   Classes.push_back("::boost::asio::io_context");
   auto ClientClass = cxxRecordDecl(hasAnyName(utils::stringRefs(Classes)));
   Finder->addMatcher(
@@ -349,7 +308,7 @@ void ClientPerCallCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(utils::makesInstanceOf(ClientClass), InUserCode).bind("make"),
       this);
   std::vector<llvm::StringRef> Creators;
-  for (const Factory &F : Factories)
+  for (const utils::ClientFactory &F : Libraries.Factories)
     Creators.push_back(F.Create);
   if (!Creators.empty())
     Finder->addMatcher(
@@ -389,7 +348,7 @@ void ClientPerCallCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("factory")) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    for (const Factory &F : Factories)
+    for (const utils::ClientFactory &F : Libraries.Factories)
       if (utils::isNamedAnyOf(Callee, {F.Create})) {
         onCreation(Call, Callee->getQualifiedNameAsString(), /*IsHandle=*/true,
                    F.Release);
@@ -1033,7 +992,7 @@ std::string ClientPerCallCheck::releaseOfResult(
       utils::FunctionParents::initializedBy(Consumer, Child);
   if (!Handle)
     return "";
-  for (const Factory &Made : Factories)
+  for (const utils::ClientFactory &Made : Libraries.Factories)
     if (!Made.Release.empty() &&
         utils::anyStmt(Parents.body(), [&](const Stmt *S) {
           return releaseOf(S, Made.Release, Handle) != nullptr;

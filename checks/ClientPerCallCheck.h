@@ -5,6 +5,7 @@
 
 #include "Summaries.h"
 #include "utils/Analyses.h"
+#include "utils/Clients.h"
 #include "utils/FunctionParents.h"
 #include "utils/ReportedLocations.h"
 #include "utils/RequestContext.h"
@@ -31,13 +32,6 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
-
-  /// A function returning a client handle, and the function releasing it
-  /// (empty when the handle releases itself).
-  struct Factory {
-    std::string Create;
-    std::string Release;
-  };
 
 private:
   /// Where a client's life ends, as far as its function shows.
@@ -105,8 +99,7 @@ private:
                       const utils::FunctionParents &Parents);
   bool hasAsioConnection(const utils::FunctionParents &Parents) const;
 
-  const std::vector<std::string> ClientTypes;
-  const std::vector<Factory> Factories;
+  const utils::ClientOptions Libraries;
   const std::vector<std::string> OwnerFactories;
   const std::vector<std::string> OneShotFunctions;
   const utils::LoopOptions Loops;

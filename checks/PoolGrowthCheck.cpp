@@ -149,7 +149,7 @@ PoolGrowthCheck::PoolGrowthCheck(StringRef Name, ClangTidyContext *Context)
           "GrowthFunctionPattern",
           "([Aa]dd|[Gg]row|[Ss]pawn|[Ss]cale|[Ee]xpand|[Ee]nsure|[Mm]ore|"
           "[Nn]ew).*([Ww]orker|[Tt]hread)")),
-      Limits(Options),
+      Limits(Options), Libraries(Options),
       Starts{{"::std::thread", "::std::jthread", "::boost::thread"},
              {"::std::jthread"},
              {"::std::async", "::boost::async"},
@@ -180,6 +180,7 @@ void PoolGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                      utils::defaults::WorkerCountPattern);
   Options.store(Opts, "GrowthFunctionPattern", GrowthFunctionPattern);
   Limits.store(Options, Opts);
+  Libraries.store(Options, Opts);
   Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
@@ -556,6 +557,10 @@ namespace facts = ::unbounded::facts;
 
 /// The effect kind of pool sizes: see docs/whole-program.md.
 constexpr llvm::StringLiteral SizeKind = "pool-size";
+/// What a pool size sizes (the effect's detail, which its messages say):
+/// threads started, or connections opened, once per unit.
+constexpr llvm::StringLiteral ThreadPool = "thread pool";
+constexpr llvm::StringLiteral ConnectionPool = "connection pool";
 
 /// A parameter or a member whose value may set how many threads start.
 struct SizeValue {
@@ -593,6 +598,10 @@ std::string fieldKey(const FieldDecl &Field) {
 /// and starts each of them in another.
 std::string elementsKey(const FieldDecl &Field) {
   return fieldKey(Field) + "@elements";
+}
+
+std::string elementsName(const FieldDecl &Field) {
+  return "the elements of '" + Field.getQualifiedNameAsString() + "'";
 }
 
 /// The key of a loop of the function keyed FunctionKey: where its notes
@@ -674,12 +683,26 @@ std::optional<SizeValue> loopLimit(const Stmt *Loop,
       return Step->getSubExpr();
     return E;
   };
+  // for (auto i = count; i > 0; --i): the counter starts at the count.
+  auto StartOf = [&](const Expr *Counter) -> std::optional<SizeValue> {
+    const auto *For = dyn_cast<ForStmt>(Loop);
+    const auto *Init =
+        For ? dyn_cast_or_null<DeclStmt>(For->getInit()) : nullptr;
+    const auto *Var = Init && Init->isSingleDecl()
+                          ? dyn_cast<VarDecl>(Init->getSingleDecl())
+                          : nullptr;
+    if (!Var || !Var->getInit() || utils::referencedDecl(Counter) != Var)
+      return std::nullopt;
+    return sizeValueOf(Var->getInit(), Function);
+  };
   Cond = Cond->IgnoreParenImpCasts();
   if (const auto *Compare = dyn_cast<BinaryOperator>(Cond);
       Compare && (Compare->isRelationalOp() || Compare->getOpcode() == BO_NE)) {
     if (auto Value = sizeValueOf(Counted(Compare->getRHS()), Function))
       return Value;
-    return sizeValueOf(Counted(Compare->getLHS()), Function);
+    if (auto Value = sizeValueOf(Counted(Compare->getLHS()), Function))
+      return Value;
+    return StartOf(Counted(Compare->getLHS()));
   }
   if (const auto *Step = dyn_cast<UnaryOperator>(Cond);
       Step && Step->isDecrementOp())
@@ -823,11 +846,15 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
       InputsIntoMembers.push_back(
           {&Function, Read, cast<FieldDecl>(Read->getMemberDecl())});
     if (const auto *E = dyn_cast<Expr>(S)) {
-      if (std::optional<utils::ThreadStart> Start =
-              utils::threadStartAt(*E, Starts, *Context))
-        Sizes.addDirect(Key, Name, Start->What,
+      if (utils::threadStartAt(*E, Starts, *Context))
+        Sizes.addDirect(Key, Name, ThreadPool,
                         {facts::siteAt(E->getBeginLoc(), SM,
                                        "'" + Name + "' starts a thread here")});
+      if (std::string Client = Libraries.madeBy(*E); !Client.empty())
+        Sizes.addDirect(Key, Name, ConnectionPool,
+                        {facts::siteAt(E->getBeginLoc(), SM,
+                                       "'" + Name + "' opens a connection (" +
+                                           Client + ") here")});
       llvm::SmallVector<const Expr *, 4> Args;
       const FunctionDecl *Callee = calleeOf(E, Args);
       if (const FunctionDecl *Sizer = recordSizerCall(*E, Args, Sizes))
@@ -855,14 +882,20 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
       const auto *E = dyn_cast<Expr>(Inner);
       if (!E)
         return;
-      if (std::optional<utils::ThreadStart> Start =
-              utils::threadStartAt(*E, Starts, *Context)) {
+      auto Direct = [&](llvm::StringLiteral Pool, llvm::StringRef Text) {
         Sizes.addDirect(
-            Limit->Key, Limit->Name, Start->What,
+            Limit->Key, Limit->Name, Pool,
             {facts::siteAt(S->getBeginLoc(), SM,
                            "'" + Name + "' runs this loop" + PerUnit),
-             facts::siteAt(E->getBeginLoc(), SM,
-                           "and starts a thread here on each pass")});
+             facts::siteAt(E->getBeginLoc(), SM, Text)});
+      };
+      if (utils::threadStartAt(*E, Starts, *Context)) {
+        Direct(ThreadPool, "and starts a thread here on each pass");
+        return;
+      }
+      if (std::string Client = Libraries.madeBy(*E); !Client.empty()) {
+        Direct(ConnectionPool,
+               "and opens a connection (" + Client + ") here on each pass");
         return;
       }
       // The loop's own key: its note at the loop, then one at the call.
@@ -878,6 +911,9 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
       // workers_.push_back(...): each element may start a thread later.
       if (const auto *Into =
               dyn_cast_or_null<FieldDecl>(utils::insertionTarget(E))) {
+        // Every loop over the elements is here when their class is.
+        if (definedHere(*cast<CXXRecordDecl>(Into->getParent())))
+          Sizes.addDefinition(elementsKey(*Into), elementsName(*Into));
         Pass(elementsKey(*Into), "and adds an element to '" +
                                      Into->getNameAsString() +
                                      "' on each pass");
@@ -908,8 +944,7 @@ void PoolGrowthCheck::summarizeElementCalls(const Stmt &Loop,
     return;
   std::string Key = elementsKey(*Field);
   if (definedHere(*cast<CXXRecordDecl>(Field->getParent())))
-    Sizes.addDefinition(Key, "the elements of '" +
-                                 Field->getQualifiedNameAsString() + "'");
+    Sizes.addDefinition(Key, elementsName(*Field));
   const SourceManager &SM = Context->getSourceManager();
   forEachOutsideLambdas(utils::loopBody(&Loop), [&](const Stmt *S) {
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
@@ -918,14 +953,13 @@ void PoolGrowthCheck::summarizeElementCalls(const Stmt &Loop,
     if (!Callee || !utils::namesMemberElement(Call->getImplicitObjectArgument(),
                                               &Loop, Bound))
       return;
-    Sizes.addCall(
-        Key, "the elements of '" + Field->getQualifiedNameAsString() + "'",
-        facts::usrOf(*Callee),
-        facts::siteAt(Call->getBeginLoc(), SM,
-                      "'" + Function.getQualifiedNameAsString() + "' calls '" +
-                          Callee->getQualifiedNameAsString() +
-                          "' on each element of '" + Field->getNameAsString() +
-                          "'"));
+    Sizes.addCall(Key, elementsName(*Field), facts::usrOf(*Callee),
+                  facts::siteAt(Call->getBeginLoc(), SM,
+                                "'" + Function.getQualifiedNameAsString() +
+                                    "' calls '" +
+                                    Callee->getQualifiedNameAsString() +
+                                    "' on each element of '" +
+                                    Field->getNameAsString() + "'"));
   });
 }
 
@@ -943,7 +977,7 @@ PoolGrowthCheck::recordSizerCall(const Expr &E,
       continue;
     std::string Name = Sizer->getQualifiedNameAsString();
     Sizes.addDirect(facts::parameterKey(*Sizer, Known.Argument),
-                    facts::parameterName(*Sizer, Known.Argument), Name,
+                    facts::parameterName(*Sizer, Known.Argument), ThreadPool,
                     {facts::siteAt(E.getBeginLoc(), Context->getSourceManager(),
                                    "'" + Name +
                                        "' starts one thread per unit of its "
@@ -1012,16 +1046,20 @@ void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
     Pool = cast<CXXConstructorDecl>(Callee)
                .getParent()
                ->getQualifiedNameAsString();
-  std::string Message = "'" + Pool + "' sizes a thread pool from this argument";
+  std::string Message = "'" + Pool + "' sizes a " +
+                        facts::DetailPlaceholder.str() + " from this argument";
+  // Constants and core counts are judged against thread limits only.
+  const facts::Summary *Effect = Sizes.effect(Key);
+  bool Connections = Effect && Effect->Detail == ConnectionPool;
   switch (Size.Kind) {
   case TripCountKind::Constant:
-    if (Size.Value <= MaxThreads)
+    if (Size.Value <= MaxThreads || Connections)
       return;
     Message += ", " + std::to_string(Size.Value) + " threads, more than the " +
                std::to_string(MaxThreads) + " MaxThreads allows";
     break;
   case TripCountKind::CoreCount:
-    if (Size.Value <= MaxCoreMultiple)
+    if (Size.Value <= MaxCoreMultiple || Connections)
       return;
     Message += ", " + std::to_string(Size.Value) + " threads per core ('" +
                Size.What + "'), more than the " +
@@ -1096,8 +1134,8 @@ void PoolGrowthCheck::checkInputIntoMember(const InputIntoMember &Input,
     return;
   utils::CallFinding Finding{
       Input.Value->getBeginLoc(),
-      "'" + Input.Member->getQualifiedNameAsString() +
-          "' sizes a thread pool and is " +
+      "'" + Input.Member->getQualifiedNameAsString() + "' sizes a " +
+          facts::DetailPlaceholder.str() + " and is " +
           (Holder ? "given '" + Holder->getNameAsString() + "', which is "
                   : std::string()) +
           "read from the input" + (Holder ? "" : " here") +

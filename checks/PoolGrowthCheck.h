@@ -6,6 +6,7 @@
 #include "Summaries.h"
 #include "utils/Analyses.h"
 #include "utils/Arguments.h"
+#include "utils/Clients.h"
 #include "utils/FunctionParents.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
@@ -105,6 +106,7 @@ private:
   const std::string WorkerCountPattern;
   const std::string GrowthFunctionPattern;
   const utils::CountingLimiterOptions Limits;
+  const utils::ClientOptions Libraries;
   const utils::ThreadStartNames Starts;
   const std::string FactsFile;
   std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;

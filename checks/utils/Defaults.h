@@ -47,6 +47,27 @@ constexpr llvm::StringLiteral CounterPattern =
 constexpr llvm::StringLiteral QueueTypePattern =
     "(Queue|Buffer|Channel|Mailbox|Ring)$";
 
+/// Classes whose objects are network or database clients.
+constexpr llvm::StringLiteral ClientTypes =
+    "::httplib::Client;::httplib::SSLClient;::pqxx::connection;"
+    "::pqxx::basic_connection_base;::cpr::Session;::curlpp::Easy";
+
+/// `create=release` pairs: functions returning a client handle, and the
+/// function that releases it (empty when the handle releases itself).
+constexpr llvm::StringLiteral ClientFactories =
+    "::curl_easy_init=::curl_easy_cleanup;"
+    "::curl_multi_init=::curl_multi_cleanup;"
+    "::redisConnect=::redisFree;::redisConnectWithTimeout=::redisFree;"
+    "::redisConnectNonBlock=::redisFree;::redisConnectUnix=::redisFree;"
+    "::redisConnectWithOptions=::redisFree;"
+    "::redisAsyncConnect=::redisAsyncFree;"
+    "::redisAsyncConnectUnix=::redisAsyncFree;"
+    "::redisAsyncConnectWithOptions=::redisAsyncFree;"
+    "::PQconnectdb=::PQfinish;::PQconnectdbParams=::PQfinish;"
+    "::PQsetdbLogin=::PQfinish;::mysql_init=::mysql_close;"
+    "::grpc::CreateChannel=;::grpc::CreateCustomChannel=;"
+    "::zookeeper_init=::zookeeper_close";
+
 /// The largest constant loop trip count that still counts as small.
 constexpr unsigned MaxIterations = 64;
 
