@@ -561,6 +561,7 @@ constexpr llvm::StringLiteral SizeKind = "pool-size";
 /// threads started, or connections opened, once per unit.
 constexpr llvm::StringLiteral ThreadPool = "thread pool";
 constexpr llvm::StringLiteral ConnectionPool = "connection pool";
+constexpr llvm::StringLiteral ProcessPool = "process pool";
 
 /// A parameter or a member whose value may set how many threads start.
 struct SizeValue {
@@ -846,15 +847,11 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
       InputsIntoMembers.push_back(
           {&Function, Read, cast<FieldDecl>(Read->getMemberDecl())});
     if (const auto *E = dyn_cast<Expr>(S)) {
-      if (utils::threadStartAt(*E, Starts, *Context))
-        Sizes.addDirect(Key, Name, ThreadPool,
-                        {facts::siteAt(E->getBeginLoc(), SM,
-                                       "'" + Name + "' starts a thread here")});
-      if (std::string Client = Libraries.madeBy(*E); !Client.empty())
-        Sizes.addDirect(Key, Name, ConnectionPool,
-                        {facts::siteAt(E->getBeginLoc(), SM,
-                                       "'" + Name + "' opens a connection (" +
-                                           Client + ") here")});
+      if (std::optional<PoolUnit> Unit = unitAt(*E))
+        Sizes.addDirect(
+            Key, Name, Unit->Pool,
+            {facts::siteAt(E->getBeginLoc(), SM,
+                           "'" + Name + "' " + Unit->What + " here")});
       llvm::SmallVector<const Expr *, 4> Args;
       const FunctionDecl *Callee = calleeOf(E, Args);
       if (const FunctionDecl *Sizer = recordSizerCall(*E, Args, Sizes))
@@ -882,20 +879,13 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
       const auto *E = dyn_cast<Expr>(Inner);
       if (!E)
         return;
-      auto Direct = [&](llvm::StringLiteral Pool, llvm::StringRef Text) {
+      if (std::optional<PoolUnit> Unit = unitAt(*E)) {
         Sizes.addDirect(
-            Limit->Key, Limit->Name, Pool,
+            Limit->Key, Limit->Name, Unit->Pool,
             {facts::siteAt(S->getBeginLoc(), SM,
                            "'" + Name + "' runs this loop" + PerUnit),
-             facts::siteAt(E->getBeginLoc(), SM, Text)});
-      };
-      if (utils::threadStartAt(*E, Starts, *Context)) {
-        Direct(ThreadPool, "and starts a thread here on each pass");
-        return;
-      }
-      if (std::string Client = Libraries.madeBy(*E); !Client.empty()) {
-        Direct(ConnectionPool,
-               "and opens a connection (" + Client + ") here on each pass");
+             facts::siteAt(E->getBeginLoc(), SM,
+                           "and " + Unit->What + " here on each pass")});
         return;
       }
       // The loop's own key: its note at the loop, then one at the call.
@@ -961,6 +951,19 @@ void PoolGrowthCheck::summarizeElementCalls(const Stmt &Loop,
                                     "' on each element of '" +
                                     Field->getNameAsString() + "'"));
   });
+}
+
+std::optional<PoolGrowthCheck::PoolUnit>
+PoolGrowthCheck::unitAt(const Expr &E) const {
+  if (utils::threadStartAt(E, Starts, *Context))
+    return PoolUnit{ThreadPool, "starts a thread"};
+  if (std::string Client = Libraries.madeBy(E); !Client.empty())
+    return PoolUnit{ConnectionPool, "opens a connection (" + Client + ")"};
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  if (Call &&
+      utils::isNamedAnyOf(Call->getDirectCallee(), {"::fork", "::vfork"}))
+    return PoolUnit{ProcessPool, "forks a worker process"};
+  return std::nullopt;
 }
 
 const FunctionDecl *
@@ -1048,18 +1051,19 @@ void PoolGrowthCheck::checkSizingCall(const FunctionDecl &Caller,
                ->getQualifiedNameAsString();
   std::string Message = "'" + Pool + "' sizes a " +
                         facts::DetailPlaceholder.str() + " from this argument";
-  // Constants and core counts are judged against thread limits only.
+  // Constants and core counts are judged against thread limits only:
+  // connections and processes have their limits elsewhere.
   const facts::Summary *Effect = Sizes.effect(Key);
-  bool Connections = Effect && Effect->Detail == ConnectionPool;
+  bool NotThreads = Effect && Effect->Detail != ThreadPool;
   switch (Size.Kind) {
   case TripCountKind::Constant:
-    if (Size.Value <= MaxThreads || Connections)
+    if (Size.Value <= MaxThreads || NotThreads)
       return;
     Message += ", " + std::to_string(Size.Value) + " threads, more than the " +
                std::to_string(MaxThreads) + " MaxThreads allows";
     break;
   case TripCountKind::CoreCount:
-    if (Size.Value <= MaxCoreMultiple || Connections)
+    if (Size.Value <= MaxCoreMultiple || NotThreads)
       return;
     Message += ", " + std::to_string(Size.Value) + " threads per core ('" +
                Size.What + "'), more than the " +

@@ -68,6 +68,13 @@ private:
   /// element: the elements do what that method does.
   void summarizeElementCalls(const Stmt &Loop, const FunctionDecl &Function,
                              ::unbounded::facts::Summaries &Sizes);
+  /// What E adds to a pool each time it runs: a thread, a library client's
+  /// connection or a worker process; Pool is the effect's detail.
+  struct PoolUnit {
+    llvm::StringLiteral Pool;
+    std::string What;
+  };
+  std::optional<PoolUnit> unitAt(const Expr &E) const;
   /// The PoolSizers function E calls, if any, with its arguments in Args;
   /// the argument's parameter gets the effect of starting that many
   /// threads.

@@ -1,7 +1,8 @@
-// Connection pools sized by the input: a loop that opens one database
-// connection per unit of a count (directly, through the project's own
-// function, or by constructing the project's connection class) is sized
-// like a thread pool, and the count reported where it is read.
+// Connection and process pools sized by the input: a loop that opens one
+// database connection per unit of a count (directly, through the project's
+// own function, or by constructing the project's connection class), or
+// forks one worker process per unit, is sized like a thread pool, and the
+// count reported where it is read.
 // RUN: %check_both %s unbounded-pool-growth -- -std=c++17 %mock_flags \
 // RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
 
@@ -12,6 +13,7 @@
 #include <mysql.h>
 #include <queue>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 class Settings {
@@ -40,8 +42,8 @@ void startFromEnvironment(SqlPool &pool) {
   pool.init("db", std::atoi(std::getenv("DB_CONNECTIONS")));
   // CHECK: :[[@LINE-1]]:19: warning: 'SqlPool::init' sizes a connection pool from this argument, 'std::atoi(std::getenv("DB_CONNECTIONS"))', which is read from the input with no upper limit; clamp it with std::min against a configured maximum or the core count [unbounded-pool-growth]
   // CHECK-NEXT: :[[@LINE-2]]:19: note: read from the input here
-  // CHECK-NEXT: :27:5: note: 'SqlPool::init' runs this loop once per unit of 'size'
-  // CHECK-NEXT: :28:21: note: and opens a connection (mysql_init) here on each pass
+  // CHECK-NEXT: :29:5: note: 'SqlPool::init' runs this loop once per unit of 'size'
+  // CHECK-NEXT: :30:21: note: and opens a connection (mysql_init) here on each pass
 }
 
 // ---- Through the project's own function -----------------------------------
@@ -93,9 +95,9 @@ int main(int argc, char **argv) {
   DbManager manager(std::atoi(argv[1]));
   // CHECK: :[[@LINE-1]]:21: warning: 'DbManager' sizes a connection pool from this argument, 'std::atoi(argv[1])', which is read from the input with no upper limit
   // CHECK-NEXT: :[[@LINE-2]]:21: note: read from the input here
-  // CHECK-NEXT: :84:5: note: 'DbManager::DbManager' runs this loop once per unit of 'connection_num'
-  // CHECK-NEXT: :85:26: note: and calls 'DbConnection::DbConnection' on each pass
-  // CHECK-NEXT: :74:51: note: 'DbConnection::DbConnection' opens a connection (PQconnectdb) here
+  // CHECK-NEXT: :86:5: note: 'DbManager::DbManager' runs this loop once per unit of 'connection_num'
+  // CHECK-NEXT: :87:26: note: and calls 'DbConnection::DbConnection' on each pass
+  // CHECK-NEXT: :76:51: note: 'DbConnection::DbConnection' opens a connection (PQconnectdb) here
   return 0;
 }
 
@@ -123,3 +125,39 @@ private:
 };
 
 void buffers(char **argv) { Buffers b(std::atoi(argv[3])); }
+
+// ---- Worker processes -------------------------------------------------------
+
+struct ServerOptions {
+  int processes = 4;
+};
+
+class PreforkServer {
+public:
+  explicit PreforkServer(const ServerOptions &options) : options_(options) {}
+  void run() {
+    for (int i = 0; i < options_.processes; ++i)
+      if (fork() == 0)
+        serve();
+  }
+
+private:
+  void serve();
+  ServerOptions options_;
+};
+
+void prefork(const Settings &settings) {
+  ServerOptions options;
+  options.processes = settings.get("concurrency");
+  // CHECK: :[[@LINE-1]]:23: warning: 'ServerOptions::processes' sizes a process pool and is read from the input here with no upper limit
+  // CHECK-NEXT: :[[@LINE-14]]:5: note: 'PreforkServer::run' runs this loop once per unit of 'processes'
+  // CHECK-NEXT: :[[@LINE-14]]:11: note: and forks a worker process here on each pass
+  PreforkServer(options).run();
+}
+
+// Quiet: a fixed number of worker processes, even a large one.
+void preforkFixed() {
+  ServerOptions options;
+  options.processes = 512;
+  PreforkServer(options).run();
+}
