@@ -3,6 +3,7 @@
 #include "QueueGrowthCheck.h"
 #include "utils/AstNavigation.h"
 #include "utils/Defaults.h"
+#include "utils/Effects.h"
 #include "utils/LimiterDetection.h"
 #include "utils/LoopBounds.h"
 #include "utils/Names.h"
@@ -288,11 +289,15 @@ QueueGrowthCheck::QueueGrowthCheck(StringRef Name, ClangTidyContext *Context)
                                   "capacity|max|limit")),
       SpacePattern(Options.get("SpacePattern",
                                "full|space|room|vacan|capacity|can_?push")),
-      Limits(Options), SpaceNames(SpacePattern, llvm::Regex::IgnoreCase),
+      Limits(Options),
+      FactsFile(Options.getLocalOrGlobal(utils::FactsFileOption, "")),
+      SpaceNames(SpacePattern, llvm::Regex::IgnoreCase),
       Detection([this](ASTContext &Ctx) {
         return std::make_unique<utils::LimiterDetection>(
             Ctx, Limits.Functions, Limits.TypePattern, SizeNamePattern);
-      }) {}
+      }) {
+  ProjectFacts = utils::loadFacts(*this, FactsFile);
+}
 
 void QueueGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "LockedPushFunctions",
@@ -302,6 +307,7 @@ void QueueGrowthCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SizeNamePattern", SizeNamePattern);
   Options.store(Opts, "SpacePattern", SpacePattern);
   Limits.store(Options, Opts);
+  Options.store(Opts, utils::FactsFileOption, FactsFile);
 }
 
 void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
@@ -339,6 +345,8 @@ void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
       cxxOperatorCallExpr(hasOverloadedOperatorName("="), InUserCode)
           .bind("link"),
       this);
+  // Every translation unit summarizes its functions, queues or not.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
   // `std::swap(tasks_, batch)`, `auto batch = std::move(tasks_)`.
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName("::std::swap", "::std::move",
@@ -351,6 +359,8 @@ void QueueGrowthCheck::registerMatchers(MatchFinder *Finder) {
 void QueueGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
   const auto &Nodes = Result.Nodes;
+  if (Nodes.getNodeAs<TranslationUnitDecl>("unit"))
+    return;
   if (const auto *Call = Nodes.getNodeAs<CXXMemberCallExpr>("consume")) {
     consume(*Call);
     return;
@@ -450,7 +460,7 @@ void QueueGrowthCheck::addPush(const CallExpr &Call, const NamedDecl *Container,
 }
 
 void QueueGrowthCheck::onEndOfTranslationUnit() {
-  if ((!Pushes.empty() || !Links.empty()) && Context) {
+  if (Context) {
     Functions = std::make_unique<utils::FunctionIndex>(*Context);
     llvm::DenseSet<const Stmt *> Seen;
     for (const Push &P : Pushes)
@@ -465,10 +475,13 @@ void QueueGrowthCheck::onEndOfTranslationUnit() {
     llvm::DenseSet<const FunctionDecl *> Reported;
     for (const Link &L : Links)
       checkLink(L, Reported);
+    summarizeFeeds();
   }
   Pushes.clear();
   Links.clear();
   Consumers.clear();
+  FedFunctions.clear();
+  Context = nullptr;
   Functions.reset();
   Detection.reset();
 }
@@ -859,41 +872,131 @@ void QueueGrowthCheck::checkPush(const Push &P) {
   diag(P.Queue->getLocation(), "'%0' is declared here with no capacity",
        DiagnosticIDs::Note)
       << P.Queue->getName();
-  noteProducers(Parents->function());
+  reportedPushIn(Parents->function(), memberCall(P.Call)->NameLoc,
+                 P.Queue->getName());
 }
 
-void QueueGrowthCheck::noteProducers(const FunctionDecl &Push) {
-  // A few producers make the point; every call site would drown the
-  // finding in a busy service.
-  constexpr size_t MaxNotes = 3;
-  const auto *Method = dyn_cast<CXXMethodDecl>(&Push);
-  auto SameClass = [&](const FunctionDecl *Caller) {
-    const auto *Other = dyn_cast<CXXMethodDecl>(Caller);
-    return Method && Other &&
-           Other->getParent()->getCanonicalDecl() ==
-               Method->getParent()->getCanonicalDecl();
-  };
-  std::vector<utils::FunctionIndex::CallSite> Producers;
-  for (const utils::FunctionIndex::CallSite &Site : Functions->callsTo(Push)) {
-    if (!SameClass(Site.Caller)) {
-      Producers.push_back(Site);
-      continue;
-    }
-    // push() forwarding to pushLocked(): push()'s callers produce.
-    for (const utils::FunctionIndex::CallSite &Outer :
-         Functions->callsTo(*Site.Caller))
-      if (!SameClass(Outer.Caller))
-        Producers.push_back(Outer);
-  }
+void QueueGrowthCheck::reportedPushIn(const FunctionDecl &Function,
+                                      SourceLocation At,
+                                      llvm::StringRef Queue) {
+  FedFunctions.push_back({&Function, At, Queue.str()});
+}
+
+namespace {
+
+namespace facts = ::unbounded::facts;
+
+/// The effect kind of pushes onto a queue that grows without bound: see
+/// docs/whole-program.md.
+constexpr llvm::StringLiteral FeedKind = "queue-feed";
+
+/// Whether Arg hands on the caller's own parameter, an item rather than a
+/// number (`pool_->add(task)`, `add(std::move(task))`,
+/// `add(std::forward<F>(f))`; not `appendRead(fd)`).
+bool forwardsItem(const Expr *Arg, const FunctionDecl &Caller) {
+  Arg = utils::passedValue(Arg);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Arg);
+      Call && Call->getNumArgs() == 1 &&
+      utils::isNamedAnyOf(Call->getDirectCallee(), {"::std::forward"}))
+    Arg = utils::passedValue(Call->getArg(0));
+  const auto *Param =
+      dyn_cast_or_null<ParmVarDecl>(Arg ? utils::referencedDecl(Arg) : nullptr);
+  if (!Param || Param->getDeclContext() != &Caller)
+    return false;
+  QualType Type = Param->getType().getNonReferenceType();
+  return !Type->isIntegralOrEnumerationType() && !Type->isFloatingType();
+}
+
+/// Whether Call is all that Function does besides taking a lock: a wrapper
+/// (`void addThread(Task t) { pool_->add(std::move(t)); }`) that hands its
+/// caller's item on, so its callers are the producers.
+bool isForwarder(const CallExpr &Call, const FunctionDecl &Function) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Function.getBody());
+  return Body && Body->size() <= 2 &&
+         llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+           return forwardsItem(Arg, Function);
+         });
+}
+
+/// Whether Caller and Callee are methods of one class (the queue's own
+/// methods calling each other).
+bool sameClass(const FunctionDecl &Caller, const FunctionDecl &Callee) {
+  const auto *A = dyn_cast<CXXMethodDecl>(&Caller);
+  const auto *B = dyn_cast<CXXMethodDecl>(&Callee);
+  return A && B &&
+         A->getParent()->getCanonicalDecl() ==
+             B->getParent()->getCanonicalDecl();
+}
+
+/// Whether a call in Function produces items for a queue at every run: not
+/// in a constructor or destructor, nor in `main` outside a loop (set-up).
+bool producesPerRun(const CallExpr &Call, const FunctionDecl &Function,
+                    utils::FunctionIndex &Functions) {
+  if (isa<CXXConstructorDecl, CXXDestructorDecl>(&Function))
+    return false;
+  if (!Function.isMain())
+    return true;
+  const utils::FunctionParents &Parents = Functions.parents(Function);
+  for (const Stmt *Up = Parents.parent(&Call); Up; Up = Parents.parent(Up))
+    if (utils::isLoop(Up))
+      return true;
+  return false;
+}
+
+} // namespace
+
+void QueueGrowthCheck::summarizeFeeds() {
+  facts::Summaries Feeds(*Context, FeedKind, ProjectFacts);
   const SourceManager &SM = Context->getSourceManager();
-  llvm::stable_sort(Producers, [&](const auto &A, const auto &B) {
-    return SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
-                                        B.Call->getBeginLoc());
-  });
-  for (size_t I = 0; I < Producers.size() && I < MaxNotes; ++I)
-    diag(Producers[I].Call->getBeginLoc(),
-         "an item is pushed through this call to '%0'", DiagnosticIDs::Note)
-        << Producers[I].Call->getDirectCallee()->getQualifiedNameAsString();
+  for (const Fed &F : FedFunctions)
+    Feeds.addDirect(
+        *F.Function, F.Queue,
+        {facts::siteAt(F.At, SM,
+                       "'" + F.Function->getQualifiedNameAsString() +
+                           "' pushes onto '" + F.Queue + "' here")});
+  struct Producer {
+    const FunctionDecl *Caller;
+    const CallExpr *Call;
+    const FunctionDecl *Callee;
+  };
+  std::vector<Producer> Producers;
+  for (const FunctionDecl *Function : Functions->userFunctions()) {
+    Feeds.addDefinition(*Function);
+    utils::anyStmt(Function->getBody(), [&](const Stmt *S) {
+      const auto *Call = dyn_cast<CallExpr>(S);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
+          !utils::isProjectFunction(*Callee))
+        return false;
+      // The queue's own methods (`appendRead(fd) { append(...); }`) push
+      // for their callers, as wrappers do.
+      if (sameClass(*Function, *Callee) || isForwarder(*Call, *Function))
+        Feeds.addCall(*Function, *Callee, Call->getBeginLoc(),
+                      "'" + Function->getQualifiedNameAsString() +
+                          "' passes its item on to '" +
+                          Callee->getQualifiedNameAsString() + "'");
+      else if (producesPerRun(*Call, *Function, *Functions))
+        Producers.push_back({Function, Call, Callee});
+      return false;
+    });
+  }
+  Feeds.finish();
+  for (const Producer &P : Producers) {
+    SourceLocation Loc = P.Call->getBeginLoc();
+    if (!utils::mayHaveEffect(Feeds, *P.Callee) ||
+        Reported.alreadyReported(Loc))
+      continue;
+    utils::reportCall(
+        *this, Feeds, *P.Callee,
+        {Loc,
+         "'" + P.Callee->getQualifiedNameAsString() +
+             "' pushes this call's item onto queue '" +
+             facts::DetailPlaceholder.str() +
+             "', which grows without bound; nothing limits how many items "
+             "wait" +
+             Advice.str(),
+         {}});
+  }
 }
 
 void QueueGrowthCheck::checkLink(
@@ -929,7 +1032,7 @@ void QueueGrowthCheck::checkLink(
   diag(Through.getLocation(), "'%0' is declared here with no capacity",
        DiagnosticIDs::Note)
       << Through.getName();
-  noteProducers(*Method);
+  reportedPushIn(*Method, L.Append.Loc, Through.getName());
 }
 
 } // namespace clang::tidy::unbounded

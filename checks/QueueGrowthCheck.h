@@ -3,10 +3,12 @@
 #ifndef UNBOUNDED_QUEUEGROWTHCHECK_H
 #define UNBOUNDED_QUEUEGROWTHCHECK_H
 
+#include "Summaries.h"
 #include "utils/Analyses.h"
 #include "utils/FunctionParents.h"
 #include "utils/LimiterDetection.h"
 #include "utils/Queues.h"
+#include "utils/ReportedLocations.h"
 #include "utils/SharedOptions.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -65,9 +67,15 @@ private:
   bool isSendQueue(const ValueDecl *Queue) const;
   /// Reports a link into a linked queue with no bound, once per function.
   void checkLink(const Link &L, llvm::DenseSet<const FunctionDecl *> &Reported);
-  /// Notes where the project calls Push, the function that pushes: the
-  /// producers, through a method of the same class that forwards to it.
-  void noteProducers(const FunctionDecl &Push);
+  /// Keeps Function, whose push onto Queue at At was reported, for the
+  /// summaries of the functions that feed it.
+  void reportedPushIn(const FunctionDecl &Function, SourceLocation At,
+                      llvm::StringRef Queue);
+  /// Summaries of the project functions that push onto a queue reported to
+  /// grow without bound (effect `queue-feed`), through those that pass
+  /// their own parameter on to one; reports the calls that produce the
+  /// items, in this file and, through the join, in others.
+  void summarizeFeeds();
   bool holdsLock(const Stmt *Body, const Stmt *Target) const;
   bool isBounded(const Stmt *Site, const ValueDecl *Queue,
                  const utils::FunctionParents &Parents) const;
@@ -87,6 +95,8 @@ private:
   const std::string SizeNamePattern;
   const std::string SpacePattern;
   const utils::LimiterOptions Limits;
+  const std::string FactsFile;
+  std::shared_ptr<const ::unbounded::facts::Project> ProjectFacts;
 
   llvm::Regex SpaceNames;
 
@@ -96,6 +106,14 @@ private:
   utils::PerTranslationUnit<utils::LimiterDetection> Detection;
   std::vector<Push> Pushes;
   std::vector<Link> Links;
+  /// A function whose push was reported, and where.
+  struct Fed {
+    const FunctionDecl *Function;
+    SourceLocation At;
+    std::string Queue;
+  };
+  std::vector<Fed> FedFunctions;
+  utils::ReportedLocations Reported;
   /// The calls that take items out of each queue.
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const CallExpr *, 2>>
       Consumers;

@@ -1,6 +1,8 @@
-// A push inside the project's own queue or pool class is reported there,
-// with notes at the calls that feed it (the producers), also through a
-// method of the class that forwards to the pushing one; at most three.
+// A push inside the project's own queue or pool class is reported there, and
+// every call that produces an item for it is reported where it is made: a
+// call of the pushing method, of another method of the class that pushes
+// through it, or of a wrapper that only hands its caller's item on (then
+// the wrapper's callers are the producers).
 // RUN: %check_both %s unbounded-queue-growth -- -std=c++17 %mock_flags \
 // RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
 
@@ -8,6 +10,7 @@
 #include <functional>
 #include <mutex>
 #include <queue>
+#include <utility>
 
 class TaskPool {
 public:
@@ -15,10 +18,7 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     tasks_.push(std::move(task));
     // CHECK: :[[@LINE-1]]:12: warning: queue 'tasks_' grows without bound: this push holds the queue's lock
-    // CHECK-NEXT: :[[@LINE+16]]:37: note: 'tasks_' is declared here with no capacity
-    // CHECK-NEXT: :[[@LINE+19]]:3: note: an item is pushed through this call to 'TaskPool::append'
-    // CHECK-NEXT: :[[@LINE+21]]:3: note: an item is pushed through this call to 'TaskPool::append'
-    // CHECK-NEXT: :[[@LINE+23]]:3: note: an item is pushed through this call to 'TaskPool::appendRead'
+    // CHECK-NEXT: :[[@LINE+13]]:37: note: 'tasks_' is declared here with no capacity
     cv_.notify_one();
   }
   void appendRead(int fd) { append([fd] {}); }
@@ -34,15 +34,78 @@ private:
   std::queue<std::function<void()>> tasks_;
 };
 
+// ---- Producers ---------------------------------------------------------------
+
 void onRead(TaskPool &pool, int fd) {
   pool.append([fd] {});
+  // CHECK: :[[@LINE-1]]:3: warning: 'TaskPool::append' pushes this call's item onto queue 'tasks_', which grows without bound; nothing limits how many items wait; bound the queue and report rejection to the caller (return an error, count the drop) so a slow consumer shows up as backpressure, not as memory growth [unbounded-queue-growth]
+  // CHECK-NEXT: :19:12: note: 'TaskPool::append' pushes onto 'tasks_' here
 }
-void onWrite(TaskPool &pool, int fd) {
-  pool.append([fd] {});
-}
+
+// Through a method of the class that pushes for it: the descriptor is a
+// number, not the item.
 void onAccept(TaskPool &pool, int fd) {
   pool.appendRead(fd);
+  // CHECK: :[[@LINE-1]]:3: warning: 'TaskPool::appendRead' pushes this call's item onto queue 'tasks_'
+  // CHECK-NEXT: :24:29: note: 'TaskPool::appendRead' passes its item on to 'TaskPool::append'
+  // CHECK-NEXT: :19:12: note: 'TaskPool::append' pushes onto 'tasks_' here
 }
-void onClose(TaskPool &pool, int fd) {
-  pool.appendRead(fd);
+
+// Through a wrapper that only hands its caller's item on: the wrapper is
+// quiet, its caller is the producer.
+class Loop {
+public:
+  void queueInLoop(std::function<void()> cb) { pool_->append(std::move(cb)); }
+
+private:
+  TaskPool *pool_;
+};
+
+class Channel {
+public:
+  void handleEvent() { loop_->queueInLoop(callback_); }
+  // CHECK: :[[@LINE-1]]:24: warning: 'Loop::queueInLoop' pushes this call's item onto queue 'tasks_'
+  // CHECK-NEXT: :[[@LINE-10]]:48: note: 'Loop::queueInLoop' passes its item on to 'TaskPool::append'
+  // CHECK-NEXT: :19:12: note: 'TaskPool::append' pushes onto 'tasks_' here
+
+private:
+  Loop *loop_;
+  std::function<void()> callback_;
+};
+
+// ---- Quiet -------------------------------------------------------------------
+
+// Set-up: a constructor, and main outside a loop.
+class Service {
+public:
+  explicit Service(TaskPool &pool) { pool.append([] {}); }
+};
+
+int main() {
+  TaskPool pool;
+  pool.append([] {});
+  Service service(pool);
+  return 0;
 }
+
+// A queue that never grows without bound has no producers to report.
+class BoundedPool {
+public:
+  bool offer(std::function<void()> task) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (tasks_.size() >= 64)
+      return false;
+    tasks_.push(std::move(task));
+    return true;
+  }
+  void run() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    tasks_.pop();
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<std::function<void()>> tasks_;
+};
+
+bool onMessage(BoundedPool &pool) { return pool.offer([] {}); }
