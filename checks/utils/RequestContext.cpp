@@ -66,7 +66,8 @@ bool isRouteAssignment(const CallExpr *Call) {
   }
 }
 
-/// The function an argument names, through `&`, conversions and std::bind.
+/// The function an argument names, through `&`, conversions, std::bind and
+/// boost::bind.
 static const FunctionDecl *namedFunction(const Expr *Arg) {
   Arg = ignoreWrappers(Arg);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg))
@@ -79,8 +80,8 @@ static const FunctionDecl *namedFunction(const Expr *Arg) {
     return dyn_cast<FunctionDecl>(Ref->getDecl());
   if (const auto *Call = dyn_cast<CallExpr>(Arg))
     if (const auto *Callee = Call->getDirectCallee())
-      if (Callee->isInStdNamespace() && Callee->getDeclName().isIdentifier() &&
-          (Callee->getName() == "bind" || Callee->getName() == "bind_front") &&
+      if (isNamedAnyOf(Callee,
+                       {"::std::bind", "::std::bind_front", "::boost::bind"}) &&
           Call->getNumArgs() >= 1)
         return namedFunction(Call->getArg(0));
   return nullptr;

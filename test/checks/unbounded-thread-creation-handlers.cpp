@@ -4,6 +4,7 @@
 // RUN: %check_both %s unbounded-thread-creation -- -std=c++17 %mock_flags \
 // RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
 
+#include <boost/bind.hpp>
 #include <functional>
 #include <future>
 #include <pthread.h>
@@ -66,6 +67,31 @@ void handleOrder(const Request &req, Response &res) {
 void registerNamed(Router &router) {
   router.Post("/named", handleOrder);
 }
+
+// An accept handler re-armed through boost::bind: one detached thread per
+// accepted connection.
+struct Acceptor {
+  template <class H> void async_accept(int &socket, H handler);
+};
+class AcceptingServer {
+public:
+  void startAccept() {
+    acceptor_.async_accept(socket_,
+                           boost::bind(&AcceptingServer::onAccept, this, 0));
+  }
+  void onAccept(int error) {
+    std::thread([this] { serveOne(); }).detach();
+    // CHECK: :[[@LINE-1]]:5: warning: thread started by 'std::thread' on every request to this handler is detached
+    // CHECK-NEXT: :[[@LINE-6]]:15: note: 'async_accept' registers the handler, which runs once per request
+    // CHECK-NEXT: :[[@LINE-3]]:42: note: thread detached here
+    startAccept();
+  }
+
+private:
+  void serveOne();
+  Acceptor acceptor_;
+  int socket_ = 0;
+};
 
 // A message consumer's camel-case callback (`onReceived`), as AMQP client
 // libraries chain them: one detached thread per delivered message.
