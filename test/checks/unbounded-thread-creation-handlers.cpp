@@ -83,7 +83,7 @@ public:
     std::thread([this] { serveOne(); }).detach();
     // CHECK: :[[@LINE-1]]:5: warning: thread started by 'std::thread' on every request to this handler is detached
     // CHECK-NEXT: :[[@LINE-6]]:15: note: 'async_accept' registers the handler, which runs once per request
-    // CHECK-NEXT: :[[@LINE-3]]:42: note: thread detached here
+    // CHECK-NEXT: :[[@LINE-3]]:41: note: thread detached here
     startAccept();
   }
 
