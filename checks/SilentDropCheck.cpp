@@ -68,6 +68,15 @@ bool isStatementOf(const Stmt *Parent, const Stmt *Child) {
 bool guardedWithFallback(const Expr *Call,
                          const utils::FunctionParents &Parents);
 
+/// Whether the local Var is named anywhere in the function after its
+/// declaration (read, or handed on).
+bool readAnywhere(const VarDecl &Var, const utils::FunctionParents &Parents) {
+  return utils::anyStmt(Parents.body(), [&](const Stmt *S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    return Ref && Ref->getDecl() == &Var;
+  });
+}
+
 /// How the result of Call, an enqueue returning whether it succeeded, is
 /// used in the function Parents covers.
 Use useOf(const Expr *Call, const utils::FunctionParents &Parents) {
@@ -79,6 +88,15 @@ Use useOf(const Expr *Call, const utils::FunctionParents &Parents) {
     return Use::VoidCast;
   if (isStatementOf(Consumer, Child))
     return guardedWithFallback(Call, Parents) ? Use::Handled : Use::Discarded;
+  // int rc = add(...);  and rc never read.
+  if (const VarDecl *Result =
+          utils::FunctionParents::initializedBy(Consumer, Child);
+      Result && !readAnywhere(*Result, Parents))
+    return Use::Discarded;
+  // An error code tested in any way is handled: which branch fails
+  // depends on the code.
+  if (!cast<Expr>(Call)->getType()->isBooleanType())
+    return Use::Handled;
   // if (!q.try_push(x)) { <failure> }
   bool Negated = false;
   if (const auto *Not = dyn_cast<UnaryOperator>(Consumer);
@@ -369,30 +387,80 @@ bool stores(const Stmt *S) {
     if (const auto *Assign = dyn_cast<BinaryOperator>(Node))
       return Assign->isAssignmentOp() &&
              isa<ArraySubscriptExpr>(Assign->getLHS()->IgnoreParenImpCasts());
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Node))
-      return Op->getOperator() == OO_Equal && Op->getNumArgs() > 0 &&
-             isa<CXXOperatorCallExpr>(Op->getArg(0)->IgnoreParenImpCasts()) &&
-             cast<CXXOperatorCallExpr>(Op->getArg(0)->IgnoreParenImpCasts())
-                     ->getOperator() == OO_Subscript;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Node)) {
+      // slots[i] = item, of a class type, in an array or a container.
+      const Expr *Slot = Op->getOperator() == OO_Equal && Op->getNumArgs() > 0
+                             ? Op->getArg(0)->IgnoreParenImpCasts()
+                             : nullptr;
+      const auto *Subscript = dyn_cast_or_null<CXXOperatorCallExpr>(Slot);
+      return isa_and_nonnull<ArraySubscriptExpr>(Slot) ||
+             (Subscript && Subscript->getOperator() == OO_Subscript);
+    }
     return false;
   });
 }
 
-/// The `return false` of a hand-written bounded enqueue: a function
-/// returning bool that refuses when a size comparison says it is full and
-/// otherwise stores the item.
-const ReturnStmt *refusesWhenFull(const FunctionDecl &Function) {
-  if (!Function.getReturnType()->isBooleanType() || !Function.getBody() ||
-      Function.getNumParams() == 0 || !stores(Function.getBody()))
-    return nullptr;
-  const ReturnStmt *Found = nullptr;
-  anyOutsideLambdas(Function.getBody(), [&](const Stmt *S) {
-    const auto *If = dyn_cast<IfStmt>(S);
-    if (If && mentionsSize(If->getCond()))
-      Found = refusal(If->getThen());
+/// Whether E is a non-zero integer constant (an error code, `-1`,
+/// `QUEUE_FULL`).
+bool isErrorCode(const Expr *E, const ASTContext &Ctx) {
+  std::optional<llvm::APSInt> Value = E && !E->isValueDependent()
+                                          ? E->getIntegerConstantExpr(Ctx)
+                                          : std::nullopt;
+  return Value && *Value != 0;
+}
+
+/// In a function returning an error code, the statement of Branch that
+/// refuses: `return QUEUE_FULL;`, or `err = QUEUE_FULL;` into a local the
+/// function returns.
+const Stmt *errorRefusal(const Stmt *Branch, const FunctionDecl &Function) {
+  const ASTContext &Ctx = Function.getASTContext();
+  const Stmt *Found = nullptr;
+  anyOutsideLambdas(Branch, [&](const Stmt *S) {
+    if (const auto *Return = dyn_cast<ReturnStmt>(S);
+        Return && isErrorCode(Return->getRetValue(), Ctx))
+      Found = Return;
+    const auto *Assign = dyn_cast<BinaryOperator>(S);
+    const auto *Code =
+        Assign && Assign->getOpcode() == BO_Assign
+            ? dyn_cast_or_null<VarDecl>(utils::referencedDecl(Assign->getLHS()))
+            : nullptr;
+    if (Code && Code->isLocalVarDecl() && isErrorCode(Assign->getRHS(), Ctx) &&
+        anyOutsideLambdas(Function.getBody(), [&](const Stmt *R) {
+          const auto *Return = dyn_cast<ReturnStmt>(R);
+          return Return && Return->getRetValue() &&
+                 utils::referencedDecl(Return->getRetValue()) == Code;
+        }))
+      Found = Assign;
     return Found != nullptr;
   });
   return Found;
+}
+
+/// The refusal of a hand-written bounded enqueue: a function that stores
+/// the item unless a size comparison says it is full, and then returns
+/// `false` (returning bool) or an error code (returning an integer).
+const Stmt *refusesWhenFull(const FunctionDecl &Function) {
+  QualType Result = Function.getReturnType();
+  bool Code = !Result->isBooleanType() && Result->isIntegralOrEnumerationType();
+  if ((!Result->isBooleanType() && !Code) || !Function.getBody() ||
+      Function.getNumParams() == 0 || !stores(Function.getBody()))
+    return nullptr;
+  const Stmt *Found = nullptr;
+  anyOutsideLambdas(Function.getBody(), [&](const Stmt *S) {
+    const auto *If = dyn_cast<IfStmt>(S);
+    if (If && mentionsSize(If->getCond()))
+      Found =
+          Code ? errorRefusal(If->getThen(), Function) : refusal(If->getThen());
+    return Found != nullptr;
+  });
+  return Found;
+}
+
+/// Whether a call's result says whether the item was stored: `bool`, or an
+/// error code.
+bool reportsFailure(const FunctionDecl &Callee) {
+  QualType Result = Callee.getReturnType();
+  return Result->isBooleanType() || Result->isIntegralOrEnumerationType();
 }
 
 /// The project function whose result Return returns, if any.
@@ -450,12 +518,15 @@ void SilentDropCheck::summarize(
   for (const FunctionDecl *Function : UserFunctions) {
     Fallible.addDefinition(*Function);
     std::string Name = Function->getQualifiedNameAsString();
-    if (const ReturnStmt *Refusal = refusesWhenFull(*Function))
-      Fallible.addDirect(
-          *Function, Name,
-          {::unbounded::facts::siteAt(
-              Refusal->getBeginLoc(), SM,
-              "'" + Name + "' returns false here, when it is full")});
+    if (const Stmt *Refusal = refusesWhenFull(*Function))
+      Fallible.addDirect(*Function, Name,
+                         {::unbounded::facts::siteAt(
+                             Refusal->getBeginLoc(), SM,
+                             "'" + Name + "' returns " +
+                                 (Function->getReturnType()->isBooleanType()
+                                      ? "false"
+                                      : "an error code") +
+                                 " here, when it is full")});
     if (!Function->getReturnType()->isBooleanType())
       continue;
     anyOutsideLambdas(Function->getBody(), [&](const Stmt *S) {
@@ -476,7 +547,7 @@ void SilentDropCheck::judgeCalls(
     const ::unbounded::facts::Summaries &Fallible) {
   utils::forEachCall(Function.getBody(), [&](const CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || !Callee->getReturnType()->isBooleanType() ||
+    if (!Callee || !reportsFailure(*Callee) ||
         !Callee->getDeclName().isIdentifier() ||
         !utils::isProjectFunction(*Callee) ||
         !utils::mayHaveEffect(Fallible, *Callee))
