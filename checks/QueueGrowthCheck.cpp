@@ -918,27 +918,44 @@ bool isForwarder(const CallExpr &Call, const FunctionDecl &Function) {
          });
 }
 
-/// Whether Caller and Callee are methods of one class (the queue's own
-/// methods calling each other).
-bool sameClass(const FunctionDecl &Caller, const FunctionDecl &Callee) {
+/// Whether Caller is part of the queue that Callee pushes onto: a method of
+/// the same class, or of a class named like a queue or a pool (a thread
+/// pool's `submit` pushing onto its inner queue class).
+bool partOfQueue(const FunctionDecl &Caller, const FunctionDecl &Callee) {
+  static const llvm::Regex Machinery(
+      "(pool|executor|queue|mailbox)$",
+      llvm::Regex::IgnoreCase);
   const auto *A = dyn_cast<CXXMethodDecl>(&Caller);
   const auto *B = dyn_cast<CXXMethodDecl>(&Callee);
-  return A && B &&
-         A->getParent()->getCanonicalDecl() ==
-             B->getParent()->getCanonicalDecl();
+  if (!A)
+    return false;
+  if (B &&
+      A->getParent()->getCanonicalDecl() == B->getParent()->getCanonicalDecl())
+    return true;
+  return A->getParent()->getDeclName().isIdentifier() &&
+         Machinery.match(A->getParent()->getName());
 }
 
 /// Whether a call in Function produces items for a queue at every run: not
-/// in a constructor or destructor, nor in `main` outside a loop (set-up).
+/// in a constructor or destructor, nor in `main` outside an unbounded loop
+/// (set-up, or a fixed batch); and not when the caller tests the result (it
+/// handles a refusal).
 bool producesPerRun(const CallExpr &Call, const FunctionDecl &Function,
-                    utils::FunctionIndex &Functions) {
+                    utils::FunctionIndex &Functions,
+                    const utils::LoopBounds &Bounds) {
   if (isa<CXXConstructorDecl, CXXDestructorDecl>(&Function))
+    return false;
+  const utils::FunctionParents &Parents = Functions.parents(Function);
+  const Stmt *Child = nullptr;
+  if (const Stmt *Consumer = Parents.consumer(&Call, &Child);
+      Consumer && !Call.getType()->isVoidType() &&
+      (isa<IfStmt, WhileStmt, UnaryOperator, BinaryOperator,
+           ConditionalOperator>(Consumer)))
     return false;
   if (!Function.isMain())
     return true;
-  const utils::FunctionParents &Parents = Functions.parents(Function);
   for (const Stmt *Up = Parents.parent(&Call); Up; Up = Parents.parent(Up))
-    if (utils::isLoop(Up))
+    if (utils::isLoop(Up) && !Bounds.isBounded(Bounds.ofLoop(Up)))
       return true;
   return false;
 }
@@ -960,6 +977,7 @@ void QueueGrowthCheck::summarizeFeeds() {
     const FunctionDecl *Callee;
   };
   std::vector<Producer> Producers;
+  utils::LoopBounds Bounds(*Context, utils::defaults::MaxIterations, "");
   for (const FunctionDecl *Function : Functions->userFunctions()) {
     Feeds.addDefinition(*Function);
     utils::anyStmt(Function->getBody(), [&](const Stmt *S) {
@@ -968,14 +986,14 @@ void QueueGrowthCheck::summarizeFeeds() {
       if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
           !utils::isProjectFunction(*Callee))
         return false;
-      // The queue's own methods (`appendRead(fd) { append(...); }`) push
-      // for their callers, as wrappers do.
-      if (sameClass(*Function, *Callee) || isForwarder(*Call, *Function))
+      // The queue's own methods (`appendRead(fd) { append(...); }`) and
+      // its pool's push for their callers, as wrappers do.
+      if (partOfQueue(*Function, *Callee) || isForwarder(*Call, *Function))
         Feeds.addCall(*Function, *Callee, Call->getBeginLoc(),
                       "'" + Function->getQualifiedNameAsString() +
                           "' passes its item on to '" +
                           Callee->getQualifiedNameAsString() + "'");
-      else if (producesPerRun(*Call, *Function, *Functions))
+      else if (producesPerRun(*Call, *Function, *Functions, Bounds))
         Producers.push_back({Function, Call, Callee});
       return false;
     });

@@ -81,10 +81,76 @@ public:
   explicit Service(TaskPool &pool) { pool.append([] {}); }
 };
 
+// A thread pool whose submit pushes onto its own queue class: the pool's
+// callers are the producers, not the pool.
+class InnerQueue {
+public:
+  void put(std::function<void()> task) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    items_.push(std::move(task));
+    // CHECK: :[[@LINE-1]]:12: warning: queue 'items_' grows without bound
+    // CHECK-NEXT: :[[@LINE+9]]:37: note: 'items_' is declared here with no capacity
+  }
+  void take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    items_.pop();
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<std::function<void()>> items_;
+};
+
+class worker_pool {
+public:
+  template <class F> void submit(F f, int priority) {
+    auto task = [f, priority] { f(); };
+    queue_.put(task);
+  }
+
+private:
+  InnerQueue queue_;
+};
+
+void onJob(worker_pool &pool) {
+  pool.submit([] {}, 1);
+  // CHECK: :[[@LINE-1]]:3: warning: 'worker_pool::submit' pushes this call's item onto queue 'items_'
+  // CHECK-NEXT: :[[@LINE-10]]:5: note: 'worker_pool::submit' passes its item on to 'InnerQueue::put'
+  // CHECK-NEXT: :[[@LINE-29]]:12: note: 'InnerQueue::put' pushes onto 'items_' here
+}
+
+// A producer that tests the result handles a refusal.
+class CheckedQueue {
+public:
+  bool enqueue(int item) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    items_.push(item);
+    // CHECK: :[[@LINE-1]]:12: warning: queue 'items_' grows without bound
+    // CHECK-NEXT: :[[@LINE+9]]:19: note: 'items_' is declared here with no capacity
+    return true;
+  }
+  void drain() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    items_.pop();
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<int> items_;
+};
+
+void retrying(CheckedQueue &queue, int item, int &failed) {
+  if (!queue.enqueue(item))
+    ++failed;
+}
+
 int main() {
   TaskPool pool;
   pool.append([] {});
   Service service(pool);
+  // A fixed batch, joined at the end of main.
+  for (int i = 0; i < 8; ++i)
+    pool.append([] {});
   return 0;
 }
 
