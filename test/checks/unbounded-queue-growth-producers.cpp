@@ -126,7 +126,7 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     items_.push(item);
     // CHECK: :[[@LINE-1]]:12: warning: queue 'items_' grows without bound
-    // CHECK-NEXT: :[[@LINE+9]]:19: note: 'items_' is declared here with no capacity
+    // CHECK-NEXT: :[[@LINE+10]]:19: note: 'items_' is declared here with no capacity
     return true;
   }
   void drain() {
