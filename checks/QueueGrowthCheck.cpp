@@ -872,6 +872,7 @@ void QueueGrowthCheck::checkPush(const Push &P) {
   diag(P.Queue->getLocation(), "'%0' is declared here with no capacity",
        DiagnosticIDs::Note)
       << P.Queue->getName();
+  noteProducers(Parents->function());
   reportedPushIn(Parents->function(), memberCall(P.Call)->NameLoc,
                  P.Queue->getName());
 }
@@ -912,19 +913,25 @@ bool forwardsItem(const Expr *Arg, const FunctionDecl &Caller) {
 /// caller's item on, so its callers are the producers.
 bool isForwarder(const CallExpr &Call, const FunctionDecl &Function) {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Function.getBody());
-  return Body && Body->size() <= 2 &&
-         llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
-           return forwardsItem(Arg, Function);
-         });
+  if (!Body || Body->size() > 2 ||
+      llvm::none_of(Body->body(), [&](const Stmt *S) {
+        if (const auto *Return = dyn_cast<ReturnStmt>(S))
+          S = Return->getRetValue();
+        const auto *E = dyn_cast_or_null<Expr>(S);
+        return E && utils::ignoreWrappers(E) == &Call;
+      }))
+    return false;
+  return llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+    return forwardsItem(Arg, Function);
+  });
 }
 
 /// Whether Caller is part of the queue that Callee pushes onto: a method of
 /// the same class, or of a class named like a queue or a pool (a thread
 /// pool's `submit` pushing onto its inner queue class).
 bool partOfQueue(const FunctionDecl &Caller, const FunctionDecl &Callee) {
-  static const llvm::Regex Machinery(
-      "(pool|executor|queue|mailbox)$",
-      llvm::Regex::IgnoreCase);
+  static const llvm::Regex Machinery("(pool|executor|queue|mailbox)$",
+                                     llvm::Regex::IgnoreCase);
   const auto *A = dyn_cast<CXXMethodDecl>(&Caller);
   const auto *B = dyn_cast<CXXMethodDecl>(&Callee);
   if (!A)
@@ -934,6 +941,19 @@ bool partOfQueue(const FunctionDecl &Caller, const FunctionDecl &Callee) {
     return true;
   return A->getParent()->getDeclName().isIdentifier() &&
          Machinery.match(A->getParent()->getName());
+}
+
+/// Whether Callee logs (a method or class named `log`, `Logger`, `logging`,
+/// `AsyncLog`, ...): every line of a service calls it, and the logger's own
+/// queue is the finding, not each log statement.
+bool logs(const FunctionDecl &Callee) {
+  static const llvm::Regex Logging("^log|log(ger|ging)?$",
+                                   llvm::Regex::IgnoreCase);
+  auto Named = [](const NamedDecl *D) {
+    return D && D->getDeclName().isIdentifier() && Logging.match(D->getName());
+  };
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
+  return Named(&Callee) || (Method && Named(Method->getParent()));
 }
 
 /// Whether a call in Function produces items for a queue at every run: not
@@ -993,7 +1013,8 @@ void QueueGrowthCheck::summarizeFeeds() {
                       "'" + Function->getQualifiedNameAsString() +
                           "' passes its item on to '" +
                           Callee->getQualifiedNameAsString() + "'");
-      else if (producesPerRun(*Call, *Function, *Functions, Bounds))
+      else if (!logs(*Callee) &&
+               producesPerRun(*Call, *Function, *Functions, Bounds))
         Producers.push_back({Function, Call, Callee});
       return false;
     });
@@ -1015,6 +1036,47 @@ void QueueGrowthCheck::summarizeFeeds() {
              Advice.str(),
          {}});
   }
+}
+
+void QueueGrowthCheck::noteProducers(const FunctionDecl &Push) {
+  // A few producers make the point; every call site would drown the
+  // finding in a busy service.
+  constexpr size_t MaxNotes = 3;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Push);
+  auto SameClass = [&](const FunctionDecl *Caller) {
+    const auto *Other = dyn_cast<CXXMethodDecl>(Caller);
+    return Method && Other &&
+           Other->getParent()->getCanonicalDecl() ==
+               Method->getParent()->getCanonicalDecl();
+  };
+  std::vector<utils::FunctionIndex::CallSite> Producers;
+  for (const utils::FunctionIndex::CallSite &Site : Functions->callsTo(Push)) {
+    if (!SameClass(Site.Caller)) {
+      Producers.push_back(Site);
+      continue;
+    }
+    // push() forwarding to pushLocked(): push()'s callers produce.
+    for (const utils::FunctionIndex::CallSite &Outer :
+         Functions->callsTo(*Site.Caller))
+      if (!SameClass(Outer.Caller))
+        Producers.push_back(Outer);
+  }
+  const SourceManager &SM = Context->getSourceManager();
+  llvm::stable_sort(Producers, [&](const auto &A, const auto &B) {
+    return SM.isBeforeInTranslationUnit(A.Call->getBeginLoc(),
+                                        B.Call->getBeginLoc());
+  });
+  // A template's call appears in its pattern and its instantiation.
+  Producers.erase(std::unique(Producers.begin(), Producers.end(),
+                              [](const auto &A, const auto &B) {
+                                return A.Call->getBeginLoc() ==
+                                       B.Call->getBeginLoc();
+                              }),
+                  Producers.end());
+  for (size_t I = 0; I < Producers.size() && I < MaxNotes; ++I)
+    diag(Producers[I].Call->getBeginLoc(),
+         "an item is pushed through this call to '%0'", DiagnosticIDs::Note)
+        << Producers[I].Call->getDirectCallee()->getQualifiedNameAsString();
 }
 
 void QueueGrowthCheck::checkLink(
@@ -1050,6 +1112,7 @@ void QueueGrowthCheck::checkLink(
   diag(Through.getLocation(), "'%0' is declared here with no capacity",
        DiagnosticIDs::Note)
       << Through.getName();
+  noteProducers(*Method);
   reportedPushIn(*Method, L.Append.Loc, Through.getName());
 }
 

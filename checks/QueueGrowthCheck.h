@@ -67,6 +67,9 @@ private:
   bool isSendQueue(const ValueDecl *Queue) const;
   /// Reports a link into a linked queue with no bound, once per function.
   void checkLink(const Link &L, llvm::DenseSet<const FunctionDecl *> &Reported);
+  /// Notes where the project calls Push, the function that pushes: the
+  /// producers, through a method of the same class that forwards to it.
+  void noteProducers(const FunctionDecl &Push);
   /// Keeps Function, whose push onto Queue at At was reported, for the
   /// summaries of the functions that feed it.
   void reportedPushIn(const FunctionDecl &Function, SourceLocation At,

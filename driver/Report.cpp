@@ -87,9 +87,16 @@ void addUnit(Report &R, UnitResult Unit) {
 }
 
 /// Sorts findings and keeps one of each: a header's finding seen by several
-/// translation units is kept once, as the first unit reported it.
+/// translation units keeps the copy with the most notes (the one whose
+/// unit saw the most of the evidence, such as the calls that feed a
+/// queue), then the first in unit order.
 static void sortUnique(std::vector<Finding> &Findings) {
-  std::stable_sort(Findings.begin(), Findings.end());
+  std::stable_sort(Findings.begin(), Findings.end(),
+                   [](const Finding &A, const Finding &B) {
+                     if (A < B || B < A)
+                       return A < B;
+                     return A.Notes.size() > B.Notes.size();
+                   });
   Findings.erase(std::unique(Findings.begin(), Findings.end(), sameDiagnostic),
                  Findings.end());
 }

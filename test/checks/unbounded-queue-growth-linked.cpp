@@ -125,7 +125,8 @@ public:
     if (last_)
       last_->next = std::move(letter);
     // CHECK: :[[@LINE-1]]:14: warning: queue 'last_' grows without bound: this push links a new node
-    // CHECK-NEXT: :[[@LINE+13]]:11: note: 'last_' is declared here with no capacity
+    // CHECK-NEXT: :[[@LINE+14]]:11: note: 'last_' is declared here with no capacity
+    // CHECK-NEXT: :[[@LINE+16]]:35: note: an item is pushed through this call to 'Mailbox<int>::post'
     else
       first_ = std::move(letter);
     last_ = raw;

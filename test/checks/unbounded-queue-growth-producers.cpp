@@ -1,8 +1,9 @@
-// A push inside the project's own queue or pool class is reported there, and
-// every call that produces an item for it is reported where it is made: a
-// call of the pushing method, of another method of the class that pushes
-// through it, or of a wrapper that only hands its caller's item on (then
-// the wrapper's callers are the producers).
+// A push inside the project's own queue or pool class is reported there,
+// with notes at the calls that feed it (at most three), and every call that
+// produces an item for it is reported where it is made: a call of the
+// pushing method, of another method of the class that pushes through it, or
+// of a wrapper that only hands its caller's item on (then the wrapper's
+// callers are the producers).
 // RUN: %check_both %s unbounded-queue-growth -- -std=c++17 %mock_flags \
 // RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
 
@@ -18,7 +19,10 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     tasks_.push(std::move(task));
     // CHECK: :[[@LINE-1]]:12: warning: queue 'tasks_' grows without bound: this push holds the queue's lock
-    // CHECK-NEXT: :[[@LINE+13]]:37: note: 'tasks_' is declared here with no capacity
+    // CHECK-NEXT: :38:37: note: 'tasks_' is declared here with no capacity
+    // CHECK-NEXT: :44:3: note: an item is pushed through this call to 'TaskPool::append'
+    // CHECK-NEXT: :52:3: note: an item is pushed through this call to 'TaskPool::appendRead'
+    // CHECK-NEXT: :62:48: note: an item is pushed through this call to 'TaskPool::append'
     cv_.notify_one();
   }
   void appendRead(int fd) { append([fd] {}); }
@@ -39,7 +43,7 @@ private:
 void onRead(TaskPool &pool, int fd) {
   pool.append([fd] {});
   // CHECK: :[[@LINE-1]]:3: warning: 'TaskPool::append' pushes this call's item onto queue 'tasks_', which grows without bound; nothing limits how many items wait; bound the queue and report rejection to the caller (return an error, count the drop) so a slow consumer shows up as backpressure, not as memory growth [unbounded-queue-growth]
-  // CHECK-NEXT: :19:12: note: 'TaskPool::append' pushes onto 'tasks_' here
+  // CHECK-NEXT: :20:12: note: 'TaskPool::append' pushes onto 'tasks_' here
 }
 
 // Through a method of the class that pushes for it: the descriptor is a
@@ -47,8 +51,8 @@ void onRead(TaskPool &pool, int fd) {
 void onAccept(TaskPool &pool, int fd) {
   pool.appendRead(fd);
   // CHECK: :[[@LINE-1]]:3: warning: 'TaskPool::appendRead' pushes this call's item onto queue 'tasks_'
-  // CHECK-NEXT: :24:29: note: 'TaskPool::appendRead' passes its item on to 'TaskPool::append'
-  // CHECK-NEXT: :19:12: note: 'TaskPool::append' pushes onto 'tasks_' here
+  // CHECK-NEXT: :28:29: note: 'TaskPool::appendRead' passes its item on to 'TaskPool::append'
+  // CHECK-NEXT: :20:12: note: 'TaskPool::append' pushes onto 'tasks_' here
 }
 
 // Through a wrapper that only hands its caller's item on: the wrapper is
@@ -65,8 +69,8 @@ class Channel {
 public:
   void handleEvent() { loop_->queueInLoop(callback_); }
   // CHECK: :[[@LINE-1]]:24: warning: 'Loop::queueInLoop' pushes this call's item onto queue 'tasks_'
-  // CHECK-NEXT: :[[@LINE-10]]:48: note: 'Loop::queueInLoop' passes its item on to 'TaskPool::append'
-  // CHECK-NEXT: :19:12: note: 'TaskPool::append' pushes onto 'tasks_' here
+  // CHECK-NEXT: :62:48: note: 'Loop::queueInLoop' passes its item on to 'TaskPool::append'
+  // CHECK-NEXT: :20:12: note: 'TaskPool::append' pushes onto 'tasks_' here
 
 private:
   Loop *loop_;
@@ -89,7 +93,8 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     items_.push(std::move(task));
     // CHECK: :[[@LINE-1]]:12: warning: queue 'items_' grows without bound
-    // CHECK-NEXT: :[[@LINE+9]]:37: note: 'items_' is declared here with no capacity
+    // CHECK-NEXT: :106:37: note: 'items_' is declared here with no capacity
+    // CHECK-NEXT: :113:5: note: an item is pushed through this call to 'InnerQueue::put'
   }
   void take() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -115,8 +120,8 @@ private:
 void onJob(worker_pool &pool) {
   pool.submit([] {}, 1);
   // CHECK: :[[@LINE-1]]:3: warning: 'worker_pool::submit' pushes this call's item onto queue 'items_'
-  // CHECK-NEXT: :[[@LINE-10]]:5: note: 'worker_pool::submit' passes its item on to 'InnerQueue::put'
-  // CHECK-NEXT: :[[@LINE-29]]:12: note: 'InnerQueue::put' pushes onto 'items_' here
+  // CHECK-NEXT: :113:5: note: 'worker_pool::submit' passes its item on to 'InnerQueue::put'
+  // CHECK-NEXT: :94:12: note: 'InnerQueue::put' pushes onto 'items_' here
 }
 
 // A producer that tests the result handles a refusal.
@@ -126,7 +131,8 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     items_.push(item);
     // CHECK: :[[@LINE-1]]:12: warning: queue 'items_' grows without bound
-    // CHECK-NEXT: :[[@LINE+10]]:19: note: 'items_' is declared here with no capacity
+    // CHECK-NEXT: :145:19: note: 'items_' is declared here with no capacity
+    // CHECK-NEXT: :149:8: note: an item is pushed through this call to 'CheckedQueue::enqueue'
     return true;
   }
   void drain() {
@@ -175,3 +181,35 @@ private:
 };
 
 bool onMessage(BoundedPool &pool) { return pool.offer([] {}); }
+
+// A logger's queue is reported at its push; the log statements that feed it
+// are every line of the service, not producers to report one by one.
+class AsyncLogger {
+public:
+  void log(std::function<void()> line) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    lines_.push(std::move(line));
+    // CHECK: :[[@LINE-1]]:12: warning: queue 'lines_' grows without bound
+    // CHECK-NEXT: :[[@LINE+10]]:37: note: 'lines_' is declared here with no capacity
+    // CHECK-NEXT: :[[@LINE+12]]:37: note: an item is pushed through this call to 'AsyncLogger::log'
+  }
+  void flush() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    lines_.pop();
+  }
+
+private:
+  std::mutex mutex_;
+  std::queue<std::function<void()>> lines_;
+};
+
+void handled(AsyncLogger &logger) { logger.log([] {}); }
+
+// A function that passes its parameter on inside a loop is a producer: only
+// one that does nothing but hand the item on is a wrapper.
+void replay(TaskPool &pool, std::function<void()> task, int times) {
+  for (int i = 0; i < times; ++i)
+    pool.append(task);
+  // CHECK: :[[@LINE-1]]:5: warning: 'TaskPool::append' pushes this call's item onto queue 'tasks_'
+  // CHECK-NEXT: :20:12: note: 'TaskPool::append' pushes onto 'tasks_' here
+}

@@ -128,7 +128,8 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     pending_.push_back(Job(f));
     // CHECK: :[[@LINE-1]]:14: warning: queue 'pending_' grows without bound
-    // CHECK-NEXT: :[[@LINE+9]]:19: note: 'pending_' is declared here with no capacity
+    // CHECK-NEXT: :[[@LINE+10]]:19: note: 'pending_' is declared here with no capacity
+    // CHECK-NEXT: :[[@LINE+13]]:3: note: an item is pushed through this call to 'Dispatcher::dispatch'
   }
   void drain() {
     std::lock_guard<std::mutex> lock(mutex_);

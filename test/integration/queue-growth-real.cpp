@@ -46,7 +46,8 @@ public:
         throw std::runtime_error("enqueue on stopped ThreadPool");
       tasks.emplace([task] { (*task)(); });
       // CHECK: :[[@LINE-1]]:13: warning: queue 'tasks' grows without bound: this push holds the queue's lock but never compares its size with a limit or waits for space; bound the queue and report rejection to the caller (return an error, count the drop) so a slow consumer shows up as backpressure, not as memory growth [unbounded-queue-growth]
-      // CHECK-NEXT: :[[@LINE+17]]:37: note: 'tasks' is declared here with no capacity
+      // CHECK-NEXT: :[[@LINE+18]]:37: note: 'tasks' is declared here with no capacity
+      // CHECK-NEXT: :102:3: note: an item is pushed through this call to 'ThreadPool::enqueue'
     }
     condition.notify_one();
     return res;
