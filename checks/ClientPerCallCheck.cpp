@@ -847,6 +847,13 @@ bool isPosixConnect(const Expr *E) {
   return isLibcCall(E, "connect") && cast<CallExpr>(E)->getNumArgs() == 3;
 }
 
+/// A call that opens a database connection into an out-parameter
+/// (`sqlite3_open(path, &db_)`).
+bool isDatabaseOpen(const Expr *E) {
+  return isLibcCall(E, "sqlite3_open") || isLibcCall(E, "sqlite3_open_v2") ||
+         isLibcCall(E, "sqlite3_open16");
+}
+
 /// Whether Ctor adopts a descriptor it is given: an integer parameter
 /// stored into a member (`explicit Socket(int fd) : fd_(fd) {}`), as a
 /// wrapper of an accepted connection is built. It opens nothing itself.
@@ -880,13 +887,13 @@ bool adoptsDescriptor(const CXXConstructorDecl &Declared) {
 void ClientPerCallCheck::summarizeSocketClasses(
     ::unbounded::facts::Summaries &Clients,
     const std::vector<const FunctionDecl *> &UserFunctions) {
-  // A class whose member functions connect sockets, themselves or through
-  // helpers of this file (`dial`), owns connections: every object of it is
-  // a client with its own connections.
+  // A class whose member functions connect sockets or open a database,
+  // themselves or through helpers of this file (`dial`), owns connections:
+  // every object of it is a client with its own connections.
   llvm::DenseMap<const FunctionDecl *, const Expr *> Connects;
   for (const FunctionDecl *Function : UserFunctions)
     forEachOwnCall(*Function, [&](const Expr *E, bool) {
-      if (isPosixConnect(E))
+      if (isPosixConnect(E) || isDatabaseOpen(E))
         Connects.try_emplace(Function->getCanonicalDecl(), E);
     });
   for (bool Changed = !Connects.empty(); Changed;) {
@@ -907,21 +914,30 @@ void ClientPerCallCheck::summarizeSocketClasses(
   for (const FunctionDecl *Function : UserFunctions) {
     const auto *Method = dyn_cast<CXXMethodDecl>(Function);
     auto Found = Connects.find(Function->getCanonicalDecl());
-    if (!Method || Method->isStatic() || isa<CXXConstructorDecl>(Method) ||
-        Found == Connects.end() || !Done.insert(Method->getParent()).second)
+    if (!Method || Method->isStatic() || Found == Connects.end())
+      continue;
+    std::string Opener =
+        cast<CallExpr>(Found->second)->getDirectCallee()->getNameAsString();
+    std::vector<::unbounded::facts::Site> Chain = {
+        ::unbounded::facts::siteAt(Method->getLocation(), SM,
+                                   "'" + Method->getQualifiedNameAsString() +
+                                       "' opens the object's connections"),
+        ::unbounded::facts::siteAt(Found->second->getBeginLoc(), SM,
+                                   "a connection is opened here by '" + Opener +
+                                       "'")};
+    // A constructor that opens a database makes its own objects clients
+    // (one that connects a socket it creates is judged as that creation).
+    if (const auto *Opening = dyn_cast<CXXConstructorDecl>(Method)) {
+      if (!isPosixConnect(Found->second))
+        Clients.addDirect(*Opening, Opener, Chain);
+      continue;
+    }
+    if (!Done.insert(Method->getParent()).second)
       continue;
     for (const CXXConstructorDecl *Ctor : Method->getParent()->ctors())
       if (!Ctor->isCopyOrMoveConstructor() && !Ctor->isDeleted() &&
           !adoptsDescriptor(*Ctor))
-        Clients.addDirect(
-            *Ctor, "connect",
-            {::unbounded::facts::siteAt(Method->getLocation(), SM,
-                                        "'" +
-                                            Method->getQualifiedNameAsString() +
-                                            "' opens the object's connections"),
-             ::unbounded::facts::siteAt(Found->second->getBeginLoc(), SM,
-                                        "a connection is opened here by "
-                                        "'connect'")});
+        Clients.addDirect(*Ctor, Opener, Chain);
   }
 }
 
