@@ -593,7 +593,12 @@ bool ClientPerCallCheck::calledOnlyFromMain(const FunctionDecl &Function) {
 
 bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
                                        const utils::FunctionParents &Parents) {
-  return afterCacheCheck(E, Parents) || calledOnlyFromMain(Parents.function());
+  // A constructor runs once per object: where objects are made per call or
+  // per request is judged at the constructions (the client it makes gives
+  // the constructor the effect).
+  return afterCacheCheck(E, Parents) ||
+         calledOnlyFromMain(Parents.function()) ||
+         isa<CXXConstructorDecl>(Parents.function());
 }
 
 void ClientPerCallCheck::onOneShot(const CallExpr &Call) {
@@ -626,8 +631,10 @@ void ClientPerCallCheck::recordCreation(const Expr *E, llvm::StringRef What,
     return;
   // A client destroyed in its own call is reported there; one kept in the
   // object (a wrapper's constructor, a connect() method) or handed back (a
-  // factory) makes every call of the function a new client.
-  if (Parents && !keptBeyondCall(E, *Parents))
+  // factory) makes every call of the function a new client, and so does
+  // one a constructor makes (every object a new client).
+  if (Parents && !isa<CXXConstructorDecl>(Parents->function()) &&
+      !keptBeyondCall(E, *Parents))
     return;
   Created.push_back({Function, E, What.str(), IsHandle});
 }
@@ -818,8 +825,10 @@ void ClientPerCallCheck::summarize(
           Seen.insert(Callee).second)
         Work.push_back(Callee);
       // Only a client kept beyond the call makes every call a new one; one
-      // destroyed at the end is reported where it is made.
+      // destroyed at the end is reported where it is made, unless it is
+      // made in a constructor (then where the objects are made).
       if (!InInitializer && !Function->isImplicit() &&
+          !isa<CXXConstructorDecl>(Function) &&
           !keptBeyondCall(E, Functions->parents(*Function)))
         return;
       Clients.addCall(*Function, *Callee, E->getBeginLoc(),

@@ -52,8 +52,8 @@ private:
                   llvm::StringRef Release);
   void onOneShot(const CallExpr &Call);
   /// Whether E runs a few times per program, not once per call of its
-  /// function: after an early return of a cached value, or in a function
-  /// only `main` calls, outside loops.
+  /// function: after an early return of a cached value, in a function only
+  /// `main` calls, outside loops, or in a constructor (once per object).
   bool runsAFewTimes(const Expr *E, const utils::FunctionParents &Parents);
   bool calledOnlyFromMain(const FunctionDecl &Function);
   bool keptBeyondCall(const Expr *E, const utils::FunctionParents &Parents);

@@ -1,0 +1,40 @@
+// A client made and destroyed inside a constructor (a connection opened to
+// load start-up data) is made once per object: an object made once is
+// fine, and one made on every iteration or request is reported where it is
+// made, with notes down to the constructor's client.
+// RUN: %check_both %s unbounded-client-per-call -- -std=c++17 %mock_flags \
+// RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
+
+#include <libpq-fe.h>
+#include <memory>
+
+bool running();
+
+class Bot {
+public:
+  Bot() {
+    PGconn *conn = PQconnectdb("host=db");
+    loadUsers(conn);
+    PQfinish(conn);
+  }
+
+private:
+  void loadUsers(PGconn *conn);
+};
+
+class App {
+public:
+  void start() { bot_ = std::make_unique<Bot>(); }
+
+private:
+  std::unique_ptr<Bot> bot_;
+};
+
+void perMessage() {
+  while (running()) {
+    Bot bot;
+    // CHECK: :[[@LINE-1]]:9: warning: 'Bot' is created on every iteration of an unbounded loop and destroyed at its end: it opens its own connections through 'PQconnectdb' (create one shared client, configured with connection limits, and reuse it) [unbounded-client-per-call]
+    // CHECK-NEXT: :[[@LINE-3]]:3: note: the loop is unbounded: it runs for as long as 'running()' holds
+    // CHECK-NEXT: :16:20: note: the handle from 'PQconnectdb' is obtained here
+  }
+}
