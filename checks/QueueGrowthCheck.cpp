@@ -771,11 +771,28 @@ bool QueueGrowthCheck::isSendQueue(const ValueDecl *Queue) const {
          });
 }
 
+/// Whether Body wakes a waiting thread (`cv.notify_one()`,
+/// `pthread_cond_signal(&cond)`): the push before it hands work to a
+/// consumer, wherever that consumer is written.
+static bool wakesConsumer(const Stmt *Body) {
+  return utils::anyStmt(Body, [](const Stmt *S) {
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getDeclName().isIdentifier())
+      return false;
+    llvm::StringRef Name = Callee->getName();
+    return Name == "notify_one" || Name == "notify_all" ||
+           Name == "pthread_cond_signal" || Name == "pthread_cond_broadcast";
+  });
+}
+
 bool QueueGrowthCheck::isShared(const Push &P,
                                 const utils::FunctionParents &Parents) const {
   auto Taken = Consumers.find(P.Queue);
+  // A consumer in another file: the push holds the queue's lock and wakes
+  // a waiting thread.
   if (Taken == Consumers.end())
-    return false;
+    return holdsLock(Parents.body(), P.Call) && wakesConsumer(Parents.body());
   if (holdsLock(Parents.body(), P.Call))
     return true;
   // A send queue: one push per outgoing message, one pop per finished
