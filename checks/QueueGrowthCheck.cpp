@@ -276,6 +276,27 @@ bool callsOn(const Stmt *S, const ValueDecl *Queue,
   });
 }
 
+/// Whether Method lends the pool's items, making a new one when the pool is
+/// empty (`if (pool_.empty()) return new T(); T *p = pool_.back();
+/// pool_.pop_back(); return p;`): the pool then holds at most as many items
+/// as were ever lent at once.
+bool lendsOrMakes(const CXXMethodDecl &Method, const ValueDecl *Queue) {
+  const Stmt *Body = Method.getBody();
+  if (!callsOn(Body, Queue, {"pop", "pop_back", "pop_front"}))
+    return false;
+  return utils::anyStmt(Body, [](const Stmt *S) {
+    const auto *Return = dyn_cast<ReturnStmt>(S);
+    const Expr *Value = Return && Return->getRetValue()
+                            ? utils::ignoreWrappers(Return->getRetValue())
+                            : nullptr;
+    const auto *Make = dyn_cast_or_null<CallExpr>(Value);
+    return isa_and_nonnull<CXXNewExpr>(Value) ||
+           (Make &&
+            utils::isNamedAnyOf(Make->getDirectCallee(),
+                                {"::std::make_shared", "::std::make_unique"}));
+  });
+}
+
 } // namespace
 
 QueueGrowthCheck::QueueGrowthCheck(StringRef Name, ClangTidyContext *Context)
@@ -718,9 +739,9 @@ bool QueueGrowthCheck::returnsBorrowedItem(
   if (pushedByLendingDeleter(*P.Call, P.Queue, Parents))
     return true;
   // release(conn) { lock; pool_.push(conn); } in a pool whose constructor
-  // (or a filling loop) created the items: the item goes back where the
-  // matching acquire took it from, so the queue never holds more than the
-  // pool made.
+  // (or a filling loop) created the items, or whose acquire makes one when
+  // the pool is empty: the item goes back where the matching acquire took
+  // it from, so the queue never holds more than the pool made.
   const auto *Field = dyn_cast<FieldDecl>(P.Queue);
   // The pool's queue: a data member, or a static one (a pool of one per
   // process).
@@ -733,9 +754,10 @@ bool QueueGrowthCheck::returnsBorrowedItem(
     const auto *Method = dyn_cast<CXXMethodDecl>(D);
     if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
       Method = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
-    if (Method && Method->hasBody() && Method != &Parents.function() &&
-        fillsWithNewItems(*cast<CXXMethodDecl>(Method->getDefinition()),
-                          P.Queue))
+    if (!Method || !Method->hasBody() || Method == &Parents.function())
+      continue;
+    const auto &Defined = *cast<CXXMethodDecl>(Method->getDefinition());
+    if (fillsWithNewItems(Defined, P.Queue) || lendsOrMakes(Defined, P.Queue))
       return true;
   }
   return false;

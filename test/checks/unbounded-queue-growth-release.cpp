@@ -430,3 +430,31 @@ private:
   std::mutex mutex_;
   std::queue<int *> events_;
 };
+
+// An object pool that makes a new object when it is empty and takes the
+// returned ones back: it never holds more than were lent at once.
+template <class T> class ObjectPool {
+public:
+  T *acquire() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (free_.empty())
+      return new T();
+    T *item = free_.back();
+    free_.pop_back();
+    return item;
+  }
+  void release(T *item) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    free_.push_back(item);
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<T *> free_;
+};
+
+struct Buffer {};
+void useBuffer(ObjectPool<Buffer> &pool) {
+  Buffer *b = pool.acquire();
+  pool.release(b);
+}
