@@ -591,6 +591,30 @@ bool ClientPerCallCheck::calledOnlyFromMain(const FunctionDecl &Function) {
   return Calls > 0;
 }
 
+bool ClientPerCallCheck::calledOnlyFromConstructors(
+    const FunctionDecl &Function) {
+  // The calls this translation unit sees (for a private method, all of
+  // them).
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  if (!Method || Method->isVirtual() || isa<CXXConstructorDecl>(Method))
+    return false;
+  std::vector<utils::FunctionIndex::CallSite> Calls =
+      Functions->callsTo(*Method);
+  return !Calls.empty() &&
+         llvm::all_of(Calls, [&](const utils::FunctionIndex::CallSite &Site) {
+           const auto *Ctor = dyn_cast<CXXConstructorDecl>(Site.Caller);
+           if (!Ctor || Ctor->getParent()->getCanonicalDecl() !=
+                            Method->getParent()->getCanonicalDecl())
+             return false;
+           const utils::FunctionParents &Parents = Functions->parents(*Ctor);
+           for (const Stmt *Up = Parents.parent(Site.Call); Up;
+                Up = Parents.parent(Up))
+             if (utils::isLoop(Up) || isa<LambdaExpr>(Up))
+               return false;
+           return true;
+         });
+}
+
 bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
                                        const utils::FunctionParents &Parents) {
   // A constructor runs once per object: where objects are made per call or
@@ -598,7 +622,8 @@ bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
   // the constructor the effect).
   return afterCacheCheck(E, Parents) ||
          calledOnlyFromMain(Parents.function()) ||
-         isa<CXXConstructorDecl>(Parents.function());
+         isa<CXXConstructorDecl>(Parents.function()) ||
+         calledOnlyFromConstructors(Parents.function());
 }
 
 void ClientPerCallCheck::onOneShot(const CallExpr &Call) {

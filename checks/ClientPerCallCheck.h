@@ -53,9 +53,14 @@ private:
   void onOneShot(const CallExpr &Call);
   /// Whether E runs a few times per program, not once per call of its
   /// function: after an early return of a cached value, in a function only
-  /// `main` calls, outside loops, or in a constructor (once per object).
+  /// `main` calls, outside loops, or in a constructor or a method only
+  /// constructors call (once per object).
   bool runsAFewTimes(const Expr *E, const utils::FunctionParents &Parents);
   bool calledOnlyFromMain(const FunctionDecl &Function);
+  /// Whether Function is a method that only constructors of its class call
+  /// in this translation unit, outside loops: it runs once per object, like
+  /// them.
+  bool calledOnlyFromConstructors(const FunctionDecl &Function);
   bool keptBeyondCall(const Expr *E, const utils::FunctionParents &Parents);
   void recordCreation(const Expr *E, llvm::StringRef What, bool IsHandle,
                       const utils::FunctionParents *Parents);

@@ -38,3 +38,17 @@ void perMessage() {
     // CHECK-NEXT: :16:20: note: the handle from 'PQconnectdb' is obtained here
   }
 }
+
+// A method only the constructor calls runs once per object too.
+class Store {
+public:
+  Store() { createSchema(); }
+  void createSchema() {
+    PGconn *conn = PQconnectdb("host=db");
+    PQfinish(conn);
+  }
+};
+Store &store() {
+  static Store instance;
+  return instance;
+}
