@@ -723,16 +723,6 @@ template <typename Fn> void forEachOutsideLambdas(const Stmt *S, Fn &&Visit) {
     forEachOutsideLambdas(Child, Visit);
 }
 
-/// Whether every member function Record declares is defined in this
-/// translation unit: then all that its members bound is seen here.
-bool definedHere(const CXXRecordDecl &Record) {
-  return llvm::all_of(Record.methods(), [](const CXXMethodDecl *Method) {
-    return Method->isImplicit() || Method->isDeleted() ||
-           Method->isDefaulted() ||
-           ::unbounded::compat::isPureVirtual(*Method) || Method->isDefined();
-  });
-}
-
 /// The project function or constructor a call or construction runs, and
 /// its arguments as the callee's parameters receive them.
 /// The constructor of T that `std::make_shared<T>(args...)` or
@@ -793,7 +783,7 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
   // A member's facts are complete here when its class is.
   auto Known = [&](const SizeValue &Value) {
     if (!Value.Field ||
-        definedHere(*cast<CXXRecordDecl>(Value.Field->getParent())))
+        utils::definedHere(*cast<CXXRecordDecl>(Value.Field->getParent())))
       Sizes.addDefinition(Value.Key, Value.Name);
   };
   const utils::FunctionParents &Parents = Functions->parents(Function);
@@ -902,7 +892,7 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
       if (const auto *Into =
               dyn_cast_or_null<FieldDecl>(utils::insertionTarget(E))) {
         // Every loop over the elements is here when their class is.
-        if (definedHere(*cast<CXXRecordDecl>(Into->getParent())))
+        if (utils::definedHere(*cast<CXXRecordDecl>(Into->getParent())))
           Sizes.addDefinition(elementsKey(*Into), elementsName(*Into));
         Pass(elementsKey(*Into), "and adds an element to '" +
                                      Into->getNameAsString() +
@@ -933,7 +923,7 @@ void PoolGrowthCheck::summarizeElementCalls(const Stmt &Loop,
   if (!Field)
     return;
   std::string Key = elementsKey(*Field);
-  if (definedHere(*cast<CXXRecordDecl>(Field->getParent())))
+  if (utils::definedHere(*cast<CXXRecordDecl>(Field->getParent())))
     Sizes.addDefinition(Key, elementsName(*Field));
   const SourceManager &SM = Context->getSourceManager();
   forEachOutsideLambdas(utils::loopBody(&Loop), [&](const Stmt *S) {

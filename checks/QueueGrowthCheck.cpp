@@ -812,9 +812,16 @@ bool QueueGrowthCheck::isShared(const Push &P,
                                 const utils::FunctionParents &Parents) const {
   auto Taken = Consumers.find(P.Queue);
   // A consumer in another file: the push holds the queue's lock and wakes
-  // a waiting thread.
-  if (Taken == Consumers.end())
-    return holdsLock(Parents.body(), P.Call) && wakesConsumer(Parents.body());
+  // a waiting thread, and the queue's class, or the pushing method's, has
+  // methods written elsewhere.
+  if (Taken == Consumers.end()) {
+    const auto *Owner = dyn_cast<CXXRecordDecl>(P.Queue->getDeclContext());
+    const auto *Pusher = dyn_cast<CXXMethodDecl>(&Parents.function());
+    bool Elsewhere = (Owner && !utils::definedHere(*Owner)) ||
+                     (Pusher && !utils::definedHere(*Pusher->getParent()));
+    return Elsewhere && holdsLock(Parents.body(), P.Call) &&
+           wakesConsumer(Parents.body());
+  }
   if (holdsLock(Parents.body(), P.Call))
     return true;
   // A send queue: one push per outgoing message, one pop per finished

@@ -1,6 +1,7 @@
 //===- AstNavigation.cpp - walking and reading the AST --------------------===//
 
 #include "utils/AstNavigation.h"
+#include "utils/Compat.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -152,6 +153,14 @@ bool isSilentBranch(const Stmt *Branch) {
   if (const auto *Block = dyn_cast<CompoundStmt>(Branch))
     return llvm::all_of(Block->body(), isSilentBranch);
   return false;
+}
+
+bool definedHere(const CXXRecordDecl &Record) {
+  return llvm::all_of(Record.methods(), [](const CXXMethodDecl *Method) {
+    return Method->isImplicit() || Method->isDeleted() ||
+           Method->isDefaulted() ||
+           ::unbounded::compat::isPureVirtual(*Method) || Method->isDefined();
+  });
 }
 
 } // namespace clang::tidy::unbounded::utils

@@ -59,7 +59,7 @@ void DynamicPool::worker() {
 
 void runGateway(RequestSource& source, DynamicPool& pool) {
   while (std::optional<Request> request = source.next()) {
-    pool.submit([req = std::move(*request)] { forwardToBackend(req); });  // EXPECT: unbounded-thread-creation
+    pool.submit([req = std::move(*request)] { forwardToBackend(req); });  // EXPECT: unbounded-thread-creation // EXPECT: unbounded-queue-growth
   }
 }
 
