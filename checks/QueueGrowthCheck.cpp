@@ -975,17 +975,24 @@ bool isForwarder(const CallExpr &Call, const FunctionDecl &Function) {
 /// Whether Caller is part of the queue that Callee pushes onto: a method of
 /// the same class, or of a class named like a queue or a pool (a thread
 /// pool's `submit` pushing onto its inner queue class).
-bool partOfQueue(const FunctionDecl &Caller, const FunctionDecl &Callee) {
+bool partOfQueue(const CallExpr &Call, const FunctionDecl &Caller,
+                 const FunctionDecl &Callee) {
   static const llvm::Regex Machinery("(pool|executor|queue|mailbox)$",
                                      llvm::Regex::IgnoreCase);
   const auto *A = dyn_cast<CXXMethodDecl>(&Caller);
   const auto *B = dyn_cast<CXXMethodDecl>(&Callee);
-  if (!A)
+  if (!A || !B)
     return false;
-  if (B &&
-      A->getParent()->getCanonicalDecl() == B->getParent()->getCanonicalDecl())
+  if (A->getParent()->getCanonicalDecl() == B->getParent()->getCanonicalDecl())
     return true;
-  return A->getParent()->getDeclName().isIdentifier() &&
+  // The pool's inner queue: a method called on one of the pool's own
+  // members (`queue_.put(task)`), not anything else the pool calls.
+  const auto *Method = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreImpCasts());
+  const auto *Inner = Method ? dyn_cast_or_null<FieldDecl>(
+                                   utils::referencedDecl(Method->getBase()))
+                             : nullptr;
+  return Inner && Inner->getParent() == A->getParent() &&
+         A->getParent()->getDeclName().isIdentifier() &&
          Machinery.match(A->getParent()->getName());
 }
 
@@ -1046,6 +1053,10 @@ void QueueGrowthCheck::summarizeFeeds() {
   utils::LoopBounds Bounds(*Context, utils::defaults::MaxIterations, "");
   for (const FunctionDecl *Function : Functions->userFunctions()) {
     Feeds.addDefinition(*Function);
+    // A template's own body, when it is instantiated: the instantiations
+    // say the same with their types known.
+    if (Function->isDependentContext() && Functions->isInstantiated(*Function))
+      continue;
     utils::anyStmt(Function->getBody(), [&](const Stmt *S) {
       const auto *Call = dyn_cast<CallExpr>(S);
       const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
@@ -1054,13 +1065,15 @@ void QueueGrowthCheck::summarizeFeeds() {
         return false;
       // The queue's own methods (`appendRead(fd) { append(...); }`) and
       // its pool's push for their callers, as wrappers do.
-      if (partOfQueue(*Function, *Callee) || isForwarder(*Call, *Function))
+      if (logs(*Callee))
+        return false;
+      if (partOfQueue(*Call, *Function, *Callee) ||
+          isForwarder(*Call, *Function))
         Feeds.addCall(*Function, *Callee, Call->getBeginLoc(),
                       "'" + Function->getQualifiedNameAsString() +
                           "' passes its item on to '" +
                           Callee->getQualifiedNameAsString() + "'");
-      else if (!logs(*Callee) &&
-               producesPerRun(*Call, *Function, *Functions, Bounds))
+      else if (producesPerRun(*Call, *Function, *Functions, Bounds))
         Producers.push_back({Function, Call, Callee});
       return false;
     });
