@@ -621,6 +621,7 @@ bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
   // per request is judged at the constructions (the client it makes gives
   // the constructor the effect).
   return afterCacheCheck(E, Parents) ||
+         utils::insideOnceGuard(E, Parents, Parents.body()) ||
          calledOnlyFromMain(Parents.function()) ||
          isa<CXXConstructorDecl>(Parents.function()) ||
          calledOnlyFromConstructors(Parents.function());

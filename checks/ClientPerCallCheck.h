@@ -52,9 +52,10 @@ private:
                   llvm::StringRef Release);
   void onOneShot(const CallExpr &Call);
   /// Whether E runs a few times per program, not once per call of its
-  /// function: after an early return of a cached value, in a function only
-  /// `main` calls, outside loops, or in a constructor or a method only
-  /// constructors call (once per object).
+  /// function: after an early return of a cached value, behind a guard
+  /// that lets it run once (`if (fd_ == -1) { ...; fd_ = ...; }`), in a
+  /// function only `main` calls, outside loops, or in a constructor or a
+  /// method only constructors call (once per object).
   bool runsAFewTimes(const Expr *E, const utils::FunctionParents &Parents);
   bool calledOnlyFromMain(const FunctionDecl &Function);
   /// Whether Function is a method that only constructors of its class call

@@ -32,7 +32,7 @@ ExecutionContext contextOf(
     const utils::RequestContext &Requests,
     const llvm::DenseMap<const FunctionDecl *, const CallExpr *> &Handlers) {
   ExecutionContext Where = Requests.enclosing(S, Parents);
-  if (Where.Kind != ContextKind::None || !Where.Function)
+  if (Where.Kind != ContextKind::None || !Where.Function || Where.Once)
     return Where;
   auto Handler = Handlers.find(Where.Function->getDefinition());
   if (Handler != Handlers.end()) {

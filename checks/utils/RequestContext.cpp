@@ -173,14 +173,84 @@ bool RequestContext::classify(const Stmt *Node, const Stmt *Parent,
   return true;
 }
 
+namespace {
+
+/// The variable an `if` condition tests against one value: X in `!X`,
+/// `X == 0`, `-1 == X`, `X == nullptr`.
+const ValueDecl *testedVariable(const Expr *Cond, const ASTContext &Ctx) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot)
+    return referencedDecl(Not->getSubExpr());
+  const auto *Equal = dyn_cast<BinaryOperator>(Cond);
+  if (!Equal || Equal->getOpcode() != BO_EQ)
+    return nullptr;
+  auto Fixed = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    return isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E) ||
+           (!E->isValueDependent() && E->isIntegerConstantExpr(Ctx));
+  };
+  if (Fixed(Equal->getRHS()))
+    return referencedDecl(Equal->getLHS());
+  if (Fixed(Equal->getLHS()))
+    return referencedDecl(Equal->getRHS());
+  return nullptr;
+}
+
+/// Whether Branch changes Var: assigns it, or steps it.
+bool changes(const Stmt *Branch, const ValueDecl *Var) {
+  return anyStmt(Branch, [&](const Stmt *S) {
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->isAssignmentOp())
+      return referencedDecl(Assign->getLHS()) == Var;
+    if (const auto *Step = dyn_cast<UnaryOperator>(S);
+        Step && Step->isIncrementDecrementOp())
+      return referencedDecl(Step->getSubExpr()) == Var;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+        Op && Op->isAssignmentOp() && Op->getNumArgs() > 0)
+      return referencedDecl(Op->getArg(0)) == Var;
+    return false;
+  });
+}
+
+} // namespace
+
+bool insideOnceGuard(const Stmt *S, const FunctionParents &Parents,
+                     const Stmt *Within) {
+  const ASTContext &Ctx = Parents.function().getASTContext();
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Stmt *Node = S, *Parent = Parents.parent(S);
+       Parent && Node != Within;
+       Node = Parent, Parent = Parents.parent(Parent)) {
+    const auto *If = dyn_cast<IfStmt>(Parent);
+    if (!If || Node != If->getThen())
+      continue;
+    const ValueDecl *Var = testedVariable(If->getCond(), Ctx);
+    const auto *Local = dyn_cast_or_null<VarDecl>(Var);
+    bool Outlives = isa_and_nonnull<FieldDecl>(Var) ||
+                    (Local && (Local->hasGlobalStorage() ||
+                               !isWithin(Within, Local->getLocation(), SM)));
+    if (Outlives && changes(If->getThen(), Var))
+      return true;
+  }
+  return false;
+}
+
 ExecutionContext
 RequestContext::enclosing(const Stmt *S, const FunctionParents &Parents) const {
   ExecutionContext Result;
   Result.Function = &Parents.function();
   for (const Stmt *Node = S, *Parent = Parents.parent(S); Parent;
        Node = Parent, Parent = Parents.parent(Parent))
-    if (classify(Node, Parent, Parents, Result))
-      return Result;
+    if (classify(Node, Parent, Parents, Result)) {
+      if (!insideOnceGuard(S, Parents, Result.Scope))
+        return Result;
+      ExecutionContext Once;
+      Once.Function = Result.Function;
+      Once.Scope = Parents.body();
+      Once.Once = true;
+      return Once;
+    }
   Result.Scope = Parents.body();
   if (isRpcOverride(Parents.function())) {
     Result.Kind = ContextKind::Handler;

@@ -35,7 +35,20 @@ struct ExecutionContext {
   const CallExpr *Registration = nullptr; ///< Handler: the registering call
   const FunctionDecl *Rpc = nullptr;      ///< Handler: or the RPC override
   const FunctionDecl *Function = nullptr; ///< the enclosing named function
+  /// None: S sits behind a guard that lets it run once (insideOnceGuard)
+  /// in what would otherwise be a loop's iteration or a request.
+  bool Once = false;
 };
+
+/// Whether S, a statement of the function Parents covers, runs at most once
+/// per run of Within (a loop, a handler's body, the function's body): it is
+/// in the branch of an `if` that tests a variable against one value (`if
+/// (fd_ == -1)`, `if (count == 0)`, `if (!started_)`) and that branch
+/// changes the variable (`fd_ = connect(...)`, `++count`, `started_ =
+/// true`), and the variable outlives Within (a member, a global, a static,
+/// or a local declared outside Within).
+bool insideOnceGuard(const Stmt *S, const FunctionParents &Parents,
+                     const Stmt *Within);
 
 /// A note saying why a context runs without bound.
 struct ContextNote {
