@@ -66,7 +66,8 @@ constexpr llvm::StringLiteral ClientFactories =
     "::PQconnectdb=::PQfinish;::PQconnectdbParams=::PQfinish;"
     "::PQsetdbLogin=::PQfinish;::mysql_init=::mysql_close;"
     "::grpc::CreateChannel=;::grpc::CreateCustomChannel=;"
-    "::zookeeper_init=::zookeeper_close";
+    "::zookeeper_init=::zookeeper_close;"
+    "::sql::Driver::connect=;::sql::mysql::MySQL_Driver::connect=";
 
 /// The largest constant loop trip count that still counts as small.
 constexpr unsigned MaxIterations = 64;
