@@ -672,8 +672,51 @@ std::optional<SizeValue> chosenSizeValue(const ConditionalOperator &Choice,
 
 /// The value a loop's condition compares its counter with (`i < n_`,
 /// `n-- > 0`, `while (n--)`), if it is a parameter or a member.
+/// The count a member container is made with in Function, before a loop
+/// walks its elements: `v_ = std::vector<std::thread>(n_);`, `v_.resize(n);`
+/// or `: v_(n)`.
+std::optional<SizeValue> madeWithCount(const FieldDecl &Container,
+                                       const FunctionDecl &Function) {
+  std::optional<SizeValue> Count;
+  auto SizedBy = [&](const Expr *Made) {
+    Made = utils::ignoreWrappers(Made);
+    if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(Made))
+      Made = Cast->getSubExpr()->IgnoreImplicit();
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Made);
+    if (Construct && Construct->getNumArgs() == 1 &&
+        !Construct->getConstructor()->isCopyOrMoveConstructor())
+      Count = sizeValueOf(Construct->getArg(0), Function);
+  };
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Function))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getMember() == &Container)
+        SizedBy(Init->getInit());
+  utils::anyStmt(Function.getBody(), [&](const Stmt *S) {
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(S);
+        Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2 &&
+        utils::referencedDecl(Assign->getArg(0)) == &Container)
+      SizedBy(Assign->getArg(1));
+    if (const auto *Resize = dyn_cast<CXXMemberCallExpr>(S);
+        Resize && Resize->getNumArgs() == 1 && Resize->getMethodDecl() &&
+        Resize->getMethodDecl()->getDeclName().isIdentifier() &&
+        Resize->getMethodDecl()->getName() == "resize" &&
+        utils::referencedDecl(Resize->getImplicitObjectArgument()) ==
+            &Container)
+      Count = sizeValueOf(Resize->getArg(0), Function);
+    return Count.has_value();
+  });
+  return Count;
+}
+
 std::optional<SizeValue> loopLimit(const Stmt *Loop,
                                    const FunctionDecl &Function) {
+  // for (auto &t : threads_) t = std::thread(...);  after threads_ was made
+  // with a count of elements.
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
+    if (const auto *Container = dyn_cast_or_null<FieldDecl>(
+            utils::referencedDecl(Range->getRangeInit())))
+      return madeWithCount(*Container, Function);
   const Expr *Cond = utils::loopCondition(Loop);
   if (!Cond)
     return std::nullopt;

@@ -87,3 +87,27 @@ private:
   std::vector<Buffer> buffers_;
 };
 void buffers(char **argv) { BufferSet set(std::atoi(argv[1])); }
+
+// A vector made with the count, whose elements a range-for then starts.
+class SlotGroup {
+public:
+  explicit SlotGroup(int thread_num) : thread_num_(thread_num) {
+    threads_ = std::vector<std::thread>(thread_num_);
+    for (auto &t : threads_)
+      t = std::thread([this] { work(); });
+  }
+
+private:
+  void work();
+  int thread_num_;
+  std::vector<std::thread> threads_;
+};
+
+void makeSlots(char **argv) {
+  SlotGroup pool(std::atoi(argv[1]));
+  // CHECK: :[[@LINE-1]]:18: warning: 'SlotGroup' sizes a thread pool from this argument, 'std::atoi(argv[1])', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-2]]:18: note: read from the input here
+  // CHECK-NEXT: :94:40: note: 'SlotGroup::SlotGroup' keeps 'thread_num' in 'thread_num_'
+  // CHECK-NEXT: :96:5: note: 'SlotGroup::SlotGroup' runs this loop once per unit of 'thread_num_'
+  // CHECK-NEXT: :97:11: note: and starts a thread here on each pass
+}
