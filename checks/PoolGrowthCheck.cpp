@@ -428,20 +428,22 @@ void PoolGrowthCheck::checkLoopSizing(const utils::ThreadStart &Start,
     diag(Loop->getBeginLoc(), "%0 starts %1 threads, more than the %2 "
                               "MaxThreads allows%3")
         << Pool << static_cast<unsigned>(Count.Value) << MaxThreads << Remedy;
-    return;
+    break;
   case TripCountKind::CoreCount:
     diag(Loop->getBeginLoc(), "%0 starts %1 threads per core ('%2'), more "
                               "than the %3 MaxCoreMultiple allows%4")
         << Pool << static_cast<unsigned>(Count.Value) << Count.What
         << MaxCoreMultiple << Remedy;
-    return;
+    break;
   default:
     diag(Loop->getBeginLoc(), "%0 starts one thread per unit of '%1', which "
                               "is read from the input with no upper limit%2")
         << Pool << Count.What << Remedy;
     noteInput(Count);
-    return;
+    break;
   }
+  diag(Start.E->getBeginLoc(), "a thread is started here on each pass",
+       DiagnosticIDs::Note);
 }
 
 const FieldDecl *

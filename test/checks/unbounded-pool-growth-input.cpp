@@ -94,12 +94,15 @@ public:
       threads_.emplace_back(work);
     // CHECK: :[[@LINE-2]]:5: warning: 'threads_' is filled by a loop that starts one thread per unit of 'n', which is read from the input with no upper limit
     // CHECK-NEXT: :[[@LINE-4]]:19: note: read from the input here
+    // CHECK-NEXT: :[[@LINE-3]]:7: note: a thread is started here on each pass
     for (int i = 0; i < 1000; ++i)
       threads_.emplace_back(work);
     // CHECK: :[[@LINE-2]]:5: warning: 'threads_' is filled by a loop that starts 1000 threads, more than the 256 MaxThreads allows
+    // CHECK-NEXT: :[[@LINE-2]]:7: note: a thread is started here on each pass
     for (unsigned i = 0; i < 16 * std::thread::hardware_concurrency(); ++i)
       std::thread(work).detach();
     // CHECK: :[[@LINE-2]]:5: warning: this loop starts 16 threads per core ('std::thread::hardware_concurrency()'), more than the 4 MaxCoreMultiple allows
+    // CHECK-NEXT: :[[@LINE-2]]:7: note: a thread is started here on each pass
   }
 
 private:
@@ -170,6 +173,7 @@ public:
       fetchers_.emplace_back(work);
     // CHECK: :[[@LINE-2]]:5: warning: 'fetchers_' is filled by a loop that starts one thread per unit of 'Configuration::maxThreads()', which is read from the input with no upper limit; clamp it with std::min against a configured maximum or the core count [unbounded-pool-growth]
     // CHECK-NEXT: :[[@LINE-3]]:33: note: read from the input here
+    // CHECK-NEXT: :[[@LINE-3]]:7: note: a thread is started here on each pass
   }
 
 private:

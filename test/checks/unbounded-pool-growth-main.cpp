@@ -20,6 +20,7 @@ int main(int argc, char *argv[]) {
     runners.emplace_back([] { serve(); });
   // CHECK: :[[@LINE-2]]:3: warning: 'runners' is filled by a loop that starts one thread per unit of 'threads', which is read from the input with no upper limit; clamp it with std::min against a configured maximum or the core count [unbounded-pool-growth]
   // CHECK-NEXT: :[[@LINE-5]]:41: note: read from the input here
+  // CHECK-NEXT: :[[@LINE-3]]:5: note: a thread is started here on each pass
   auto const capped = std::min<int>(64, std::atoi(argv[2]));
   for (int i = 0; i < capped; ++i)
     runners.emplace_back([] { serve(); });

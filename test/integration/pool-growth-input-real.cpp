@@ -31,6 +31,7 @@ int main(int argc, char **argv) {
     threads.emplace_back(work);
   // CHECK: :[[@LINE-2]]:3: warning: 'threads' is filled by a loop that starts one thread per unit of 'std::atoi(std::getenv("THREADS"))', which is read from the input with no upper limit
   // CHECK-NEXT: :[[@LINE-3]]:23: note: read from the input here
+  // CHECK-NEXT: :[[@LINE-3]]:5: note: a thread is started here on each pass
   boost::asio::thread_pool clamped(std::min(std::stoi(argv[2]), 16));
   for (auto &t : threads)
     t.join();
