@@ -564,33 +564,6 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
         << Scope;
 }
 
-bool ClientPerCallCheck::calledOnlyFromMain(const FunctionDecl &Function) {
-  const SourceManager &SM = Context->getSourceManager();
-  if (Function.isMain() || isa<CXXMethodDecl>(Function) ||
-      !SM.isInMainFile(Function.getLocation()))
-    return false;
-  const FunctionDecl *Target = Function.getCanonicalDecl();
-  unsigned Calls = 0;
-  for (const FunctionDecl *Caller : Functions->userFunctions()) {
-    bool Elsewhere = utils::anyStmt(Caller->getBody(), [&](const Stmt *S) {
-      const auto *Ref = dyn_cast<DeclRefExpr>(S);
-      if (!Ref || Ref->getDecl()->getCanonicalDecl() != Target)
-        return false;
-      if (!Caller->isMain())
-        return true;
-      const utils::FunctionParents &Parents = Functions->parents(*Caller);
-      for (const Stmt *Up = Parents.parent(Ref); Up; Up = Parents.parent(Up))
-        if (utils::isLoop(Up) || isa<LambdaExpr>(Up))
-          return true;
-      ++Calls;
-      return false;
-    });
-    if (Elsewhere)
-      return false;
-  }
-  return Calls > 0;
-}
-
 bool ClientPerCallCheck::calledOnlyFromConstructors(
     const FunctionDecl &Function) {
   // The calls this translation unit sees (for a private method, all of
@@ -622,7 +595,7 @@ bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
   // the constructor the effect).
   return afterCacheCheck(E, Parents) ||
          utils::insideOnceGuard(E, Parents, Parents.body()) ||
-         calledOnlyFromMain(Parents.function()) ||
+         Functions->calledOnlyFromMain(Parents.function()) ||
          isa<CXXConstructorDecl>(Parents.function()) ||
          calledOnlyFromConstructors(Parents.function());
 }

@@ -57,7 +57,6 @@ private:
   /// function only `main` calls, outside loops, or in a constructor or a
   /// method only constructors call (once per object).
   bool runsAFewTimes(const Expr *E, const utils::FunctionParents &Parents);
-  bool calledOnlyFromMain(const FunctionDecl &Function);
   /// Whether Function is a method that only constructors of its class call
   /// in this translation unit, outside loops: it runs once per object, like
   /// them.

@@ -1010,9 +1010,9 @@ bool logs(const FunctionDecl &Callee) {
 }
 
 /// Whether a call in Function produces items for a queue at every run: not
-/// in a constructor or destructor, nor in `main` outside an unbounded loop
-/// (set-up, or a fixed batch); and not when the caller tests the result (it
-/// handles a refusal).
+/// in a constructor or destructor, nor in `main` (or a function only `main`
+/// calls) outside an unbounded loop (set-up, or a fixed batch); and not
+/// when the caller tests the result (it handles a refusal).
 bool producesPerRun(const CallExpr &Call, const FunctionDecl &Function,
                     utils::FunctionIndex &Functions,
                     const utils::LoopBounds &Bounds) {
@@ -1025,10 +1025,13 @@ bool producesPerRun(const CallExpr &Call, const FunctionDecl &Function,
       (isa<IfStmt, WhileStmt, UnaryOperator, BinaryOperator,
            ConditionalOperator>(Consumer)))
     return false;
-  if (!Function.isMain())
+  if (!Function.isMain() && !Functions.calledOnlyFromMain(Function))
     return true;
+  // A batch of a fixed size, however large, runs once.
   for (const Stmt *Up = Parents.parent(&Call); Up; Up = Parents.parent(Up))
-    if (utils::isLoop(Up) && !Bounds.isBounded(Bounds.ofLoop(Up)))
+    if (utils::isLoop(Up) &&
+        Bounds.ofLoop(Up).Kind != utils::TripCountKind::Constant &&
+        !Bounds.isBounded(Bounds.ofLoop(Up)))
       return true;
   return false;
 }

@@ -2,6 +2,7 @@
 
 #include "utils/FunctionParents.h"
 #include "utils/AstNavigation.h"
+#include "utils/LoopBounds.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -208,6 +209,33 @@ FunctionIndex::callsTo(const FunctionDecl &Callee) const {
         Sites.push_back({Caller, Call});
     });
   return Sites;
+}
+
+bool FunctionIndex::calledOnlyFromMain(const FunctionDecl &Function) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Function.isMain() || isa<CXXMethodDecl>(Function) ||
+      !SM.isInMainFile(Function.getLocation()))
+    return false;
+  const FunctionDecl *Target = Function.getCanonicalDecl();
+  unsigned Calls = 0;
+  for (const FunctionDecl *Caller : userFunctions()) {
+    bool Elsewhere = anyStmt(Caller->getBody(), [&](const Stmt *S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      if (!Ref || Ref->getDecl()->getCanonicalDecl() != Target)
+        return false;
+      if (!Caller->isMain())
+        return true;
+      const FunctionParents &Parents = parents(*Caller);
+      for (const Stmt *Up = Parents.parent(Ref); Up; Up = Parents.parent(Up))
+        if (isLoop(Up) || isa<LambdaExpr>(Up))
+          return true;
+      ++Calls;
+      return false;
+    });
+    if (Elsewhere)
+      return false;
+  }
+  return Calls > 0;
 }
 
 } // namespace clang::tidy::unbounded::utils

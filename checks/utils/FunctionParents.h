@@ -82,6 +82,10 @@ public:
   /// bodies included.
   std::vector<CallSite> callsTo(const FunctionDecl &Callee) const;
 
+  /// Whether Function is a free function of the main file that only `main`
+  /// calls, outside loops and lambdas: it runs a few times per program.
+  bool calledOnlyFromMain(const FunctionDecl &Function);
+
 private:
   const FunctionDecl *writtenFunctionAt(const DeclContext &Context,
                                         SourceLocation Loc) const;
