@@ -1047,13 +1047,8 @@ void QueueGrowthCheck::summarizeFeeds() {
         {facts::siteAt(F.At, SM,
                        "'" + F.Function->getQualifiedNameAsString() +
                            "' pushes onto '" + F.Queue + "' here")});
-  struct Producer {
-    const FunctionDecl *Caller;
-    const CallExpr *Call;
-    const FunctionDecl *Callee;
-  };
-  std::vector<Producer> Producers;
-  utils::LoopBounds Bounds(*Context, utils::defaults::MaxIterations, "");
+  // The calls that may produce items, judged once the summaries are known.
+  std::vector<std::pair<const FunctionDecl *, const CallExpr *>> Candidates;
   for (const FunctionDecl *Function : Functions->userFunctions()) {
     Feeds.addDefinition(*Function);
     // A template's own body, when it is instantiated: the instantiations
@@ -1063,34 +1058,36 @@ void QueueGrowthCheck::summarizeFeeds() {
     utils::anyStmt(Function->getBody(), [&](const Stmt *S) {
       const auto *Call = dyn_cast<CallExpr>(S);
       const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      // A logger's queue is reported at its push, not at every log line.
       if (!Callee || isa<CXXOperatorCallExpr>(Call) ||
-          !utils::isProjectFunction(*Callee))
+          !utils::isProjectFunction(*Callee) || logs(*Callee))
         return false;
-      // The queue's own methods (`appendRead(fd) { append(...); }`) and
-      // its pool's push for their callers, as wrappers do.
-      if (logs(*Callee))
-        return false;
+      // The queue's own methods (`appendRead(fd) { append(...); }`), its
+      // pool's push, and wrappers push for their callers.
       if (partOfQueue(*Call, *Function, *Callee) ||
           isForwarder(*Call, *Function))
         Feeds.addCall(*Function, *Callee, Call->getBeginLoc(),
                       "'" + Function->getQualifiedNameAsString() +
                           "' passes its item on to '" +
                           Callee->getQualifiedNameAsString() + "'");
-      else if (producesPerRun(*Call, *Function, *Functions, Bounds))
-        Producers.push_back({Function, Call, Callee});
+      else
+        Candidates.emplace_back(Function, Call);
       return false;
     });
   }
   Feeds.finish();
-  for (const Producer &P : Producers) {
-    SourceLocation Loc = P.Call->getBeginLoc();
-    if (!utils::mayHaveEffect(Feeds, *P.Callee) ||
+  utils::LoopBounds Bounds(*Context, utils::defaults::MaxIterations, "");
+  for (const auto &[Function, Call] : Candidates) {
+    const FunctionDecl &Callee = *Call->getDirectCallee();
+    SourceLocation Loc = Call->getBeginLoc();
+    if (!utils::mayHaveEffect(Feeds, Callee) ||
+        !producesPerRun(*Call, *Function, *Functions, Bounds) ||
         Reported.alreadyReported(Loc))
       continue;
     utils::reportCall(
-        *this, Feeds, *P.Callee,
+        *this, Feeds, Callee,
         {Loc,
-         "'" + P.Callee->getQualifiedNameAsString() +
+         "'" + Callee.getQualifiedNameAsString() +
              "' pushes this call's item onto queue '" +
              facts::DetailPlaceholder.str() +
              "', which grows without bound; nothing limits how many items "
