@@ -748,15 +748,9 @@ struct MadeClient {
 };
 MadeClient clientMadeBy(const CallExpr &Make,
                         const ::unbounded::facts::Summaries &Clients) {
-  const FunctionDecl *Callee = Make.getDirectCallee();
-  if (!Callee || !utils::isNamedAnyOf(
-                     Callee, {"::std::make_unique", "::std::make_shared"}))
+  QualType Type = utils::typeMadeBy(Make);
+  if (Type.isNull())
     return {};
-  const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
-  if (!Args || Args->size() == 0 ||
-      Args->get(0).getKind() != TemplateArgument::Type)
-    return {};
-  QualType Type = Args->get(0).getAsType();
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
   if (!Record || !Record->hasDefinition())
     return {};

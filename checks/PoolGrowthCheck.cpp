@@ -774,15 +774,9 @@ template <typename Fn> void forEachOutsideLambdas(const Stmt *S, Fn &&Visit) {
 /// `std::make_unique<T>(args...)` runs: the one of T's constructors (not
 /// copy or move) that takes that many arguments.
 const CXXConstructorDecl *constructorMadeBy(const CallExpr &Call) {
-  const FunctionDecl *Make = Call.getDirectCallee();
-  const TemplateArgumentList *Made =
-      Make ? Make->getTemplateSpecializationArgs() : nullptr;
-  if (!Made || Made->size() == 0 || !Make->isInStdNamespace() ||
-      !Make->getDeclName().isIdentifier() ||
-      (Make->getName() != "make_shared" && Make->getName() != "make_unique") ||
-      Made->get(0).getKind() != TemplateArgument::Type)
-    return nullptr;
-  const CXXRecordDecl *Class = Made->get(0).getAsType()->getAsCXXRecordDecl();
+  QualType Made = utils::typeMadeBy(Call);
+  const CXXRecordDecl *Class =
+      Made.isNull() ? nullptr : Made->getAsCXXRecordDecl();
   if (!Class || !Class->hasDefinition())
     return nullptr;
   for (const CXXConstructorDecl *Ctor : Class->ctors())

@@ -291,9 +291,7 @@ bool lendsOrMakes(const CXXMethodDecl &Method, const ValueDecl *Queue) {
                             : nullptr;
     const auto *Make = dyn_cast_or_null<CallExpr>(Value);
     return isa_and_nonnull<CXXNewExpr>(Value) ||
-           (Make &&
-            utils::isNamedAnyOf(Make->getDirectCallee(),
-                                {"::std::make_shared", "::std::make_unique"}));
+           (Make && !utils::typeMadeBy(*Make).isNull());
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include "utils/AstNavigation.h"
 #include "utils/Compat.h"
+#include "utils/Names.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -161,6 +162,17 @@ bool definedHere(const CXXRecordDecl &Record) {
            Method->isDefaulted() ||
            ::unbounded::compat::isPureVirtual(*Method) || Method->isDefined();
   });
+}
+
+QualType typeMadeBy(const CallExpr &Call) {
+  const FunctionDecl *Make = Call.getDirectCallee();
+  if (!isNamedAnyOf(Make, {"::std::make_unique", "::std::make_shared"}))
+    return QualType();
+  const TemplateArgumentList *Args = Make->getTemplateSpecializationArgs();
+  if (!Args || Args->size() == 0 ||
+      Args->get(0).getKind() != TemplateArgument::Type)
+    return QualType();
+  return Args->get(0).getAsType();
 }
 
 } // namespace clang::tidy::unbounded::utils

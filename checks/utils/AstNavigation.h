@@ -64,6 +64,10 @@ bool isWithin(SourceRange Range, SourceLocation Loc, const SourceManager &SM);
 /// Whether Loc lies within the source range of S.
 bool isWithin(const Stmt *S, SourceLocation Loc, const SourceManager &SM);
 
+/// T in `std::make_unique<T>(...)` or `std::make_shared<T>(...)`, or a null
+/// type when Call is neither.
+QualType typeMadeBy(const CallExpr &Call);
+
 /// Whether every member function Record declares is defined in this
 /// translation unit: then all that is done with its members is seen here.
 bool definedHere(const CXXRecordDecl &Record);

@@ -1,6 +1,7 @@
 //===- Clients.cpp - library clients several checks recognise -------------===//
 
 #include "utils/Clients.h"
+#include "utils/AstNavigation.h"
 #include "utils/Defaults.h"
 #include "utils/Names.h"
 #include "utils/SharedOptions.h"
@@ -35,14 +36,8 @@ const CXXRecordDecl *classMadeBy(const Expr &E) {
                ? nullptr
                : Construct->getConstructor()->getParent();
   const auto *Call = dyn_cast<CallExpr>(&E);
-  const FunctionDecl *Make = Call ? Call->getDirectCallee() : nullptr;
-  if (!isNamedAnyOf(Make, {"::std::make_unique", "::std::make_shared"}))
-    return nullptr;
-  const TemplateArgumentList *Args = Make->getTemplateSpecializationArgs();
-  if (!Args || Args->size() == 0 ||
-      Args->get(0).getKind() != TemplateArgument::Type)
-    return nullptr;
-  return Args->get(0).getAsType()->getAsCXXRecordDecl();
+  QualType Made = Call ? typeMadeBy(*Call) : QualType();
+  return Made.isNull() ? nullptr : Made->getAsCXXRecordDecl();
 }
 
 } // namespace
