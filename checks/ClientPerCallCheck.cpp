@@ -579,12 +579,7 @@ bool ClientPerCallCheck::calledOnlyFromConstructors(
            if (!Ctor || Ctor->getParent()->getCanonicalDecl() !=
                             Method->getParent()->getCanonicalDecl())
              return false;
-           const utils::FunctionParents &Parents = Functions->parents(*Ctor);
-           for (const Stmt *Up = Parents.parent(Site.Call); Up;
-                Up = Parents.parent(Up))
-             if (utils::isLoop(Up) || isa<LambdaExpr>(Up))
-               return false;
-           return true;
+           return !Functions->parents(*Ctor).mayRepeat(Site.Call);
          });
 }
 

@@ -211,6 +211,13 @@ FunctionIndex::callsTo(const FunctionDecl &Callee) const {
   return Sites;
 }
 
+bool FunctionParents::mayRepeat(const Stmt *S) const {
+  for (const Stmt *Up = parent(S); Up; Up = parent(Up))
+    if (isLoop(Up) || isa<LambdaExpr>(Up))
+      return true;
+  return false;
+}
+
 bool FunctionIndex::calledOnlyFromMain(const FunctionDecl &Function) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (Function.isMain() || isa<CXXMethodDecl>(Function) ||
@@ -225,10 +232,8 @@ bool FunctionIndex::calledOnlyFromMain(const FunctionDecl &Function) {
         return false;
       if (!Caller->isMain())
         return true;
-      const FunctionParents &Parents = parents(*Caller);
-      for (const Stmt *Up = Parents.parent(Ref); Up; Up = Parents.parent(Up))
-        if (isLoop(Up) || isa<LambdaExpr>(Up))
-          return true;
+      if (parents(*Caller).mayRepeat(Ref))
+        return true;
       ++Calls;
       return false;
     });

@@ -28,6 +28,10 @@ public:
   /// it (constructor initializers, default arguments).
   const Stmt *parent(const Stmt *S) const;
 
+  /// Whether S sits in a loop or a lambda of the function: it may run more
+  /// than once per call.
+  bool mayRepeat(const Stmt *S) const;
+
   /// The first ancestor of E that is not a wrapper (parentheses, implicit
   /// casts, temporaries, cleanups, elidable copies); Child, if given,
   /// receives the node just below it.
