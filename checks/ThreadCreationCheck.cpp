@@ -317,11 +317,35 @@ void ThreadCreationCheck::collectCalls(const FunctionDecl &Caller,
     collectCalls(Caller, Child, InLambda);
 }
 
+/// The member a constructor's initializer starts the thread S into
+/// (`m_thread{&session::run, this}`), and that constructor.
+static std::optional<std::pair<const CXXConstructorDecl *, const FieldDecl *>>
+startedIntoMember(const utils::ThreadStart &S,
+                  const utils::FunctionIndex &Functions) {
+  const auto *Ctor =
+      dyn_cast_or_null<CXXConstructorDecl>(Functions.writtenFunctionOf(S.E));
+  if (!Ctor || Ctor->isDependentContext())
+    return std::nullopt;
+  for (const CXXCtorInitializer *Init : Ctor->inits())
+    if (Init->isMemberInitializer() &&
+        utils::ignoreWrappers(Init->getInit()) == S.E)
+      return std::make_pair(Ctor, Init->getMember());
+  return std::nullopt;
+}
+
 void ThreadCreationCheck::onSpawn(const Spawn &S) {
   ASTContext &Ctx = *Context;
   const utils::FunctionParents *Found = Functions->enclosing(S.E);
-  if (!Found)
+  if (!Found) {
+    // A constructor's member initializer: the object keeps the thread.
+    if (auto Into = startedIntoMember(S, *Functions))
+      DeferredSpawns.push_back(
+          {S,
+           {ThreadFate::Stored, S.E, Into->second->getNameAsString(),
+            Into->second},
+           Into->first});
     return;
+  }
   const utils::FunctionParents &Parents = *Found;
   ExecutionContext Where =
       Analysis.of(*Context).Requests.enclosing(S.E, Parents);
