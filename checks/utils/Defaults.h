@@ -28,7 +28,16 @@ constexpr llvm::StringLiteral HandlerRegistrationPattern =
     "registerHandler|RegisterHandler|set_[a-z_]*handler|"
     "add_[a-z_]*handler|[Oo]n|on_[a-z_]+|On[A-Z][A-Za-z]*|on[A-Z][A-Za-z]*|"
     "subscribe|Subscribe|connect|async_accept|async_read|async_read_some|"
-    "async_receive|async_receive_from|async_wait)$";
+    "async_receive|async_receive_from|async_wait|evconnlistener_new|"
+    "evconnlistener_new_bind)$";
+
+/// Regex on the qualified names of the request classes of server
+/// frameworks: a function that takes one runs once per request.
+constexpr llvm::StringLiteral RequestTypePattern =
+    "^(crow::request|httplib::Request|drogon::HttpRequest|"
+    "Pistache::Http::Request|served::request|web::http::http_request|"
+    "Poco::Net::HTTPServerRequest|hv::HttpContext|HttpRequest|"
+    "evhttp_request|restinio::generic_request_t)$";
 
 /// Calls that take a permit from a limiter.
 constexpr llvm::StringLiteral LimiterFunctions =

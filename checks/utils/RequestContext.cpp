@@ -9,10 +9,14 @@
 namespace clang::tidy::unbounded::utils {
 
 RequestContext::RequestContext(const LoopBounds &Bounds,
-                               llvm::StringRef RegistrationPattern)
+                               llvm::StringRef RegistrationPattern,
+                               llvm::StringRef RequestTypePattern)
     : Bounds(Bounds), RegistrationNames(RegistrationPattern),
       HasRegistrationNames(!RegistrationPattern.empty() &&
-                           RegistrationNames.isValid()) {}
+                           RegistrationNames.isValid()),
+      RequestTypes(RequestTypePattern),
+      HasRequestTypes(!RequestTypePattern.empty() && RequestTypes.isValid()) {
+}
 
 bool RequestContext::isRegistration(const CallExpr *Call) const {
   if (!HasRegistrationNames || !Call)
@@ -108,6 +112,12 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
                        "'" + Where.Rpc->getNameAsString() +
                            "' overrides a gRPC service method, which runs "
                            "once per RPC"};
+  if (Where.Kind == ContextKind::Handler && Where.Request)
+    return ContextNote{Where.Request->getLocation(),
+                       "'" + Where.Function->getNameAsString() +
+                           "' takes the server's request '" +
+                           Where.Request->getNameAsString() +
+                           "', so it runs once per request"};
   if (Where.Kind == ContextKind::Handler &&
       isRouteAssignment(Where.Registration))
     return ContextNote{Where.Registration->getExprLoc(),
@@ -132,6 +142,33 @@ bool isRpcOverride(const FunctionDecl &Function) {
   return isNamedAnyOf(First->getPointeeType()->getAsCXXRecordDecl(),
                       {"::grpc::ServerContext", "::grpc::CallbackServerContext",
                        "::grpc::ServerContextBase"});
+}
+
+/// The class T holds or points to: through references, pointers and
+/// std::shared_ptr/std::unique_ptr.
+static const CXXRecordDecl *heldClass(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
+  const auto *Smart =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
+  if (Smart && isNamedAnyOf(Smart, {"::std::shared_ptr", "::std::unique_ptr"}) &&
+      Smart->getTemplateArgs().size() >= 1 &&
+      Smart->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    return Smart->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return Class;
+}
+
+const ParmVarDecl *
+RequestContext::requestParameter(const FunctionDecl &Function) const {
+  if (!HasRequestTypes)
+    return nullptr;
+  for (const ParmVarDecl *Param : Function.parameters())
+    if (const CXXRecordDecl *Class = heldClass(Param->getType());
+        Class && RequestTypes.match(Class->getQualifiedNameAsString()))
+      return Param;
+  return nullptr;
 }
 
 bool RequestContext::classifyLoop(const Stmt *Node, const Stmt *Loop,
@@ -240,23 +277,31 @@ ExecutionContext
 RequestContext::enclosing(const Stmt *S, const FunctionParents &Parents) const {
   ExecutionContext Result;
   Result.Function = &Parents.function();
+  // Once per run of the function, when a guard lets S run only once per
+  // run of what would repeat it.
+  auto OnceGuarded = [&]() -> ExecutionContext {
+    if (!insideOnceGuard(S, Parents, Result.Scope))
+      return Result;
+    ExecutionContext Once;
+    Once.Function = Result.Function;
+    Once.Scope = Parents.body();
+    Once.Once = true;
+    return Once;
+  };
   for (const Stmt *Node = S, *Parent = Parents.parent(S); Parent;
        Node = Parent, Parent = Parents.parent(Parent))
-    if (classify(Node, Parent, Parents, Result)) {
-      if (!insideOnceGuard(S, Parents, Result.Scope))
-        return Result;
-      ExecutionContext Once;
-      Once.Function = Result.Function;
-      Once.Scope = Parents.body();
-      Once.Once = true;
-      return Once;
-    }
+    if (classify(Node, Parent, Parents, Result))
+      return OnceGuarded();
   Result.Scope = Parents.body();
   if (isRpcOverride(Parents.function())) {
     Result.Kind = ContextKind::Handler;
     Result.Rpc = &Parents.function();
+  } else if (const ParmVarDecl *Request =
+                 requestParameter(Parents.function())) {
+    Result.Kind = ContextKind::Handler;
+    Result.Request = Request;
   }
-  return Result;
+  return Result.Kind == ContextKind::None ? Result : OnceGuarded();
 }
 
 } // namespace clang::tidy::unbounded::utils

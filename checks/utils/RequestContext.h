@@ -34,6 +34,8 @@ struct ExecutionContext {
   TripCount Bound;            ///< Loop: its trip count
   const CallExpr *Registration = nullptr; ///< Handler: the registering call
   const FunctionDecl *Rpc = nullptr;      ///< Handler: or the RPC override
+  /// Handler: or the server request the enclosing function takes.
+  const ParmVarDecl *Request = nullptr;
   const FunctionDecl *Function = nullptr; ///< the enclosing named function
   /// None: S sits behind a guard that lets it run once (insideOnceGuard)
   /// in what would otherwise be a loop's iteration or a request.
@@ -77,7 +79,11 @@ class RequestContext {
 public:
   /// RegistrationPattern: a regex matched against the unqualified name of a
   /// function whose callable argument is a request or message handler.
-  RequestContext(const LoopBounds &Bounds, llvm::StringRef RegistrationPattern);
+  /// RequestTypePattern: a regex matched against the qualified name of a
+  /// server's request class; a function taking one runs once per request.
+  /// Either may be empty (none).
+  RequestContext(const LoopBounds &Bounds, llvm::StringRef RegistrationPattern,
+                 llvm::StringRef RequestTypePattern);
 
   /// The innermost unbounded loop or handler around S, a statement of the
   /// function Parents covers; otherwise Kind None with that function.
@@ -98,6 +104,12 @@ public:
   llvm::SmallVector<const FunctionDecl *, 2>
   registeredFunctions(const CallExpr *Registration) const;
 
+  /// The parameter of Function that holds a server's request: its type,
+  /// through references, pointers and std::shared_ptr/std::unique_ptr, is a
+  /// class whose qualified name the RequestTypePattern matches (`const
+  /// crow::request &`, `const drogon::HttpRequestPtr &`, `evhttp_request *`).
+  const ParmVarDecl *requestParameter(const FunctionDecl &Function) const;
+
 private:
   bool classifyLoop(const Stmt *Node, const Stmt *Loop, TripCount Bound,
                     ExecutionContext &Result) const;
@@ -107,6 +119,8 @@ private:
   const LoopBounds &Bounds;
   llvm::Regex RegistrationNames;
   bool HasRegistrationNames;
+  llvm::Regex RequestTypes;
+  bool HasRequestTypes;
 };
 
 } // namespace clang::tidy::unbounded::utils

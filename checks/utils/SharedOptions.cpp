@@ -54,7 +54,9 @@ LoopOptions::LoopOptions(const ClangTidyCheck::OptionsView &Options)
                                       defaults::WorkerCountPattern)),
       HandlerRegistrationPattern(
           sharedOption(Options, "HandlerRegistrationPattern",
-                       defaults::HandlerRegistrationPattern)) {}
+                       defaults::HandlerRegistrationPattern)),
+      RequestTypePattern(sharedOption(Options, "RequestTypePattern",
+                                      defaults::RequestTypePattern)) {}
 
 void LoopOptions::store(const ClangTidyCheck::OptionsView &Options,
                         ClangTidyOptions::OptionMap &Opts) const {
@@ -64,6 +66,8 @@ void LoopOptions::store(const ClangTidyCheck::OptionsView &Options,
               defaults::WorkerCountPattern);
   storeShared(Options, Opts, "HandlerRegistrationPattern",
               HandlerRegistrationPattern, defaults::HandlerRegistrationPattern);
+  storeShared(Options, Opts, "RequestTypePattern", RequestTypePattern,
+              defaults::RequestTypePattern);
 }
 
 LimiterOptions::LimiterOptions(const ClangTidyCheck::OptionsView &Options)

@@ -35,17 +35,18 @@ void storeShared(const ClangTidyCheck::OptionsView &Options,
                  unsigned Value, unsigned Default);
 
 /// The shared options that say what makes a loop unbounded and a function a
-/// request handler: MaxIterations, WorkerCountPattern and
-/// HandlerRegistrationPattern.
+/// request handler: MaxIterations, WorkerCountPattern,
+/// HandlerRegistrationPattern and RequestTypePattern.
 struct LoopOptions {
   explicit LoopOptions(const ClangTidyCheck::OptionsView &Options);
-  /// Stores the three as storeShared does.
+  /// Stores the four as storeShared does.
   void store(const ClangTidyCheck::OptionsView &Options,
              ClangTidyOptions::OptionMap &Opts) const;
 
   unsigned MaxIterations;
   std::string WorkerCountPattern;
   std::string HandlerRegistrationPattern;
+  std::string RequestTypePattern;
 };
 
 /// The shared options that name limiters: LimiterFunctions and

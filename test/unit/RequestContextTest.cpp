@@ -15,6 +15,7 @@ namespace unbounded_test {
 namespace {
 
 constexpr const char *Registrations = "^(Get|Post|on_[a-z_]+)$";
+constexpr const char *RequestTypes = "^web::Request$";
 
 /// A server whose Post takes any callable, and one that takes std::function.
 constexpr const char *Servers = R"cpp(
@@ -55,14 +56,14 @@ protected:
   /// The context of S, within the function that contains S.
   ExecutionContext enclosing(const Stmt *S) {
     LoopBounds Bounds(ctx(), 64, "[Tt]hread|[Ww]orker");
-    RequestContext Requests(Bounds, Registrations);
+    RequestContext Requests(Bounds, Registrations, RequestTypes);
     return Requests.enclosing(S, parentsOf(S));
   }
 
   llvm::SmallVector<const FunctionDecl *, 2>
   registered(const CallExpr *Registration) {
     LoopBounds Bounds(ctx(), 64, "[Tt]hread|[Ww]orker");
-    RequestContext Requests(Bounds, Registrations);
+    RequestContext Requests(Bounds, Registrations, "");
     return Requests.registeredFunctions(Registration);
   }
 };
@@ -269,7 +270,7 @@ TEST_F(RequestContextTest, IsRegistrationAndRegistrationOf) {
     }
   )cpp"));
   LoopBounds Bounds(ctx(), 64, "[Tt]hread|[Ww]orker");
-  RequestContext Requests(Bounds, Registrations);
+  RequestContext Requests(Bounds, Registrations, "");
   const CallExpr *Post = callTo("Post");
   const CallExpr *Run = callTo("run");
   ASSERT_NE(Post, nullptr);
@@ -286,7 +287,7 @@ TEST_F(RequestContextTest, IsRegistrationAndRegistrationOf) {
   EXPECT_EQ(Requests.registrationOf(PostLambda, Parents), Post);
   EXPECT_EQ(Requests.registrationOf(RunLambda, Parents), nullptr);
 
-  RequestContext NoRegistrations(Bounds, "");
+  RequestContext NoRegistrations(Bounds, "", "");
   EXPECT_FALSE(NoRegistrations.isRegistration(Post));
 }
 
@@ -486,6 +487,49 @@ TEST_F(RequestContextTest, LambdaStoredUnderANameIsNoHandler) {
     void setup(Table &hooks) { hooks["shutdown"] = [] { work(); }; }
   )cpp"));
   EXPECT_EQ(enclosing(workCall()).Kind, ContextKind::None);
+}
+
+// --- functions that take a server's request ---------------------------
+
+TEST_F(RequestContextTest, TakingTheRequestRunsOncePerRequest) {
+  ASSERT_TRUE(parseWithServers(R"cpp(
+    namespace web { struct Request {}; }
+    struct Guard { bool check(int limit, const web::Request &req) {
+      work(); return true; } };
+  )cpp"));
+  ExecutionContext C = enclosing(workCall());
+  EXPECT_EQ(C.Kind, ContextKind::Handler);
+  ASSERT_NE(C.Request, nullptr);
+  EXPECT_EQ(C.Request->getName(), "req");
+}
+
+TEST_F(RequestContextTest, PointerToTheRequestRunsOncePerRequest) {
+  ASSERT_TRUE(parseWithServers(R"cpp(
+    namespace web { struct Request {}; }
+    void serveOne(web::Request *req) { work(); }
+  )cpp"));
+  EXPECT_EQ(enclosing(workCall()).Kind, ContextKind::Handler);
+}
+
+TEST_F(RequestContextTest, OtherClassOfTheSameNameIsNoRequest) {
+  ASSERT_TRUE(parseWithServers(R"cpp(
+    namespace rpc { struct Request {}; }
+    void build(const rpc::Request &req) { work(); }
+  )cpp"));
+  ExecutionContext C = enclosing(workCall());
+  EXPECT_EQ(C.Kind, ContextKind::None);
+  EXPECT_EQ(C.Request, nullptr);
+}
+
+TEST_F(RequestContextTest, NoRequestTypesMeansNoRequest) {
+  ASSERT_TRUE(parseWithServers(R"cpp(
+    namespace web { struct Request {}; }
+    void serveOne(const web::Request &req) { work(); }
+  )cpp"));
+  LoopBounds Bounds(ctx(), 64, "[Tt]hread|[Ww]orker");
+  RequestContext Requests(Bounds, Registrations, "");
+  EXPECT_EQ(Requests.enclosing(workCall(), parentsOf(workCall())).Kind,
+            ContextKind::None);
 }
 
 } // namespace

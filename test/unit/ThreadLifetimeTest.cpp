@@ -30,7 +30,7 @@ protected:
   /// loop or handler around Spawn, or the enclosing function's body.
   const Stmt *scopeOf(const Stmt *Spawn, const FunctionParents &Parents) {
     LoopBounds Bounds(ctx(), 64, "[Tt]hread|[Ww]orker");
-    RequestContext Requests(Bounds, "^(Get|Post|on_[a-z_]+)$");
+    RequestContext Requests(Bounds, "^(Get|Post|on_[a-z_]+)$", "");
     return Requests.enclosing(Spawn, Parents).Scope;
   }
 
