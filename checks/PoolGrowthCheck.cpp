@@ -770,23 +770,6 @@ template <typename Fn> void forEachOutsideLambdas(const Stmt *S, Fn &&Visit) {
 
 /// The project function or constructor a call or construction runs, and
 /// its arguments as the callee's parameters receive them.
-/// The constructor of T that `std::make_shared<T>(args...)` or
-/// `std::make_unique<T>(args...)` runs: the one of T's constructors (not
-/// copy or move) that takes that many arguments.
-const CXXConstructorDecl *constructorMadeBy(const CallExpr &Call) {
-  QualType Made = utils::typeMadeBy(Call);
-  const CXXRecordDecl *Class =
-      Made.isNull() ? nullptr : Made->getAsCXXRecordDecl();
-  if (!Class || !Class->hasDefinition())
-    return nullptr;
-  for (const CXXConstructorDecl *Ctor : Class->ctors())
-    if (!Ctor->isCopyOrMoveConstructor() &&
-        Ctor->getMinRequiredArguments() <= Call.getNumArgs() &&
-        Call.getNumArgs() <= Ctor->getNumParams())
-      return Ctor;
-  return nullptr;
-}
-
 const FunctionDecl *calleeOf(const Expr *E,
                              llvm::SmallVectorImpl<const Expr *> &Args) {
   const FunctionDecl *Callee = nullptr;
@@ -799,7 +782,7 @@ const FunctionDecl *calleeOf(const Expr *E,
              Call && !isa<CXXOperatorCallExpr>(Call)) {
     Callee = Call->getDirectCallee();
     Args.append(Call->arg_begin(), Call->arg_end());
-    if (const CXXConstructorDecl *Made = constructorMadeBy(*Call))
+    if (const CXXConstructorDecl *Made = utils::constructorMadeBy(*Call))
       Callee = Made;
   }
   if (!Callee || !utils::isProjectFunction(*Callee))

@@ -301,7 +301,10 @@ void ThreadCreationCheck::collectCalls(const FunctionDecl &Caller,
   const FunctionDecl *Callee = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     Callee = Call->getDirectCallee();
-    if (Callee && Call->getNumArgs() > 0 &&
+    // std::make_unique<Session>(...) runs Session's constructor.
+    if (const CXXConstructorDecl *Made = utils::constructorMadeBy(*Call))
+      Callee = Made;
+    else if (Callee && Call->getNumArgs() > 0 &&
         Callee->getDeclName().isIdentifier() &&
         RegistrationNames.match(Callee->getName())) {
       for (const FunctionDecl *Handler :
@@ -659,6 +662,13 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
                       "'" + C.Caller->getQualifiedNameAsString() +
                           "' starts it through this call to '" +
                           C.Callee->getQualifiedNameAsString() + "'");
+  // A call of a virtual method may run any override of it.
+  for (const FunctionDecl *Function : UserFunctions)
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+      for (const CXXMethodDecl *Overridden : Method->overridden_methods())
+        Threads.addCall(*Overridden, *Method, Method->getLocation(),
+                        "'" + Overridden->getQualifiedNameAsString() +
+                            "' is virtual and may run this override");
   Threads.finish();
   Owned.finish();
 

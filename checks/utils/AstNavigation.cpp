@@ -175,4 +175,18 @@ QualType typeMadeBy(const CallExpr &Call) {
   return Args->get(0).getAsType();
 }
 
+const CXXConstructorDecl *constructorMadeBy(const CallExpr &Call) {
+  QualType Made = typeMadeBy(Call);
+  const CXXRecordDecl *Class =
+      Made.isNull() ? nullptr : Made->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition())
+    return nullptr;
+  for (const CXXConstructorDecl *Ctor : Class->ctors())
+    if (!Ctor->isCopyOrMoveConstructor() &&
+        Ctor->getMinRequiredArguments() <= Call.getNumArgs() &&
+        Call.getNumArgs() <= Ctor->getNumParams())
+      return Ctor;
+  return nullptr;
+}
+
 } // namespace clang::tidy::unbounded::utils

@@ -68,6 +68,11 @@ bool isWithin(const Stmt *S, SourceLocation Loc, const SourceManager &SM);
 /// type when Call is neither.
 QualType typeMadeBy(const CallExpr &Call);
 
+/// The constructor of T that `std::make_unique<T>(args...)` or
+/// `std::make_shared<T>(args...)` runs: the first of T's constructors (not
+/// copy or move) that takes that many arguments; or nullptr.
+const CXXConstructorDecl *constructorMadeBy(const CallExpr &Call);
+
 /// Whether every member function Record declares is defined in this
 /// translation unit: then all that is done with its members is seen here.
 bool definedHere(const CXXRecordDecl &Record);
