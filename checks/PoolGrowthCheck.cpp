@@ -651,6 +651,21 @@ std::optional<SizeValue> sizeValueOf(const Expr *E,
                        Field->getNameAsString(), Field, Field};
   if (const auto *Choice = dyn_cast<ConditionalOperator>(E))
     return chosenSizeValue(*Choice, Function);
+  // `n * 2 + 1`, `threads - 1`: the value scaled or shifted by a constant.
+  if (const auto *Arith = dyn_cast<BinaryOperator>(E);
+      Arith && (Arith->isAdditiveOp() || Arith->isMultiplicativeOp() ||
+                Arith->isShiftOp())) {
+    const ASTContext &Ctx = Function.getASTContext();
+    auto Constant = [&](const Expr *Side) {
+      return !Side->isValueDependent() && Side->isIntegerConstantExpr(Ctx);
+    };
+    if (Constant(Arith->getRHS()) && Arith->getOpcode() != BO_Div &&
+        Arith->getOpcode() != BO_Rem && Arith->getOpcode() != BO_Shr)
+      return sizeValueOf(Arith->getLHS(), Function);
+    if (Constant(Arith->getLHS()) &&
+        (Arith->getOpcode() == BO_Add || Arith->getOpcode() == BO_Mul))
+      return sizeValueOf(Arith->getRHS(), Function);
+  }
   return std::nullopt;
 }
 
@@ -932,6 +947,23 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
     for (const CXXCtorInitializer *Init : Ctor->inits())
       forEachOutsideLambdas(Init->getInit(), Visit);
   forEachOutsideLambdas(Function.getBody(), Visit);
+  // A pool sized in a lambda (`std::thread([&] { runPool(n); })`) is sized
+  // all the same, whenever the lambda runs.
+  auto SizingCall = [&](const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    llvm::SmallVector<const Expr *, 4> Args;
+    const FunctionDecl *Callee = E ? calleeOf(E, Args) : nullptr;
+    if (const FunctionDecl *Sizer =
+            E ? recordSizerCall(*E, Args, Sizes) : nullptr)
+      Callee = Sizer;
+    if (Callee)
+      summarizeCall(Function, E, *Callee, Args, Sizes);
+  };
+  utils::anyStmt(Function.getBody(), [&](const Stmt *S) {
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+      forEachOutsideLambdas(Lambda->getBody(), SizingCall);
+    return false;
+  });
 }
 
 void PoolGrowthCheck::summarizeElementCalls(const Stmt &Loop,

@@ -580,15 +580,25 @@ bool QueueGrowthCheck::holdsLock(const Stmt *Body, const Stmt *Target) const {
 
 bool QueueGrowthCheck::waitsForSpace(const Stmt *S, const Stmt *Target) const {
   const SourceManager &SM = Context->getSourceManager();
+  const utils::LimiterDetection &Limiter = Detection.of(*Context);
   auto MentionsSpace = [&](const Stmt *Cond) {
     return utils::mentionsName(Cond, SpaceNames);
+  };
+  // A wait's condition may also compare the size with a limit:
+  // `while (q.size() >= max_) not_full.wait(lock);`.
+  auto TestsSpace = [&](const Stmt *Cond) {
+    return MentionsSpace(Cond) || utils::anyStmt(Cond, [&](const Stmt *Node) {
+             const auto *Compare = dyn_cast<BinaryOperator>(Node);
+             return Compare && Compare->isComparisonOp() &&
+                    Limiter.limitComparison(Compare).has_value();
+           });
   };
   return utils::anyStmt(S, [&](const Stmt *Node) {
     if (!utils::isBefore(Node->getBeginLoc(), Target->getBeginLoc(), SM))
       return false;
     // while (full()) not_full.wait(lock);
     if (const auto *While = dyn_cast<WhileStmt>(Node))
-      return MentionsSpace(While->getCond());
+      return TestsSpace(While->getCond());
     // if (full()) return false;
     if (const auto *If = dyn_cast<IfStmt>(Node))
       return MentionsSpace(If->getCond()) && utils::containsExit(If->getThen());
@@ -599,7 +609,7 @@ bool QueueGrowthCheck::waitsForSpace(const Stmt *S, const Stmt *Target) const {
     return llvm::any_of(
         cast<CXXMemberCallExpr>(Node)->arguments(), [&](const Expr *Arg) {
           const auto *Lambda = dyn_cast<LambdaExpr>(utils::ignoreWrappers(Arg));
-          return Lambda && MentionsSpace(Lambda->getBody());
+          return Lambda && TestsSpace(Lambda->getBody());
         });
   });
 }

@@ -305,8 +305,8 @@ void ThreadCreationCheck::collectCalls(const FunctionDecl &Caller,
     if (const CXXConstructorDecl *Made = utils::constructorMadeBy(*Call))
       Callee = Made;
     else if (Callee && Call->getNumArgs() > 0 &&
-        Callee->getDeclName().isIdentifier() &&
-        RegistrationNames.match(Callee->getName())) {
+             Callee->getDeclName().isIdentifier() &&
+             RegistrationNames.match(Callee->getName())) {
       for (const FunctionDecl *Handler :
            Analysis.of(*Context).Requests.registeredFunctions(Call))
         RegisteredHandlers.try_emplace(Handler, Call);
@@ -342,11 +342,10 @@ void ThreadCreationCheck::onSpawn(const Spawn &S) {
   if (!Found) {
     // A constructor's member initializer: the object keeps the thread.
     if (auto Into = startedIntoMember(S, *Functions))
-      DeferredSpawns.push_back(
-          {S,
-           {ThreadFate::Stored, S.E, Into->second->getNameAsString(),
-            Into->second},
-           Into->first});
+      DeferredSpawns.push_back({S,
+                                {ThreadFate::Stored, S.E,
+                                 Into->second->getNameAsString(), Into->second},
+                                Into->first});
     return;
   }
   const utils::FunctionParents &Parents = *Found;

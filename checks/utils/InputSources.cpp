@@ -208,6 +208,41 @@ const Expr *streamTarget(const Stmt *S) {
   return nullptr;
 }
 
+/// Functions whose argument binds a variable to a command-line option, which
+/// the parser fills: `po::value<int>(&threads)`, `cxxopts::value<int>(n)`.
+const std::vector<std::string> OptionBindings = {
+    "::boost::program_options::value", "::cxxopts::value",
+    "::CLI::App::add_option"};
+
+/// Whether Arg hands V itself to Param, which may write it: `&v` to a
+/// pointer, `v` to a non-const reference.
+bool handsOut(const Expr *Arg, const ParmVarDecl *Param, const VarDecl &V) {
+  QualType Type = Param->getType();
+  bool Writable = (Type->isPointerType() || Type->isLValueReferenceType()) &&
+                  !Type->getPointeeType().isConstQualified();
+  if (!Writable)
+    return false;
+  Arg = ignoreWrappers(Arg);
+  if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
+      Address && Address->getOpcode() == UO_AddrOf)
+    Arg = Address->getSubExpr();
+  return referencedDecl(Arg) == &V;
+}
+
+/// Whether Call fills V from the input: binds it to a command-line option,
+/// or reads a configuration entry into it (`settings.Read("threads", n)`).
+bool fillsFromInput(const CallExpr *Call, const VarDecl &V) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || (!isNamedAnyOf(Callee, OptionBindings) &&
+                  !(hasStringLiteralArgument(Call) && isConfigLookup(Call))))
+    return false;
+  unsigned Count = std::min(Call->getNumArgs(), Callee->getNumParams());
+  for (unsigned I = 0; I < Count; ++I)
+    if (handsOut(Call->getArg(I), Callee->getParamDecl(I), V))
+      return true;
+  return false;
+}
+
 const Stmt *readInto(const VarDecl &V, unsigned Depth) {
   const auto *Function = dyn_cast<FunctionDecl>(V.getDeclContext());
   if (!V.isLocalVarDecl() || !Function || !Function->hasBody())
@@ -217,6 +252,10 @@ const Stmt *readInto(const VarDecl &V, unsigned Depth) {
     auto Names = [&](const Expr *E) { return referencedDecl(E) == &V; };
     // in >> v, std::getline(in, v)
     if (const Expr *Target = streamTarget(S); Target && Names(Target))
+      Read = S;
+    // po::value<int>(&v), settings.Read("threads", v)
+    else if (const auto *Call = dyn_cast<CallExpr>(S);
+             Call && fillsFromInput(Call, V))
       Read = S;
     // v = std::stoi(s), or v = n after `int n = std::stoi(optarg);`
     else if (const auto *Assign = dyn_cast<BinaryOperator>(S);

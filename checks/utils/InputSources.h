@@ -19,8 +19,10 @@ const Expr *inputSource(const Expr *E);
 
 /// The statement in V's function that reads V from the input after its
 /// declaration: `in >> v` from a stream, `v = std::stoi(s)`,
-/// `std::getline(in, v)`, `v = n` from a local that holds the input; or
-/// nullptr. Only for local variables.
+/// `std::getline(in, v)`, `v = n` from a local that holds the input, a
+/// command-line option bound to it (`po::value<int>(&v)`,
+/// `cxxopts::value<int>(v)`), a configuration entry read into it
+/// (`settings.Read("threads", v)`); or nullptr. Only for local variables.
 const Stmt *inputReadInto(const VarDecl &V);
 
 /// The member S reads from an input stream, as S names it: `cfg.workers`

@@ -15,8 +15,7 @@ RequestContext::RequestContext(const LoopBounds &Bounds,
       HasRegistrationNames(!RegistrationPattern.empty() &&
                            RegistrationNames.isValid()),
       RequestTypes(RequestTypePattern),
-      HasRequestTypes(!RequestTypePattern.empty() && RequestTypes.isValid()) {
-}
+      HasRequestTypes(!RequestTypePattern.empty() && RequestTypes.isValid()) {}
 
 bool RequestContext::isRegistration(const CallExpr *Call) const {
   if (!HasRegistrationNames || !Call)
@@ -151,9 +150,9 @@ static const CXXRecordDecl *heldClass(QualType T) {
   if (T->isPointerType())
     T = T->getPointeeType();
   const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
-  const auto *Smart =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
-  if (Smart && isNamedAnyOf(Smart, {"::std::shared_ptr", "::std::unique_ptr"}) &&
+  const auto *Smart = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
+  if (Smart &&
+      isNamedAnyOf(Smart, {"::std::shared_ptr", "::std::unique_ptr"}) &&
       Smart->getTemplateArgs().size() >= 1 &&
       Smart->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
     return Smart->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();

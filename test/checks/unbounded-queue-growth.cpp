@@ -217,6 +217,34 @@ private:
   std::size_t maxItems = 256;
 };
 
+// The same wait in a class template, on one condition variable for both
+// directions: the predicate compares the size with the limit.
+template <typename T> class RequestPool {
+public:
+  bool append(T *request) {
+    std::unique_lock<std::mutex> lock(m);
+    changed.wait(lock, [this] { return work.size() < maxRequests; });
+    work.push_back(request);
+    changed.notify_all();
+    return true;
+  }
+  T *take() {
+    std::unique_lock<std::mutex> lock(m);
+    changed.wait(lock, [this] { return !work.empty(); });
+    T *request = work.front();
+    work.pop_front();
+    changed.notify_all();
+    return request;
+  }
+
+private:
+  std::mutex m;
+  std::condition_variable changed;
+  std::deque<T *> work;
+  int maxRequests = 10000;
+};
+RequestPool<int> requestPool;
+
 // A sliding window trimmed right after the push.
 class History {
 public:
