@@ -489,6 +489,22 @@ ClientPerCallCheck::fateOfMember(const Expr *Member, llvm::StringRef Release,
   return {};
 }
 
+/// Whether Assignment stores into a member of this object at the top level
+/// of a request handler's body (`client_ = std::make_unique<Client>();`,
+/// not under a test): every request replaces the client the last one made.
+static bool replacesMemberEveryRequest(const Expr *Target,
+                                       const Stmt *Assignment,
+                                       const utils::FunctionParents &Parents,
+                                       const utils::RequestContext &Requests) {
+  const auto *Member = dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts());
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
+      Requests.enclosing(Assignment, Parents).Kind != ContextKind::Handler)
+    return false;
+  const Stmt *Child = nullptr;
+  Parents.consumer(Assignment, &Child);
+  return Parents.parent(Child) == Parents.body();
+}
+
 ClientPerCallCheck::Fate
 ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
                                 const utils::FunctionParents &Parents) {
@@ -515,6 +531,12 @@ ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
                  llvm::is_contained(OwnerFactories, Callee->getName().str());
     if (Owner || utils::isStdMove(Call))
       return fateOfValue(Call, Release, Parents);
+    if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Call);
+        Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2 &&
+        replacesMemberEveryRequest(Assign->getArg(0), Assign, Parents,
+                                   Analysis.of(*Context).Requests))
+      return {true, nullptr};
     return {}; // handed to a function that may keep it
   }
   // Used on the spot (`httplib::Client(host).Get(path)`) or dropped.
@@ -530,7 +552,7 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
       !(Parents && hasAsioConnection(*Parents)))
     return;
   recordCreation(Creation, What, IsHandle, Parents);
-  if (!Parents || Parents->function().isMain())
+  if (!Parents)
     return;
   Fate Life = fateOfValue(Creation, Release, *Parents);
   if (!Life.PerCall)
@@ -588,7 +610,7 @@ bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
   // A constructor runs once per object: where objects are made per call or
   // per request is judged at the constructions (the client it makes gives
   // the constructor the effect).
-  return afterCacheCheck(E, Parents) ||
+  return Parents.function().isMain() || afterCacheCheck(E, Parents) ||
          utils::insideOnceGuard(E, Parents, Parents.body()) ||
          Functions->calledOnlyFromMain(Parents.function()) ||
          isa<CXXConstructorDecl>(Parents.function()) ||
@@ -597,7 +619,7 @@ bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
 
 void ClientPerCallCheck::onOneShot(const CallExpr &Call) {
   const utils::FunctionParents *Parents = Functions->enclosing(&Call);
-  if (!Parents || Parents->function().isMain())
+  if (!Parents)
     return;
   utils::ExecutionContext Where = contextOf(&Call, *Parents);
   if (Where.Kind == ContextKind::None && runsAFewTimes(&Call, *Parents))

@@ -53,8 +53,9 @@ private:
   void onOneShot(const CallExpr &Call);
   /// Whether E runs a few times per program, not once per call of its
   /// function: after an early return of a cached value, behind a guard
-  /// that lets it run once (`if (fd_ == -1) { ...; fd_ = ...; }`), in a
-  /// function only `main` calls, outside loops, or in a constructor or a
+  /// that lets it run once (`if (fd_ == -1) { ...; fd_ = ...; }`), in
+  /// `main` or a function only `main` calls, outside loops, or in a
+  /// constructor or a
   /// method only constructors call (once per object).
   bool runsAFewTimes(const Expr *E, const utils::FunctionParents &Parents);
   /// Whether Function is a method that only constructors of its class call

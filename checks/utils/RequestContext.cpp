@@ -108,9 +108,11 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
                            Bounds.describe(Where.Bound)};
   if (Where.Kind == ContextKind::Handler && Where.Rpc)
     return ContextNote{Where.Rpc->getLocation(),
-                       "'" + Where.Rpc->getNameAsString() +
-                           "' overrides a gRPC service method, which runs "
-                           "once per RPC"};
+                       "'" + Where.Rpc->getNameAsString() + "' overrides " +
+                           (isProtobufRpcOverride(*Where.Rpc)
+                                ? "a protobuf RPC method"
+                                : "a gRPC service method") +
+                           ", which runs once per RPC"};
   if (Where.Kind == ContextKind::Handler && Where.Request)
     return ContextNote{Where.Request->getLocation(),
                        "'" + Where.Function->getNameAsString() +
@@ -130,17 +132,31 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
   return std::nullopt;
 }
 
+/// Whether Param points to an object of one of Classes.
+static bool pointsTo(const ParmVarDecl &Param,
+                     llvm::ArrayRef<std::string> Classes) {
+  QualType Type = Param.getType();
+  return Type->isPointerType() &&
+         isNamedAnyOf(Type->getPointeeType()->getAsCXXRecordDecl(), Classes);
+}
+
 bool isRpcOverride(const FunctionDecl &Function) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
   if (!Method || Method->size_overridden_methods() == 0 ||
       Method->getNumParams() == 0)
     return false;
-  QualType First = Method->getParamDecl(0)->getType();
-  if (!First->isPointerType())
-    return false;
-  return isNamedAnyOf(First->getPointeeType()->getAsCXXRecordDecl(),
-                      {"::grpc::ServerContext", "::grpc::CallbackServerContext",
-                       "::grpc::ServerContextBase"});
+  return pointsTo(*Method->getParamDecl(0),
+                  {"::grpc::ServerContext", "::grpc::CallbackServerContext",
+                   "::grpc::ServerContextBase"}) ||
+         isProtobufRpcOverride(Function);
+}
+
+bool isProtobufRpcOverride(const FunctionDecl &Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  return Method && Method->size_overridden_methods() > 0 &&
+         llvm::any_of(Method->parameters(), [](const ParmVarDecl *Param) {
+           return pointsTo(*Param, {"::google::protobuf::RpcController"});
+         });
 }
 
 /// The class T holds or points to: through references, pointers and
@@ -211,13 +227,23 @@ bool RequestContext::classify(const Stmt *Node, const Stmt *Parent,
 
 namespace {
 
+/// The variable E names, when it is one state of the whole object or
+/// program: a member only through `this` (`item->status` is one state per
+/// item).
+const ValueDecl *stateVariable(const Expr *E) {
+  if (const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+      Member && !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return referencedDecl(E);
+}
+
 /// The variable an `if` condition tests against one value: X in `!X`,
 /// `X == 0`, `-1 == X`, `X == nullptr`.
 const ValueDecl *testedVariable(const Expr *Cond, const ASTContext &Ctx) {
   Cond = Cond->IgnoreParenImpCasts();
   if (const auto *Not = dyn_cast<UnaryOperator>(Cond);
       Not && Not->getOpcode() == UO_LNot)
-    return referencedDecl(Not->getSubExpr());
+    return stateVariable(Not->getSubExpr());
   const auto *Equal = dyn_cast<BinaryOperator>(Cond);
   if (!Equal || Equal->getOpcode() != BO_EQ)
     return nullptr;
@@ -227,9 +253,9 @@ const ValueDecl *testedVariable(const Expr *Cond, const ASTContext &Ctx) {
            (!E->isValueDependent() && E->isIntegerConstantExpr(Ctx));
   };
   if (Fixed(Equal->getRHS()))
-    return referencedDecl(Equal->getLHS());
+    return stateVariable(Equal->getLHS());
   if (Fixed(Equal->getLHS()))
-    return referencedDecl(Equal->getRHS());
+    return stateVariable(Equal->getRHS());
   return nullptr;
 }
 

@@ -66,8 +66,14 @@ std::optional<ContextNote> contextNote(const ExecutionContext &Where,
 
 /// Whether Function overrides a method of a generated gRPC service, which
 /// the server calls once per RPC: its first parameter is a
-/// grpc::ServerContext* or grpc::CallbackServerContext*.
+/// grpc::ServerContext* or grpc::CallbackServerContext*; or a protobuf RPC
+/// method (isProtobufRpcOverride).
 bool isRpcOverride(const FunctionDecl &Function);
+
+/// Whether Function overrides a method that takes a
+/// google::protobuf::RpcController*: a generated protobuf service method,
+/// or an RpcChannel's CallMethod, each run once per RPC.
+bool isProtobufRpcOverride(const FunctionDecl &Function);
 
 /// Whether Call stores a handler into a route table keyed by a request path:
 /// `server.resource["^/work$"]["GET"] = handler` (std::function's

@@ -5,6 +5,7 @@
 // RUN: %check_both %s unbounded-client-per-call -- -std=c++17 %mock_flags \
 // RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
 
+#include <memory>
 #include <string>
 
 // As the ZooKeeper C client's header declares them.
@@ -34,8 +35,8 @@ public:
   std::string call(const std::string &method) {
     Registry registry;
     // CHECK: :[[@LINE-1]]:14: warning: 'Registry' is created on every call of 'Channel::call' and destroyed at its end: it opens its own connections through 'zookeeper_init'
-    // CHECK-NEXT: :19:7: note: 'Registry' keeps a client it obtains in 'start'
-    // CHECK-NEXT: :25:28: note: the handle from 'zookeeper_init' is obtained here
+    // CHECK-NEXT: :20:7: note: 'Registry' keeps a client it obtains in 'start'
+    // CHECK-NEXT: :26:28: note: the handle from 'zookeeper_init' is obtained here
     registry.start();
     return registry.lookup(method);
   }
@@ -51,4 +52,62 @@ public:
 
 private:
   Registry registry_;
+};
+
+// As protobuf's service.h declares them.
+namespace google::protobuf {
+class MethodDescriptor;
+class RpcController;
+class Message;
+class Closure;
+class RpcChannel {
+public:
+  virtual void CallMethod(const MethodDescriptor *method,
+                          RpcController *controller, const Message *request,
+                          Message *response, Closure *done) = 0;
+};
+} // namespace google::protobuf
+using namespace google::protobuf;
+
+// An RPC channel runs CallMethod once per RPC; a member replaced at the top
+// of it starts a new session per RPC.
+class ReplacingChannel : public RpcChannel {
+public:
+  void CallMethod(const MethodDescriptor *method, RpcController *controller,
+                  const Message *request, Message *response,
+                  Closure *done) override {
+    registry_ = std::make_unique<Registry>();
+    // CHECK: :[[@LINE-1]]:17: warning: 'Registry' is created on every request to this handler and destroyed at its end: it opens its own connections through 'zookeeper_init'
+    // CHECK-NEXT: :[[@LINE-5]]:8: note: 'CallMethod' overrides a protobuf RPC method, which runs once per RPC
+    // CHECK-NEXT: :20:7: note: 'Registry' keeps a client it obtains in 'start'
+    // CHECK-NEXT: :26:28: note: the handle from 'zookeeper_init' is obtained here
+    registry_->start();
+    registry_->lookup("/service/method");
+  }
+
+private:
+  std::unique_ptr<Registry> registry_;
+};
+
+// Quiet: made on the first RPC only, or when the last one failed; and a
+// method that is no handler keeps what it makes for later calls.
+class LazyChannel : public RpcChannel {
+public:
+  void CallMethod(const MethodDescriptor *method, RpcController *controller,
+                  const Message *request, Message *response,
+                  Closure *done) override {
+    if (!registry_) {
+      registry_ = std::make_unique<Registry>();
+      registry_->start();
+    }
+    registry_->lookup("/service/method");
+  }
+  void retry(bool failed) {
+    if (failed)
+      registry_ = std::make_unique<Registry>();
+  }
+  void start() { registry_ = std::make_unique<Registry>(); }
+
+private:
+  std::unique_ptr<Registry> registry_;
 };
