@@ -613,6 +613,7 @@ bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
   return Parents.function().isMain() || afterCacheCheck(E, Parents) ||
          utils::insideOnceGuard(E, Parents, Parents.body()) ||
          Functions->calledOnlyFromMain(Parents.function()) ||
+         Functions->onlyRunsAsThread(Parents.function()) ||
          isa<CXXConstructorDecl>(Parents.function()) ||
          calledOnlyFromConstructors(Parents.function());
 }

@@ -54,9 +54,9 @@ private:
   /// Whether E runs a few times per program, not once per call of its
   /// function: after an early return of a cached value, behind a guard
   /// that lets it run once (`if (fd_ == -1) { ...; fd_ = ...; }`), in
-  /// `main` or a function only `main` calls, outside loops, or in a
-  /// constructor or a
-  /// method only constructors call (once per object).
+  /// `main` or a function only `main` calls, outside loops, in a thread's
+  /// body (once per thread started), or in a constructor or a method only
+  /// constructors call (once per object).
   bool runsAFewTimes(const Expr *E, const utils::FunctionParents &Parents);
   /// Whether Function is a method that only constructors of its class call
   /// in this translation unit, outside loops: it runs once per object, like

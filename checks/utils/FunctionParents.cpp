@@ -3,6 +3,7 @@
 #include "utils/FunctionParents.h"
 #include "utils/AstNavigation.h"
 #include "utils/LoopBounds.h"
+#include "utils/Names.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -241,6 +242,50 @@ bool FunctionIndex::calledOnlyFromMain(const FunctionDecl &Function) {
       return false;
   }
   return Calls > 0;
+}
+
+/// Whether Use, a reference to a function, is the callable a thread start
+/// runs: an argument of a construction of a class named like a thread, of
+/// an emplace into a container of such, or of pthread_create.
+static bool startsThreadWith(const Expr *Use, const FunctionParents &Parents) {
+  const Stmt *Child = nullptr;
+  const Stmt *Consumer = Parents.consumer(Use, &Child);
+  if (const auto *Address = dyn_cast_or_null<UnaryOperator>(Consumer);
+      Address && Address->getOpcode() == UO_AddrOf)
+    Consumer = Parents.consumer(Address, &Child);
+  auto NamesThread = [](QualType Type) {
+    return !Type.isNull() &&
+           llvm::StringRef(Type.getAsString()).contains_insensitive("thread");
+  };
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Consumer))
+    return NamesThread(Construct->getType());
+  if (const auto *Emplace = dyn_cast_or_null<CXXMemberCallExpr>(Consumer)) {
+    const CXXMethodDecl *Method = Emplace->getMethodDecl();
+    return Method && Method->getDeclName().isIdentifier() &&
+           Method->getName().starts_with("emplace") &&
+           NamesThread(Emplace->getImplicitObjectArgument()->getType());
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(Consumer);
+  return Call && isNamedAnyOf(Call->getDirectCallee(), {"::pthread_create"});
+}
+
+bool FunctionIndex::onlyRunsAsThread(const FunctionDecl &Function) {
+  const FunctionDecl *Target = Function.getCanonicalDecl();
+  bool Started = false;
+  for (const FunctionDecl *User : userFunctions()) {
+    bool Other = anyStmt(User->getBody(), [&](const Stmt *S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      if (!Ref || Ref->getDecl()->getCanonicalDecl() != Target)
+        return false;
+      if (!startsThreadWith(Ref, parents(*User)))
+        return true;
+      Started = true;
+      return false;
+    });
+    if (Other)
+      return false;
+  }
+  return Started;
 }
 
 } // namespace clang::tidy::unbounded::utils

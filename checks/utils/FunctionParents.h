@@ -90,6 +90,12 @@ public:
   /// calls, outside loops and lambdas: it runs a few times per program.
   bool calledOnlyFromMain(const FunctionDecl &Function);
 
+  /// Whether every use of Function in userFunctions() names it as a
+  /// thread's body (`std::thread(run, ...)`, `threads.emplace_back(run,
+  /// ...)`, `pthread_create(&t, nullptr, run, ...)`), and there is one: it
+  /// runs once per thread started.
+  bool onlyRunsAsThread(const FunctionDecl &Function);
+
 private:
   const FunctionDecl *writtenFunctionAt(const DeclContext &Context,
                                         SourceLocation Loc) const;

@@ -7,6 +7,8 @@
 
 #include <string>
 #include <sys/socket.h>
+#include <thread>
+#include <vector>
 
 bool running();
 
@@ -168,4 +170,37 @@ void serveForever(const sockaddr &address) {
   int listener = listenOn(address);
   while (running())
     close(accept(listener, nullptr, nullptr));
+}
+
+// A thread's body connects once and serves its whole life on that
+// connection: one per thread started, not one per call.
+void loadWorker(const sockaddr *server) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  connect(fd, server, sizeof *server);
+  while (running())
+    send(fd, "tx", 2, 0);
+  close(fd);
+}
+void startLoad(const sockaddr &server) {
+  std::vector<std::thread> workers;
+  for (int i = 0; i < 8; ++i)
+    workers.emplace_back(loadWorker, &server);
+  std::thread extra(loadWorker, &server);
+  extra.join();
+  for (auto &w : workers)
+    w.join();
+}
+
+// The same function called directly as well is a function like any other.
+void probeOnce(const sockaddr *server) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'probeOnce' and released at its end
+  connect(fd, server, sizeof *server);
+  close(fd);
+  // CHECK: :[[@LINE-1]]:3: note: released here, at the end of the same call
+}
+void startProbes(const sockaddr &server) {
+  std::thread background(probeOnce, &server);
+  probeOnce(&server);
+  background.join();
 }
