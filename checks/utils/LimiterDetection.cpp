@@ -50,6 +50,16 @@ bool LimiterDetection::isMaximum(const Expr *E) const {
   return mentionsName(E, Maximums);
 }
 
+/// Whether E asks a standard container how many elements its allocator
+/// could ever hold (`work.max_size()`): no capacity a program chose.
+static bool isAllocatorLimit(const Expr *E) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  return Method && Method->getDeclName().isIdentifier() &&
+         Method->getName() == "max_size" &&
+         Method->getParent()->isInStdNamespace();
+}
+
 std::optional<LimitSense>
 LimiterDetection::limitComparison(const Expr *Cond) const {
   if (!Cond)
@@ -80,7 +90,8 @@ LimiterDetection::limitComparison(const Expr *Cond) const {
     Op = BinaryOperator::getOverloadedOpcode(Overloaded->getOperator());
   }
   if (!LHS || !BinaryOperator::isComparisonOp(Op) ||
-      !(mentionsName(LHS, Counters) || mentionsName(RHS, Counters)))
+      !(mentionsName(LHS, Counters) || mentionsName(RHS, Counters)) ||
+      isAllocatorLimit(LHS) || isAllocatorLimit(RHS))
     return std::nullopt;
   if (Op == BO_EQ)
     return LimitSense::AtLimit;

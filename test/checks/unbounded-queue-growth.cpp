@@ -245,6 +245,30 @@ private:
 };
 RequestPool<int> requestPool;
 
+// A test against the container's own max_size() bounds nothing.
+class WorkQueue {
+public:
+  int add(int *work) {
+    std::lock_guard<std::mutex> lock(m);
+    if (works.size() >= works.max_size())
+      return -1;
+    works.push_back(work);
+    // CHECK: :[[@LINE-1]]:11: warning: queue 'works' grows without bound: this push holds the queue's lock but never compares its size with a limit or waits for space
+    // CHECK-NEXT: :[[@LINE+12]]:21: note: 'works' is declared here with no capacity
+    return 0;
+  }
+  int *take() {
+    std::lock_guard<std::mutex> lock(m);
+    int *work = works.front();
+    works.pop_front();
+    return work;
+  }
+
+private:
+  std::mutex m;
+  std::deque<int *> works;
+};
+
 // A sliding window trimmed right after the push.
 class History {
 public:
