@@ -620,6 +620,28 @@ std::string loopKey(llvm::StringRef FunctionKey, const Stmt &Loop,
 std::optional<SizeValue> chosenSizeValue(const ConditionalOperator &Choice,
                                          const FunctionDecl &Function);
 
+/// The member a getter E calls returns (`cfg.get_thread_num()` with `size_t
+/// get_thread_num() const { return thread_num; }`): an integer member of
+/// its object, returned by the getter's only statement.
+const FieldDecl *gotField(const Expr *E) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *Getter = Call ? Call->getMethodDecl() : nullptr;
+  const FunctionDecl *Defined = Getter ? Getter->getDefinition() : nullptr;
+  const auto *Body =
+      Defined ? dyn_cast_or_null<CompoundStmt>(Defined->getBody()) : nullptr;
+  if (!Body || Body->size() != 1 || Call->getNumArgs() != 0)
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const auto *Member =
+      Return && Return->getRetValue()
+          ? dyn_cast<MemberExpr>(Return->getRetValue()->IgnoreParenImpCasts())
+          : nullptr;
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return Field && Field->getType()->isIntegerType() ? Field : nullptr;
+}
+
 /// The parameter of Function or the member that E names, if it is an
 /// integer (casts and parentheses aside), also as the unclamped arm of a
 /// choice with a constant.
@@ -651,6 +673,10 @@ std::optional<SizeValue> sizeValueOf(const Expr *E,
                        Field->getNameAsString(), Field, Field};
   if (const auto *Choice = dyn_cast<ConditionalOperator>(E))
     return chosenSizeValue(*Choice, Function);
+  // cfg.get_thread_num(): a getter's member.
+  if (const FieldDecl *Field = gotField(E))
+    return SizeValue{fieldKey(*Field), Field->getQualifiedNameAsString(),
+                     Field->getNameAsString(), Field, Field};
   // `n * 2 + 1`, `threads - 1`: the value scaled or shifted by a constant.
   if (const auto *Arith = dyn_cast<BinaryOperator>(E);
       Arith && (Arith->isAdditiveOp() || Arith->isMultiplicativeOp() ||
@@ -726,6 +752,24 @@ std::optional<SizeValue> madeWithCount(const FieldDecl &Container,
   return Count;
 }
 
+/// The count a member container is made with in Function or, failing
+/// that, in a constructor of its class defined here (`: threads_(n)` or
+/// `threads_ = std::vector<std::thread>(n_);`, started later in `Start()`).
+std::optional<SizeValue> containerCount(const FieldDecl &Container,
+                                        const FunctionDecl &Function) {
+  if (std::optional<SizeValue> Count = madeWithCount(Container, Function))
+    return Count;
+  const auto *Class = dyn_cast<CXXRecordDecl>(Container.getParent());
+  if (!Class || isa<CXXConstructorDecl>(Function))
+    return std::nullopt;
+  for (const CXXConstructorDecl *Ctor : Class->ctors())
+    if (const auto *Defined =
+            dyn_cast_or_null<CXXConstructorDecl>(Ctor->getDefinition()))
+      if (std::optional<SizeValue> Count = madeWithCount(Container, *Defined))
+        return Count;
+  return std::nullopt;
+}
+
 std::optional<SizeValue> loopLimit(const Stmt *Loop,
                                    const FunctionDecl &Function) {
   // for (auto &t : threads_) t = std::thread(...);  after threads_ was made
@@ -733,7 +777,7 @@ std::optional<SizeValue> loopLimit(const Stmt *Loop,
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(Loop))
     if (const auto *Container = dyn_cast_or_null<FieldDecl>(
             utils::referencedDecl(Range->getRangeInit())))
-      return madeWithCount(*Container, Function);
+      return containerCount(*Container, Function);
   const Expr *Cond = utils::loopCondition(Loop);
   if (!Cond)
     return std::nullopt;

@@ -95,7 +95,8 @@ bool isConfigLookup(const CallExpr *Call) {
                                                    "capacity", "empty"};
   if (const auto *Method =
           dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-      Method && Method->getReturnType()->isArithmeticType() &&
+      Method &&
+      Method->getReturnType().getNonReferenceType()->isArithmeticType() &&
       Method->getDeclName().isIdentifier() &&
       !llvm::is_contained(Counts, Method->getName()) &&
       isConfigName(Method->getParent()))
