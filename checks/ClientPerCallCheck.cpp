@@ -613,9 +613,40 @@ bool ClientPerCallCheck::runsAFewTimes(const Expr *E,
   return Parents.function().isMain() || afterCacheCheck(E, Parents) ||
          utils::insideOnceGuard(E, Parents, Parents.body()) ||
          Functions->calledOnlyFromMain(Parents.function()) ||
-         Functions->onlyRunsAsThread(Parents.function()) ||
+         servesThreadLife(E, Parents) ||
          isa<CXXConstructorDecl>(Parents.function()) ||
          calledOnlyFromConstructors(Parents.function());
+}
+
+bool ClientPerCallCheck::servesThreadLife(
+    const Expr *E, const utils::FunctionParents &Parents) {
+  // The connection serves a loop that follows it (a load generator's
+  // worker sends its whole life on it)...
+  const SourceManager &SM = Context->getSourceManager();
+  bool ServesLoop = utils::anyStmt(Parents.body(), [&](const Stmt *S) {
+    return utils::isLoop(S) &&
+           utils::isBefore(E->getBeginLoc(), S->getBeginLoc(), SM);
+  });
+  if (!ServesLoop)
+    return false;
+  // ... in a thread's body, of threads started as a set of workers: once,
+  // or by a loop counted up front (how many is unbounded-pool-growth's
+  // question), not per item, per request or for as long as a condition
+  // holds.
+  std::vector<utils::FunctionIndex::Use> Starts =
+      Functions->threadStartsOf(Parents.function());
+  return !Starts.empty() &&
+         llvm::all_of(Starts, [&](const utils::FunctionIndex::Use &Start) {
+           utils::ExecutionContext Where =
+               contextOf(Start.Ref, Functions->parents(*Start.User));
+           if (Where.Kind == ContextKind::None)
+             return true;
+           utils::TripCountKind Count = Where.Bound.Kind;
+           return Where.Kind == ContextKind::Loop &&
+                  Count != utils::TripCountKind::ElementCount &&
+                  Count != utils::TripCountKind::Condition &&
+                  Count != utils::TripCountKind::Infinite;
+         });
 }
 
 void ClientPerCallCheck::onOneShot(const CallExpr &Call) {

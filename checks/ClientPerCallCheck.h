@@ -54,10 +54,16 @@ private:
   /// Whether E runs a few times per program, not once per call of its
   /// function: after an early return of a cached value, behind a guard
   /// that lets it run once (`if (fd_ == -1) { ...; fd_ = ...; }`), in
-  /// `main` or a function only `main` calls, outside loops, in a thread's
-  /// body (once per thread started), or in a constructor or a method only
+  /// `main` or a function only `main` calls, outside loops, for a thread's
+  /// life (servesThreadLife), or in a constructor or a method only
   /// constructors call (once per object).
   bool runsAFewTimes(const Expr *E, const utils::FunctionParents &Parents);
+  /// Whether E makes a connection that a thread keeps for its life: E is
+  /// followed by a loop, in a function only ever run as a thread's body,
+  /// and every thread running it starts once or in a counted loop (a set
+  /// of workers, not one thread per item, per request or while a condition
+  /// holds).
+  bool servesThreadLife(const Expr *E, const utils::FunctionParents &Parents);
   /// Whether Function is a method that only constructors of its class call
   /// in this translation unit, outside loops: it runs once per object, like
   /// them.

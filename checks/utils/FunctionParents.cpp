@@ -269,9 +269,10 @@ static bool startsThreadWith(const Expr *Use, const FunctionParents &Parents) {
   return Call && isNamedAnyOf(Call->getDirectCallee(), {"::pthread_create"});
 }
 
-bool FunctionIndex::onlyRunsAsThread(const FunctionDecl &Function) {
+std::vector<FunctionIndex::Use>
+FunctionIndex::threadStartsOf(const FunctionDecl &Function) {
   const FunctionDecl *Target = Function.getCanonicalDecl();
-  bool Started = false;
+  std::vector<Use> Starts;
   for (const FunctionDecl *User : userFunctions()) {
     bool Other = anyStmt(User->getBody(), [&](const Stmt *S) {
       const auto *Ref = dyn_cast<DeclRefExpr>(S);
@@ -279,13 +280,13 @@ bool FunctionIndex::onlyRunsAsThread(const FunctionDecl &Function) {
         return false;
       if (!startsThreadWith(Ref, parents(*User)))
         return true;
-      Started = true;
+      Starts.push_back({User, Ref});
       return false;
     });
     if (Other)
-      return false;
+      return {};
   }
-  return Started;
+  return Starts;
 }
 
 } // namespace clang::tidy::unbounded::utils

@@ -90,11 +90,16 @@ public:
   /// calls, outside loops and lambdas: it runs a few times per program.
   bool calledOnlyFromMain(const FunctionDecl &Function);
 
-  /// Whether every use of Function in userFunctions() names it as a
+  /// A use of a function and the function definition it is written in.
+  struct Use {
+    const FunctionDecl *User;
+    const Expr *Ref;
+  };
+  /// The uses of Function in userFunctions() when every one names it as a
   /// thread's body (`std::thread(run, ...)`, `threads.emplace_back(run,
-  /// ...)`, `pthread_create(&t, nullptr, run, ...)`), and there is one: it
-  /// runs once per thread started.
-  bool onlyRunsAsThread(const FunctionDecl &Function);
+  /// ...)`, `pthread_create(&t, nullptr, run, ...)`): it runs once per
+  /// thread those start. Empty when there is none, or another use.
+  std::vector<Use> threadStartsOf(const FunctionDecl &Function);
 
 private:
   const FunctionDecl *writtenFunctionAt(const DeclContext &Context,

@@ -191,6 +191,38 @@ void startLoad(const sockaddr &server) {
     w.join();
 }
 
+// A thread's body started once per accepted connection runs per request,
+// and one with no loop uses its connection for one exchange: both are
+// functions like any other.
+void relayServer(const sockaddr *server) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'relayServer' and released at its end
+  connect(fd, server, sizeof *server);
+  while (running())
+    send(fd, "tx", 2, 0);
+  close(fd);
+  // CHECK: :[[@LINE-1]]:3: note: released here, at the end of the same call
+}
+void acceptRelays(const sockaddr &server) {
+  while (running())
+    std::thread(relayServer, &server).detach();
+}
+void fireOnce(const sockaddr *server) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'fireOnce' and released at its end
+  connect(fd, server, sizeof *server);
+  send(fd, "fire", 4, 0);
+  close(fd);
+  // CHECK: :[[@LINE-1]]:3: note: released here, at the end of the same call
+}
+void fireAll(const sockaddr &server) {
+  std::vector<std::thread> shots;
+  for (int i = 0; i < 10; ++i)
+    shots.emplace_back(fireOnce, &server);
+  for (auto &s : shots)
+    s.join();
+}
+
 // The same function called directly as well is a function like any other.
 void probeOnce(const sockaddr *server) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
