@@ -415,8 +415,6 @@ void PoolGrowthCheck::checkLoopSizing(const utils::ThreadStart &Start,
                 (Count.Kind == TripCountKind::CoreCount &&
                  Count.Value > MaxCoreMultiple) ||
                 (Count.Kind == TripCountKind::Input && Stored &&
-                 (isa_and_nonnull<FieldDecl>(Lifetime.HolderDecl) ||
-                  Parents.function().isMain()) &&
                  !clampedBefore(Count.Variable, Loop, Parents));
   if (!Report || Reported.alreadyReported(Loop->getBeginLoc()))
     return;
@@ -1025,6 +1023,20 @@ void PoolGrowthCheck::summarizeElementCalls(const Stmt &Loop,
     Sizes.addDefinition(Key, elementsName(*Field));
   const SourceManager &SM = Context->getSourceManager();
   forEachOutsideLambdas(utils::loopBody(&Loop), [&](const Stmt *S) {
+    // for (i < threads_.size()) pthread_create(&threads_[i], ...): a thread
+    // per element the pool made room for.
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (std::optional<PoolUnit> Unit = unitAt(*E)) {
+        Sizes.addDirect(
+            Key, elementsName(*Field), Unit->Pool,
+            {facts::siteAt(Loop.getBeginLoc(), SM,
+                           "'" + Function.getQualifiedNameAsString() +
+                               "' runs this loop once per element of '" +
+                               Field->getNameAsString() + "'"),
+             facts::siteAt(E->getBeginLoc(), SM,
+                           "and " + Unit->What + " here on each pass")});
+        return;
+      }
     const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
     llvm::SmallVector<const Expr *, 4> Args;
     const FunctionDecl *Callee = Call ? calleeOf(Call, Args) : nullptr;
