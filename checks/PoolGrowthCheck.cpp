@@ -922,10 +922,7 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
             {facts::siteAt(E->getBeginLoc(), SM,
                            "'" + Name + "' " + Unit->What + " here")});
       llvm::SmallVector<const Expr *, 4> Args;
-      const FunctionDecl *Callee = calleeOf(E, Args);
-      if (const FunctionDecl *Sizer = recordSizerCall(*E, Args, Sizes))
-        Callee = Sizer;
-      if (Callee) {
+      if (const FunctionDecl *Callee = sizingCallee(*E, Args, Sizes)) {
         Sizes.addCall(Key, Name, facts::usrOf(*Callee),
                       facts::siteAt(E->getBeginLoc(), SM,
                                     "'" + Name +
@@ -994,11 +991,8 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
   auto SizingCall = [&](const Stmt *S) {
     const auto *E = dyn_cast<Expr>(S);
     llvm::SmallVector<const Expr *, 4> Args;
-    const FunctionDecl *Callee = E ? calleeOf(E, Args) : nullptr;
-    if (const FunctionDecl *Sizer =
-            E ? recordSizerCall(*E, Args, Sizes) : nullptr)
-      Callee = Sizer;
-    if (Callee)
+    if (const FunctionDecl *Callee =
+            E ? sizingCallee(*E, Args, Sizes) : nullptr)
       summarizeCall(Function, E, *Callee, Args, Sizes);
   };
   utils::anyStmt(Function.getBody(), [&](const Stmt *S) {
@@ -1064,6 +1058,16 @@ PoolGrowthCheck::unitAt(const Expr &E) const {
       utils::isNamedAnyOf(Call->getDirectCallee(), {"::fork", "::vfork"}))
     return PoolUnit{ProcessPool, "forks a worker process"};
   return std::nullopt;
+}
+
+const FunctionDecl *
+PoolGrowthCheck::sizingCallee(const Expr &E,
+                              llvm::SmallVectorImpl<const Expr *> &Args,
+                              facts::Summaries &Sizes) const {
+  const FunctionDecl *Callee = calleeOf(&E, Args);
+  if (const FunctionDecl *Sizer = recordSizerCall(E, Args, Sizes))
+    return Sizer;
+  return Callee;
 }
 
 const FunctionDecl *

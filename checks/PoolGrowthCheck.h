@@ -81,6 +81,11 @@ private:
   const FunctionDecl *
   recordSizerCall(const Expr &E, llvm::SmallVectorImpl<const Expr *> &Args,
                   ::unbounded::facts::Summaries &Sizes) const;
+  /// The project function or constructor E runs (a PoolSizers function
+  /// included, as recordSizerCall records it), with its arguments in Args.
+  const FunctionDecl *sizingCallee(const Expr &E,
+                                   llvm::SmallVectorImpl<const Expr *> &Args,
+                                   ::unbounded::facts::Summaries &Sizes) const;
   void summarizeCall(const FunctionDecl &Caller, const Expr *Call,
                      const FunctionDecl &Callee,
                      llvm::ArrayRef<const Expr *> Args,
