@@ -587,11 +587,7 @@ bool QueueGrowthCheck::waitsForSpace(const Stmt *S, const Stmt *Target) const {
   // A wait's condition may also compare the size with a limit:
   // `while (q.size() >= max_) not_full.wait(lock);`.
   auto TestsSpace = [&](const Stmt *Cond) {
-    return MentionsSpace(Cond) || utils::anyStmt(Cond, [&](const Stmt *Node) {
-             const auto *Compare = dyn_cast<BinaryOperator>(Node);
-             return Compare && Compare->isComparisonOp() &&
-                    Limiter.limitComparison(Compare).has_value();
-           });
+    return MentionsSpace(Cond) || Limiter.comparesWithLimit(Cond);
   };
   return utils::anyStmt(S, [&](const Stmt *Node) {
     if (!utils::isBefore(Node->getBeginLoc(), Target->getBeginLoc(), SM))
@@ -655,13 +651,6 @@ bool QueueGrowthCheck::guardedThroughVariable(
     const Stmt *Site, const utils::FunctionParents &Parents,
     const utils::LimiterDetection &Limiter) const {
   // const bool room = q.size() < max; if (room) q.push_back(x);
-  auto HasLimitTest = [&](const Stmt *S) {
-    return utils::anyStmt(S, [&](const Stmt *Node) {
-      const auto *Compare = dyn_cast<BinaryOperator>(Node);
-      return Compare && Compare->isComparisonOp() &&
-             Limiter.limitComparison(Compare).has_value();
-    });
-  };
   for (const Stmt *Node = Site, *Parent = Parents.parent(Site); Parent;
        Node = Parent, Parent = Parents.parent(Parent)) {
     const auto *If = dyn_cast<IfStmt>(Parent);
@@ -671,7 +660,7 @@ bool QueueGrowthCheck::guardedThroughVariable(
       const auto *Ref = dyn_cast<DeclRefExpr>(Cond);
       const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
       return Var && Var->isLocalVarDecl() && Var->getInit() &&
-             HasLimitTest(Var->getInit());
+             Limiter.comparesWithLimit(Var->getInit());
     });
     if (Tested)
       return true;

@@ -106,6 +106,14 @@ LimiterDetection::limitComparison(const Expr *Cond) const {
   return Op == BO_LT || Op == BO_LE ? LimitSense::Below : LimitSense::AtLimit;
 }
 
+bool LimiterDetection::comparesWithLimit(const Stmt *S) const {
+  return anyStmt(S, [&](const Stmt *Node) {
+    const auto *Compare = dyn_cast<BinaryOperator>(Node);
+    return Compare && Compare->isComparisonOp() &&
+           limitComparison(Compare).has_value();
+  });
+}
+
 bool LimiterDetection::holds(const Expr *Cond, LimitSense Sense) const {
   std::optional<LimitSense> Found = limitComparison(Cond);
   return Found && (*Found == Sense || *Found == LimitSense::Unknown);

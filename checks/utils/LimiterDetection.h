@@ -42,6 +42,10 @@ public:
   /// Whether Cond compares a counter against a limit, and which way.
   std::optional<LimitSense> limitComparison(const Expr *Cond) const;
 
+  /// Whether S, or a statement below it, is a built-in comparison that
+  /// limitComparison recognises (`q.size() < max_` in a wait's predicate).
+  bool comparesWithLimit(const Stmt *S) const;
+
 private:
   const Stmt *guardingIf(const Stmt *Target, const Stmt *Scope,
                          const FunctionParents &Parents) const;
