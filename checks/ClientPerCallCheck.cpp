@@ -173,10 +173,10 @@ std::string scopeText(const utils::ExecutionContext &Where,
 /// variable, or a member of the object.
 const ValueDecl *cacheVariable(const Expr *E) {
   E = E->IgnoreParenImpCasts();
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
-               ? Member->getMemberDecl()
-               : nullptr;
+  if (isa<MemberExpr>(E)) {
+    const MemberExpr *Member = utils::thisMember(E);
+    return Member ? Member->getMemberDecl() : nullptr;
+  }
   const auto *Ref = dyn_cast<DeclRefExpr>(E);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   return Var && Var->hasGlobalStorage() ? Var : nullptr;
@@ -496,8 +496,7 @@ static bool replacesMemberEveryRequest(const Expr *Target,
                                        const Stmt *Assignment,
                                        const utils::FunctionParents &Parents,
                                        const utils::RequestContext &Requests) {
-  const auto *Member = dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts());
-  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) ||
+  if (!utils::thisMember(Target) ||
       Requests.enclosing(Assignment, Parents).Kind != ContextKind::Handler)
     return false;
   const Stmt *Child = nullptr;

@@ -630,11 +630,10 @@ const FieldDecl *gotField(const Expr *E) {
   if (!Body || Body->size() != 1 || Call->getNumArgs() != 0)
     return nullptr;
   const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
-  const auto *Member =
-      Return && Return->getRetValue()
-          ? dyn_cast<MemberExpr>(Return->getRetValue()->IgnoreParenImpCasts())
-          : nullptr;
-  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+  const MemberExpr *Member = Return && Return->getRetValue()
+                                 ? utils::thisMember(Return->getRetValue())
+                                 : nullptr;
+  if (!Member)
     return nullptr;
   const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
   return Field && Field->getType()->isIntegerType() ? Field : nullptr;

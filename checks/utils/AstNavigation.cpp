@@ -164,6 +164,13 @@ bool definedHere(const CXXRecordDecl &Record) {
   });
 }
 
+const MemberExpr *thisMember(const Expr *E) {
+  const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
+             ? Member
+             : nullptr;
+}
+
 QualType typeMadeBy(const CallExpr &Call) {
   const FunctionDecl *Make = Call.getDirectCallee();
   if (!isNamedAnyOf(Make, {"::std::make_unique", "::std::make_shared"}))

@@ -64,6 +64,10 @@ bool isWithin(SourceRange Range, SourceLocation Loc, const SourceManager &SM);
 /// Whether Loc lies within the source range of S.
 bool isWithin(const Stmt *S, SourceLocation Loc, const SourceManager &SM);
 
+/// E, parentheses and implicit casts aside, when it names a member of this
+/// object (`fd_`, `this->fd_`); nullptr otherwise (`job->state`).
+const MemberExpr *thisMember(const Expr *E);
+
 /// T in `std::make_unique<T>(...)` or `std::make_shared<T>(...)`, or a null
 /// type when Call is neither.
 QualType typeMadeBy(const CallExpr &Call);

@@ -231,8 +231,7 @@ namespace {
 /// program: a member only through `this` (`item->status` is one state per
 /// item).
 const ValueDecl *stateVariable(const Expr *E) {
-  if (const auto *Member = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
-      Member && !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+  if (isa<MemberExpr>(E->IgnoreParenImpCasts()) && !thisMember(E))
     return nullptr;
   return referencedDecl(E);
 }
