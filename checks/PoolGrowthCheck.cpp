@@ -858,10 +858,14 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
     if (Function.getParamDecl(I)->getType()->isIntegerType())
       Sizes.addDefinition(facts::parameterKey(Function, I),
                           facts::parameterName(Function, I));
-  // A member's facts are complete here when its class is.
+  // A member's writes are all here when its class is, but its reads are not:
+  // `cfg.threads()` in another file passes it on to a pool. The driver's
+  // join and the project facts answer for the member; a single file takes
+  // what it sees.
+  bool SingleFile = !facts::sink() && !ProjectFacts;
   auto Known = [&](const SizeValue &Value) {
-    if (!Value.Field ||
-        utils::definedHere(*cast<CXXRecordDecl>(Value.Field->getParent())))
+    if (!Value.Field || (SingleFile && utils::definedHere(*cast<CXXRecordDecl>(
+                                           Value.Field->getParent()))))
       Sizes.addDefinition(Value.Key, Value.Name);
   };
   const utils::FunctionParents &Parents = Functions->parents(Function);

@@ -24,6 +24,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,8 @@ HEADER_EXTENSIONS = ('.h', '.hh', '.hpp', '.hxx', '.ipp', '.inl')
 CATEGORIES = ['connection-storm', 'client-limits', 'silent-drop', 'pool-growth',
               'thread-per-request', 'unbounded-queue']
 MAX_SIBLINGS = 40
+MAX_UNITS = 60
+INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*(?:"([^"]+)"|<([^>]+)>)', re.M)
 RUN_TIMEOUT_SECONDS = 1800
 
 # Headers that some repositories include under a name Debian does not ship.
@@ -154,9 +157,10 @@ def write_shims(work_dir, options):
     return shim
 
 
-def translation_units(checkout, repo_labels, options, work_dir):
-    """The files to lint: labelled sources, their sibling sources, and one
-    wrapper source per labelled header (so the header is parsed in context)."""
+def translation_units(checkout, repo_labels, options, work_dir, include_dirs):
+    """The files to lint: labelled sources, their sibling sources, the sources
+    defining what those include, and one wrapper source per labelled header (so
+    the header is parsed in context)."""
     units, seen_dirs = [], set()
 
     def add(path):
@@ -176,6 +180,7 @@ def translation_units(checkout, repo_labels, options, work_dir):
             add(os.path.join(directory, name))
     for relative in options.get('sources', []):
         add(os.path.join(checkout, relative))
+    add_defining_sources(units, checkout, include_dirs, options.get('closure', MAX_UNITS))
     wrappers = {}
     for label in repo_labels:
         path = os.path.join(checkout, label['file'])
@@ -191,11 +196,38 @@ def translation_units(checkout, repo_labels, options, work_dir):
     return [unit for unit in units if os.path.isfile(unit)], wrappers
 
 
-def compile_flags(checkout, repo_labels, options, shim):
-    """Compiler flags: the standard, the repository's include directories ('{src}/' names
-    another checkout, e.g. a dependency's headers; '{shim}/' the shim directory), the shims
-    and MariaDB's headers."""
-    flags = ['-std=' + options.get('std', 'c++17'), '-w']
+def add_defining_sources(units, checkout, include_dirs, limit):
+    """Adds, up to limit units in all, the source beside each project header
+    that the units reach through their includes (`net/Pool.h` -> `net/Pool.cpp`),
+    as the whole project's compile database would hold it."""
+    queue, seen = list(units), set()
+    while queue and len(units) < limit:
+        path = queue.pop(0)
+        try:
+            with open(path, errors='replace') as handle:
+                text = handle.read()
+        except OSError:
+            continue
+        for quoted, angled in INCLUDE.findall(text):
+            name = quoted or angled
+            bases = ([os.path.dirname(path)] if quoted else []) + include_dirs
+            found = [os.path.normpath(os.path.join(base, name)) for base in bases
+                     if os.path.isfile(os.path.join(base, name))]
+            if not found or found[0] in seen or not found[0].startswith(checkout + os.sep):
+                continue
+            seen.add(found[0])
+            queue.append(found[0])
+            stem = os.path.splitext(found[0])[0]
+            for source in (stem + extension for extension in SOURCE_EXTENSIONS):
+                if os.path.isfile(source) and source not in units and len(units) < limit:
+                    units.append(source)
+                    queue.append(source)
+
+
+def include_directories(checkout, repo_labels, options, shim):
+    """The repository's include directories ('{src}/' names another checkout,
+    e.g. a dependency's headers; '{shim}/' the shim directory), then the
+    labelled files' own and the usual `include` and `src`."""
     src = os.path.dirname(checkout)
     include_dirs = [checkout] + [os.path.join(checkout, d.replace('{src}', src).replace('{shim}', shim))
                                  for d in options.get('includes', [])]
@@ -207,8 +239,14 @@ def compile_flags(checkout, repo_labels, options, shim):
     for default in ('include', 'src'):
         if os.path.isdir(os.path.join(checkout, default)):
             include_dirs.append(os.path.join(checkout, default))
-    for directory in OrderedDict.fromkeys(include_dirs):
-        flags.append('-I' + directory)
+    return list(OrderedDict.fromkeys(include_dirs))
+
+
+def compile_flags(options, include_dirs, shim):
+    """Compiler flags: the standard, the include directories, the shims and
+    MariaDB's headers, the repository's defines and extra flags."""
+    flags = ['-std=' + options.get('std', 'c++17'), '-w']
+    flags += ['-I' + directory for directory in include_dirs]
     flags += ['-I' + shim, '-I/usr/include/mariadb']
     flags += ['-D' + define for define in options.get('defines', [])]
     flags += options.get('flags', [])
@@ -219,8 +257,10 @@ def run_repo(args, repo, checkout, repo_labels, options, work):
     """Lints one repository; returns its report (parsed JSON) and status."""
     work_dir = os.path.join(work, repo.replace('/', '+'))
     os.makedirs(work_dir, exist_ok=True)
-    units, wrappers = translation_units(checkout, repo_labels, options, work_dir)
-    flags = compile_flags(checkout, repo_labels, options, write_shims(work_dir, options))
+    shim = write_shims(work_dir, options)
+    include_dirs = include_directories(checkout, repo_labels, options, shim)
+    units, wrappers = translation_units(checkout, repo_labels, options, work_dir, include_dirs)
+    flags = compile_flags(options, include_dirs, shim)
     database = [{'directory': checkout, 'file': unit,
                  'arguments': ['clang++'] + flags + ['-c', unit]} for unit in units]
     with open(os.path.join(work_dir, 'compile_commands.json'), 'w') as handle:
