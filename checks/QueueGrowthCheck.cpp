@@ -953,9 +953,14 @@ bool forwardsItem(const Expr *Arg, const FunctionDecl &Caller) {
 
 /// Whether Call is all that Function does besides taking a lock: a wrapper
 /// (`void addThread(Task t) { pool_->add(std::move(t)); }`) that hands its
-/// caller's item on, so its callers are the producers.
+/// caller's item on, so its callers are the producers. A `try` around it
+/// that only translates the queue's exceptions changes nothing.
 bool isForwarder(const CallExpr &Call, const FunctionDecl &Function) {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Function.getBody());
+  if (const auto *Try = Body && Body->size() == 1
+                            ? dyn_cast<CXXTryStmt>(Body->body_front())
+                            : nullptr)
+    Body = Try->getTryBlock();
   if (!Body || Body->size() > 2 ||
       llvm::none_of(Body->body(), [&](const Stmt *S) {
         if (const auto *Return = dyn_cast<ReturnStmt>(S))

@@ -527,6 +527,28 @@ static bool outlivesScope(const CXXConstructExpr &Construct, const Stmt *Scope,
   });
 }
 
+/// The key of "makes an object of Ctor's class that outlives the call, whose
+/// thread it keeps": a thread start for whoever calls the maker.
+static std::string outlivingOwnerKey(const FunctionDecl &Ctor) {
+  return ::unbounded::facts::usrOf(Ctor) + "@outlives";
+}
+
+/// Whether Construct, in Caller, makes an object that outlives every run of
+/// Caller (`auto *t = new Parallel(...); table_[id] = t;`): not one made
+/// once, in a static local's initializer or behind a once-guard.
+static bool outlivesEveryRun(const CXXConstructExpr &Construct,
+                             const utils::FunctionParents &Parents) {
+  const Stmt *Body = Parents.body();
+  if (!outlivesScope(Construct, Body, Parents) ||
+      utils::insideOnceGuard(&Construct, Parents, Body))
+    return false;
+  const Stmt *New = Parents.consumer(&Construct);
+  const Stmt *User = New ? Parents.consumer(New) : nullptr;
+  const VarDecl *Static =
+      User ? utils::FunctionParents::initializedBy(User, New) : nullptr;
+  return !Static || !Static->isStaticLocal();
+}
+
 void ThreadCreationCheck::diagnoseOwner(
     const Call &C, const ExecutionContext &Where,
     const ::unbounded::facts::Summaries &Owned) {
@@ -641,11 +663,20 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
   for (const FunctionDecl *Function : UserFunctions) {
     Threads.addDefinition(*Function);
     Owned.addDefinition(*Function);
+    if (isa<CXXConstructorDecl>(Function))
+      Threads.addDefinition(outlivingOwnerKey(*Function),
+                            Function->getQualifiedNameAsString());
   }
   for (const Deferred &Started : DeferredSpawns) {
     const FunctionDecl *Definition = Started.Function->getDefinition();
-    (ownsItsThread(*Definition, Started.Lifetime) ? Owned : Threads)
-        .addDirect(*Definition, fateText(Started.Lifetime), chainOf(Started));
+    std::string Fate = fateText(Started.Lifetime);
+    bool Owns = ownsItsThread(*Definition, Started.Lifetime);
+    (Owns ? Owned : Threads).addDirect(*Definition, Fate, chainOf(Started));
+    // Whoever makes the object and keeps it past the call starts the thread.
+    if (Owns)
+      Threads.addDirect(outlivingOwnerKey(*Definition),
+                        Definition->getQualifiedNameAsString(), Fate,
+                        chainOf(Started));
     auto Handler = RegisteredHandlers.find(Definition);
     if (Handler == RegisteredHandlers.end())
       continue;
@@ -655,12 +686,26 @@ void ThreadCreationCheck::onEndOfTranslationUnit() {
     Where.Registration = Handler->second;
     diagnose(Started.S, Where, Started.Lifetime);
   }
-  for (const Call &C : Calls)
-    if (!C.InLambda)
-      Threads.addCall(*C.Caller, *C.Callee, locationOf(C.E),
-                      "'" + C.Caller->getQualifiedNameAsString() +
-                          "' starts it through this call to '" +
-                          C.Callee->getQualifiedNameAsString() + "'");
+  for (const Call &C : Calls) {
+    if (C.InLambda)
+      continue;
+    std::string Caller = C.Caller->getQualifiedNameAsString();
+    Threads.addCall(*C.Caller, *C.Callee, locationOf(C.E),
+                    "'" + Caller + "' starts it through this call to '" +
+                        C.Callee->getQualifiedNameAsString() + "'");
+    const auto *Construct = dyn_cast<CXXConstructExpr>(C.E);
+    if (Construct &&
+        outlivesEveryRun(*Construct, Functions->parents(*C.Caller)))
+      Threads.addCall(::unbounded::facts::usrOf(*C.Caller), Caller,
+                      outlivingOwnerKey(*C.Callee),
+                      ::unbounded::facts::siteAt(
+                          locationOf(C.E), Context->getSourceManager(),
+                          "'" + Caller + "' makes a '" +
+                              cast<CXXConstructorDecl>(C.Callee)
+                                  ->getParent()
+                                  ->getQualifiedNameAsString() +
+                              "' here that outlives the call"));
+  }
   // A call of a virtual method may run any override of it.
   for (const FunctionDecl *Function : UserFunctions)
     if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))

@@ -247,3 +247,29 @@ private:
 };
 
 void onAcceptCapped(CappedPool &pool) { pool.enqueue([] {}); }
+
+// A wrapper whose only statement is a `try` around the hand-on, translating
+// the queue's exceptions, still only hands its caller's item on: its
+// callers are the producers.
+struct ClosedQueue {};
+struct HandlerStopped {};
+class EventHandler {
+public:
+  void pushEvent(std::function<void()> event) {
+    try {
+      pool_->append(std::move(event));
+    } catch (const ClosedQueue &) {
+      throw HandlerStopped();
+    }
+  }
+
+private:
+  TaskPool *pool_;
+};
+
+void onReceive(EventHandler &handler) {
+  handler.pushEvent([] {});
+  // CHECK: :[[@LINE-1]]:3: warning: 'EventHandler::pushEvent' pushes this call's item onto queue 'tasks_'
+  // CHECK-NEXT: :[[@LINE-13]]:7: note: 'EventHandler::pushEvent' passes its item on to 'TaskPool::append'
+  // CHECK-NEXT: :20:12: note: 'TaskPool::append' pushes onto 'tasks_' here
+}
