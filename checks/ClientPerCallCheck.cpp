@@ -545,7 +545,8 @@ ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
 }
 
 void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
-                                    bool IsHandle, llvm::StringRef Release) {
+                                    bool IsHandle, llvm::StringRef Release,
+                                    const Expr *ConnectedAt) {
   const utils::FunctionParents *Parents = Functions->enclosing(Creation);
   if (What == "boost::asio::io_context" &&
       !(Parents && hasAsioConnection(*Parents)))
@@ -577,6 +578,8 @@ void ClientPerCallCheck::onCreation(const Expr *Creation, llvm::StringRef What,
   if (std::optional<utils::ContextNote> Note =
           utils::contextNote(Where, Analysis.of(*Context).Bounds))
     diag(Note->Loc, "%0", DiagnosticIDs::Note) << Note->Text;
+  if (ConnectedAt)
+    diag(ConnectedAt->getBeginLoc(), "connected here", DiagnosticIDs::Note);
   if (Life.Release)
     diag(Life.Release->getBeginLoc(),
          "released here, at the end of the same "
@@ -1104,18 +1107,19 @@ void ClientPerCallCheck::judgeCalls(
     judgeCalls(Function, Child, Clients);
 }
 
-/// Whether Function connects the descriptor in Fd: `connect(fd, ...)`, or
-/// a call of a function of this file that connects the parameter it is
-/// given (`connect_to_host(fd, url)`), to Depth levels.
-static bool connectsDescriptor(const FunctionDecl &Function,
-                               const ValueDecl *Fd, unsigned Depth) {
-  bool Connects = false;
+/// The call of Function that connects the descriptor in Fd: `connect(fd,
+/// ...)`, or a call of a function of this file that connects the parameter
+/// it is given (`connect_to_host(fd, url)`), to Depth levels; or nullptr.
+static const CallExpr *connectionOf(const FunctionDecl &Function,
+                                    const ValueDecl *Fd, unsigned Depth) {
+  const CallExpr *Connects = nullptr;
   forEachOwnCall(Function, [&](const Expr *E, bool) {
     const auto *Call = dyn_cast<CallExpr>(E);
     if (Connects || !Call || Call->getNumArgs() == 0)
       return;
     if (isPosixConnect(E)) {
-      Connects = utils::referencedDecl(Call->getArg(0)) == Fd;
+      if (utils::referencedDecl(Call->getArg(0)) == Fd)
+        Connects = Call;
       return;
     }
     const FunctionDecl *Callee = Call->getDirectCallee();
@@ -1125,8 +1129,8 @@ static bool connectsDescriptor(const FunctionDecl &Function,
     for (unsigned I = 0; I < Call->getNumArgs() && I < Body->getNumParams();
          ++I)
       if (utils::referencedDecl(Call->getArg(I)) == Fd &&
-          connectsDescriptor(*Body, Body->getParamDecl(I), Depth - 1)) {
-        Connects = true;
+          connectionOf(*Body, Body->getParamDecl(I), Depth - 1)) {
+        Connects = Call;
         return;
       }
   });
@@ -1149,8 +1153,9 @@ void ClientPerCallCheck::judgeSockets(
       if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Consumer);
           Assign && Assign->isAssignmentOp())
         Fd = assignedLocal(Assign->getLHS());
-      if (Fd && connectsDescriptor(*Function, Fd, /*Depth=*/2))
-        onCreation(E, "socket", /*IsHandle=*/true, "::close");
+      if (const CallExpr *Connect =
+              Fd ? connectionOf(*Function, Fd, /*Depth=*/2) : nullptr)
+        onCreation(E, "socket", /*IsHandle=*/true, "::close", Connect);
     });
 }
 

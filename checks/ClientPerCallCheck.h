@@ -48,8 +48,9 @@ private:
     bool IsHandle;
   };
 
+  /// ConnectedAt: for a socket, the call that connects it (a note).
   void onCreation(const Expr *Creation, llvm::StringRef What, bool IsHandle,
-                  llvm::StringRef Release);
+                  llvm::StringRef Release, const Expr *ConnectedAt = nullptr);
   void onOneShot(const CallExpr &Call);
   /// Whether E runs a few times per program, not once per call of its
   /// function: after an early return of a cached value, behind a guard

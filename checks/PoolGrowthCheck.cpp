@@ -287,10 +287,34 @@ static bool boundsAbove(const Expr *Cond, const ValueDecl *Var, bool WhenTrue) {
 }
 
 /// Whether S assigns to Var.
-static bool assigns(const Stmt *S, const VarDecl *Var) {
+static bool assigns(const Stmt *S, const ValueDecl *Var) {
   const auto *Assign = dyn_cast<BinaryOperator>(S);
   return Assign && Assign->isAssignmentOp() &&
          utils::referencedDecl(Assign->getLHS()) == Var;
+}
+
+/// Whether If holds Var under a limit from then on: `if (n > kMax) n =
+/// kMax;` or `if (n > kMax) return;`. Not a lower bound (`if (n == 0) n =
+/// 1;`, `if (n < 1) return;`), nor a warning that lets n through.
+static bool clampsAbove(const IfStmt &If, const ValueDecl *Var) {
+  return boundsAbove(If.getCond(), Var, /*WhenTrue=*/false) &&
+         (utils::containsExit(If.getThen()) ||
+          utils::anyStmt(If.getThen(),
+                         [&](const Stmt *Node) { return assigns(Node, Var); }));
+}
+
+/// Whether S sits in the branch of an `if` whose condition tests Var: the
+/// `if` says whether S holds Var under a limit.
+static bool underTestOf(const Stmt *S, const ValueDecl *Var,
+                        const utils::FunctionParents &Parents) {
+  for (const Stmt *Up = Parents.parent(S); Up; Up = Parents.parent(Up))
+    if (const auto *If = dyn_cast<IfStmt>(Up);
+        If && utils::anyStmt(If->getCond(), [&](const Stmt *Node) {
+          const auto *E = dyn_cast<Expr>(Node);
+          return E && utils::referencedDecl(E) == Var;
+        }))
+      return true;
+  return false;
 }
 
 bool PoolGrowthCheck::clampedBefore(
@@ -300,12 +324,6 @@ bool PoolGrowthCheck::clampedBefore(
   if (!Var)
     return false;
   const SourceManager &SM = Context->getSourceManager();
-  auto Mentions = [&](const Stmt *S) {
-    return utils::anyStmt(S, [&](const Stmt *Node) {
-      const auto *Ref = dyn_cast<DeclRefExpr>(Node);
-      return Ref && Ref->getDecl() == Var;
-    });
-  };
   return utils::anyStmt(Parents.body(), [&](const Stmt *S) {
     if (!utils::isBefore(S->getBeginLoc(), Use->getBeginLoc(), SM))
       return false;
@@ -316,20 +334,11 @@ bool PoolGrowthCheck::clampedBefore(
     if (const auto *If = dyn_cast<IfStmt>(S);
         If && utils::isWithin(If->getElse(), Use->getBeginLoc(), SM))
       return boundsAbove(If->getCond(), Var, /*WhenTrue=*/false);
-    // if (n > kMax) n = kMax;  or  if (n > kMax) return;  (not a warning
-    // printed above the core count that lets n through)
-    if (const auto *If = dyn_cast<IfStmt>(S)) {
-      if (utils::containsExit(If->getThen()))
-        return boundsAbove(If->getCond(), Var, /*WhenTrue=*/false);
-      const auto *Cond =
-          dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
-      return Cond && Cond->isComparisonOp() && Mentions(Cond) &&
-             utils::anyStmt(If->getThen(), [&](const Stmt *Node) {
-               return assigns(Node, Var);
-             });
-    }
-    // n = std::min(n, kMax);  (not n = m of another input)
-    return assigns(S, Var) &&
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      return clampsAbove(*If, Var);
+    // n = std::min(n, kMax);  (not n = m of another input, nor the `n = 1`
+    // of `if (n == 0)`: the `if` says)
+    return assigns(S, Var) && !underTestOf(S, Var, Parents) &&
            !utils::inputSource(cast<BinaryOperator>(S)->getRHS()) &&
            !utils::holdsInput(cast<BinaryOperator>(S)->getRHS());
   });
@@ -1225,15 +1234,9 @@ void PoolGrowthCheck::checkInputIntoMember(const InputIntoMember &Input,
   const utils::FunctionParents &Parents = Functions->parents(*Input.Function);
   bool Clamped = utils::anyStmt(Parents.body(), [&](const Stmt *S) {
     const auto *If = dyn_cast<IfStmt>(S);
-    const auto *Cond =
-        If ? dyn_cast<BinaryOperator>(If->getCond()->IgnoreParenImpCasts())
-           : nullptr;
-    return Cond && Cond->isComparisonOp() &&
+    return If &&
            utils::isBefore(Input.Value->getBeginLoc(), If->getBeginLoc(), SM) &&
-           utils::anyStmt(Cond, [&](const Stmt *Node) {
-             const auto *E = dyn_cast<Expr>(Node);
-             return E && utils::referencedDecl(E) == Input.Member;
-           });
+           clampsAbove(*If, Input.Member);
   });
   const auto *Holder =
       utils::inputSource(Input.Value)

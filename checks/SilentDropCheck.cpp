@@ -275,28 +275,29 @@ void SilentDropCheck::check(const MatchFinder::MatchResult &Result) {
   ByName.push_back({Call, How});
 }
 
-void SilentDropCheck::report(const CallExpr &Call, llvm::StringRef Name,
+void SilentDropCheck::report(const CallExpr &Call, const FunctionDecl &Callee,
                              Use How,
                              const ::unbounded::facts::Summaries *Fallible) {
   SourceLocation Loc = Call.getExprLoc();
+  std::string Name = Callee.getName().str();
   if (Reported.alreadyReported(Loc))
     return;
   utils::CallFinding Finding;
   Finding.Loc = Loc;
   if (How == Use::Silent)
     Finding.Message =
-        "failure of '" + Name.str() +
+        "failure of '" + Name +
         "' is not handled: the branch taken when the queue is full does "
         "nothing observable, so the item is dropped silently; count the drop, "
         "log it or return an error to the caller";
   else
-    Finding.Message = "result of '" + Name.str() + "' is " +
+    Finding.Message = "result of '" + Name + "' is " +
                       (How == Use::VoidCast ? "cast to void" : "discarded") +
                       ": when the queue is full the item is dropped and "
                       "nobody is told; count the drop and return an error to "
                       "the caller";
   if (Fallible) {
-    utils::reportCall(*this, *Fallible, *Call.getDirectCallee(), Finding);
+    utils::reportCall(*this, *Fallible, Callee, Finding);
     return;
   }
   diag(Loc, "%0") << Finding.Message;
@@ -546,7 +547,10 @@ void SilentDropCheck::judgeCalls(
     const FunctionDecl &Function,
     const ::unbounded::facts::Summaries &Fallible) {
   utils::forEachCall(Function.getBody(), [&](const CallExpr *Call) {
+    // In a class template's body, `pool_->append(c)` on a `Pool<T> *`.
     const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      Callee = utils::patternCallee(*Call);
     if (!Callee || !reportsFailure(*Callee) ||
         !Callee->getDeclName().isIdentifier() ||
         !utils::isProjectFunction(*Callee) ||
@@ -555,7 +559,7 @@ void SilentDropCheck::judgeCalls(
     Use How = useOf(Call, Functions->parents(Function));
     if (How == Use::Handled || (How == Use::VoidCast && AllowVoidCast))
       return;
-    report(*Call, Callee->getName(), How, &Fallible);
+    report(*Call, *Callee, How, &Fallible);
   });
 }
 
@@ -609,9 +613,9 @@ void SilentDropCheck::onEndOfTranslationUnit() {
   for (const auto &[Call, How] : ByName) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
     if (Fallible.settled(*Method) && Fallible.effect(*Method))
-      report(*Call, Method->getName(), How, &Fallible);
+      report(*Call, *Method, How, &Fallible);
     else
-      report(*Call, Method->getName(), How, nullptr);
+      report(*Call, *Method, How, nullptr);
   }
   ByName.clear();
   for (const FunctionDecl *Function : UserFunctions) {

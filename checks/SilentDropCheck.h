@@ -52,7 +52,8 @@ private:
   /// says the queue is full, with no other branch: `if (!q_->full())
   /// q_->push(line);`.
   void checkSkippedPush(const FunctionDecl &Function);
-  void report(const CallExpr &Call, llvm::StringRef Name, Use How,
+  /// Reports Call of Callee, with the chain of Fallible's proof if given.
+  void report(const CallExpr &Call, const FunctionDecl &Callee, Use How,
               const ::unbounded::facts::Summaries *Fallible);
 
   const std::vector<std::string> FallibleFunctions;

@@ -4,6 +4,7 @@
 #include "utils/Compat.h"
 #include "utils/Names.h"
 
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -169,6 +170,37 @@ const MemberExpr *thisMember(const Expr *E) {
   return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())
              ? Member
              : nullptr;
+}
+
+const CXXMethodDecl *patternCallee(const CallExpr &Call) {
+  const auto *Member =
+      dyn_cast<CXXDependentScopeMemberExpr>(Call.getCallee()->IgnoreParens());
+  if (!Member || Member->isImplicitAccess() ||
+      !Member->getMember().isIdentifier())
+    return nullptr;
+  QualType Object = Member->getBaseType();
+  if (Member->isArrow() && Object->isPointerType())
+    Object = Object->getPointeeType();
+  const auto *Specialization = Object->getAs<TemplateSpecializationType>();
+  const auto *Template =
+      Specialization
+          ? dyn_cast_or_null<ClassTemplateDecl>(
+                Specialization->getTemplateName().getAsTemplateDecl())
+          : nullptr;
+  const CXXRecordDecl *Pattern =
+      Template ? Template->getTemplatedDecl()->getDefinition() : nullptr;
+  if (!Pattern)
+    return nullptr;
+  const CXXMethodDecl *Found = nullptr;
+  for (const NamedDecl *D : Pattern->lookup(Member->getMember())) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(D);
+    if (!Method || Method->getNumParams() != Call.getNumArgs())
+      continue;
+    if (Found)
+      return nullptr;
+    Found = Method;
+  }
+  return Found;
 }
 
 QualType typeMadeBy(const CallExpr &Call) {

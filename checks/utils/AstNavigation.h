@@ -77,6 +77,12 @@ QualType typeMadeBy(const CallExpr &Call);
 /// copy or move) that takes that many arguments; or nullptr.
 const CXXConstructorDecl *constructorMadeBy(const CallExpr &Call);
 
+/// In a template's body, the method a call on an object of a dependent
+/// specialization of a class template calls (`pool_->append(c, 0)` with
+/// `pool_` a `ThreadPool<T> *`): the one method of the class template's own
+/// definition with that name taking that many arguments, or nullptr.
+const CXXMethodDecl *patternCallee(const CallExpr &Call);
+
 /// Whether every member function Record declares is defined in this
 /// translation unit: then all that is done with its members is seen here.
 bool definedHere(const CXXRecordDecl &Record);

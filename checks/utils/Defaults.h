@@ -76,7 +76,8 @@ constexpr llvm::StringLiteral ClientFactories =
     "::PQsetdbLogin=::PQfinish;::mysql_init=::mysql_close;"
     "::grpc::CreateChannel=;::grpc::CreateCustomChannel=;"
     "::zookeeper_init=::zookeeper_close;"
-    "::sql::Driver::connect=;::sql::mysql::MySQL_Driver::connect=";
+    "::sql::Driver::connect=;::sql::mysql::MySQL_Driver::connect=;"
+    "::drogon::HttpClient::newHttpClient=";
 
 /// The largest constant loop trip count that still counts as small.
 constexpr unsigned MaxIterations = 64;

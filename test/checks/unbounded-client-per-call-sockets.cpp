@@ -105,6 +105,7 @@ int fetchPage(const sockaddr &server, const std::string &request) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'fetchPage' and released at its end: each one opens its own connections
   if (connect(fd, &server, sizeof server) < 0) {
+  // CHECK-NEXT: :[[@LINE-1]]:7: note: connected here
     close(fd);
     return -1;
   }
@@ -123,6 +124,7 @@ bool probe(const sockaddr &server) {
   fd = socket(AF_INET, SOCK_STREAM, 0);
   // CHECK: :[[@LINE-1]]:8: warning: the handle from 'socket' is obtained on every call of 'probe' and released at its end
   bool up = connectTo(fd, server);
+  // CHECK-NEXT: :[[@LINE-1]]:13: note: connected here
   close(fd);
   // CHECK: :[[@LINE-1]]:3: note: released here, at the end of the same call
   return up;
@@ -133,6 +135,7 @@ int download(const sockaddr &server, char *buffer, unsigned long size) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'download' and released at its end
   connect(fd, &server, sizeof server);
+  // CHECK-NEXT: :[[@LINE-1]]:3: note: connected here
   unsigned long got = 0;
   while (true) {
     long n = recv(fd, buffer + got, size - got, 0);
@@ -150,6 +153,7 @@ void ping(const sockaddr &server) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'ping' and never released
   connect(fd, &server, sizeof server);
+  // CHECK-NEXT: :[[@LINE-1]]:3: note: connected here
   send(fd, "ping", 4, 0);
 }
 
@@ -198,6 +202,7 @@ void relayServer(const sockaddr *server) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'relayServer' and released at its end
   connect(fd, server, sizeof *server);
+  // CHECK-NEXT: :[[@LINE-1]]:3: note: connected here
   while (running())
     send(fd, "tx", 2, 0);
   close(fd);
@@ -211,6 +216,7 @@ void fireOnce(const sockaddr *server) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'fireOnce' and released at its end
   connect(fd, server, sizeof *server);
+  // CHECK-NEXT: :[[@LINE-1]]:3: note: connected here
   send(fd, "fire", 4, 0);
   close(fd);
   // CHECK: :[[@LINE-1]]:3: note: released here, at the end of the same call
@@ -228,6 +234,7 @@ void probeOnce(const sockaddr *server) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   // CHECK: :[[@LINE-1]]:12: warning: the handle from 'socket' is obtained on every call of 'probeOnce' and released at its end
   connect(fd, server, sizeof *server);
+  // CHECK-NEXT: :[[@LINE-1]]:3: note: connected here
   close(fd);
   // CHECK: :[[@LINE-1]]:3: note: released here, at the end of the same call
 }

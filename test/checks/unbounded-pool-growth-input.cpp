@@ -201,3 +201,49 @@ public:
 private:
   std::vector<std::thread> threads_;
 };
+
+// ---- A lower bound is no clamp --------------------------------------------------
+
+// `if (n == 0) n = 1;` and `if (n < 1) return;` keep the pool from being
+// empty, not from being too large.
+void lowerBoundsOnly() {
+  int n = std::atoi(std::getenv("THREADS"));
+  if (n == 0)
+    n = 1;
+  boost::asio::thread_pool a(n);
+  // CHECK: :[[@LINE-1]]:30: warning: 'boost::asio::thread_pool' is sized by 'n', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-5]]:11: note: read from the input here
+  int k = std::atoi(std::getenv("WORKERS"));
+  if (k < 1)
+    return;
+  boost::asio::thread_pool b(k);
+  // CHECK: :[[@LINE-1]]:30: warning: 'boost::asio::thread_pool' is sized by 'k', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-5]]:11: note: read from the input here
+}
+
+// The same for a member read from the input: `if (cfg.threads == 0)
+// cfg.threads = 1;` after the read leaves it unbounded above.
+struct PoolSettings {
+  int threads = 4;
+};
+PoolSettings poolSettings;
+class SettingsPool {
+public:
+  explicit SettingsPool(int threads) {
+    for (int i = 0; i < threads; ++i)
+      workers_.emplace_back(work);
+  }
+
+private:
+  std::vector<std::thread> workers_;
+};
+void readPoolSettings(char **argv) {
+  poolSettings.threads = std::atoi(argv[1]);
+  // CHECK: :[[@LINE-1]]:26: warning: 'PoolSettings::threads' sizes a thread pool and is read from the input here with no upper limit
+  // CHECK-NEXT: :[[@LINE+6]]:38: note: 'startPool' passes 'threads' on to 'SettingsPool::SettingsPool'
+  // CHECK-NEXT: :[[@LINE-11]]:5: note: 'SettingsPool::SettingsPool' runs this loop once per unit of 'threads'
+  // CHECK-NEXT: :[[@LINE-11]]:7: note: and starts a thread here on each pass
+  if (poolSettings.threads == 0)
+    poolSettings.threads = 1;
+}
+void startPool() { SettingsPool pool(poolSettings.threads); }

@@ -89,3 +89,24 @@ void onReadable(TaskPool<Connection *> &pool, Connection *conn) {
   // CHECK: :[[@LINE-1]]:8: warning: result of 'AppendTask' is discarded: when the queue is full the item is dropped and nobody is told
   // CHECK-NEXT: :[[@LINE-8]]:5: note: 'TaskPool::AppendTask' returns false here, when it is full
 }
+
+// A server template whose pool is a `TaskPool<C> *` of its own parameter,
+// defined in a file that never instantiates it: the call names the class
+// template's method, which takes that many arguments. The overload that
+// always succeeds is quiet.
+template <class C> class Server {
+public:
+  void onRead(C *conn, int state) {
+    pool_->AppendTask(conn);
+    // CHECK: :[[@LINE-1]]:5: warning: result of 'AppendTask' is discarded: when the queue is full the item is dropped and nobody is told
+    // CHECK-NEXT: :82:5: note: 'TaskPool::AppendTask' returns false here, when it is full
+    log_->Append(conn, state);
+  }
+
+private:
+  TaskPool<C *> *pool_;
+  struct Log {
+    bool Append(C *conn, int state) { return true; }
+  };
+  Log *log_;
+};
