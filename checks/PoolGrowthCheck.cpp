@@ -648,9 +648,23 @@ const FieldDecl *gotField(const Expr *E) {
   return Field && Field->getType()->isIntegerType() ? Field : nullptr;
 }
 
+/// Whether Function assigns, steps or takes the address of Local.
+bool changedIn(const FunctionDecl &Function, const VarDecl &Local) {
+  return utils::anyStmt(Function.getBody(), [&](const Stmt *S) {
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S))
+      return Assign->isAssignmentOp() &&
+             utils::referencedDecl(Assign->getLHS()) == &Local;
+    if (const auto *Op = dyn_cast<UnaryOperator>(S))
+      return (Op->isIncrementDecrementOp() || Op->getOpcode() == UO_AddrOf) &&
+             utils::referencedDecl(Op->getSubExpr()) == &Local;
+    return false;
+  });
+}
+
 /// The parameter of Function or the member that E names, if it is an
 /// integer (casts and parentheses aside), also as the unclamped arm of a
-/// choice with a constant.
+/// choice with a constant, through a local that keeps its initial value,
+/// and through `std::max` with a constant.
 std::optional<SizeValue> sizeValueOf(const Expr *E,
                                      const FunctionDecl &Function) {
   E = utils::ignoreWrappers(E);
@@ -679,6 +693,24 @@ std::optional<SizeValue> sizeValueOf(const Expr *E,
                        Field->getNameAsString(), Field, Field};
   if (const auto *Choice = dyn_cast<ConditionalOperator>(E))
     return chosenSizeValue(*Choice, Function);
+  // `int count = std::max(1, cfg.threads);` never changed after: what it
+  // was initialized with.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+        Local && Local->isLocalVarDecl() && Local->getInit() &&
+        !changedIn(Function, *Local))
+      return sizeValueOf(Local->getInit(), Function);
+  // std::max(1, n): n, corrected from below only.
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 2 &&
+      utils::isNamedAnyOf(Call->getDirectCallee(), {"::std::max"})) {
+    const ASTContext &Ctx = Function.getASTContext();
+    for (unsigned I = 0; I < 2; ++I) {
+      const Expr *Other = Call->getArg(1 - I)->IgnoreParenImpCasts();
+      if (!Other->isValueDependent() && Other->isIntegerConstantExpr(Ctx))
+        return sizeValueOf(Call->getArg(I), Function);
+    }
+  }
   // cfg.get_thread_num(): a getter's member.
   if (const FieldDecl *Field = gotField(E))
     return SizeValue{fieldKey(*Field), Field->getQualifiedNameAsString(),

@@ -120,6 +120,26 @@ bool isConfigLookup(const CallExpr *Call) {
   return isConfigName(referencedDecl(Object));
 }
 
+/// Whether Call gives its callee a constant for a parameter named like an
+/// upper limit (`LoadInt("threads", 2, 1, 128)` into `int maxValue`): the
+/// lookup holds what it reads under that limit.
+bool limitedByArgument(const CallExpr *Call) {
+  static const llvm::Regex Upper("^(max|upper|limit)|(Max|Upper|Limit)");
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return false;
+  const ASTContext &Ctx = Callee->getASTContext();
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
+       ++I) {
+    const ParmVarDecl *Param = Callee->getParamDecl(I);
+    const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
+    if (Param->getDeclName().isIdentifier() && Upper.match(Param->getName()) &&
+        !Arg->isValueDependent() && Arg->isIntegerConstantExpr(Ctx))
+      return true;
+  }
+  return false;
+}
+
 bool isArgv(const Expr *E) {
   const auto *Parm = dyn_cast_or_null<ParmVarDecl>(referencedDecl(E));
   if (!Parm || !Parm->getDeclName().isIdentifier())
@@ -183,7 +203,7 @@ const Expr *inputSource(const Expr *E) {
     return Literal ? nullptr : Call;
   }
   if (isConfigLookup(Call))
-    return Call;
+    return limitedByArgument(Call) ? nullptr : Call;
   // node["threads"].as<int>(), cfg.lookup("n").value_or(4).
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
     if (inputSource(Member->getImplicitObjectArgument()))

@@ -247,3 +247,39 @@ void readPoolSettings(char **argv) {
     poolSettings.threads = 1;
 }
 void startPool() { SettingsPool pool(poolSettings.threads); }
+
+// A local that keeps what it was initialized with, `std::max` with a
+// constant included, is that value: the member read from the input sizes
+// the batch of threads.
+struct CrawlSettings {
+  int workers = 1;
+};
+void readCrawlSettings(CrawlSettings &cfg, char **argv) {
+  cfg.workers = std::stoi(argv[2]);
+  // CHECK: :[[@LINE-1]]:17: warning: 'CrawlSettings::workers' sizes a thread pool and is read from the input here with no upper limit
+  // CHECK-NEXT: :[[@LINE+6]]:3: note: 'crawl' runs this loop once per unit of 'workers'
+  // CHECK-NEXT: :[[@LINE+6]]:5: note: and starts a thread here on each pass
+}
+void crawl(const CrawlSettings &cfg) {
+  int count = std::max(1, cfg.workers);
+  std::vector<std::thread> batch;
+  for (int i = 0; i < count; ++i)
+    batch.emplace_back(work);
+  for (auto &t : batch)
+    t.join();
+}
+
+// A configuration read that is handed an upper limit (`maxValue`) holds the
+// value under it; the same read with no such parameter does not.
+class RangedConfig {
+public:
+  int LoadInt(const std::string &key, int defaultValue, int minValue,
+              int maxValue) const;
+  int LoadInt(const std::string &key, int defaultValue) const;
+};
+void rangedReads(const RangedConfig &config) {
+  boost::asio::thread_pool a(config.LoadInt("io_threads", 2, 1, 128));
+  boost::asio::thread_pool b(config.LoadInt("io_threads", 2));
+  // CHECK: :[[@LINE-1]]:30: warning: 'boost::asio::thread_pool' is sized by 'config.LoadInt("io_threads", 2)', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-2]]:30: note: read from the input here
+}
