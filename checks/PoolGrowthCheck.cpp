@@ -694,11 +694,15 @@ std::optional<SizeValue> sizeValueOf(const Expr *E,
   if (const auto *Choice = dyn_cast<ConditionalOperator>(E))
     return chosenSizeValue(*Choice, Function);
   // `int count = std::max(1, cfg.threads);` never changed after: what it
-  // was initialized with.
+  // was initialized with (not `int n = n * 2;`, which names itself).
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
         Local && Local->isLocalVarDecl() && Local->getInit() &&
-        !changedIn(Function, *Local))
+        !changedIn(Function, *Local) &&
+        !utils::anyStmt(Local->getInit(), [&](const Stmt *S) {
+          const auto *Self = dyn_cast<DeclRefExpr>(S);
+          return Self && Self->getDecl() == Local;
+        }))
       return sizeValueOf(Local->getInit(), Function);
   // std::max(1, n): n, corrected from below only.
   if (const auto *Call = dyn_cast<CallExpr>(E);

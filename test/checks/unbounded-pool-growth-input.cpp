@@ -283,3 +283,14 @@ void rangedReads(const RangedConfig &config) {
   // CHECK: :[[@LINE-1]]:30: warning: 'boost::asio::thread_pool' is sized by 'config.LoadInt("io_threads", 2)', which is read from the input with no upper limit
   // CHECK-NEXT: :[[@LINE-2]]:30: note: read from the input here
 }
+
+// A local named in its own initializer (undefined, but it compiles) is not
+// followed into itself: no finding, and no endless walk.
+void selfInitialized() {
+  int n = n * 2;
+  std::vector<std::thread> batch;
+  for (int i = 0; i < n; ++i)
+    batch.emplace_back(work);
+  for (auto &t : batch)
+    t.join();
+}
