@@ -279,9 +279,9 @@ void SilentDropCheck::report(const CallExpr &Call, const FunctionDecl &Callee,
                              Use How,
                              const ::unbounded::facts::Summaries *Fallible) {
   SourceLocation Loc = Call.getExprLoc();
-  std::string Name = Callee.getName().str();
   if (Reported.alreadyReported(Loc))
     return;
+  std::string Name = Callee.getName().str();
   utils::CallFinding Finding;
   Finding.Loc = Loc;
   if (How == Use::Silent)
