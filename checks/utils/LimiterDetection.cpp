@@ -2,7 +2,9 @@
 
 #include "utils/LimiterDetection.h"
 #include "utils/AstNavigation.h"
+#include "utils/LoopBounds.h"
 #include "utils/Names.h"
+#include "utils/ThreadLifetime.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -28,6 +30,21 @@ static bool alwaysExits(const Stmt *S) {
   if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(S))
     return alwaysExits(Cleanups->getSubExpr());
   return false;
+}
+
+/// Whether S waits for something started earlier to finish: a `join()` or
+/// `wait()` (`threads_.front()->join()`), or pthread_join. (Not `get()`,
+/// which smart pointers share with futures.)
+static bool waitsForOne(const Stmt *S) {
+  return anyStmt(S, [](const Stmt *Node) {
+    const auto *Call = dyn_cast<CallExpr>(Node);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getDeclName().isIdentifier())
+      return false;
+    if (isa<CXXMemberCallExpr>(Call))
+      return isWaitName(Callee->getName()) && Callee->getName() != "get";
+    return isNamedAnyOf(Callee, {"::pthread_join"});
+  });
 }
 
 static LimitSense negate(LimitSense Sense) {
@@ -153,8 +170,20 @@ bool LimiterDetection::isPermitCall(const Stmt *S) const {
   return false;
 }
 
+bool LimiterDetection::waitsAtLimit(const Stmt *S) const {
+  // `while (active >= max) wait();`
+  if (const auto *While = dyn_cast<WhileStmt>(S))
+    return holds(While->getCond(), LimitSense::AtLimit);
+  if (const auto *Do = dyn_cast<DoStmt>(S))
+    return holds(Do->getCond(), LimitSense::AtLimit);
+  // `if (threads.size() >= kMax) { threads.front().join(); ... }`
+  const auto *If = dyn_cast<IfStmt>(S);
+  return If && holds(If->getCond(), LimitSense::AtLimit) &&
+         waitsForOne(If->getThen());
+}
+
 bool LimiterDetection::isLimiterStatement(const Stmt *S) const {
-  if (isPermitCall(S))
+  if (isPermitCall(S) || waitsAtLimit(S))
     return true;
   // `if (active >= max) return;`, `if (active < max) {...} else return;`
   if (const auto *If = dyn_cast<IfStmt>(S)) {
@@ -164,11 +193,6 @@ bool LimiterDetection::isLimiterStatement(const Stmt *S) const {
     return (*Sense != LimitSense::Below && alwaysExits(If->getThen())) ||
            (*Sense != LimitSense::AtLimit && alwaysExits(If->getElse()));
   }
-  // `while (active >= max) wait();`: waits while at the limit.
-  if (const auto *While = dyn_cast<WhileStmt>(S))
-    return holds(While->getCond(), LimitSense::AtLimit);
-  if (const auto *Do = dyn_cast<DoStmt>(S))
-    return holds(Do->getCond(), LimitSense::AtLimit);
   // cv.wait(lock, [&] { return active < max; }): waits until below it.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
     if (const auto *Method = Member->getMethodDecl();
@@ -228,7 +252,27 @@ LimiterDetection::findLimiter(const Stmt *Target, const Stmt *Scope,
     return nullptr;
   if (const Stmt *If = guardingIf(Target, Scope, Parents))
     return If;
-  return precedingLimiter(Scope, Target);
+  if (const Stmt *Before = precedingLimiter(Scope, Target))
+    return Before;
+  // In a loop's body, waiting at the limit after Target holds the next
+  // iteration back.
+  const Stmt *Loop = Parents.parent(Scope);
+  return isLoop(Loop) && loopBody(Loop) == Scope
+             ? followingLimiter(Scope, Target)
+             : nullptr;
+}
+
+const Stmt *LimiterDetection::followingLimiter(const Stmt *S,
+                                               const Stmt *Target) const {
+  if (!S || S == Target || isa<LambdaExpr>(S))
+    return nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (isBefore(Target->getBeginLoc(), S->getBeginLoc(), SM) && waitsAtLimit(S))
+    return S;
+  for (const Stmt *Child : S->children())
+    if (const Stmt *Found = followingLimiter(Child, Target))
+      return Found;
+  return nullptr;
 }
 
 } // namespace clang::tidy::unbounded::utils

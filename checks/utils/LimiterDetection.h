@@ -34,8 +34,10 @@ public:
   LimiterDetection(ASTContext &Ctx, std::vector<std::string> Functions,
                    llvm::StringRef TypePattern, llvm::StringRef CounterPattern);
 
-  /// The statement in Scope that bounds Target, or nullptr. Target is a
-  /// statement of the function Parents covers.
+  /// The statement in Scope that bounds Target, or nullptr: one guarding
+  /// it, one before it, or, when Scope is a loop's body, a wait at the
+  /// limit after it.
+  /// Target is a statement of the function Parents covers.
   const Stmt *findLimiter(const Stmt *Target, const Stmt *Scope,
                           const FunctionParents &Parents) const;
 
@@ -50,7 +52,11 @@ private:
   const Stmt *guardingIf(const Stmt *Target, const Stmt *Scope,
                          const FunctionParents &Parents) const;
   const Stmt *precedingLimiter(const Stmt *S, const Stmt *Target) const;
+  const Stmt *followingLimiter(const Stmt *S, const Stmt *Target) const;
   bool isLimiterStatement(const Stmt *S) const;
+  /// Whether S waits while at a limit: `while (active >= max) wait();`, or
+  /// `if (threads.size() >= max) threads.front().join();`.
+  bool waitsAtLimit(const Stmt *S) const;
   bool isPermitCall(const Stmt *S) const;
   bool isLimiterType(QualType T) const;
   /// Whether Cond is a limit comparison that holds in Sense (or either).

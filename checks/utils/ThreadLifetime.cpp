@@ -257,6 +257,10 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
     return Handed;
   if (Scoped.Where || WaitsOnDestruction)
     return {ThreadFate::Scoped, Scoped.Where, ""};
+  // A local boost::thread never joined: its destructor detaches the thread
+  // at the end of the scope, as for a temporary (ofValue).
+  if (isNamedAnyOf(V->getType()->getAsCXXRecordDecl(), {"::boost::thread"}))
+    return {ThreadFate::Detached, V->getInit(), ""};
   if (V->getType()->isPointerType())
     return {ThreadFate::NeverJoined, nullptr, ""};
   return {};

@@ -104,6 +104,33 @@ void waitLoop(const std::vector<int> &items) {
   }
 }
 
+// A window of running threads: at the limit, the oldest is joined, before
+// the next start or right after this one (which holds the next iteration).
+void joinOldestFirst(const std::vector<int> &items) {
+  std::vector<std::thread *> window;
+  for (int item : items) {
+    if (window.size() >= kMaxActive) {
+      window.front()->join();
+      delete window.front();
+      window.erase(window.begin());
+    }
+    window.push_back(new std::thread(process, item));
+  }
+}
+
+void joinOldestAfter(std::vector<int> &pending) {
+  std::vector<std::thread> window;
+  while (!pending.empty()) {
+    int item = pending.back();
+    pending.pop_back();
+    window.emplace_back(process, item);
+    if (window.size() >= kMaxActive) {
+      window.front().join();
+      window.erase(window.begin());
+    }
+  }
+}
+
 struct RateLimiter {
   void acquire();
 };
@@ -156,6 +183,20 @@ void counterWithoutReject() {
     // CHECK: :[[@LINE-1]]:5: warning: thread started by 'std::thread' on every iteration of an unbounded loop is detached
     // CHECK-NEXT: :[[@LINE-6]]:3: note: the loop is unbounded: it runs for as long as 'running()' holds
     // CHECK-NEXT: :[[@LINE-3]]:34: note: thread detached here
+  }
+}
+
+void windowWithoutWait(std::vector<int> &pending) {
+  // At the limit it only logs: nothing waits.
+  std::vector<std::thread> window;
+  while (!pending.empty()) {
+    int item = pending.back();
+    pending.pop_back();
+    window.emplace_back(process, item);
+    // CHECK: :[[@LINE-1]]:12: warning: thread started by 'std::thread' on every iteration of an unbounded loop is kept in 'window'
+    // CHECK-NEXT: :[[@LINE-5]]:3: note: the loop is unbounded
+    if (window.size() >= kMaxActive)
+      reject(item);
   }
 }
 

@@ -1,6 +1,7 @@
-// A temporary boost::thread is detached by its destructor (Boost.Thread's
-// default): one per iteration of an unbounded loop is a detached thread per
-// item. A temporary std::jthread joins at the end of its statement.
+// A boost::thread destroyed while its thread runs detaches it (Boost.Thread's
+// default): a temporary, or a local never joined, per iteration of an
+// unbounded loop is a detached thread per item. A temporary std::jthread
+// joins at the end of its statement; a joined local waits.
 // RUN: %check_both %s unbounded-thread-creation -- -std=c++20 %mock_flags \
 // RUN:   | FileCheck %s --implicit-check-not="{{warning|note}}:"
 
@@ -20,6 +21,15 @@ void serveForever() {
   }
 }
 
+void acceptForever() {
+  while (true) {
+    int client = nextClient();
+    boost::thread session(handle, client);
+    // CHECK: :[[@LINE-1]]:19: warning: thread started by 'boost::thread' on every iteration of an unbounded loop is detached; nothing limits how many run at once
+    // CHECK-NEXT: :[[@LINE-4]]:3: note: the loop is unbounded: it has no exit condition
+  }
+}
+
 // ---- Negatives ----
 void serveJoined() {
   while (true)
@@ -29,4 +39,17 @@ void serveJoined() {
 void serveThree() {
   for (int i = 0; i < 3; ++i)
     boost::thread(handle, nextClient());
+}
+
+void serveJoinedLocal() {
+  while (true) {
+    boost::thread session(handle, nextClient());
+    session.join();
+  }
+}
+
+void serveThreeLocals() {
+  for (int i = 0; i < 3; ++i) {
+    boost::thread session(handle, nextClient());
+  }
 }
