@@ -530,6 +530,11 @@ ClientPerCallCheck::fateOfValue(const Expr *Value, llvm::StringRef Release,
                  llvm::is_contained(OwnerFactories, Callee->getName().str());
     if (Owner || utils::isStdMove(Call))
       return fateOfValue(Call, Release, Parents);
+    // `std::make_shared<Fetcher>(io)->fetch(url)` in a loop or a handler:
+    // used on the spot, and kept alive, if at all, by what it started.
+    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Call);
+        Arrow && Arrow->getOperator() == OO_Arrow)
+      return {contextOf(Value, Parents).Kind != ContextKind::None, nullptr};
     if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Call);
         Assign && Assign->getOperator() == OO_Equal &&
         Assign->getNumArgs() == 2 &&
@@ -597,7 +602,9 @@ bool ClientPerCallCheck::calledOnlyFromConstructors(
     return false;
   std::vector<utils::FunctionIndex::CallSite> Calls =
       Functions->callsTo(*Method);
-  return !Calls.empty() &&
+  // A method the constructor calls once that is also a thread's body runs
+  // once per thread as well.
+  return !Calls.empty() && Functions->threadStartsOf(*Method).empty() &&
          llvm::all_of(Calls, [&](const utils::FunctionIndex::CallSite &Site) {
            const auto *Ctor = dyn_cast<CXXConstructorDecl>(Site.Caller);
            if (!Ctor || Ctor->getParent()->getCanonicalDecl() !=
@@ -900,6 +907,48 @@ bool isPosixConnect(const Expr *E) {
   return isLibcCall(E, "connect") && cast<CallExpr>(E)->getNumArgs() == 3;
 }
 
+/// The member an Asio or Beast stream expression names: `socket_`,
+/// `*socket_`, `stream_.socket()`, `beast::get_lowest_layer(stream_)`.
+const FieldDecl *streamMember(const Expr *E, unsigned Depth = 3) {
+  if (!E)
+    return nullptr;
+  if (const auto *Field = dyn_cast_or_null<FieldDecl>(utils::referencedDecl(E)))
+    return Field;
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  if (!Call || Depth == 0)
+    return nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    return streamMember(Member->getImplicitObjectArgument(), Depth - 1);
+  return Call->getNumArgs() > 0 ? streamMember(Call->getArg(0), Depth - 1)
+                                : nullptr;
+}
+
+/// A call of Asio or Beast in Function, a member function, that connects a
+/// stream its object holds: `socket_.async_connect(endpoint, ...)`,
+/// `boost::asio::connect(socket_, endpoints)`,
+/// `beast::get_lowest_layer(stream_).async_connect(...)`.
+bool connectsMemberStream(const Expr *E, const FunctionDecl &Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Method || !Call)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getDeclName().isIdentifier() ||
+      (Callee->getName() != "connect" && Callee->getName() != "async_connect"))
+    return false;
+  std::string Name = Callee->getQualifiedNameAsString();
+  if (Name.rfind("boost::asio::", 0) != 0 &&
+      Name.rfind("boost::beast::", 0) != 0 && Name.rfind("asio::", 0) != 0)
+    return false;
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const FieldDecl *Stream =
+      Member ? streamMember(Member->getImplicitObjectArgument())
+      : Call->getNumArgs() > 0 ? streamMember(Call->getArg(0))
+                               : nullptr;
+  return Stream && Stream->getParent()->getCanonicalDecl() ==
+                       Method->getParent()->getCanonicalDecl();
+}
+
 /// A call that opens a database connection into an out-parameter
 /// (`sqlite3_open(path, &db_)`).
 bool isDatabaseOpen(const Expr *E) {
@@ -946,7 +995,8 @@ void ClientPerCallCheck::summarizeSocketClasses(
   llvm::DenseMap<const FunctionDecl *, const Expr *> Connects;
   for (const FunctionDecl *Function : UserFunctions)
     forEachOwnCall(*Function, [&](const Expr *E, bool) {
-      if (isPosixConnect(E) || isDatabaseOpen(E))
+      if (isPosixConnect(E) || isDatabaseOpen(E) ||
+          connectsMemberStream(E, *Function))
         Connects.try_emplace(Function->getCanonicalDecl(), E);
     });
   for (bool Changed = !Connects.empty(); Changed;) {

@@ -7,6 +7,9 @@
 
 #include <libpq-fe.h>
 #include <memory>
+#include <string>
+#include <thread>
+#include <vector>
 
 bool running();
 
@@ -35,7 +38,7 @@ void perMessage() {
     Bot bot;
     // CHECK: :[[@LINE-1]]:9: warning: 'Bot' is created on every iteration of an unbounded loop and destroyed at its end: it opens its own connections through 'PQconnectdb' (create one shared client, configured with connection limits, and reuse it) [unbounded-client-per-call]
     // CHECK-NEXT: :[[@LINE-3]]:3: note: the loop is unbounded: it runs for as long as 'running()' holds
-    // CHECK-NEXT: :16:20: note: the handle from 'PQconnectdb' is obtained here
+    // CHECK-NEXT: :19:20: note: the handle from 'PQconnectdb' is obtained here
   }
 }
 
@@ -52,3 +55,26 @@ Store &store() {
   static Store instance;
   return instance;
 }
+
+// A method the constructor calls once, and that a loop then starts as a
+// thread per item, runs per item.
+class Crawler {
+public:
+  explicit Crawler(const std::string &root) {
+    visit(root);
+    while (!pending_.empty()) {
+      std::string next = pending_.back();
+      pending_.pop_back();
+      std::thread(&Crawler::visit, this, next).detach();
+    }
+  }
+  void visit(const std::string &url) {
+    PGconn *conn = PQconnectdb(url.c_str());
+    // CHECK: :[[@LINE-1]]:20: warning: the handle from 'PQconnectdb' is obtained on every call of 'Crawler::visit' and released at its end
+    PQfinish(conn);
+    // CHECK-NEXT: :[[@LINE-1]]:5: note: released here, at the end of the same call
+  }
+
+private:
+  std::vector<std::string> pending_;
+};
