@@ -950,8 +950,11 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
               Assign);
       const auto *Member =
           dyn_cast_or_null<FieldDecl>(utils::referencedDecl(Assign->getLHS()));
+      // `cfg.threads = std::stoi(argv[2]);`, or `S->threads = w;` after
+      // `w = atoi(argv[2]);`
       if (Member && Member->getType()->isIntegerType() &&
-          utils::inputSource(Assign->getRHS()))
+          (utils::inputSource(Assign->getRHS()) ||
+           utils::holdsInput(Assign->getRHS())))
         InputsIntoMembers.push_back({&Function, Assign->getRHS(), Member});
     }
     // SpiderSettings settings = {fetchers, ...};  after `fetchers =

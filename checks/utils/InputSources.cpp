@@ -175,6 +175,17 @@ const Expr *inputSource(const Expr *E) {
     return inputSource(Cast->getSubExpr());
   if (isArgv(E))
     return E;
+  // `argc > 2 ? std::stoi(argv[2]) : 1`: an arm read from the input, under
+  // a condition that does not test what was read (`n > 64 ? 64 : n` does).
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(E)) {
+    if (anyStmt(Choice->getCond(), [](const Stmt *S) {
+          return isa<Expr>(S) && inputSource(cast<Expr>(S));
+        }))
+      return nullptr;
+    if (const Expr *Read = inputSource(Choice->getTrueExpr()))
+      return Read;
+    return inputSource(Choice->getFalseExpr());
+  }
   // A configuration entry held by a namespace-scope handle (`static auto
   // g_threads = Config::Lookup("server.threads", 4);`, read through
   // `g_threads->GetValue()`).

@@ -248,17 +248,40 @@ void readPoolSettings(char **argv) {
 }
 void startPool() { SettingsPool pool(poolSettings.threads); }
 
+// A local read from the input in one of several branches, then copied into
+// the member: the member is given the input.
+void parseWorkerOption(PoolSettings *settings, int argc, char **argv) {
+  int w = 1;
+  if (argc > 2)
+    w = std::atoi(argv[2]);
+  settings->threads = w;
+  // CHECK: :[[@LINE-1]]:23: warning: 'PoolSettings::threads' sizes a thread pool and is given 'w', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-3]]:5: note: read from the input here
+  // CHECK-NEXT: :[[@LINE-11]]:38: note: 'startPool' passes 'threads' on to 'SettingsPool::SettingsPool'
+  // CHECK-NEXT: :[[@LINE-28]]:5: note: 'SettingsPool::SettingsPool' runs this loop once per unit of 'threads'
+  // CHECK-NEXT: :[[@LINE-28]]:7: note: and starts a thread here on each pass
+}
+void parseClampedWorkerOption(PoolSettings *settings, char **argv) {
+  int w = std::atoi(argv[2]);
+  if (w > 64)
+    w = 64;
+  settings->threads = w;
+}
+
 // A local that keeps what it was initialized with, `std::max` with a
 // constant included, is that value: the member read from the input sizes
 // the batch of threads.
 struct CrawlSettings {
   int workers = 1;
 };
-void readCrawlSettings(CrawlSettings &cfg, char **argv) {
-  cfg.workers = std::stoi(argv[2]);
+void readCrawlSettings(CrawlSettings &cfg, int argc, char **argv) {
+  // An argument read when given, a constant otherwise: still the input.
+  cfg.workers = argc > 2 ? std::stoi(argv[2]) : 1;
   // CHECK: :[[@LINE-1]]:17: warning: 'CrawlSettings::workers' sizes a thread pool and is read from the input here with no upper limit
-  // CHECK-NEXT: :[[@LINE+6]]:3: note: 'crawl' runs this loop once per unit of 'workers'
-  // CHECK-NEXT: :[[@LINE+6]]:5: note: and starts a thread here on each pass
+  // CHECK-NEXT: :[[@LINE+8]]:3: note: 'crawl' runs this loop once per unit of 'workers'
+  // CHECK-NEXT: :[[@LINE+8]]:5: note: and starts a thread here on each pass
+  // A choice that tests what was read holds it under a limit.
+  cfg.workers = std::stoi(argv[3]) > 64 ? 64 : std::stoi(argv[3]);
 }
 void crawl(const CrawlSettings &cfg) {
   int count = std::max(1, cfg.workers);
