@@ -972,6 +972,19 @@ void PoolGrowthCheck::summarizeFunction(const FunctionDecl &Function,
             Key, Name, Unit->Pool,
             {facts::siteAt(E->getBeginLoc(), SM,
                            "'" + Name + "' " + Unit->What + " here")});
+      // `: pool_(cfg.threads)`: the library pool starts that many threads.
+      const Expr *Count = libraryPoolCount(*E);
+      if (std::optional<SizeValue> Value =
+              Count ? sizeValueOf(Count, Function) : std::nullopt;
+          Value && (Value->Field || !clampedBefore(Value->Decl, E, Parents))) {
+        Known(*Value);
+        Sizes.addDirect(Value->Key, Value->Name, ThreadPool,
+                        {facts::siteAt(Count->getBeginLoc(), SM,
+                                       "'" + Name + "' starts a '" +
+                                           utils::spelledType(E->getType()) +
+                                           "' with one thread per unit of '" +
+                                           Value->Spelling + "' here")});
+      }
       llvm::SmallVector<const Expr *, 4> Args;
       if (const FunctionDecl *Callee = sizingCallee(*E, Args, Sizes)) {
         Sizes.addCall(Key, Name, facts::usrOf(*Callee),
@@ -1109,6 +1122,21 @@ PoolGrowthCheck::unitAt(const Expr &E) const {
       utils::isNamedAnyOf(Call->getDirectCallee(), {"::fork", "::vfork"}))
     return PoolUnit{ProcessPool, "forks a worker process"};
   return std::nullopt;
+}
+
+const Expr *PoolGrowthCheck::libraryPoolCount(const Expr &E) const {
+  const auto *Construct = dyn_cast<CXXConstructExpr>(&E);
+  if (!Construct || Construct->getConstructor()->isCopyOrMoveConstructor())
+    return nullptr;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  const CXXRecordDecl *Pool = Ctor->getParent();
+  if (llvm::none_of(PoolTypes, [&](const utils::NamedArgument &Type) {
+        return utils::isNamedAnyOf(Pool, {Type.Name});
+      }))
+    return nullptr;
+  std::optional<unsigned> Index = countArgument(*Pool, Ctor);
+  return Index && *Index < Construct->getNumArgs() ? Construct->getArg(*Index)
+                                                   : nullptr;
 }
 
 const FunctionDecl *

@@ -75,6 +75,9 @@ private:
     std::string What;
   };
   std::optional<PoolUnit> unitAt(const Expr &E) const;
+  /// The thread count a library pool's construction is given
+  /// (`boost::asio::thread_pool pool_(n)`, one of PoolTypes), or nullptr.
+  const Expr *libraryPoolCount(const Expr &E) const;
   /// The PoolSizers function E calls, if any, with its arguments in Args;
   /// the argument's parameter gets the effect of starting that many
   /// threads.

@@ -317,3 +317,36 @@ void selfInitialized() {
   for (auto &t : batch)
     t.join();
 }
+
+// A library pool a constructor sizes with its parameter or with a member of
+// the settings it is given starts that many threads for its callers.
+class SearchBackend {
+public:
+  explicit SearchBackend(int threads) : pool_(threads) {}
+
+private:
+  boost::asio::thread_pool pool_;
+};
+struct IndexSettings {
+  int workers = 2;
+};
+class Indexer {
+public:
+  explicit Indexer(const IndexSettings &settings)
+      : pool_(settings.workers > 0 ? settings.workers : 2) {}
+
+private:
+  boost::asio::thread_pool pool_;
+};
+void startIndexing(char **argv) {
+  SearchBackend byArgument(std::atoi(argv[1]));
+  // CHECK: :[[@LINE-1]]:28: warning: 'SearchBackend' sizes a thread pool from this argument, 'std::atoi(argv[1])', which is read from the input with no upper limit
+  // CHECK-NEXT: :[[@LINE-2]]:28: note: read from the input here
+  // CHECK-NEXT: :[[@LINE-20]]:47: note: 'SearchBackend::SearchBackend' starts a 'boost::asio::thread_pool' with one thread per unit of 'threads' here
+  IndexSettings settings;
+  settings.workers = std::atoi(argv[2]);
+  // CHECK: :[[@LINE-1]]:22: warning: 'IndexSettings::workers' sizes a thread pool and is read from the input here with no upper limit
+  // CHECK-NEXT: :[[@LINE-13]]:15: note: 'Indexer::Indexer' starts a 'boost::asio::thread_pool' with one thread per unit of 'workers' here
+  Indexer indexer(settings);
+  SearchBackend bounded(std::min(std::atoi(argv[3]), 16));
+}
