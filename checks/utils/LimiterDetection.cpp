@@ -207,20 +207,20 @@ bool LimiterDetection::isLimiterStatement(const Stmt *S) const {
   return false;
 }
 
-const Stmt *LimiterDetection::precedingLimiter(const Stmt *S,
-                                               const Stmt *Target) const {
-  if (!S || S == Target)
+const Stmt *LimiterDetection::limiterBeside(const Stmt *S, const Stmt *Target,
+                                            bool After) const {
+  // Code in a lambda does not run where it is written.
+  if (!S || S == Target || isa<LambdaExpr>(S))
     return nullptr;
   const SourceManager &SM = Ctx.getSourceManager();
-  if (!isBefore(S->getBeginLoc(), Target->getBeginLoc(), SM))
+  if (!After && !isBefore(S->getBeginLoc(), Target->getBeginLoc(), SM))
     return nullptr;
-  // Code in a lambda defined earlier does not run before Target.
-  if (isa<LambdaExpr>(S))
-    return nullptr;
-  if (isLimiterStatement(S))
+  if (After ? isBefore(Target->getBeginLoc(), S->getBeginLoc(), SM) &&
+                  waitsAtLimit(S)
+            : isLimiterStatement(S))
     return S;
   for (const Stmt *Child : S->children())
-    if (const Stmt *Found = precedingLimiter(Child, Target))
+    if (const Stmt *Found = limiterBeside(Child, Target, After))
       return Found;
   return nullptr;
 }
@@ -252,27 +252,14 @@ LimiterDetection::findLimiter(const Stmt *Target, const Stmt *Scope,
     return nullptr;
   if (const Stmt *If = guardingIf(Target, Scope, Parents))
     return If;
-  if (const Stmt *Before = precedingLimiter(Scope, Target))
+  if (const Stmt *Before = limiterBeside(Scope, Target, /*After=*/false))
     return Before;
   // In a loop's body, waiting at the limit after Target holds the next
   // iteration back.
   const Stmt *Loop = Parents.parent(Scope);
   return isLoop(Loop) && loopBody(Loop) == Scope
-             ? followingLimiter(Scope, Target)
+             ? limiterBeside(Scope, Target, /*After=*/true)
              : nullptr;
-}
-
-const Stmt *LimiterDetection::followingLimiter(const Stmt *S,
-                                               const Stmt *Target) const {
-  if (!S || S == Target || isa<LambdaExpr>(S))
-    return nullptr;
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (isBefore(Target->getBeginLoc(), S->getBeginLoc(), SM) && waitsAtLimit(S))
-    return S;
-  for (const Stmt *Child : S->children())
-    if (const Stmt *Found = followingLimiter(Child, Target))
-      return Found;
-  return nullptr;
 }
 
 } // namespace clang::tidy::unbounded::utils

@@ -51,8 +51,10 @@ public:
 private:
   const Stmt *guardingIf(const Stmt *Target, const Stmt *Scope,
                          const FunctionParents &Parents) const;
-  const Stmt *precedingLimiter(const Stmt *S, const Stmt *Target) const;
-  const Stmt *followingLimiter(const Stmt *S, const Stmt *Target) const;
+  /// The first limiter statement in S that starts before Target, or with
+  /// After, the first wait at the limit that starts after it.
+  const Stmt *limiterBeside(const Stmt *S, const Stmt *Target,
+                            bool After) const;
   bool isLimiterStatement(const Stmt *S) const;
   /// Whether S waits while at a limit: `while (active >= max) wait();`, or
   /// `if (threads.size() >= max) threads.front().join();`.
