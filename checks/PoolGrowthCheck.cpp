@@ -219,11 +219,8 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
   if (Nodes.getNodeAs<TranslationUnitDecl>("unit"))
     return;
   if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("pool")) {
-    const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    std::optional<unsigned> Index = countArgument(*Ctor->getParent(), Ctor);
-    if (Index && *Index < Construct->getNumArgs())
-      checkSizing(Construct, utils::spelledType(Construct->getType()),
-                  Construct->getArg(*Index));
+    if (const Expr *Count = countOf(*Construct))
+      checkSizing(Construct, utils::spelledType(Construct->getType()), Count);
     return;
   }
   if (const auto *Make = Nodes.getNodeAs<CallExpr>("makePool")) {
@@ -244,10 +241,8 @@ void PoolGrowthCheck::check(const MatchFinder::MatchResult &Result) {
         !PoolTypeNames.match(Pool->getName()) ||
         Ctor->isCopyOrMoveConstructor())
       return;
-    std::optional<unsigned> Index = countArgument(*Pool, Ctor);
-    if (Index && *Index < Construct->getNumArgs())
-      checkSizing(Construct, utils::spelledType(Construct->getType()),
-                  Construct->getArg(*Index));
+    if (const Expr *Count = countOf(*Construct))
+      checkSizing(Construct, utils::spelledType(Construct->getType()), Count);
     return;
   }
   if (std::optional<utils::ThreadStart> Start =
@@ -1124,19 +1119,23 @@ PoolGrowthCheck::unitAt(const Expr &E) const {
   return std::nullopt;
 }
 
+const Expr *PoolGrowthCheck::countOf(const CXXConstructExpr &Construct) const {
+  const CXXConstructorDecl *Ctor = Construct.getConstructor();
+  std::optional<unsigned> Index = countArgument(*Ctor->getParent(), Ctor);
+  return Index && *Index < Construct.getNumArgs() ? Construct.getArg(*Index)
+                                                  : nullptr;
+}
+
 const Expr *PoolGrowthCheck::libraryPoolCount(const Expr &E) const {
   const auto *Construct = dyn_cast<CXXConstructExpr>(&E);
   if (!Construct || Construct->getConstructor()->isCopyOrMoveConstructor())
     return nullptr;
-  const CXXConstructorDecl *Ctor = Construct->getConstructor();
-  const CXXRecordDecl *Pool = Ctor->getParent();
+  const CXXRecordDecl *Pool = Construct->getConstructor()->getParent();
   if (llvm::none_of(PoolTypes, [&](const utils::NamedArgument &Type) {
         return utils::isNamedAnyOf(Pool, {Type.Name});
       }))
     return nullptr;
-  std::optional<unsigned> Index = countArgument(*Pool, Ctor);
-  return Index && *Index < Construct->getNumArgs() ? Construct->getArg(*Index)
-                                                   : nullptr;
+  return countOf(*Construct);
 }
 
 const FunctionDecl *

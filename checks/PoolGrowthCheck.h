@@ -55,6 +55,9 @@ private:
   void noteScaleDown(const utils::ThreadStart &Start);
   std::optional<unsigned> countArgument(const CXXRecordDecl &Pool,
                                         const CXXConstructorDecl *Ctor) const;
+  /// The argument of a pool's construction that counts its threads, or
+  /// nullptr (countArgument's index, when the construction has it).
+  const Expr *countOf(const CXXConstructExpr &Construct) const;
   bool clampedBefore(const ValueDecl *Count, const Stmt *Use,
                      const utils::FunctionParents &Parents) const;
 

@@ -18,6 +18,13 @@ const std::vector<std::string> JoinFunctions = {
     "::pthread_join", "::pthread_timedjoin_np", "::pthread_tryjoin_np",
     "::pthread_clockjoin_np", "::thrd_join"};
 
+/// Whether a thread object of type T detaches a thread still running when
+/// destroyed: boost::thread (Boost.Thread's default, before
+/// BOOST_THREAD_VERSION 3), where std::thread would terminate.
+bool detachesWhenDestroyed(QualType T) {
+  return isNamedAnyOf(T->getAsCXXRecordDecl(), {"::boost::thread"});
+}
+
 bool isInsertion(const CXXMethodDecl *Method) {
   static const llvm::StringRef Names[] = {
       "push_back",        "emplace_back", "push",          "emplace",
@@ -199,10 +206,8 @@ ThreadLifetime LifetimeAnalysis::ofValue(const Expr *Value) {
       return {ThreadFate::Joined, Value, ""};
     if (isa<CXXNewExpr>(Value))
       return {ThreadFate::NeverJoined, Value, ""};
-    // A temporary boost::thread: its destructor detaches a thread still
-    // running (Boost.Thread's default, before BOOST_THREAD_VERSION 3).
-    if (isNamedAnyOf(Value->getType()->getAsCXXRecordDecl(),
-                     {"::boost::thread"}))
+    // A temporary boost::thread detaches a thread still running.
+    if (detachesWhenDestroyed(Value->getType()))
       return {ThreadFate::Detached, Value, ""};
   }
   return {};
@@ -257,9 +262,8 @@ ThreadLifetime LifetimeAnalysis::ofVariable(const VarDecl *V) {
     return Handed;
   if (Scoped.Where || WaitsOnDestruction)
     return {ThreadFate::Scoped, Scoped.Where, ""};
-  // A local boost::thread never joined: its destructor detaches the thread
-  // at the end of the scope, as for a temporary (ofValue).
-  if (isNamedAnyOf(V->getType()->getAsCXXRecordDecl(), {"::boost::thread"}))
+  // A local boost::thread never joined detaches at the end of its scope.
+  if (detachesWhenDestroyed(V->getType()))
     return {ThreadFate::Detached, V->getInit(), ""};
   if (V->getType()->isPointerType())
     return {ThreadFate::NeverJoined, nullptr, ""};
